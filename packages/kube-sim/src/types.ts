@@ -1,0 +1,91 @@
+/*
+ * Copyright 2026 The Ray as a Service for Backstage Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import type { FaultInjector, RequestStats } from './faults';
+import type { KubeObject } from './util';
+
+export interface ControllerOptions {
+  /** Run the simulated controllers (default true). */
+  enabled?: boolean;
+  /** How long a release, RayCluster, ... takes to become ready (default 1500 ms). */
+  readyDelayMs?: number;
+  /** How long a deleted namespace stays Terminating (default 500 ms). */
+  namespaceFinalizeDelayMs?: number;
+}
+
+export interface KubeSimOptions {
+  /** Port to listen on; default 0 = ephemeral. */
+  port?: number;
+  /** Address to listen on; default '127.0.0.1'. */
+  host?: string;
+  /** If set, every request needs `Authorization: Bearer <token>`, else 401. */
+  token?: string;
+  /** Reported by /version; default 'v1.31.4'. */
+  kubernetesVersion?: string;
+  /** Default 'empty' (built-in resources only, no CRDs, no nodes). */
+  seed?: 'empty' | 'well-equipped';
+  /** Where the upstream CRD YAMLs are; default ../shared/conformance found from the cwd, else minimal CRDs. */
+  crdDir?: string;
+  /** Helm delivery controller of the well-equipped seed: Flux (default) or k3s/RKE2's HelmChart. */
+  seedDeliveryController?: 'flux' | 'k3s';
+  controllers?: ControllerOptions;
+}
+
+export interface ListFilter {
+  namespace?: string;
+  /** A selector string (`a=b,c in (x)`) or a map of required labels. */
+  labelSelector?: string | Record<string, string>;
+}
+
+/** Direct access to a sim's objects for tests (no validation, no admission, no faults). */
+export interface ObjectStoreView {
+  get(apiVersion: string, kind: string, name: string): KubeObject | undefined;
+  get(apiVersion: string, kind: string, namespace: string | undefined, name: string): KubeObject | undefined;
+  list(apiVersion: string, kind: string, filter?: ListFilter): KubeObject[];
+  /** Create-or-replace; bumps resourceVersion; controllers see the write. */
+  put(obj: KubeObject): KubeObject;
+  delete(apiVersion: string, kind: string, name: string): boolean;
+  delete(apiVersion: string, kind: string, namespace: string | undefined, name: string): boolean;
+}
+
+/** A running simulated vcluster. */
+export interface VClusterInfo {
+  namespace: string;
+  name: string;
+  url: string;
+  token: string;
+  kubeconfig(): string;
+  objects: ObjectStoreView;
+}
+
+export interface KubeSim {
+  /** e.g. https://127.0.0.1:41234 */
+  url: string;
+  /** base64 of the CA PEM, as in a kubeconfig's certificate-authority-data. */
+  caData: string;
+  /** The CA PEM itself. */
+  caPem: string;
+  token?: string;
+  /** A kubeconfig YAML for this sim (server, CA, token). */
+  kubeconfig(): string;
+  objects: ObjectStoreView;
+  faults: FaultInjector;
+  stats: RequestStats;
+  addNode(node: KubeObject): KubeObject;
+  /** The simulated vcluster of a release, if it is up. */
+  vcluster(namespace: string, name: string): VClusterInfo | undefined;
+  stop(): Promise<void>;
+}

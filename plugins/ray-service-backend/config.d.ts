@@ -1,0 +1,70 @@
+/*
+ * Copyright 2026 The Ray as a Service for Backstage Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+export interface Config {
+  /** Configuration of the Ray as a Service plugins. */
+  rayService?: {
+    /**
+     * Host Kubernetes clusters that tenants run on. Credentials live here and
+     * only here: they are never stored in the database nor returned by the API.
+     */
+    hostClusters?: Array<{
+      /** Unique DNS-1123 name of the cluster, e.g. `gpu-east-1`. */
+      name: string;
+      /** Human-friendly title shown in the portal. */
+      title?: string;
+      /**
+       * API server URL. Required for `serviceAccountToken`; optional for
+       * `kubeconfig` and `inCluster`, which bring their own.
+       */
+      url?: string;
+      /**
+       * Base64-encoded PEM CA bundle of the API server (as in a kubeconfig's
+       * `certificate-authority-data`).
+       */
+      caData?: string;
+      /** Skip TLS verification. Never do this in production. */
+      skipTLSVerify?: boolean;
+      /** How the backend authenticates to the API server. */
+      auth: {
+        /**
+         * `serviceAccountToken`: a bearer token (e.g. from an env var);
+         * `kubeconfig`: a kubeconfig file and optional context;
+         * `inCluster`: the pod's own service account.
+         */
+        type: 'serviceAccountToken' | 'kubeconfig' | 'inCluster';
+        /**
+         * Bearer token for `serviceAccountToken`.
+         * @visibility secret
+         */
+        token?: string;
+        /** Path of the kubeconfig file for `kubeconfig`. */
+        kubeconfigPath?: string;
+        /** Context to use from the kubeconfig; its current context when absent. */
+        context?: string;
+      };
+    }>;
+    /** Kubernetes versions the platform supports (the support matrix). */
+    kubernetesSupport?: {
+      /** Oldest supported minor version, e.g. `1.29`. */
+      minVersion?: string;
+      /** Newest supported minor version, e.g. `1.33`. */
+      maxVersion?: string;
+    };
+    /** How long a reachability check may take, in milliseconds (default 5000). */
+    reachabilityTimeoutMs?: number;
+  };
+}

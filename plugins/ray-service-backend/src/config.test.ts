@@ -1,0 +1,71 @@
+/*
+ * Copyright 2026 The Ray as a Service for Backstage Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { ConfigReader } from '@backstage/config';
+import { readRayServiceConfig } from './config';
+
+const cluster = {
+  name: 'gpu-east',
+  url: 'https://k8s.example.com',
+  auth: { type: 'serviceAccountToken', token: 't' },
+};
+
+describe('readRayServiceConfig', () => {
+  it('reads host clusters with defaults', () => {
+    const config = readRayServiceConfig(
+      new ConfigReader({ rayService: { hostClusters: [cluster] } }),
+    );
+    expect(config.hostClusters).toEqual([
+      {
+        name: 'gpu-east',
+        title: 'gpu-east',
+        url: 'https://k8s.example.com',
+        caData: undefined,
+        skipTLSVerify: false,
+        auth: { type: 'serviceAccountToken', token: 't' },
+      },
+    ]);
+    expect(config.kubernetesSupport).toEqual({
+      minVersion: '1.29',
+      maxVersion: '1.34',
+    });
+  });
+
+  it('is empty without rayService config', () => {
+    expect(readRayServiceConfig(new ConfigReader({})).hostClusters).toEqual([]);
+  });
+
+  it.each([
+    [{ ...cluster, name: 'Not_DNS' }, /DNS-1123/],
+    [{ ...cluster, url: undefined }, /url is required/],
+    [{ ...cluster, auth: { type: 'magic' } }, /unknown auth type "magic"/],
+    [{ ...cluster, auth: { type: 'kubeconfig' } }, /kubeconfigPath/],
+  ])('rejects a bad host cluster %#', (bad, message) => {
+    expect(() =>
+      readRayServiceConfig(
+        new ConfigReader({ rayService: { hostClusters: [bad] } }),
+      ),
+    ).toThrow(message);
+  });
+
+  it('rejects duplicate names', () => {
+    expect(() =>
+      readRayServiceConfig(
+        new ConfigReader({ rayService: { hostClusters: [cluster, cluster] } }),
+      ),
+    ).toThrow(/duplicate name "gpu-east"/);
+  });
+});

@@ -1,0 +1,115 @@
+/*
+ * Copyright 2026 The Ray as a Service for Backstage Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { ErrorResponseBody } from '@backstage/errors';
+import { z } from 'zod';
+
+/** One invalid field: its dotted path (`resources.0.cpu`) and the reason. */
+export interface ValidationErrorDetail {
+  field: string;
+  message: string;
+}
+
+/**
+ * The body of our 400 responses: Backstage's error body, whose message names
+ * every field and reason, plus the same as structured `details` for forms.
+ */
+export type ValidationErrorResponseBody = ErrorResponseBody & {
+  error: { name: 'InputError'; message: string };
+  details: ValidationErrorDetail[];
+};
+
+type ZodIssues = Pick<z.ZodError, 'issues'>;
+
+/** `['resources', 0, 'cpu']` → `resources.0.cpu`; the root is `''`. */
+export function fieldPath(path: readonly PropertyKey[]): string {
+  return path.map(String).join('.');
+}
+
+function detailsOf(issue: z.core.$ZodIssue): ValidationErrorDetail[] {
+  // Reported on the object; forms want each unknown field by name.
+  if (issue.code === 'unrecognized_keys') {
+    return issue.keys.map(key => ({
+      field: fieldPath([...issue.path, key]),
+      message: 'is not a known field',
+    }));
+  }
+  return [{ field: fieldPath(issue.path), message: issue.message }];
+}
+
+/**
+ * Turns a failed parse into a message naming each field and reason,
+ * `resources.0.cpu: invalid quantity "abc"; name: ...`, and the same as
+ * details.
+ */
+export function formatZodIssues(error: ZodIssues): {
+  message: string;
+  details: ValidationErrorDetail[];
+} {
+  const details = error.issues.flatMap(detailsOf);
+  const message = details
+    .map(({ field, message: reason }) =>
+      field ? `${field}: ${reason}` : reason,
+    )
+    .join('; ');
+  return { message, details };
+}
+
+/** The first reason per field path, for showing errors beside form fields. */
+export function fieldErrors(error: ZodIssues): Record<string, string> {
+  return detailsToFieldErrors(formatZodIssues(error).details);
+}
+
+/** The first reason per field path of server-side details. */
+export function detailsToFieldErrors(
+  details: ValidationErrorDetail[],
+): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const { field, message } of details) {
+    errors[field] ??= message;
+  }
+  return errors;
+}
+
+/** The 400 body for a failed parse of a request. */
+export function validationErrorBody(
+  error: ZodIssues,
+  request?: { method: string; url: string },
+): ValidationErrorResponseBody {
+  const { message, details } = formatZodIssues(error);
+  return {
+    error: { name: 'InputError', message },
+    ...(request && { request }),
+    response: { statusCode: 400 },
+    details,
+  };
+}
+
+/**
+ * The field details of a client error from a 400 response (a `ResponseError`
+ * whose body is a {@link ValidationErrorResponseBody}); empty otherwise.
+ */
+export function validationDetailsOf(error: unknown): ValidationErrorDetail[] {
+  const details = (error as { body?: { details?: unknown } } | undefined)?.body
+    ?.details;
+  return Array.isArray(details)
+    ? details.filter(
+        (detail): detail is ValidationErrorDetail =>
+          typeof detail?.field === 'string' &&
+          typeof detail?.message === 'string',
+      )
+    : [];
+}

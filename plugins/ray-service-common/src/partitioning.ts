@@ -1,0 +1,161 @@
+/*
+ * Copyright 2026 The Ray as a Service for Backstage Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { InputError } from '@backstage/errors';
+import { z } from 'zod';
+import {
+  GPU_MODEL_NAMES,
+  GPU_MODELS,
+  GpuModelName,
+  isGpuModelName,
+  supportedMigProfiles,
+} from './gpu';
+
+export const MIN_TIME_SLICING_REPLICAS = 2;
+export const MAX_TIME_SLICING_REPLICAS = 32;
+
+/** How the GPUs of one model are handed out. */
+export const gpuPartitioningSchema = z.discriminatedUnion('mode', [
+  z.object({ mode: z.literal('whole') }),
+  z.object({
+    mode: z.literal('mig'),
+    profile: z.string().min(1, 'a MIG profile such as "1g.10gb" is required'),
+  }),
+  z.object({
+    mode: z.literal('timeSlicing'),
+    replicas: z
+      .number()
+      .int()
+      .min(MIN_TIME_SLICING_REPLICAS, 'time-slicing needs at least 2 replicas')
+      .max(
+        MAX_TIME_SLICING_REPLICAS,
+        `time-slicing allows at most ${MAX_TIME_SLICING_REPLICAS} replicas`,
+      ),
+  }),
+]);
+
+export type GpuPartitioning = z.infer<typeof gpuPartitioningSchema>;
+
+const WHOLE: GpuPartitioning = { mode: 'whole' };
+
+/** Why a model cannot be split into a MIG profile; undefined if it can. */
+export function migProfileProblem(
+  model: GpuModelName,
+  profile: string,
+): string | undefined {
+  const supported = supportedMigProfiles(model);
+  if (supported.length === 0) {
+    return `${model} does not support MIG; use whole or timeSlicing`;
+  }
+  if (!supported.includes(profile)) {
+    return `MIG profile "${profile}" is not supported by ${model}; supported: ${supported.join(
+      ', ',
+    )}`;
+  }
+  return undefined;
+}
+
+/**
+ * Partitioning per GPU model; a model without an entry is used whole. Keys
+ * are checked by hand so an unknown model is reported with the known ones.
+ */
+export const partitioningSchema = z
+  .record(z.string(), gpuPartitioningSchema)
+  .superRefine((partitioning, ctx) => {
+    for (const [model, modelPartitioning] of Object.entries(partitioning)) {
+      if (!isGpuModelName(model)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [model],
+          message: `unknown GPU model "${model}"; known models: ${GPU_MODEL_NAMES.join(
+            ', ',
+          )}`,
+        });
+      } else if (modelPartitioning.mode === 'mig') {
+        const problem = migProfileProblem(model, modelPartitioning.profile);
+        if (problem) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [model, 'profile'],
+            message: problem,
+          });
+        }
+      }
+    }
+  })
+  .transform(
+    partitioning =>
+      partitioning as Partial<Record<GpuModelName, GpuPartitioning>>,
+  );
+
+export type Partitioning = z.infer<typeof partitioningSchema>;
+
+/** An extended resource and how many of it a pod or quota asks for. */
+export interface GpuResourceRequest {
+  resourceName: string;
+  count: number;
+}
+
+/**
+ * The extended resources `count` GPUs of `model` amount to:
+ *
+ * - whole: `nvidia.com/gpu` × count;
+ * - mig: `nvidia.com/mig-<profile>` (the device plugin's mixed strategy
+ *   naming) × instances per GPU × count, so one A100-40GB as `1g.5gb` is
+ *   7 × `nvidia.com/mig-1g.5gb`;
+ * - timeSlicing: `nvidia.com/gpu` × count × replicas, because the device
+ *   plugin's time-slicing without `renameByDefault` advertises each GPU as
+ *   `replicas` units of `nvidia.com/gpu`.
+ *
+ * @throws InputError for a MIG profile the model does not support.
+ */
+export function gpuResourcesFor(
+  model: GpuModelName,
+  count: number,
+  partitioning: GpuPartitioning = WHOLE,
+): GpuResourceRequest[] {
+  if (!Number.isInteger(count) || count < 0) {
+    throw new RangeError('The GPU count must be a non-negative integer');
+  }
+  if (count === 0) {
+    return [];
+  }
+  switch (partitioning.mode) {
+    case 'whole':
+      return [{ resourceName: 'nvidia.com/gpu', count }];
+    case 'timeSlicing':
+      return [
+        {
+          resourceName: 'nvidia.com/gpu',
+          count: count * partitioning.replicas,
+        },
+      ];
+    case 'mig': {
+      const problem = migProfileProblem(model, partitioning.profile);
+      if (problem) {
+        throw new InputError(problem);
+      }
+      return [
+        {
+          resourceName: `nvidia.com/mig-${partitioning.profile}`,
+          count: count * GPU_MODELS[model].migProfiles[partitioning.profile],
+        },
+      ];
+    }
+    default:
+      throw new Error(`Unknown partitioning ${JSON.stringify(partitioning)}`);
+  }
+}

@@ -1,0 +1,211 @@
+/*
+ * Copyright 2026 The Ray as a Service for Backstage Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { z } from 'zod';
+import { groupRefListSchema, isSharedWith } from './groups';
+import {
+  isDnsSubdomain,
+  isHostPort,
+  isImageRegistry,
+  isSecretKey,
+  semverSchema,
+  slugSchema,
+  timestampSchema,
+  uniqueBy,
+} from './validation';
+
+export const ISOLATION_MODES = ['vcluster', 'namespace'] as const;
+export type IsolationMode = (typeof ISOLATION_MODES)[number];
+
+export const TEMPLATE_VERSION_STATES = [
+  'draft',
+  'published',
+  'deprecated',
+  'retired',
+] as const;
+export type TemplateVersionState = (typeof TEMPLATE_VERSION_STATES)[number];
+
+function isChartRepository(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return ['https:', 'oci:'].includes(url.protocol) && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
+/** A Helm chart installed into every tenant, e.g. JupyterLab or MLflow. */
+export const addonSchema = z.object({
+  name: slugSchema,
+  chart: z.object({
+    repository: z
+      .string()
+      .refine(
+        isChartRepository,
+        'must be an https:// or oci:// URL, e.g. "oci://ghcr.io/example/charts"',
+      ),
+    name: z
+      .string()
+      .regex(
+        /^[a-z0-9][-a-z0-9_.]*$/,
+        'must be a Helm chart name such as "mlflow"',
+      ),
+    version: semverSchema,
+  }),
+  /** Where the chart goes inside the tenant; defaults to the add-on name. */
+  namespace: slugSchema.optional(),
+  /** Helm values. */
+  values: z.record(z.string(), z.unknown()).optional(),
+});
+
+export type Addon = z.infer<typeof addonSchema>;
+
+export const securitySchema = z.object({
+  networkPolicy: z.boolean(),
+  tls: z.boolean(),
+  /** Registry that replaces the default image registry, `host[:port][/path]`. */
+  imageRegistry: z
+    .string()
+    .refine(
+      isImageRegistry,
+      'must be host[:port][/path], e.g. "registry.example.com:5000/ray"',
+    )
+    .optional(),
+  /** External Redis for Ray GCS fault tolerance. */
+  gcsFaultTolerance: z
+    .object({
+      redisAddress: z
+        .string()
+        .refine(
+          isHostPort,
+          'must be host:port, e.g. "redis.ray-system.svc:6379"',
+        ),
+      passwordSecretRef: z.object({
+        name: z
+          .string()
+          .refine(isDnsSubdomain, 'must be a Secret name (DNS-1123 subdomain)'),
+        key: z
+          .string()
+          .refine(
+            isSecretKey,
+            'must be a Secret key: letters, digits, "-", "_" and "."',
+          ),
+      }),
+    })
+    .optional(),
+});
+
+export type TemplateSecurity = z.infer<typeof securitySchema>;
+
+/** The fields an imported document's `spec` and a stored version share. */
+const contentFields = {
+  kuberayVersion: semverSchema,
+  rayVersion: semverSchema,
+  vclusterChartVersion: semverSchema,
+  isolationModes: z
+    .array(z.enum(ISOLATION_MODES))
+    .min(1, 'name at least one of vcluster, namespace')
+    .superRefine(
+      uniqueBy(
+        mode => mode,
+        mode => `"${mode}" is listed twice`,
+      ),
+    ),
+  addons: z
+    .array(addonSchema)
+    .default([])
+    .superRefine(
+      uniqueBy(
+        addon => addon.name,
+        name => `add-on "${name}" is listed twice`,
+      ),
+    ),
+  security: securitySchema,
+  changelog: z.string().default(''),
+  /** Groups that may use the version, descendants included; empty = admins only. */
+  sharedWith: groupRefListSchema.default([]),
+};
+
+/** A template version before the backend stores it, e.g. freshly imported. */
+export const newTemplateVersionSchema = z.object({
+  name: slugSchema,
+  version: semverSchema,
+  ...contentFields,
+  state: z.enum(TEMPLATE_VERSION_STATES),
+});
+
+export type NewTemplateVersion = z.infer<typeof newTemplateVersionSchema>;
+
+/** A stored tenant template version as the REST API returns it. */
+export const templateVersionSchema = newTemplateVersionSchema.extend({
+  createdAt: timestampSchema,
+  updatedAt: timestampSchema,
+  /** Entity ref of the user who imported the version. */
+  createdBy: z.string().min(1),
+});
+
+export type TemplateVersion = z.infer<typeof templateVersionSchema>;
+
+export const TEMPLATE_VERSION_API_VERSION = 'ray-service.io/v1alpha1';
+export const TEMPLATE_VERSION_KIND = 'TenantTemplateVersion';
+
+/**
+ * The YAML or JSON document admins import. Unknown keys in `spec` are errors
+ * so that a misspelt optional setting is not silently dropped.
+ */
+export const templateVersionDocumentSchema = z.object({
+  apiVersion: z.literal(TEMPLATE_VERSION_API_VERSION),
+  kind: z.literal(TEMPLATE_VERSION_KIND),
+  metadata: z.object({ name: slugSchema, version: semverSchema }),
+  spec: z.strictObject({
+    ...contentFields,
+    /** Importing as published skips the draft review. */
+    state: z.enum(['draft', 'published']).optional(),
+  }),
+});
+
+export type TemplateVersionDocument = z.infer<
+  typeof templateVersionDocumentSchema
+>;
+
+/** The version a parsed document describes; it starts as a draft unless it says published. */
+export function templateVersionFromDocument(
+  document: TemplateVersionDocument,
+): NewTemplateVersion {
+  const { state = 'draft', ...spec } = document.spec;
+  return {
+    name: document.metadata.name,
+    version: document.metadata.version,
+    ...spec,
+    state,
+  };
+}
+
+/**
+ * Whether a plain user may see a version: published or deprecated (tenants
+ * may still run on it) and shared with one of the user's groups or their
+ * ancestors. Drafts and retired versions are for admins only.
+ */
+export function isTemplateVersionVisibleTo(
+  version: Pick<TemplateVersion, 'state' | 'sharedWith'>,
+  userGroupRefs: string[],
+  ancestorsOf: (groupRef: string) => string[],
+): boolean {
+  return (
+    (version.state === 'published' || version.state === 'deprecated') &&
+    isSharedWith(version.sharedWith, userGroupRefs, ancestorsOf)
+  );
+}

@@ -1,0 +1,130 @@
+/*
+ * Copyright 2026 The Ray as a Service for Backstage Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { z } from 'zod';
+
+const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const DNS_SUBDOMAIN =
+  /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+
+// The regular expression recommended by https://semver.org.
+const SEMVER =
+  /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/;
+
+// A DNS name (any case), an IPv4 address or a bracketed IPv6 address.
+const HOST =
+  '(?:[a-zA-Z0-9](?:[-a-zA-Z0-9]*[a-zA-Z0-9])?(?:\\.[a-zA-Z0-9](?:[-a-zA-Z0-9]*[a-zA-Z0-9])?)*|\\[[0-9a-fA-F:.]+\\])';
+const HOST_PORT = new RegExp(`^${HOST}:(\\d{1,5})$`);
+// Docker's reference grammar: host[:port] followed by lowercase path components.
+const IMAGE_REGISTRY = new RegExp(
+  `^${HOST}(?::(\\d{1,5}))?(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$`,
+);
+
+function isPort(digits: string | undefined): boolean {
+  return (
+    digits === undefined || (Number(digits) >= 1 && Number(digits) <= 65535)
+  );
+}
+
+/** Whether `value` is `host:port`, e.g. `redis.ray-system.svc:6379`. */
+export function isHostPort(value: string): boolean {
+  const match = HOST_PORT.exec(value);
+  return match !== null && isPort(match[1]);
+}
+
+/** Whether `value` is `host[:port][/path]`, e.g. `registry.example.com:5000/ray`. */
+export function isImageRegistry(value: string): boolean {
+  const match = IMAGE_REGISTRY.exec(value);
+  return match !== null && isPort(match[1]);
+}
+
+// Kubernetes' "qualified name" (label key name part) and label value syntax.
+const QUALIFIED_NAME = /^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
+const SECRET_KEY = /^[-._a-zA-Z0-9]+$/;
+
+/** Whether `value` is a label key: `[dns-subdomain-prefix/]name`. */
+export function isLabelKey(value: string): boolean {
+  const slash = value.lastIndexOf('/');
+  const prefix = slash === -1 ? undefined : value.slice(0, slash);
+  const name = value.slice(slash + 1);
+  return (
+    (prefix === undefined || isDnsSubdomain(prefix)) &&
+    name.length <= 63 &&
+    QUALIFIED_NAME.test(name)
+  );
+}
+
+/** Whether `value` is a label value: empty or a name of at most 63. */
+export function isLabelValue(value: string): boolean {
+  return value === '' || (value.length <= 63 && QUALIFIED_NAME.test(value));
+}
+
+/** Whether `value` is a key of a Secret's data. */
+export function isSecretKey(value: string): boolean {
+  return value.length <= 253 && SECRET_KEY.test(value);
+}
+
+/** Whether `value` is a DNS-1123 label (a Kubernetes object name). */
+export function isDnsLabel(value: string): boolean {
+  return value.length <= 63 && DNS_LABEL.test(value);
+}
+
+/** Whether `value` is a DNS-1123 subdomain (e.g. a Secret name). */
+export function isDnsSubdomain(value: string): boolean {
+  return value.length <= 253 && DNS_SUBDOMAIN.test(value);
+}
+
+/** Whether `value` is a semantic version such as `1.2.0` or `2.0.0-rc.1`. */
+export function isSemver(value: string): boolean {
+  return SEMVER.test(value);
+}
+
+/** A DNS-1123 label: lowercase letters, digits and `-`, at most 63 long. */
+export const slugSchema = z
+  .string()
+  .max(63, 'must be at most 63 characters')
+  .regex(
+    DNS_LABEL,
+    'must be a DNS-1123 label: lowercase letters, digits and "-", starting and ending with a letter or digit',
+  );
+
+/** A semantic version without a leading `v`, e.g. `1.2.0`. */
+export const semverSchema = z
+  .string()
+  .refine(isSemver, 'must be a semantic version such as "1.2.0"');
+
+/** An ISO 8601 timestamp as the REST API sends it. */
+export const timestampSchema = z.iso.datetime({ offset: true });
+
+/**
+ * A refinement rejecting arrays with two items of the same key, reported at
+ * the second occurrence.
+ */
+export function uniqueBy<T>(
+  keyOf: (item: T) => string,
+  describe: (key: string) => string,
+) {
+  return (items: T[], ctx: z.RefinementCtx) => {
+    const seen = new Set<string>();
+    items.forEach((item, index) => {
+      const key = keyOf(item);
+      if (seen.has(key)) {
+        ctx.addIssue({ code: 'custom', message: describe(key), path: [index] });
+      }
+      seen.add(key);
+    });
+  };
+}

@@ -1,0 +1,68 @@
+/*
+ * Copyright 2026 The Ray as a Service for Backstage Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+/**
+ * The Ray service plugin for Backstage's new frontend system.
+ *
+ * @packageDocumentation
+ */
+
+import {
+  ApiBlueprint,
+  PageBlueprint,
+  createFrontendPlugin,
+  discoveryApiRef,
+  fetchApiRef,
+} from '@backstage/frontend-plugin-api';
+import {
+  compatWrapper,
+  convertLegacyRouteRef,
+} from '@backstage/core-compat-api';
+import StorageIcon from '@material-ui/icons/Storage';
+import { RayServiceClient } from '@ray-service/plugin-ray-service-common';
+import { rayServiceApiRef } from './api';
+import { rootRouteRef as legacyRootRouteRef } from './routes';
+
+const rootRouteRef = convertLegacyRouteRef(legacyRootRouteRef);
+
+const rayServiceApi = ApiBlueprint.make({
+  params: defineParams =>
+    defineParams({
+      api: rayServiceApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new RayServiceClient({ discoveryApi, fetchApi }),
+    }),
+});
+
+const rayServiceAdminPage = PageBlueprint.make({
+  params: {
+    path: '/ray-service',
+    title: 'Ray service',
+    icon: <StorageIcon />,
+    routeRef: rootRouteRef,
+    loader: () =>
+      import('./components/AdminPage').then(m =>
+        compatWrapper(<m.AdminPage />),
+      ),
+  },
+});
+
+export default createFrontendPlugin({
+  pluginId: 'ray-service',
+  extensions: [rayServiceApi, rayServiceAdminPage],
+  routes: { root: rootRouteRef },
+});

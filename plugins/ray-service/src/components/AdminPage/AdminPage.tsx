@@ -1,0 +1,70 @@
+/*
+ * Copyright 2026 The Ray as a Service for Backstage Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import {
+  Content,
+  ContentHeader,
+  Header,
+  Page,
+  Progress,
+  TabbedLayout,
+  WarningPanel,
+} from '@backstage/core-components';
+import { usePermission } from '@backstage/plugin-permission-react';
+import { rayServiceAdminPermission } from '@ray-service/plugin-ray-service-common';
+import { HostClustersTab } from '../HostClustersTab';
+
+/**
+ * The admin page: everything the platform team configures before ML teams
+ * can get tenants. Only Ray service admins see its content.
+ */
+export const AdminPage = () => {
+  const { loading, allowed } = usePermission({
+    permission: rayServiceAdminPermission,
+  });
+  return (
+    <Page themeId="tool">
+      <Header
+        title="Ray as a Service"
+        subtitle="Host clusters, compute profiles and tenant templates"
+      />
+      {loading && (
+        <Content>
+          <Progress />
+        </Content>
+      )}
+      {!loading && !allowed && (
+        <Content>
+          <WarningPanel
+            severity="error"
+            title="Not allowed"
+            message="The Ray service admin page is for the platform team. Ask a Ray service admin if you need access."
+          />
+        </Content>
+      )}
+      {!loading && allowed && (
+        <TabbedLayout>
+          <TabbedLayout.Route path="/" title="Host clusters">
+            <>
+              <ContentHeader title="Host clusters" />
+              <HostClustersTab />
+            </>
+          </TabbedLayout.Route>
+        </TabbedLayout>
+      )}
+    </Page>
+  );
+};

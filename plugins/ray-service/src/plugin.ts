@@ -1,0 +1,51 @@
+/*
+ * Copyright 2026 The Ray as a Service for Backstage Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import {
+  createApiFactory,
+  createPlugin,
+  createRoutableExtension,
+  discoveryApiRef,
+  fetchApiRef,
+} from '@backstage/core-plugin-api';
+import { RayServiceClient } from '@ray-service/plugin-ray-service-common';
+import { rayServiceApiRef } from './api';
+import { rootRouteRef } from './routes';
+
+export const rayServicePlugin = createPlugin({
+  id: 'ray-service',
+  apis: [
+    createApiFactory({
+      api: rayServiceApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new RayServiceClient({ discoveryApi, fetchApi }),
+    }),
+  ],
+  routes: {
+    root: rootRouteRef,
+  },
+});
+
+/** The admin page of the Ray service, usually mounted at `/ray-service`. */
+export const RayServiceAdminPage = rayServicePlugin.provide(
+  createRoutableExtension({
+    name: 'RayServiceAdminPage',
+    component: () =>
+      import('./components/AdminPage').then(m => m.AdminPage),
+    mountPoint: rootRouteRef,
+  }),
+);

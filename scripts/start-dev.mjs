@@ -1,0 +1,86 @@
+#!/usr/bin/env node
+/*
+ * Copyright 2026 The Ray as a Service for Backstage Authors
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * `yarn start`: launches the simulated host cluster (packages/kube-sim), then
+ * the portal (frontend on :3000, backend on :7007) pointed at it. Stops both
+ * together. Set RAY_SERVICE_API_TOKEN to also accept that static automation
+ * token (app-config.automation.yaml); put personal overrides in
+ * app-config.local.yaml.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+
+const root = resolve(import.meta.dirname, '..');
+const stateDir = resolve(root, '.kube-sim');
+const port = process.env.KUBE_SIM_PORT ?? '6443';
+const children = [];
+
+function run(command, args, options = {}) {
+  const child = spawn(command, args, {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'inherit'],
+    ...options,
+  });
+  children.push(child);
+  child.on('exit', code => {
+    if (!stopping) {
+      console.error(`${command} ${args[0]} exited with code ${code}`);
+      stop(code ?? 1);
+    }
+  });
+  return child;
+}
+
+let stopping = false;
+function stop(code = 0) {
+  stopping = true;
+  for (const child of children) {
+    if (child.exitCode === null) child.kill('SIGTERM');
+  }
+  setTimeout(() => process.exit(code), 500).unref();
+}
+process.on('SIGINT', () => stop(0));
+process.on('SIGTERM', () => stop(0));
+
+async function startKubeSim() {
+  const sim = run('yarn', [
+    'workspace',
+    '@ray-service/kube-sim',
+    'start',
+    '--port',
+    port,
+    '--state-dir',
+    stateDir,
+  ]);
+  const lines = createInterface({ input: sim.stdout });
+  for await (const line of lines) {
+    console.log(`[kube-sim] ${line}`);
+    if (line.startsWith('kube-sim ready')) break;
+  }
+  lines.on('line', line => console.log(`[kube-sim] ${line}`));
+  return JSON.parse(readFileSync(resolve(stateDir, 'connection.json'), 'utf8'));
+}
+
+const sim = await startKubeSim();
+const configs = ['app-config.yaml'];
+if (process.env.RAY_SERVICE_API_TOKEN) configs.push('app-config.automation.yaml');
+if (existsSync(resolve(root, 'app-config.local.yaml'))) {
+  configs.push('app-config.local.yaml');
+}
+run(
+  'yarn',
+  ['backstage-cli', 'repo', 'start', ...configs.flatMap(c => ['--config', c])],
+  {
+    stdio: 'inherit',
+    env: {
+      ...process.env,
+      KUBE_SIM_URL: sim.url,
+      KUBE_SIM_CA_DATA: sim.caData,
+      KUBE_SIM_TOKEN: sim.token,
+    },
+  },
+);
