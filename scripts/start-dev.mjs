@@ -73,7 +73,12 @@ if (existsSync(resolve(root, 'app-config.local.yaml'))) {
 }
 run(
   'yarn',
-  ['backstage-cli', 'repo', 'start', ...configs.flatMap(c => ['--config', c])],
+  [
+    'backstage-cli',
+    'repo',
+    'start',
+    ...configs.flatMap(config => ['--config', resolve(root, config)]),
+  ],
   {
     stdio: 'inherit',
     env: {

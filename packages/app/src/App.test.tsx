@@ -1,8 +1,10 @@
-import { render, waitFor } from '@testing-library/react';
+import { render, screen } from '@testing-library/react';
 import App from './App';
 
+jest.setTimeout(30_000);
+
 describe('App', () => {
-  it('should render', async () => {
+  it('renders and offers the guest sign-in of the dev portal', async () => {
     process.env = {
       NODE_ENV: 'test',
       APP_CONFIG: [
@@ -16,10 +18,12 @@ describe('App', () => {
       ] as any,
     };
 
-    const rendered = render(<App />);
+    render(<App />);
 
-    await waitFor(() => {
-      expect(rendered.baseElement).toBeInTheDocument();
-    });
+    expect(
+      await screen.findByText(/Enter as a Guest User/, undefined, {
+        timeout: 10_000,
+      }),
+    ).toBeInTheDocument();
   });
 });

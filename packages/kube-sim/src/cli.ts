@@ -53,7 +53,10 @@ export interface CliResult {
 function intFlag(name: string, v: string | undefined, dflt: number): number {
   if (v === undefined) return dflt;
   const n = Number(v);
-  if (!Number.isInteger(n) || n < 0) throw new Error(`--${name} must be a non-negative integer, got ${JSON.stringify(v)}`);
+  if (!Number.isInteger(n) || n < 0)
+    throw new Error(
+      `--${name} must be a non-negative integer, got ${JSON.stringify(v)}`,
+    );
   return n;
 }
 
@@ -61,7 +64,10 @@ function intFlag(name: string, v: string | undefined, dflt: number): number {
  * Runs the CLI: starts a sim, writes its connection files to the state dir and prints exactly
  * one line `kube-sim ready <url>` to stdout. Returns undefined for --help.
  */
-export async function runCli(argv: string[], io: CliIo): Promise<CliResult | undefined> {
+export async function runCli(
+  argv: string[],
+  io: CliIo,
+): Promise<CliResult | undefined> {
   const { values } = parseArgs({
     args: argv,
     options: {
@@ -83,9 +89,15 @@ export async function runCli(argv: string[], io: CliIo): Promise<CliResult | und
     return undefined;
   }
   const seed = values.seed ?? 'well-equipped';
-  if (seed !== 'empty' && seed !== 'well-equipped') throw new Error(`--seed must be empty or well-equipped, got ${JSON.stringify(seed)}`);
+  if (seed !== 'empty' && seed !== 'well-equipped')
+    throw new Error(
+      `--seed must be empty or well-equipped, got ${JSON.stringify(seed)}`,
+    );
   const delivery = values.delivery ?? 'flux';
-  if (delivery !== 'flux' && delivery !== 'k3s') throw new Error(`--delivery must be flux or k3s, got ${JSON.stringify(delivery)}`);
+  if (delivery !== 'flux' && delivery !== 'k3s')
+    throw new Error(
+      `--delivery must be flux or k3s, got ${JSON.stringify(delivery)}`,
+    );
   const token = values.token ?? io.env.KUBE_SIM_TOKEN ?? randomToken();
   const stateDir = path.resolve(io.cwd, values['state-dir'] ?? '.kube-sim');
   const sim = await startKubeSim({
@@ -94,16 +106,26 @@ export async function runCli(argv: string[], io: CliIo): Promise<CliResult | und
     seed,
     seedDeliveryController: delivery,
     token,
-    crdDir: values['crd-dir'] ? path.resolve(io.cwd, values['crd-dir']) : undefined,
-    controllers: { readyDelayMs: intFlag('ready-delay-ms', values['ready-delay-ms'], 1500) },
+    crdDir: values['crd-dir']
+      ? path.resolve(io.cwd, values['crd-dir'])
+      : undefined,
+    controllers: {
+      readyDelayMs: intFlag('ready-delay-ms', values['ready-delay-ms'], 1500),
+    },
   });
   try {
     fs.mkdirSync(stateDir, { recursive: true });
     fs.writeFileSync(path.join(stateDir, 'ca.crt'), sim.caPem);
-    fs.writeFileSync(path.join(stateDir, 'kubeconfig.yaml'), sim.kubeconfig(), { mode: 0o600 });
+    fs.writeFileSync(path.join(stateDir, 'kubeconfig.yaml'), sim.kubeconfig(), {
+      mode: 0o600,
+    });
     fs.writeFileSync(
       path.join(stateDir, 'connection.json'),
-      `${JSON.stringify({ url: sim.url, caData: sim.caData, token }, null, 2)}\n`,
+      `${JSON.stringify(
+        { url: sim.url, caData: sim.caData, token },
+        null,
+        2,
+      )}\n`,
       { mode: 0o600 },
     );
   } catch (e) {

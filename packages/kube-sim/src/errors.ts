@@ -90,15 +90,15 @@ export function statusBody(
   return body;
 }
 
-export function notFound(
-  resource: string,
-  name: string,
-  group = '',
-): ApiError {
-  return new ApiError(404, `${qualified(resource, group)} "${name}" not found`, {
-    reason: 'NotFound',
-    details: { name, group: group || undefined, kind: resource },
-  });
+export function notFound(resource: string, name: string, group = ''): ApiError {
+  return new ApiError(
+    404,
+    `${qualified(resource, group)} "${name}" not found`,
+    {
+      reason: 'NotFound',
+      details: { name, group: group || undefined, kind: resource },
+    },
+  );
 }
 
 export function resourceNotFound(): ApiError {
@@ -149,7 +149,9 @@ export function invalid(
   causes: StatusCause[],
 ): ApiError {
   const qualifiedKind = group ? `${kind}.${group}` : kind;
-  const parts = causes.map(c => (c.field ? `${c.field}: ${c.message}` : c.message));
+  const parts = causes.map(c =>
+    c.field ? `${c.field}: ${c.message}` : c.message,
+  );
   const joined = parts.length === 1 ? parts[0] : `[${parts.join(', ')}]`;
   return new ApiError(422, `${qualifiedKind} "${name}" is invalid: ${joined}`, {
     reason: 'Invalid',

@@ -74,7 +74,8 @@ function matches(rule: FaultRule, f: RequestFacts): boolean {
     if (rule.resource.includes('/') && rule.resource !== full) return false;
   }
   if (rule.group !== undefined && rule.group !== f.group) return false;
-  if (rule.namespace !== undefined && rule.namespace !== f.namespace) return false;
+  if (rule.namespace !== undefined && rule.namespace !== f.namespace)
+    return false;
   if (rule.name !== undefined && rule.name !== f.name) return false;
   if (rule.cluster !== undefined && rule.cluster !== f.cluster) return false;
   return true;
@@ -84,7 +85,10 @@ export class Faults implements FaultInjector {
   private rules: Array<{ id: string; rule: FaultRule }> = [];
 
   add(rule: FaultRule): string {
-    if (rule.status !== undefined && (!Number.isInteger(rule.status) || rule.status < 100 || rule.status > 599)) {
+    if (
+      rule.status !== undefined &&
+      (!Number.isInteger(rule.status) || rule.status < 100 || rule.status > 599)
+    ) {
       throw new Error(`kube-sim: invalid fault status ${rule.status}`);
     }
     const id = randomUUID();
@@ -112,7 +116,8 @@ export class Faults implements FaultInjector {
       const p = r.rule.probability ?? 1;
       if (p < 1 && Math.random() >= p) continue;
       const isError = r.rule.status !== undefined || r.rule.hang;
-      if (isError && (decision?.status !== undefined || decision?.hang)) continue;
+      if (isError && (decision?.status !== undefined || decision?.hang))
+        continue;
       decision = decision ?? { latencyMs: 0 };
       decision.latencyMs += r.rule.latencyMs ?? 0;
       if (r.rule.hang) decision.hang = true;
@@ -142,7 +147,12 @@ export interface RequestRecord {
   cluster: string;
 }
 
-export type RequestFilter = Partial<Pick<RequestRecord, 'verb' | 'resource' | 'group' | 'namespace' | 'name' | 'status' | 'cluster'>>;
+export type RequestFilter = Partial<
+  Pick<
+    RequestRecord,
+    'verb' | 'resource' | 'group' | 'namespace' | 'name' | 'status' | 'cluster'
+  >
+>;
 
 export interface RequestStats {
   readonly requests: RequestRecord[];
@@ -157,7 +167,8 @@ export class Stats implements RequestStats {
 
   record(r: RequestRecord) {
     this.requests.push(r);
-    if (this.requests.length > this.max) this.requests.splice(0, this.requests.length - this.max);
+    if (this.requests.length > this.max)
+      this.requests.splice(0, this.requests.length - this.max);
   }
 
   reset() {

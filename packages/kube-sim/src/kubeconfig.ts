@@ -33,7 +33,15 @@ export function kubeconfigYaml(input: KubeconfigInput): string {
   return YAML.stringify({
     apiVersion: 'v1',
     kind: 'Config',
-    clusters: [{ name, cluster: { server: input.server, 'certificate-authority-data': input.caData } }],
+    clusters: [
+      {
+        name,
+        cluster: {
+          server: input.server,
+          'certificate-authority-data': input.caData,
+        },
+      },
+    ],
     users: [{ name, user: input.token ? { token: input.token } : {} }],
     contexts: [{ name, context }],
     'current-context': name,

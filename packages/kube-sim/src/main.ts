@@ -39,7 +39,9 @@ runCli(process.argv.slice(2), {
     process.on('SIGTERM', () => stop('SIGTERM'));
   },
   err => {
-    console.error(`kube-sim: ${err instanceof Error ? err.message : String(err)}`);
+    console.error(
+      `kube-sim: ${err instanceof Error ? err.message : String(err)}`,
+    );
     process.exit(1);
   },
 );

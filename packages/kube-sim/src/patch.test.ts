@@ -20,7 +20,9 @@ import { covers, fieldSetOf, jsonPatch, leafPaths, mergePatch } from './patch';
 describe('merge patch', () => {
   it('merges maps, replaces lists and removes nulls (RFC 7386)', () => {
     const target = { a: { b: 1, c: 2 }, list: [1, 2], gone: true };
-    expect(mergePatch(target, { a: { c: 3, d: 4 }, list: [3], gone: null })).toEqual({
+    expect(
+      mergePatch(target, { a: { c: 3, d: 4 }, list: [3], gone: null }),
+    ).toEqual({
       a: { b: 1, c: 3, d: 4 },
       list: [3],
     });
@@ -40,7 +42,10 @@ describe('json patch', () => {
       { op: 'move', from: '/metadata/labels/b', path: '/metadata/labels/d' },
       { op: 'test', path: '/spec/items/1', value: 'z' },
     ]);
-    expect(out).toEqual({ metadata: { labels: { a: 'one', c: 'one', d: '2' } }, spec: { items: ['y', 'z'] } });
+    expect(out).toEqual({
+      metadata: { labels: { a: 'one', c: 'one', d: '2' } },
+      spec: { items: ['y', 'z'] },
+    });
     expect(doc.spec.items).toEqual(['x', 'y']);
   });
 
@@ -53,7 +58,9 @@ describe('json patch', () => {
         return (e as ApiError).code;
       }
     };
-    expect(code([{ op: 'test', path: '/metadata/labels/a', value: 'nope' }])).toBe(422);
+    expect(
+      code([{ op: 'test', path: '/metadata/labels/a', value: 'nope' }]),
+    ).toBe(422);
     expect(code([{ op: 'remove', path: '/spec/missing' }])).toBe(422);
     expect(code({ op: 'add' })).toBe(400);
   });
@@ -62,10 +69,20 @@ describe('json patch', () => {
 describe('field sets', () => {
   it('tracks spec leaves and metadata labels/annotations, not name or status', () => {
     const set = fieldSetOf(
-      { apiVersion: 'v1', kind: 'X', metadata: { name: 'n', labels: { a: '1' } }, spec: { x: { y: 1 }, list: [1] }, status: { s: 1 } },
+      {
+        apiVersion: 'v1',
+        kind: 'X',
+        metadata: { name: 'n', labels: { a: '1' } },
+        spec: { x: { y: 1 }, list: [1] },
+        status: { s: 1 },
+      },
       false,
     );
-    expect(leafPaths(set).map(p => p.join('.')).sort()).toEqual(['metadata.labels.a', 'spec.list', 'spec.x.y']);
+    expect(
+      leafPaths(set)
+        .map(p => p.join('.'))
+        .sort(),
+    ).toEqual(['metadata.labels.a', 'spec.list', 'spec.x.y']);
     expect(covers(set, ['spec', 'x', 'y'])).toBe(true);
     expect(covers(set, ['spec', 'list', 'anything'])).toBe(true);
     expect(covers(set, ['spec', 'z'])).toBe(false);

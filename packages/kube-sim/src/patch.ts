@@ -22,7 +22,9 @@ import { clone, deepEqual, isPlainObject, KubeObject } from './util';
 
 export function mergePatch(target: unknown, patch: unknown): unknown {
   if (!isPlainObject(patch)) return clone(patch);
-  const out: Record<string, unknown> = isPlainObject(target) ? { ...target } : {};
+  const out: Record<string, unknown> = isPlainObject(target)
+    ? { ...target }
+    : {};
   for (const [k, v] of Object.entries(patch)) {
     if (v === null) delete out[k];
     else out[k] = mergePatch(out[k], v);
@@ -35,7 +37,8 @@ export function mergePatch(target: unknown, patch: unknown): unknown {
 
 function parsePointer(pointer: string): string[] {
   if (pointer === '') return [];
-  if (!pointer.startsWith('/')) throw badRequest(`invalid JSON pointer: ${JSON.stringify(pointer)}`);
+  if (!pointer.startsWith('/'))
+    throw badRequest(`invalid JSON pointer: ${JSON.stringify(pointer)}`);
   return pointer
     .slice(1)
     .split('/')
@@ -46,15 +49,26 @@ function patchFailed(message: string): ApiError {
   return new ApiError(422, message, { reason: 'Invalid' });
 }
 
-function resolveParent(doc: unknown, path: string[], op: string): [any, string] {
-  if (path.length === 0) throw patchFailed(`${op} operation does not apply: the document root cannot be the target`);
+function resolveParent(
+  doc: unknown,
+  path: string[],
+  op: string,
+): [any, string] {
+  if (path.length === 0)
+    throw patchFailed(
+      `${op} operation does not apply: the document root cannot be the target`,
+    );
   let cur: any = doc;
   for (const seg of path.slice(0, -1)) {
     if (Array.isArray(cur)) cur = cur[Number(seg)];
     else if (isPlainObject(cur)) cur = cur[seg];
     else cur = undefined;
     if (cur === undefined || cur === null) {
-      throw patchFailed(`${op} operation does not apply: doc is missing path: "/${path.join('/')}": missing value`);
+      throw patchFailed(
+        `${op} operation does not apply: doc is missing path: "/${path.join(
+          '/',
+        )}": missing value`,
+      );
     }
   }
   return [cur, path[path.length - 1]];
@@ -64,7 +78,10 @@ function getAt(doc: unknown, path: string[]): unknown {
   let cur: any = doc;
   for (const seg of path) {
     if (Array.isArray(cur)) cur = cur[Number(seg)];
-    else if (isPlainObject(cur)) cur = Object.prototype.hasOwnProperty.call(cur, seg) ? cur[seg] : undefined;
+    else if (isPlainObject(cur))
+      cur = Object.prototype.hasOwnProperty.call(cur, seg)
+        ? cur[seg]
+        : undefined;
     else return undefined;
   }
   return cur;
@@ -75,13 +92,17 @@ function addAt(doc: unknown, path: string[], value: unknown, op: string) {
   if (Array.isArray(parent)) {
     const idx = key === '-' ? parent.length : Number(key);
     if (!Number.isInteger(idx) || idx < 0 || idx > parent.length) {
-      throw patchFailed(`${op} operation does not apply: index out of bounds: ${key}`);
+      throw patchFailed(
+        `${op} operation does not apply: index out of bounds: ${key}`,
+      );
     }
     parent.splice(idx, 0, value);
   } else if (isPlainObject(parent)) {
     parent[key] = value;
   } else {
-    throw patchFailed(`${op} operation does not apply: parent is not a container`);
+    throw patchFailed(
+      `${op} operation does not apply: parent is not a container`,
+    );
   }
 }
 
@@ -90,23 +111,34 @@ function removeAt(doc: unknown, path: string[], op: string): unknown {
   if (Array.isArray(parent)) {
     const idx = Number(key);
     if (!Number.isInteger(idx) || idx < 0 || idx >= parent.length) {
-      throw patchFailed(`${op} operation does not apply: index out of bounds: ${key}`);
+      throw patchFailed(
+        `${op} operation does not apply: index out of bounds: ${key}`,
+      );
     }
     return parent.splice(idx, 1)[0];
   }
-  if (isPlainObject(parent) && Object.prototype.hasOwnProperty.call(parent, key)) {
+  if (
+    isPlainObject(parent) &&
+    Object.prototype.hasOwnProperty.call(parent, key)
+  ) {
     const v = parent[key];
     delete parent[key];
     return v;
   }
-  throw patchFailed(`${op} operation does not apply: doc is missing key: /${path.join('/')}: missing value`);
+  throw patchFailed(
+    `${op} operation does not apply: doc is missing key: /${path.join(
+      '/',
+    )}: missing value`,
+  );
 }
 
 export function jsonPatch(doc: KubeObject, ops: unknown): KubeObject {
-  if (!Array.isArray(ops)) throw badRequest('json patch must be a JSON array of operations');
+  if (!Array.isArray(ops))
+    throw badRequest('json patch must be a JSON array of operations');
   let work: any = clone(doc);
   for (const raw of ops) {
-    if (!isPlainObject(raw) || typeof raw.op !== 'string') throw badRequest('invalid JSON patch operation');
+    if (!isPlainObject(raw) || typeof raw.op !== 'string')
+      throw badRequest('invalid JSON patch operation');
     const op = raw.op;
     const path = parsePointer(String(raw.path ?? ''));
     switch (op) {
@@ -137,7 +169,9 @@ export function jsonPatch(doc: KubeObject, ops: unknown): KubeObject {
       }
       case 'test':
         if (!deepEqual(getAt(work, path), raw.value)) {
-          throw patchFailed(`testing value /${path.join('/')} failed: test failed`);
+          throw patchFailed(
+            `testing value /${path.join('/')} failed: test failed`,
+          );
         }
         break;
       default:
@@ -153,7 +187,12 @@ export function jsonPatch(doc: KubeObject, ops: unknown): KubeObject {
 /** A field set in the `FieldsV1` shape: keys are `f:<name>`, leaves are `{}`. */
 export type FieldSet = { [key: string]: FieldSet };
 
-const TRACKED_METADATA = ['labels', 'annotations', 'finalizers', 'ownerReferences'];
+const TRACKED_METADATA = [
+  'labels',
+  'annotations',
+  'finalizers',
+  'ownerReferences',
+];
 
 /** The fields an (applied) object sets. Lists and scalars are leaves (atomic). */
 export function fieldSetOf(obj: KubeObject, includeStatus: boolean): FieldSet {
@@ -188,7 +227,11 @@ function setOfValue(v: unknown): FieldSet {
 }
 
 /** Leaf paths of a field set, as arrays of plain keys. */
-export function leafPaths(set: FieldSet, prefix: string[] = [], out: string[][] = []): string[][] {
+export function leafPaths(
+  set: FieldSet,
+  prefix: string[] = [],
+  out: string[][] = [],
+): string[][] {
   for (const [k, child] of Object.entries(set)) {
     const p = [...prefix, k.slice(2)];
     if (Object.keys(child).length === 0) out.push(p);
@@ -276,7 +319,11 @@ export interface ManagedFieldsEntry {
 }
 
 /** Leaf paths whose values differ between two objects (present in either). */
-export function changedPaths(before: KubeObject, after: KubeObject, includeStatus: boolean): string[][] {
+export function changedPaths(
+  before: KubeObject,
+  after: KubeObject,
+  includeStatus: boolean,
+): string[][] {
   const a = fieldSetOf(after, includeStatus);
   const b = fieldSetOf(before, includeStatus);
   const out: string[][] = [];

@@ -68,36 +68,226 @@ interface BuiltinSpec {
 }
 
 const BUILTINS: BuiltinSpec[] = [
-  { gv: 'v1', resource: 'namespaces', kind: 'Namespace', namespaced: false, short: ['ns'], status: true, nameRule: 'label' },
-  { gv: 'v1', resource: 'pods', kind: 'Pod', namespaced: true, short: ['po'], status: true },
-  { gv: 'v1', resource: 'services', kind: 'Service', namespaced: true, short: ['svc'], status: true, nameRule: 'dns1035' },
-  { gv: 'v1', resource: 'endpoints', kind: 'Endpoints', namespaced: true, short: ['ep'] },
+  {
+    gv: 'v1',
+    resource: 'namespaces',
+    kind: 'Namespace',
+    namespaced: false,
+    short: ['ns'],
+    status: true,
+    nameRule: 'label',
+  },
+  {
+    gv: 'v1',
+    resource: 'pods',
+    kind: 'Pod',
+    namespaced: true,
+    short: ['po'],
+    status: true,
+  },
+  {
+    gv: 'v1',
+    resource: 'services',
+    kind: 'Service',
+    namespaced: true,
+    short: ['svc'],
+    status: true,
+    nameRule: 'dns1035',
+  },
+  {
+    gv: 'v1',
+    resource: 'endpoints',
+    kind: 'Endpoints',
+    namespaced: true,
+    short: ['ep'],
+  },
   { gv: 'v1', resource: 'secrets', kind: 'Secret', namespaced: true },
-  { gv: 'v1', resource: 'configmaps', kind: 'ConfigMap', namespaced: true, short: ['cm'] },
-  { gv: 'v1', resource: 'serviceaccounts', kind: 'ServiceAccount', namespaced: true, short: ['sa'] },
-  { gv: 'v1', resource: 'resourcequotas', kind: 'ResourceQuota', namespaced: true, short: ['quota'], status: true },
-  { gv: 'v1', resource: 'limitranges', kind: 'LimitRange', namespaced: true, short: ['limits'] },
-  { gv: 'v1', resource: 'nodes', kind: 'Node', namespaced: false, short: ['no'], status: true },
-  { gv: 'v1', resource: 'persistentvolumeclaims', kind: 'PersistentVolumeClaim', namespaced: true, short: ['pvc'], status: true },
-  { gv: 'v1', resource: 'persistentvolumes', kind: 'PersistentVolume', namespaced: false, short: ['pv'], status: true },
-  { gv: 'v1', resource: 'events', kind: 'Event', namespaced: true, short: ['ev'] },
-  { gv: 'apps/v1', resource: 'deployments', kind: 'Deployment', namespaced: true, short: ['deploy'], status: true },
-  { gv: 'apps/v1', resource: 'statefulsets', kind: 'StatefulSet', namespaced: true, short: ['sts'], status: true },
-  { gv: 'apps/v1', resource: 'replicasets', kind: 'ReplicaSet', namespaced: true, short: ['rs'], status: true },
-  { gv: 'apps/v1', resource: 'daemonsets', kind: 'DaemonSet', namespaced: true, short: ['ds'], status: true },
-  { gv: 'batch/v1', resource: 'jobs', kind: 'Job', namespaced: true, status: true },
-  { gv: 'batch/v1', resource: 'cronjobs', kind: 'CronJob', namespaced: true, short: ['cj'], status: true },
-  { gv: 'rbac.authorization.k8s.io/v1', resource: 'roles', kind: 'Role', namespaced: true, nameRule: 'path' },
-  { gv: 'rbac.authorization.k8s.io/v1', resource: 'rolebindings', kind: 'RoleBinding', namespaced: true, nameRule: 'path' },
-  { gv: 'rbac.authorization.k8s.io/v1', resource: 'clusterroles', kind: 'ClusterRole', namespaced: false, nameRule: 'path' },
-  { gv: 'rbac.authorization.k8s.io/v1', resource: 'clusterrolebindings', kind: 'ClusterRoleBinding', namespaced: false, nameRule: 'path' },
-  { gv: 'networking.k8s.io/v1', resource: 'networkpolicies', kind: 'NetworkPolicy', namespaced: true, short: ['netpol'] },
-  { gv: 'networking.k8s.io/v1', resource: 'ingresses', kind: 'Ingress', namespaced: true, short: ['ing'], status: true },
-  { gv: 'networking.k8s.io/v1', resource: 'ingressclasses', kind: 'IngressClass', namespaced: false },
-  { gv: 'storage.k8s.io/v1', resource: 'storageclasses', kind: 'StorageClass', namespaced: false, short: ['sc'] },
-  { gv: 'apiextensions.k8s.io/v1', resource: 'customresourcedefinitions', kind: 'CustomResourceDefinition', namespaced: false, short: ['crd', 'crds'], status: true },
-  { gv: 'scheduling.k8s.io/v1', resource: 'priorityclasses', kind: 'PriorityClass', namespaced: false, short: ['pc'] },
-  { gv: 'authorization.k8s.io/v1', resource: 'selfsubjectaccessreviews', kind: 'SelfSubjectAccessReview', namespaced: false, verbs: ['create'], virtual: 'selfsubjectaccessreview' },
+  {
+    gv: 'v1',
+    resource: 'configmaps',
+    kind: 'ConfigMap',
+    namespaced: true,
+    short: ['cm'],
+  },
+  {
+    gv: 'v1',
+    resource: 'serviceaccounts',
+    kind: 'ServiceAccount',
+    namespaced: true,
+    short: ['sa'],
+  },
+  {
+    gv: 'v1',
+    resource: 'resourcequotas',
+    kind: 'ResourceQuota',
+    namespaced: true,
+    short: ['quota'],
+    status: true,
+  },
+  {
+    gv: 'v1',
+    resource: 'limitranges',
+    kind: 'LimitRange',
+    namespaced: true,
+    short: ['limits'],
+  },
+  {
+    gv: 'v1',
+    resource: 'nodes',
+    kind: 'Node',
+    namespaced: false,
+    short: ['no'],
+    status: true,
+  },
+  {
+    gv: 'v1',
+    resource: 'persistentvolumeclaims',
+    kind: 'PersistentVolumeClaim',
+    namespaced: true,
+    short: ['pvc'],
+    status: true,
+  },
+  {
+    gv: 'v1',
+    resource: 'persistentvolumes',
+    kind: 'PersistentVolume',
+    namespaced: false,
+    short: ['pv'],
+    status: true,
+  },
+  {
+    gv: 'v1',
+    resource: 'events',
+    kind: 'Event',
+    namespaced: true,
+    short: ['ev'],
+  },
+  {
+    gv: 'apps/v1',
+    resource: 'deployments',
+    kind: 'Deployment',
+    namespaced: true,
+    short: ['deploy'],
+    status: true,
+  },
+  {
+    gv: 'apps/v1',
+    resource: 'statefulsets',
+    kind: 'StatefulSet',
+    namespaced: true,
+    short: ['sts'],
+    status: true,
+  },
+  {
+    gv: 'apps/v1',
+    resource: 'replicasets',
+    kind: 'ReplicaSet',
+    namespaced: true,
+    short: ['rs'],
+    status: true,
+  },
+  {
+    gv: 'apps/v1',
+    resource: 'daemonsets',
+    kind: 'DaemonSet',
+    namespaced: true,
+    short: ['ds'],
+    status: true,
+  },
+  {
+    gv: 'batch/v1',
+    resource: 'jobs',
+    kind: 'Job',
+    namespaced: true,
+    status: true,
+  },
+  {
+    gv: 'batch/v1',
+    resource: 'cronjobs',
+    kind: 'CronJob',
+    namespaced: true,
+    short: ['cj'],
+    status: true,
+  },
+  {
+    gv: 'rbac.authorization.k8s.io/v1',
+    resource: 'roles',
+    kind: 'Role',
+    namespaced: true,
+    nameRule: 'path',
+  },
+  {
+    gv: 'rbac.authorization.k8s.io/v1',
+    resource: 'rolebindings',
+    kind: 'RoleBinding',
+    namespaced: true,
+    nameRule: 'path',
+  },
+  {
+    gv: 'rbac.authorization.k8s.io/v1',
+    resource: 'clusterroles',
+    kind: 'ClusterRole',
+    namespaced: false,
+    nameRule: 'path',
+  },
+  {
+    gv: 'rbac.authorization.k8s.io/v1',
+    resource: 'clusterrolebindings',
+    kind: 'ClusterRoleBinding',
+    namespaced: false,
+    nameRule: 'path',
+  },
+  {
+    gv: 'networking.k8s.io/v1',
+    resource: 'networkpolicies',
+    kind: 'NetworkPolicy',
+    namespaced: true,
+    short: ['netpol'],
+  },
+  {
+    gv: 'networking.k8s.io/v1',
+    resource: 'ingresses',
+    kind: 'Ingress',
+    namespaced: true,
+    short: ['ing'],
+    status: true,
+  },
+  {
+    gv: 'networking.k8s.io/v1',
+    resource: 'ingressclasses',
+    kind: 'IngressClass',
+    namespaced: false,
+  },
+  {
+    gv: 'storage.k8s.io/v1',
+    resource: 'storageclasses',
+    kind: 'StorageClass',
+    namespaced: false,
+    short: ['sc'],
+  },
+  {
+    gv: 'apiextensions.k8s.io/v1',
+    resource: 'customresourcedefinitions',
+    kind: 'CustomResourceDefinition',
+    namespaced: false,
+    short: ['crd', 'crds'],
+    status: true,
+  },
+  {
+    gv: 'scheduling.k8s.io/v1',
+    resource: 'priorityclasses',
+    kind: 'PriorityClass',
+    namespaced: false,
+    short: ['pc'],
+  },
+  {
+    gv: 'authorization.k8s.io/v1',
+    resource: 'selfsubjectaccessreviews',
+    kind: 'SelfSubjectAccessReview',
+    namespaced: false,
+    verbs: ['create'],
+    virtual: 'selfsubjectaccessreview',
+  },
 ];
 
 function builtinTypes(): ResourceType[] {
@@ -125,13 +315,20 @@ function builtinTypes(): ResourceType[] {
 export function resourceTypeFromCrd(crd: KubeObject): ResourceType {
   const spec = crd.spec ?? {};
   const names = spec.names ?? {};
-  const served = (spec.versions ?? []).filter((v: KubeObject) => v.served !== false);
-  const versions = served.map((v: KubeObject) => String(v.name)).sort(compareVersions);
-  const storage = (spec.versions ?? []).find((v: KubeObject) => v.storage)?.name ?? versions[0];
+  const served = (spec.versions ?? []).filter(
+    (v: KubeObject) => v.served !== false,
+  );
+  const versions = served
+    .map((v: KubeObject) => String(v.name))
+    .sort(compareVersions);
+  const storage =
+    (spec.versions ?? []).find((v: KubeObject) => v.storage)?.name ??
+    versions[0];
   const schemas: Record<string, KubeObject | undefined> = {};
   let hasStatus = false;
   for (const v of served) {
-    schemas[v.name] = v.schema?.openAPIV3Schema ?? spec.validation?.openAPIV3Schema;
+    schemas[v.name] =
+      v.schema?.openAPIV3Schema ?? spec.validation?.openAPIV3Schema;
     if (v.subresources?.status || spec.subresources?.status) hasStatus = true;
   }
   return {
@@ -162,7 +359,8 @@ export class Registry {
   private version = 0;
 
   constructor() {
-    for (const t of builtinTypes()) this.types.set(bucketKey(t.group, t.resource), t);
+    for (const t of builtinTypes())
+      this.types.set(bucketKey(t.group, t.resource), t);
     this.rebuild();
   }
 
@@ -189,7 +387,11 @@ export class Registry {
     return undefined;
   }
 
-  get(group: string, version: string, resource: string): ResourceType | undefined {
+  get(
+    group: string,
+    version: string,
+    resource: string,
+  ): ResourceType | undefined {
     return this.byGvr.get(`${group}/${version}/${resource}`);
   }
 

@@ -14,11 +14,20 @@
  * limitations under the License.
  */
 
-import { matchesFields, matchesLabels, parseFieldSelector, parseLabelSelector } from './selectors';
+import {
+  matchesFields,
+  matchesLabels,
+  parseFieldSelector,
+  parseLabelSelector,
+} from './selectors';
 import { ApiError } from './errors';
 
 describe('label selectors', () => {
-  const labels = { app: 'ray', tier: 'head', 'ray-service.io/tenant': 'team-a' };
+  const labels = {
+    app: 'ray',
+    tier: 'head',
+    'ray-service.io/tenant': 'team-a',
+  };
   it.each([
     ['app=ray', true],
     ['app==ray', true],
@@ -44,7 +53,9 @@ describe('label selectors', () => {
   });
 
   it('matches objects without labels only with negative requirements', () => {
-    expect(matchesLabels(undefined, parseLabelSelector('!a,b!=c,d notin (e)'))).toBe(true);
+    expect(
+      matchesLabels(undefined, parseLabelSelector('!a,b!=c,d notin (e)')),
+    ).toBe(true);
     expect(matchesLabels(undefined, parseLabelSelector('a'))).toBe(false);
   });
 
@@ -61,7 +72,10 @@ describe('label selectors', () => {
 });
 
 describe('field selectors', () => {
-  const obj = { metadata: { name: 'n1', namespace: 'ns1' }, status: { phase: 'Running' } };
+  const obj = {
+    metadata: { name: 'n1', namespace: 'ns1' },
+    status: { phase: 'Running' },
+  };
   it.each([
     ['metadata.name=n1', true],
     ['metadata.name==n1', true],

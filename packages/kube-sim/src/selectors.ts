@@ -45,23 +45,31 @@ const KEY = String.raw`[A-Za-z0-9]([-A-Za-z0-9_./]*[A-Za-z0-9])?`;
 const KEY_RE = new RegExp(`^${KEY}$`);
 
 /** Parses a label selector (`a=b,c!=d,e in (x,y),!f`). Throws a 400 on syntax errors. */
-export function parseLabelSelector(input: string | null | undefined): LabelSelector {
+export function parseLabelSelector(
+  input: string | null | undefined,
+): LabelSelector {
   if (!input) return [];
   const reqs: LabelSelector = [];
   for (const part of splitTopLevel(input)) {
-    let m: RegExpExecArray | null;
-    if ((m = /^!\s*(\S+)$/.exec(part))) {
-      reqs.push({ key: checkKey(m[1], part), op: 'notexists' });
-    } else if ((m = /^(\S+?)\s*(==|!=|=)\s*(\S*)$/.exec(part))) {
-      const key = checkKey(m[1], part);
-      reqs.push({ key, op: m[2] === '!=' ? 'notin' : 'in', values: [m[3]] });
-    } else if ((m = /^(\S+)\s+(in|notin)\s*\(([^)]*)\)$/.exec(part))) {
-      const key = checkKey(m[1], part);
-      const values = m[3]
+    const notExists = /^!\s*(\S+)$/.exec(part);
+    const equality = /^(\S+?)\s*(==|!=|=)\s*(\S*)$/.exec(part);
+    const set = /^(\S+)\s+(in|notin)\s*\(([^)]*)\)$/.exec(part);
+    if (notExists) {
+      reqs.push({ key: checkKey(notExists[1], part), op: 'notexists' });
+    } else if (equality) {
+      const key = checkKey(equality[1], part);
+      reqs.push({
+        key,
+        op: equality[2] === '!=' ? 'notin' : 'in',
+        values: [equality[3]],
+      });
+    } else if (set) {
+      const key = checkKey(set[1], part);
+      const values = set[3]
         .split(',')
         .map(v => v.trim())
         .filter(v => v.length > 0);
-      reqs.push({ key, op: m[2] as 'in' | 'notin', values });
+      reqs.push({ key, op: set[2] as 'in' | 'notin', values });
     } else if (KEY_RE.test(part)) {
       reqs.push({ key: part, op: 'exists' });
     } else {
@@ -85,7 +93,9 @@ export function matchesLabels(
   selector: LabelSelector,
 ): boolean {
   for (const r of selector) {
-    const has = labels !== undefined && Object.prototype.hasOwnProperty.call(labels, r.key);
+    const has =
+      labels !== undefined &&
+      Object.prototype.hasOwnProperty.call(labels, r.key);
     switch (r.op) {
       case 'exists':
         if (!has) return false;
@@ -107,7 +117,9 @@ export function matchesLabels(
 }
 
 /** Converts a `metav1.LabelSelector` object (matchLabels/matchExpressions) to requirements. */
-export function fromLabelSelectorObject(sel: KubeObject | undefined): LabelSelector {
+export function fromLabelSelectorObject(
+  sel: KubeObject | undefined,
+): LabelSelector {
   const reqs: LabelSelector = [];
   if (!sel) return reqs;
   for (const [k, v] of Object.entries(sel.matchLabels ?? {})) {
@@ -136,13 +148,17 @@ export interface FieldRequirement {
 export type FieldSelector = FieldRequirement[];
 
 /** Parses a field selector (`metadata.name=x,status.phase!=Running`). */
-export function parseFieldSelector(input: string | null | undefined): FieldSelector {
+export function parseFieldSelector(
+  input: string | null | undefined,
+): FieldSelector {
   if (!input) return [];
   const reqs: FieldSelector = [];
   for (const part of splitTopLevel(input)) {
     const m = /^([A-Za-z0-9_.]+)\s*(==|!=|=)\s*(.*)$/.exec(part);
     if (!m) {
-      throw badRequest(`invalid selector: '${input}'; can't understand '${part}'`);
+      throw badRequest(
+        `invalid selector: '${input}'; can't understand '${part}'`,
+      );
     }
     reqs.push({
       field: m[1],
@@ -154,10 +170,14 @@ export function parseFieldSelector(input: string | null | undefined): FieldSelec
   return reqs;
 }
 
-export function matchesFields(obj: KubeObject, selector: FieldSelector): boolean {
+export function matchesFields(
+  obj: KubeObject,
+  selector: FieldSelector,
+): boolean {
   for (const r of selector) {
     let cur: any = obj;
-    for (const p of r.path) cur = cur === null || cur === undefined ? undefined : cur[p];
+    for (const p of r.path)
+      cur = cur === null || cur === undefined ? undefined : cur[p];
     const actual = cur === undefined || cur === null ? '' : String(cur);
     if ((actual === r.value) === r.negate) return false;
   }

@@ -17,7 +17,12 @@
 import https from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AddressInfo } from 'node:net';
-import { ControllerSettings, errorResponse, SimCluster, SimResponse } from './cluster';
+import {
+  ControllerSettings,
+  errorResponse,
+  SimCluster,
+  SimResponse,
+} from './cluster';
 import { Controllers, VClusterHandle, VClusterHost } from './controllers';
 import { ApiError, statusBody } from './errors';
 import { FaultRule, Faults, RequestFacts, Stats } from './faults';
@@ -26,7 +31,13 @@ import { emptySeed, makeNode, rayCrds, Seed, wellEquippedSeed } from './seeds';
 import { findConformanceDir } from './seeds/crds';
 import { parseLabelSelector, LabelSelector } from './selectors';
 import { tlsMaterialFor } from './tls';
-import { KubeSim, KubeSimOptions, ListFilter, ObjectStoreView, VClusterInfo } from './types';
+import {
+  KubeSim,
+  KubeSimOptions,
+  ListFilter,
+  ObjectStoreView,
+  VClusterInfo,
+} from './types';
 import { clone, KubeObject, randomToken } from './util';
 
 const DEFAULTS = {
@@ -72,7 +83,8 @@ function seedCluster(cluster: SimCluster, seed: Seed) {
 }
 
 function storeView(cluster: SimCluster): ObjectStoreView {
-  const typeOf = (apiVersion: string, kind: string) => cluster.typeFor(apiVersion, kind);
+  const typeOf = (apiVersion: string, kind: string) =>
+    cluster.typeFor(apiVersion, kind);
   return {
     get(apiVersion: string, kind: string, a: string | undefined, b?: string) {
       const [ns, name] = b === undefined ? [undefined, a as string] : [a, b];
@@ -83,21 +95,37 @@ function storeView(cluster: SimCluster): ObjectStoreView {
     list(apiVersion: string, kind: string, filter: ListFilter = {}) {
       const t = typeOf(apiVersion, kind);
       let labelSelector: LabelSelector = [];
-      if (typeof filter.labelSelector === 'string') labelSelector = parseLabelSelector(filter.labelSelector);
+      if (typeof filter.labelSelector === 'string')
+        labelSelector = parseLabelSelector(filter.labelSelector);
       else if (filter.labelSelector) {
-        labelSelector = Object.entries(filter.labelSelector).map(([key, v]) => ({ key, op: 'in' as const, values: [v] }));
+        labelSelector = Object.entries(filter.labelSelector).map(
+          ([key, v]) => ({ key, op: 'in' as const, values: [v] }),
+        );
       }
       return cluster.store
-        .list(t, { namespace: t.namespaced ? filter.namespace : undefined, labelSelector })
+        .list(t, {
+          namespace: t.namespaced ? filter.namespace : undefined,
+          labelSelector,
+        })
         .entries.map(e => clone(e.obj));
     },
     put(obj: KubeObject) {
       return clone(cluster.putObject(obj));
     },
-    delete(apiVersion: string, kind: string, a: string | undefined, b?: string) {
+    delete(
+      apiVersion: string,
+      kind: string,
+      a: string | undefined,
+      b?: string,
+    ) {
       const [ns, name] = b === undefined ? [undefined, a as string] : [a, b];
       const t = typeOf(apiVersion, kind);
-      return cluster.deleteObject(apiVersion, kind, t.namespaced ? ns ?? 'default' : undefined, name);
+      return cluster.deleteObject(
+        apiVersion,
+        kind,
+        t.namespaced ? ns ?? 'default' : undefined,
+        name,
+      );
     },
   } as ObjectStoreView;
 }
@@ -110,13 +138,18 @@ interface VClusterEntry extends VClusterHandle {
  * Starts a simulated Kubernetes API server on HTTPS (a test bed like kind or KWOK; production
  * always talks to real clusters).
  */
-export async function startKubeSim(options: KubeSimOptions = {}): Promise<KubeSim> {
+export async function startKubeSim(
+  options: KubeSimOptions = {},
+): Promise<KubeSim> {
   const host = options.host ?? DEFAULTS.host;
-  const kubernetesVersion = options.kubernetesVersion ?? DEFAULTS.kubernetesVersion;
+  const kubernetesVersion =
+    options.kubernetesVersion ?? DEFAULTS.kubernetesVersion;
   const settings: ControllerSettings = {
     enabled: options.controllers?.enabled ?? true,
     readyDelayMs: options.controllers?.readyDelayMs ?? DEFAULTS.readyDelayMs,
-    namespaceFinalizeDelayMs: options.controllers?.namespaceFinalizeDelayMs ?? DEFAULTS.namespaceFinalizeDelayMs,
+    namespaceFinalizeDelayMs:
+      options.controllers?.namespaceFinalizeDelayMs ??
+      DEFAULTS.namespaceFinalizeDelayMs,
   };
   const tls = tlsMaterialFor(host);
   const caData = Buffer.from(tls.caPem, 'utf8').toString('base64');
@@ -132,9 +165,14 @@ export async function startKubeSim(options: KubeSimOptions = {}): Promise<KubeSi
     controllers: settings,
     serverAddress: () => address,
   });
-  const seed = options.seed === 'well-equipped'
-    ? wellEquippedSeed({ crdDir: crdDir ?? null, deliveryController: options.seedDeliveryController, kubernetesVersion })
-    : emptySeed();
+  const seed =
+    options.seed === 'well-equipped'
+      ? wellEquippedSeed({
+          crdDir: crdDir ?? null,
+          deliveryController: options.seedDeliveryController,
+          kubernetesVersion,
+        })
+      : emptySeed();
   seedCluster(hostCluster, seed);
 
   const vclusters = new Map<string, VClusterEntry>();
@@ -145,7 +183,9 @@ export async function startKubeSim(options: KubeSimOptions = {}): Promise<KubeSi
       const key = `${namespace}/${name}`;
       const existing = vclusters.get(key);
       if (existing) return existing;
-      const prefix = `/_vclusters/${encodeURIComponent(namespace)}/${encodeURIComponent(name)}`;
+      const prefix = `/_vclusters/${encodeURIComponent(
+        namespace,
+      )}/${encodeURIComponent(name)}`;
       const cluster = new SimCluster({
         name: `vcluster:${key}`,
         kubernetesVersion,
@@ -153,8 +193,17 @@ export async function startKubeSim(options: KubeSimOptions = {}): Promise<KubeSi
         serverAddress: () => `${address}`,
       });
       seedCluster(cluster, emptySeed());
-      const entry: VClusterEntry = { namespace, name, url: `${url}${prefix}`, token: randomToken(), cluster };
-      if (settings.enabled) entry.controllers = new Controllers(cluster, settings, { rayCrds: () => rayCrds(crdDir) });
+      const entry: VClusterEntry = {
+        namespace,
+        name,
+        url: `${url}${prefix}`,
+        token: randomToken(),
+        cluster,
+      };
+      if (settings.enabled)
+        entry.controllers = new Controllers(cluster, settings, {
+          rayCrds: () => rayCrds(crdDir),
+        });
       vclusters.set(key, entry);
       return entry;
     },
@@ -168,7 +217,10 @@ export async function startKubeSim(options: KubeSimOptions = {}): Promise<KubeSi
     },
   };
   const hostControllers = settings.enabled
-    ? new Controllers(hostCluster, settings, { vclusterHost, rayCrds: () => rayCrds(crdDir) })
+    ? new Controllers(hostCluster, settings, {
+        vclusterHost,
+        rayCrds: () => rayCrds(crdDir),
+      })
     : undefined;
 
   const hanging = new Set<ServerResponse>();
@@ -201,7 +253,12 @@ export async function startKubeSim(options: KubeSimOptions = {}): Promise<KubeSi
       const vc = vclusters.get(key);
       if (!vc) {
         await readBody(req);
-        send(res, { status: 404, body: JSON.stringify(statusBody(404, `vcluster ${key} is not running`, 'NotFound')) });
+        send(res, {
+          status: 404,
+          body: JSON.stringify(
+            statusBody(404, `vcluster ${key} is not running`, 'NotFound'),
+          ),
+        });
         return;
       }
       cluster = vc.cluster;
@@ -210,7 +267,10 @@ export async function startKubeSim(options: KubeSimOptions = {}): Promise<KubeSi
       path = `/${segs.slice(4).join('/')}`;
     }
 
-    const contentType = String(req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+    const contentType = String(req.headers['content-type'] ?? '')
+      .split(';')[0]
+      .trim()
+      .toLowerCase();
     const route = cluster.route(method, path, parsed.searchParams, contentType);
     const facts: RequestFacts = {
       verb: route.verb,
@@ -226,9 +286,13 @@ export async function startKubeSim(options: KubeSimOptions = {}): Promise<KubeSi
         verb: facts.verb,
         resource: facts.resource,
         group: facts.group,
-        ...(facts.namespace !== undefined ? { namespace: facts.namespace } : {}),
+        ...(facts.namespace !== undefined
+          ? { namespace: facts.namespace }
+          : {}),
         ...(facts.name !== undefined ? { name: facts.name } : {}),
-        ...(facts.subresource !== undefined ? { subresource: facts.subresource } : {}),
+        ...(facts.subresource !== undefined
+          ? { subresource: facts.subresource }
+          : {}),
         status,
         cluster: clusterName,
       });
@@ -236,13 +300,17 @@ export async function startKubeSim(options: KubeSimOptions = {}): Promise<KubeSi
     const body = await readBody(req);
     if (token && req.headers.authorization !== `Bearer ${token}`) {
       record(401);
-      send(res, { status: 401, body: JSON.stringify(statusBody(401, 'Unauthorized', 'Unauthorized')) });
+      send(res, {
+        status: 401,
+        body: JSON.stringify(statusBody(401, 'Unauthorized', 'Unauthorized')),
+      });
       return;
     }
 
     const fault = faults.decide(facts);
     if (fault) {
-      if (fault.latencyMs > 0) await new Promise(r => setTimeout(r, fault.latencyMs));
+      if (fault.latencyMs > 0)
+        await new Promise(r => setTimeout(r, fault.latencyMs));
       if (fault.hang) {
         record(0);
         hanging.add(res);
@@ -251,15 +319,21 @@ export async function startKubeSim(options: KubeSimOptions = {}): Promise<KubeSi
       }
       if (fault.status !== undefined) {
         const code = fault.status;
-        const err = new ApiError(code, fault.message ?? defaultFaultMessage(code, route.resource, route.name), {
-          headers: code === 429 || code === 503 ? { 'Retry-After': '1' } : undefined,
-          details: {
-            ...(route.name ? { name: route.name } : {}),
-            ...(route.group ? { group: route.group } : {}),
-            ...(route.resource ? { kind: route.resource } : {}),
-            ...(code === 429 ? { retryAfterSeconds: 1 } : {}),
+        const err = new ApiError(
+          code,
+          fault.message ??
+            defaultFaultMessage(code, route.resource, route.name),
+          {
+            headers:
+              code === 429 || code === 503 ? { 'Retry-After': '1' } : undefined,
+            details: {
+              ...(route.name ? { name: route.name } : {}),
+              ...(route.group ? { group: route.group } : {}),
+              ...(route.resource ? { kind: route.resource } : {}),
+              ...(code === 429 ? { retryAfterSeconds: 1 } : {}),
+            },
           },
-        });
+        );
         record(code);
         send(res, errorResponse(err));
         return;
@@ -270,45 +344,83 @@ export async function startKubeSim(options: KubeSimOptions = {}): Promise<KubeSi
     send(res, resp);
   }
 
-  async function simEndpoint(req: IncomingMessage, res: ServerResponse, method: string, path: string) {
+  async function simEndpoint(
+    req: IncomingMessage,
+    res: ServerResponse,
+    method: string,
+    path: string,
+  ) {
     const body = await readBody(req);
     if (!isLoopback(req.socket.remoteAddress)) {
-      send(res, { status: 403, body: JSON.stringify(statusBody(403, '/_sim is only served to loopback clients', 'Forbidden')) });
+      send(res, {
+        status: 403,
+        body: JSON.stringify(
+          statusBody(
+            403,
+            '/_sim is only served to loopback clients',
+            'Forbidden',
+          ),
+        ),
+      });
       return;
     }
     try {
       if (path === '/_sim/faults' && method === 'POST') {
         const rule = JSON.parse(body.toString('utf8') || '{}') as FaultRule;
-        send(res, { status: 201, body: JSON.stringify({ id: faults.add(rule) }) });
+        send(res, {
+          status: 201,
+          body: JSON.stringify({ id: faults.add(rule) }),
+        });
       } else if (path === '/_sim/faults' && method === 'DELETE') {
         const n = faults.list().length;
         faults.clear();
         send(res, { status: 200, body: JSON.stringify({ cleared: n }) });
       } else if (path === '/_sim/faults' && method === 'GET') {
-        send(res, { status: 200, body: JSON.stringify({ rules: faults.list() }) });
+        send(res, {
+          status: 200,
+          body: JSON.stringify({ rules: faults.list() }),
+        });
       } else if (path.startsWith('/_sim/faults/') && method === 'DELETE') {
         faults.remove(path.slice('/_sim/faults/'.length));
         send(res, { status: 200, body: '{}' });
       } else if (path === '/_sim/stats' && method === 'GET') {
-        send(res, { status: 200, body: JSON.stringify({ requests: stats.requests }) });
+        send(res, {
+          status: 200,
+          body: JSON.stringify({ requests: stats.requests }),
+        });
       } else if (path === '/_sim/stats' && method === 'DELETE') {
         stats.reset();
         send(res, { status: 200, body: '{}' });
       } else {
-        send(res, { status: 404, body: JSON.stringify(statusBody(404, `no such endpoint: ${method} ${path}`, 'NotFound')) });
+        send(res, {
+          status: 404,
+          body: JSON.stringify(
+            statusBody(404, `no such endpoint: ${method} ${path}`, 'NotFound'),
+          ),
+        });
       }
     } catch (e) {
-      send(res, { status: 400, body: JSON.stringify(statusBody(400, (e as Error).message, 'BadRequest')) });
+      send(res, {
+        status: 400,
+        body: JSON.stringify(
+          statusBody(400, (e as Error).message, 'BadRequest'),
+        ),
+      });
     }
   }
 
-  const server = https.createServer({ key: tls.keyPem, cert: tls.certPem, ca: tls.caPem }, (req, res) => {
-    handle(req, res).catch(e => {
-      if (!res.headersSent) send(res, errorResponse(e));
-      else res.destroy();
-    });
-  });
-  server.keepAliveTimeout = 30_000;
+  const server = https.createServer(
+    { key: tls.keyPem, cert: tls.certPem, ca: tls.caPem },
+    (req, res) => {
+      handle(req, res).catch(e => {
+        if (!res.headersSent) send(res, errorResponse(e));
+        else res.destroy();
+      });
+    },
+  );
+  // @kubernetes/client-node 2.x opens a new connection (a new undici Agent) for every request
+  // and never reuses it; a short keep-alive lets those idle sockets go quickly.
+  server.keepAliveTimeout = 5_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, host, () => {
@@ -325,7 +437,13 @@ export async function startKubeSim(options: KubeSimOptions = {}): Promise<KubeSi
     name: vc.name,
     url: vc.url,
     token: vc.token,
-    kubeconfig: () => kubeconfigYaml({ server: vc.url, caData, token: vc.token, name: `vcluster_${vc.name}_${vc.namespace}` }),
+    kubeconfig: () =>
+      kubeconfigYaml({
+        server: vc.url,
+        caData,
+        token: vc.token,
+        name: `vcluster_${vc.name}_${vc.namespace}`,
+      }),
     objects: storeView(vc.cluster),
   });
 
@@ -335,23 +453,35 @@ export async function startKubeSim(options: KubeSimOptions = {}): Promise<KubeSi
     caData,
     caPem: tls.caPem,
     token: options.token,
-    kubeconfig: () => kubeconfigYaml({ server: url, caData, token: options.token }),
+    kubeconfig: () =>
+      kubeconfigYaml({ server: url, caData, token: options.token }),
     objects: storeView(hostCluster),
     faults,
     stats,
     addNode(node: KubeObject) {
       const name = node.metadata?.name;
       if (!name) throw new Error('kube-sim: addNode needs metadata.name');
-      const base = makeNode({ name, cpu: '4', memory: '16Gi', kubernetesVersion });
+      const base = makeNode({
+        name,
+        cpu: '4',
+        memory: '16Gi',
+        kubernetesVersion,
+      });
       const status = { ...base.status, ...(node.status ?? {}) };
-      if (node.status?.allocatable && !node.status?.capacity) status.capacity = { ...node.status.allocatable };
-      if (node.status?.capacity && !node.status?.allocatable) status.allocatable = { ...node.status.capacity };
+      if (node.status?.allocatable && !node.status?.capacity)
+        status.capacity = { ...node.status.allocatable };
+      if (node.status?.capacity && !node.status?.allocatable)
+        status.allocatable = { ...node.status.capacity };
       const merged = {
         ...base,
         ...node,
         apiVersion: 'v1',
         kind: 'Node',
-        metadata: { ...base.metadata, ...node.metadata, labels: { ...base.metadata.labels, ...(node.metadata?.labels ?? {}) } },
+        metadata: {
+          ...base.metadata,
+          ...node.metadata,
+          labels: { ...base.metadata.labels, ...(node.metadata?.labels ?? {}) },
+        },
         status,
       };
       return clone(hostCluster.putObject(merged));
@@ -364,7 +494,8 @@ export async function startKubeSim(options: KubeSimOptions = {}): Promise<KubeSi
       if (stopped) return;
       stopped = true;
       hostControllers?.stop();
-      for (const vc of [...vclusters.values()]) vclusterHost.destroyVCluster(vc.namespace, vc.name);
+      for (const vc of [...vclusters.values()])
+        vclusterHost.destroyVCluster(vc.namespace, vc.name);
       hostCluster.stop();
       for (const res of hanging) res.socket?.destroy();
       hanging.clear();
@@ -377,12 +508,18 @@ export async function startKubeSim(options: KubeSimOptions = {}): Promise<KubeSi
   return sim;
 }
 
-function defaultFaultMessage(code: number, resource: string, name?: string): string {
+function defaultFaultMessage(
+  code: number,
+  resource: string,
+  name?: string,
+): string {
   switch (code) {
     case 429:
       return 'Too many requests, please try again later.';
     case 409:
-      return `Operation cannot be fulfilled on ${resource}${name ? ` "${name}"` : ''}: the object has been modified; please apply your changes to the latest version and try again`;
+      return `Operation cannot be fulfilled on ${resource}${
+        name ? ` "${name}"` : ''
+      }: the object has been modified; please apply your changes to the latest version and try again`;
     case 503:
       return 'The server is currently unable to handle the request';
     case 500:
@@ -391,4 +528,3 @@ function defaultFaultMessage(code: number, resource: string, name?: string): str
       return `injected fault (${code}) by kube-sim`;
   }
 }
-

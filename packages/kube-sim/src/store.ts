@@ -15,7 +15,12 @@
  */
 
 import { bucketKey, ResourceType } from './registry';
-import { LabelSelector, matchesLabels, FieldSelector, matchesFields } from './selectors';
+import {
+  LabelSelector,
+  matchesLabels,
+  FieldSelector,
+  matchesFields,
+} from './selectors';
 import { KubeObject } from './util';
 
 /** One stored object. Entries are immutable: every write replaces the entry. */
@@ -153,7 +158,8 @@ class Bucket {
     }
     if (!this.sortedAll) {
       const all: string[] = [];
-      for (const [n, m] of this.byNs) for (const name of m.keys()) all.push(fullKey(n, name));
+      for (const [n, m] of this.byNs)
+        for (const name of m.keys()) all.push(fullKey(n, name));
       this.sortedAll = all.sort();
     }
     return this.sortedAll;
@@ -269,7 +275,11 @@ export class ObjectStore {
     this.listeners.push(listener);
   }
 
-  private bucket(group: string, resource: string, create = false): Bucket | undefined {
+  private bucket(
+    group: string,
+    resource: string,
+    create = false,
+  ): Bucket | undefined {
     const key = bucketKey(group, resource);
     let b = this.buckets.get(key);
     if (!b && create) {
@@ -279,7 +289,11 @@ export class ObjectStore {
     return b;
   }
 
-  get(t: Pick<ResourceType, 'group' | 'resource'>, ns: string, name: string): Entry | undefined {
+  get(
+    t: Pick<ResourceType, 'group' | 'resource'>,
+    ns: string,
+    name: string,
+  ): Entry | undefined {
     return this.bucket(t.group, t.resource)?.get(ns, name);
   }
 
@@ -310,13 +324,22 @@ export class ObjectStore {
     return entry;
   }
 
-  remove(t: Pick<ResourceType, 'group' | 'resource'>, ns: string, name: string): Entry | undefined {
+  remove(
+    t: Pick<ResourceType, 'group' | 'resource'>,
+    ns: string,
+    name: string,
+  ): Entry | undefined {
     const b = this.bucket(t.group, t.resource);
     const e = b?.remove(ns, name);
     if (!e) return undefined;
     this.rv++;
     this.indexOwners(t, undefined, e.obj);
-    this.emit({ type: 'DELETED', group: t.group, resource: t.resource, obj: e.obj });
+    this.emit({
+      type: 'DELETED',
+      group: t.group,
+      resource: t.resource,
+      obj: e.obj,
+    });
     return e;
   }
 
@@ -343,7 +366,9 @@ export class ObjectStore {
     return out;
   }
 
-  dependentsOf(ownerUid: string): Array<{ group: string; resource: string; ns: string; name: string }> {
+  dependentsOf(
+    ownerUid: string,
+  ): Array<{ group: string; resource: string; ns: string; name: string }> {
     const refs = this.owners.get(ownerUid);
     if (!refs) return [];
     return [...refs].map(r => {
@@ -354,7 +379,10 @@ export class ObjectStore {
     });
   }
 
-  list(t: Pick<ResourceType, 'group' | 'resource'>, opts: ListOptions = {}): ListResult {
+  list(
+    t: Pick<ResourceType, 'group' | 'resource'>,
+    opts: ListOptions = {},
+  ): ListResult {
     const b = this.bucket(t.group, t.resource);
     if (!b) return { entries: [] };
     const selector = opts.labelSelector ?? [];
@@ -363,13 +391,15 @@ export class ObjectStore {
     const out: Entry[] = [];
 
     const matches = (e: Entry) =>
-      (selector.length === 0 || matchesLabels(e.obj.metadata?.labels, selector)) &&
+      (selector.length === 0 ||
+        matchesLabels(e.obj.metadata?.labels, selector)) &&
       (fields.length === 0 || matchesFields(e.obj, fields));
 
     const candidates = selector.length ? b.candidates(selector) : undefined;
     let keys: string[];
     if (candidates !== undefined) {
-      const prefix = opts.namespace !== undefined ? `${opts.namespace}/` : undefined;
+      const prefix =
+        opts.namespace !== undefined ? `${opts.namespace}/` : undefined;
       keys = [];
       candidates.forEach((k: string) => {
         if (!prefix || k.startsWith(prefix)) keys.push(k);
@@ -386,7 +416,9 @@ export class ObjectStore {
         // There is at least one more matching item. Like the API server, the remaining
         // count is only given when no selector is used (it would need a full scan).
         const remaining =
-          selector.length === 0 && fields.length === 0 ? keys.length - i : undefined;
+          selector.length === 0 && fields.length === 0
+            ? keys.length - i
+            : undefined;
         return { entries: out, lastKey: lastKeyOf(out), remaining };
       }
       out.push(e);
@@ -394,9 +426,16 @@ export class ObjectStore {
     return { entries: out };
   }
 
-  private indexOwners(t: Pick<ResourceType, 'group' | 'resource'>, obj?: KubeObject, old?: KubeObject) {
+  private indexOwners(
+    t: Pick<ResourceType, 'group' | 'resource'>,
+    obj?: KubeObject,
+    old?: KubeObject,
+  ) {
     const ref = (o: KubeObject) =>
-      `${bucketKey(t.group, t.resource)}|${fullKey(o.metadata.namespace ?? '', o.metadata.name)}`;
+      `${bucketKey(t.group, t.resource)}|${fullKey(
+        o.metadata.namespace ?? '',
+        o.metadata.name,
+      )}`;
     for (const o of old?.metadata?.ownerReferences ?? []) {
       const set = this.owners.get(o.uid);
       if (set) {

@@ -14,7 +14,12 @@
  * limitations under the License.
  */
 
-import { constants, generateKeyPairSync, privateEncrypt, randomBytes } from 'node:crypto';
+import {
+  constants,
+  generateKeyPairSync,
+  privateEncrypt,
+  randomBytes,
+} from 'node:crypto';
 import { isIP } from 'node:net';
 import os from 'node:os';
 import forge from 'node-forge';
@@ -44,7 +49,10 @@ function rsaKeyPair(): KeyPair {
 }
 
 /** DER prefix of a SHA-256 DigestInfo (RFC 8017, section 9.2). */
-const SHA256_DIGEST_INFO = Buffer.from('3031300d060960864801650304020105000420', 'hex');
+const SHA256_DIGEST_INFO = Buffer.from(
+  '3031300d060960864801650304020105000420',
+  'hex',
+);
 
 /**
  * A signer for node-forge's `certificate.sign()`: forge builds the certificate and hashes it,
@@ -102,13 +110,22 @@ export function createTlsMaterial(host = '127.0.0.1'): TlsMaterial {
   ca.validity.notAfter = notAfter;
   const caSubject = [
     { name: 'commonName', value: 'kube-sim-ca' },
-    { name: 'organizationName', value: 'kube-sim (test bed, not for production)' },
+    {
+      name: 'organizationName',
+      value: 'kube-sim (test bed, not for production)',
+    },
   ];
   ca.setSubject(caSubject);
   ca.setIssuer(caSubject);
   ca.setExtensions([
     { name: 'basicConstraints', cA: true, critical: true },
-    { name: 'keyUsage', keyCertSign: true, cRLSign: true, digitalSignature: true, critical: true },
+    {
+      name: 'keyUsage',
+      keyCertSign: true,
+      cRLSign: true,
+      digitalSignature: true,
+      critical: true,
+    },
     { name: 'subjectKeyIdentifier' },
   ]);
   ca.sign(caKey, forge.md.sha256.create());
@@ -123,7 +140,12 @@ export function createTlsMaterial(host = '127.0.0.1'): TlsMaterial {
   cert.setIssuer(caSubject);
   cert.setExtensions([
     { name: 'basicConstraints', cA: false },
-    { name: 'keyUsage', digitalSignature: true, keyEncipherment: true, critical: true },
+    {
+      name: 'keyUsage',
+      digitalSignature: true,
+      keyEncipherment: true,
+      critical: true,
+    },
     { name: 'extKeyUsage', serverAuth: true },
     {
       name: 'subjectAltName',
@@ -132,7 +154,10 @@ export function createTlsMaterial(host = '127.0.0.1'): TlsMaterial {
         ...names.ips.map(ip => ({ type: 7, ip })),
       ],
     },
-    { name: 'authorityKeyIdentifier', keyIdentifier: ca.generateSubjectKeyIdentifier().getBytes() },
+    {
+      name: 'authorityKeyIdentifier',
+      keyIdentifier: ca.generateSubjectKeyIdentifier().getBytes(),
+    },
   ]);
   cert.sign(caKey, forge.md.sha256.create());
 

@@ -53,12 +53,22 @@ export interface ListFilter {
 /** Direct access to a sim's objects for tests (no validation, no admission, no faults). */
 export interface ObjectStoreView {
   get(apiVersion: string, kind: string, name: string): KubeObject | undefined;
-  get(apiVersion: string, kind: string, namespace: string | undefined, name: string): KubeObject | undefined;
+  get(
+    apiVersion: string,
+    kind: string,
+    namespace: string | undefined,
+    name: string,
+  ): KubeObject | undefined;
   list(apiVersion: string, kind: string, filter?: ListFilter): KubeObject[];
   /** Create-or-replace; bumps resourceVersion; controllers see the write. */
   put(obj: KubeObject): KubeObject;
   delete(apiVersion: string, kind: string, name: string): boolean;
-  delete(apiVersion: string, kind: string, namespace: string | undefined, name: string): boolean;
+  delete(
+    apiVersion: string,
+    kind: string,
+    namespace: string | undefined,
+    name: string,
+  ): boolean;
 }
 
 /** A running simulated vcluster. */

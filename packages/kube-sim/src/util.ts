@@ -106,7 +106,8 @@ export function versionPriority(v: string): number[] {
   const m = /^v(\d+)(?:(alpha|beta)(\d+))?$/.exec(v);
   if (!m) return [0, 0, 0];
   const major = Number(m[1]);
-  const stage = m[2] === undefined ? 3 : m[2] === 'beta' ? 2 : 1;
+  const stages: Record<string, number> = { alpha: 1, beta: 2 };
+  const stage = m[2] === undefined ? 3 : stages[m[2]];
   return [stage, major, m[3] ? Number(m[3]) : 0];
 }
 

@@ -22,7 +22,8 @@ import { clone, isPlainObject, KubeObject } from './util';
 // ---------------------------------------------------------------------------
 // metadata.name and labels
 
-const SUBDOMAIN_RE = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+const SUBDOMAIN_RE =
+  /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 const LABEL_RE = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const DNS1035_RE = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
 const QUALIFIED_NAME_RE = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
@@ -43,7 +44,11 @@ export function validateName(
   field = 'metadata.name',
 ): StatusCause[] {
   const bad = (msg: string): StatusCause[] => [
-    { reason: 'FieldValueInvalid', message: `Invalid value: ${JSON.stringify(name)}: ${msg}`, field },
+    {
+      reason: 'FieldValueInvalid',
+      message: `Invalid value: ${JSON.stringify(name)}: ${msg}`,
+      field,
+    },
   ];
   switch (rule) {
     case 'path':
@@ -66,7 +71,13 @@ export function validateName(
 export function validateLabels(labels: unknown): StatusCause[] {
   if (labels === undefined || labels === null) return [];
   if (!isPlainObject(labels)) {
-    return [{ reason: 'FieldValueTypeInvalid', message: 'Invalid value: must be a map of strings', field: 'metadata.labels' }];
+    return [
+      {
+        reason: 'FieldValueTypeInvalid',
+        message: 'Invalid value: must be a map of strings',
+        field: 'metadata.labels',
+      },
+    ];
   }
   const causes: StatusCause[] = [];
   for (const [k, v] of Object.entries(labels)) {
@@ -74,22 +85,33 @@ export function validateLabels(labels: unknown): StatusCause[] {
     const prefix = slash >= 0 ? k.slice(0, slash) : undefined;
     const nm = slash >= 0 ? k.slice(slash + 1) : k;
     if (
-      (prefix !== undefined && (prefix.length > 253 || !SUBDOMAIN_RE.test(prefix))) ||
+      (prefix !== undefined &&
+        (prefix.length > 253 || !SUBDOMAIN_RE.test(prefix))) ||
       nm.length > 63 ||
       !QUALIFIED_NAME_RE.test(nm)
     ) {
       causes.push({
         reason: 'FieldValueInvalid',
-        message: `Invalid value: ${JSON.stringify(k)}: name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')`,
+        message: `Invalid value: ${JSON.stringify(
+          k,
+        )}: name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')`,
         field: 'metadata.labels',
       });
     }
     if (typeof v !== 'string') {
-      causes.push({ reason: 'FieldValueTypeInvalid', message: `Invalid value: ${JSON.stringify(v)}: label values must be strings`, field: `metadata.labels.${k}` });
+      causes.push({
+        reason: 'FieldValueTypeInvalid',
+        message: `Invalid value: ${JSON.stringify(
+          v,
+        )}: label values must be strings`,
+        field: `metadata.labels.${k}`,
+      });
     } else if (v.length > 63 || !LABEL_VALUE_RE.test(v)) {
       causes.push({
         reason: 'FieldValueInvalid',
-        message: `Invalid value: ${JSON.stringify(v)}: a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')`,
+        message: `Invalid value: ${JSON.stringify(
+          v,
+        )}: a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')`,
         field: 'metadata.labels',
       });
     }
@@ -106,11 +128,21 @@ export function validateLabels(labels: unknown): StatusCause[] {
  * objects that do not preserve unknown fields, so that ajv (with `removeAdditional`)
  * prunes unknown fields the way the API server does.
  */
-export function prepareSchema(schema: KubeObject, root = true, inBranch = false): KubeObject {
+export function prepareSchema(
+  schema: KubeObject,
+  root = true,
+  inBranch = false,
+): KubeObject {
   if (!isPlainObject(schema)) return schema;
   const out: KubeObject = {};
   for (const [k, v] of Object.entries(schema)) {
-    if (k.startsWith('x-kubernetes-') || k === 'description' || k === 'example' || k === 'externalDocs' || k === 'format') {
+    if (
+      k.startsWith('x-kubernetes-') ||
+      k === 'description' ||
+      k === 'example' ||
+      k === 'externalDocs' ||
+      k === 'format'
+    ) {
       continue;
     }
     switch (k) {
@@ -126,7 +158,10 @@ export function prepareSchema(schema: KubeObject, root = true, inBranch = false)
           : prepareSchema(v as KubeObject, false, inBranch);
         break;
       case 'additionalProperties':
-        out.additionalProperties = typeof v === 'boolean' ? v : prepareSchema(v as KubeObject, false, inBranch);
+        out.additionalProperties =
+          typeof v === 'boolean'
+            ? v
+            : prepareSchema(v as KubeObject, false, inBranch);
         break;
       case 'allOf':
       case 'anyOf':
@@ -151,7 +186,8 @@ export function prepareSchema(schema: KubeObject, root = true, inBranch = false)
   }
   if (schema['x-kubernetes-int-or-string'] === true) {
     delete out.type;
-    if (!out.anyOf && !out.oneOf) out.anyOf = [{ type: 'integer' }, { type: 'string' }];
+    if (!out.anyOf && !out.oneOf)
+      out.anyOf = [{ type: 'integer' }, { type: 'string' }];
   }
   if (out.nullable && !out.type) delete out.nullable;
   if (schema['x-kubernetes-embedded-resource'] === true) {
@@ -162,7 +198,9 @@ export function prepareSchema(schema: KubeObject, root = true, inBranch = false)
       ...(out.properties ?? {}),
     };
   }
-  const isObject = out.type === 'object' || (out.type === undefined && out.properties !== undefined);
+  const isObject =
+    out.type === 'object' ||
+    (out.type === undefined && out.properties !== undefined);
   if (
     isObject &&
     !inBranch &&
@@ -225,7 +263,10 @@ export interface SchemaResult {
 }
 
 /** Validates, prunes and defaults an object against a CRD version's schema. */
-export function validateWithSchema(schema: KubeObject | undefined, input: KubeObject): SchemaResult {
+export function validateWithSchema(
+  schema: KubeObject | undefined,
+  input: KubeObject,
+): SchemaResult {
   if (!schema) return { obj: input, causes: [], pruned: [] };
   const fn = compiledSchema(schema);
   const work = clone(input);
@@ -236,7 +277,12 @@ export function validateWithSchema(schema: KubeObject | undefined, input: KubeOb
   return { obj: work, causes, pruned };
 }
 
-function collectPruned(before: unknown, after: unknown, path: string, out: string[]) {
+function collectPruned(
+  before: unknown,
+  after: unknown,
+  path: string,
+  out: string[],
+) {
   if (Array.isArray(before) && Array.isArray(after)) {
     for (let i = 0; i < before.length && i < after.length; i++) {
       collectPruned(before[i], after[i], `${path}[${i}]`, out);
@@ -273,7 +319,9 @@ function valueAt(data: unknown, instancePath: string): unknown {
 }
 
 function fmt(v: unknown): string {
-  return typeof v === 'string' ? JSON.stringify(v) : JSON.stringify(v) ?? 'null';
+  return typeof v === 'string'
+    ? JSON.stringify(v)
+    : JSON.stringify(v) ?? 'null';
 }
 
 function typeName(v: unknown): string {
@@ -291,7 +339,12 @@ function toCauses(errors: ErrorObject[], data: unknown): StatusCause[] {
   const causes: StatusCause[] = [];
   const seen = new Set<string>();
   for (const e of errors) {
-    if (branchPaths.some(p => e.schemaPath !== p && e.schemaPath.startsWith(`${p}/`))) continue;
+    if (
+      branchPaths.some(
+        p => e.schemaPath !== p && e.schemaPath.startsWith(`${p}/`),
+      )
+    )
+      continue;
     const path = fieldPath(e.instancePath);
     const value = valueAt(data, e.instancePath);
     const where = path || '<root>';
@@ -299,20 +352,30 @@ function toCauses(errors: ErrorObject[], data: unknown): StatusCause[] {
     switch (e.keyword) {
       case 'required': {
         const missing = String((e.params as any).missingProperty);
-        cause = { reason: 'FieldValueRequired', message: 'Required value', field: path ? `${path}.${missing}` : missing };
+        cause = {
+          reason: 'FieldValueRequired',
+          message: 'Required value',
+          field: path ? `${path}.${missing}` : missing,
+        };
         break;
       }
       case 'type':
         cause = {
           reason: 'FieldValueTypeInvalid',
-          message: `Invalid value: "${typeName(value)}": ${where} in body must be of type ${(e.params as any).type}: ${fmt(value)}`,
+          message: `Invalid value: "${typeName(
+            value,
+          )}": ${where} in body must be of type ${
+            (e.params as any).type
+          }: ${fmt(value)}`,
           field: path,
         };
         break;
       case 'enum':
         cause = {
           reason: 'FieldValueNotSupported',
-          message: `Unsupported value: ${fmt(value)}: supported values: ${((e.params as any).allowedValues ?? [])
+          message: `Unsupported value: ${fmt(value)}: supported values: ${(
+            (e.params as any).allowedValues ?? []
+          )
             .map((x: unknown) => fmt(x))
             .join(', ')}`,
           field: path,
@@ -322,7 +385,11 @@ function toCauses(errors: ErrorObject[], data: unknown): StatusCause[] {
       case 'exclusiveMinimum':
         cause = {
           reason: 'FieldValueInvalid',
-          message: `Invalid value: ${fmt(value)}: ${where} in body should be greater than ${e.keyword === 'minimum' ? 'or equal to ' : ''}${(e.params as any).limit}`,
+          message: `Invalid value: ${fmt(
+            value,
+          )}: ${where} in body should be greater than ${
+            e.keyword === 'minimum' ? 'or equal to ' : ''
+          }${(e.params as any).limit}`,
           field: path,
         };
         break;
@@ -330,37 +397,59 @@ function toCauses(errors: ErrorObject[], data: unknown): StatusCause[] {
       case 'exclusiveMaximum':
         cause = {
           reason: 'FieldValueInvalid',
-          message: `Invalid value: ${fmt(value)}: ${where} in body should be less than ${e.keyword === 'maximum' ? 'or equal to ' : ''}${(e.params as any).limit}`,
+          message: `Invalid value: ${fmt(
+            value,
+          )}: ${where} in body should be less than ${
+            e.keyword === 'maximum' ? 'or equal to ' : ''
+          }${(e.params as any).limit}`,
           field: path,
         };
         break;
       case 'minLength':
       case 'maxLength':
         cause = {
-          reason: e.keyword === 'maxLength' ? 'FieldValueTooLong' : 'FieldValueInvalid',
-          message: `Invalid value: ${fmt(value)}: ${where} in body should be at ${e.keyword === 'minLength' ? 'least' : 'most'} ${(e.params as any).limit} chars long`,
+          reason:
+            e.keyword === 'maxLength'
+              ? 'FieldValueTooLong'
+              : 'FieldValueInvalid',
+          message: `Invalid value: ${fmt(
+            value,
+          )}: ${where} in body should be at ${
+            e.keyword === 'minLength' ? 'least' : 'most'
+          } ${(e.params as any).limit} chars long`,
           field: path,
         };
         break;
       case 'minItems':
       case 'maxItems':
         cause = {
-          reason: e.keyword === 'maxItems' ? 'FieldValueTooMany' : 'FieldValueInvalid',
-          message: `Invalid value: ${Array.isArray(value) ? value.length : fmt(value)}: ${where} in body should have at ${e.keyword === 'minItems' ? 'least' : 'most'} ${(e.params as any).limit} items`,
+          reason:
+            e.keyword === 'maxItems'
+              ? 'FieldValueTooMany'
+              : 'FieldValueInvalid',
+          message: `Invalid value: ${
+            Array.isArray(value) ? value.length : fmt(value)
+          }: ${where} in body should have at ${
+            e.keyword === 'minItems' ? 'least' : 'most'
+          } ${(e.params as any).limit} items`,
           field: path,
         };
         break;
       case 'pattern':
         cause = {
           reason: 'FieldValueInvalid',
-          message: `Invalid value: ${fmt(value)}: ${where} in body should match '${(e.params as any).pattern}'`,
+          message: `Invalid value: ${fmt(
+            value,
+          )}: ${where} in body should match '${(e.params as any).pattern}'`,
           field: path,
         };
         break;
       default:
         cause = {
           reason: 'FieldValueInvalid',
-          message: `Invalid value: ${fmt(value)}: ${where} in body ${e.message ?? 'is invalid'}`,
+          message: `Invalid value: ${fmt(value)}: ${where} in body ${
+            e.message ?? 'is invalid'
+          }`,
           field: path,
         };
     }

@@ -30,18 +30,20 @@ export function raw(
   sim: Pick<KubeSim, 'url' | 'caData' | 'token'>,
   method: string,
   path: string,
-  options: { body?: unknown; contentType?: string; token?: string | null; timeoutMs?: number } = {},
+  options: {
+    body?: unknown;
+    contentType?: string;
+    token?: string | null;
+    timeoutMs?: number;
+  } = {},
 ): Promise<RawResponse> {
   const url = new URL(path, sim.url.endsWith('/') ? sim.url : `${sim.url}/`);
   // keep a path prefix (vclusters) in front of absolute paths
   const base = new URL(sim.url);
   url.pathname = `${base.pathname.replace(/\/$/, '')}${path.split('?')[0]}`;
-  const payload =
-    options.body === undefined
-      ? undefined
-      : typeof options.body === 'string'
-      ? options.body
-      : JSON.stringify(options.body);
+  let payload: string | undefined;
+  if (typeof options.body === 'string') payload = options.body;
+  else if (options.body !== undefined) payload = JSON.stringify(options.body);
   const token = options.token === null ? undefined : options.token ?? sim.token;
   return new Promise((resolve, reject) => {
     const req = https.request(
@@ -51,7 +53,9 @@ export function raw(
         ca: Buffer.from(sim.caData, 'base64').toString('utf8'),
         headers: {
           Accept: 'application/json',
-          ...(payload !== undefined ? { 'Content-Type': options.contentType ?? 'application/json' } : {}),
+          ...(payload !== undefined
+            ? { 'Content-Type': options.contentType ?? 'application/json' }
+            : {}),
           ...(token ? { Authorization: `Bearer ${token}` } : {}),
         },
         timeout: options.timeoutMs ?? 10_000,
@@ -67,7 +71,12 @@ export function raw(
           } catch {
             parsed = undefined;
           }
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, text, json: parsed });
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            text,
+            json: parsed,
+          });
         });
       },
     );
@@ -78,14 +87,20 @@ export function raw(
   });
 }
 
-export function kubeConfigFor(sim: Pick<KubeSim, 'kubeconfig'>): k8s.KubeConfig {
+export function kubeConfigFor(
+  sim: Pick<KubeSim, 'kubeconfig'>,
+): k8s.KubeConfig {
   const kc = new k8s.KubeConfig();
   kc.loadFromString(sim.kubeconfig());
   return kc;
 }
 
 /** Polls until the check returns a truthy value (or throws after the timeout). */
-export async function eventually<T>(check: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs = 5000, intervalMs = 25): Promise<T> {
+export async function eventually<T>(
+  check: () => Promise<T | undefined | false> | T | undefined | false,
+  timeoutMs = 5000,
+  intervalMs = 25,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   for (;;) {
@@ -96,7 +111,11 @@ export async function eventually<T>(check: () => Promise<T | undefined | false> 
       last = e;
     }
     if (Date.now() > deadline) {
-      throw new Error(`condition not met within ${timeoutMs} ms${last ? `: ${String(last)}` : ''}`);
+      throw new Error(
+        `condition not met within ${timeoutMs} ms${
+          last ? `: ${String(last)}` : ''
+        }`,
+      );
     }
     await new Promise(r => setTimeout(r, intervalMs));
   }

@@ -28,15 +28,26 @@ export interface ConditionInput {
  * Sets a condition in a status object, keeping lastTransitionTime when the status does
  * not change (so that re-running a reconcile does not write anything new).
  */
-export function setCondition(status: KubeObject, c: ConditionInput, style: 'meta' | 'deployment' = 'meta') {
-  const list: KubeObject[] = Array.isArray(status.conditions) ? status.conditions : [];
+export function setCondition(
+  status: KubeObject,
+  c: ConditionInput,
+  style: 'meta' | 'deployment' = 'meta',
+) {
+  const list: KubeObject[] = Array.isArray(status.conditions)
+    ? status.conditions
+    : [];
   const i = list.findIndex(x => x.type === c.type);
   const prev = i >= 0 ? list[i] : undefined;
-  const transition = prev && prev.status === c.status ? prev.lastTransitionTime : now();
+  const transition =
+    prev && prev.status === c.status ? prev.lastTransitionTime : now();
   const next: KubeObject = { type: c.type, status: c.status };
-  if (c.observedGeneration !== undefined) next.observedGeneration = c.observedGeneration;
+  if (c.observedGeneration !== undefined)
+    next.observedGeneration = c.observedGeneration;
   if (style === 'deployment') {
-    next.lastUpdateTime = prev && prev.status === c.status && prev.reason === c.reason ? prev.lastUpdateTime : now();
+    next.lastUpdateTime =
+      prev && prev.status === c.status && prev.reason === c.reason
+        ? prev.lastUpdateTime
+        : now();
   }
   next.lastTransitionTime = transition;
   next.reason = c.reason;
@@ -48,10 +59,17 @@ export function setCondition(status: KubeObject, c: ConditionInput, style: 'meta
 
 export function removeCondition(status: KubeObject, type: string) {
   if (!Array.isArray(status.conditions)) return;
-  status.conditions = status.conditions.filter((c: KubeObject) => c.type !== type);
+  status.conditions = status.conditions.filter(
+    (c: KubeObject) => c.type !== type,
+  );
 }
 
-export function getCondition(obj: KubeObject | undefined, type: string): KubeObject | undefined {
+export function getCondition(
+  obj: KubeObject | undefined,
+  type: string,
+): KubeObject | undefined {
   const list = obj?.status?.conditions;
-  return Array.isArray(list) ? list.find((c: KubeObject) => c.type === type) : undefined;
+  return Array.isArray(list)
+    ? list.find((c: KubeObject) => c.type === type)
+    : undefined;
 }

@@ -39,20 +39,40 @@ export interface ControllerContext {
   /** When an object entered its current (generation's) progress phase. */
   progress: Map<string, { gen: number; since: number }>;
   releases: Map<string, TrackedRelease>;
+  /** Objects waiting for another object (a chart source, a namespace) to appear. */
+  blocked: Set<string>;
   requeue(key: string, ms: number): void;
   enqueue(key: string): void;
 }
 
-export function objKey(group: string, resource: string, ns: string, name: string): string {
+export function objKey(
+  group: string,
+  resource: string,
+  ns: string,
+  name: string,
+): string {
   return `${group}|${resource}|${ns}|${name}`;
 }
 
-export function keyOf(group: string, resource: string, obj: KubeObject): string {
-  return objKey(group, resource, obj.metadata?.namespace ?? '', obj.metadata?.name);
+export function keyOf(
+  group: string,
+  resource: string,
+  obj: KubeObject,
+): string {
+  return objKey(
+    group,
+    resource,
+    obj.metadata?.namespace ?? '',
+    obj.metadata?.name,
+  );
 }
 
 /** Elapsed time in the object's current phase; starts the clock on first sight of a generation. */
-export function phaseElapsed(ctx: ControllerContext, key: string, gen: number): number {
+export function phaseElapsed(
+  ctx: ControllerContext,
+  key: string,
+  gen: number,
+): number {
   let p = ctx.progress.get(key);
   if (!p || p.gen !== gen) {
     p = { gen, since: Date.now() };

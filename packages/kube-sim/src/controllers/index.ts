@@ -18,10 +18,24 @@ import type { ControllerSettings, SimCluster } from '../cluster';
 import type { StoreEvent } from '../store';
 import type { KubeObject } from '../util';
 import { ControllerContext, objKey, TrackedRelease } from './context';
-import { reconcileFluxSource, reconcileHelmChart, reconcileHelmRelease, teardownRelease } from './releases';
-import { reconcileRayCluster, reconcileRayJob, reconcileRayService } from './ray';
+import {
+  reconcileFluxSource,
+  reconcileHelmChart,
+  reconcileHelmRelease,
+  teardownRelease,
+} from './releases';
+import {
+  reconcileRayCluster,
+  reconcileRayJob,
+  reconcileRayService,
+} from './ray';
 import { ControllerDeps } from './types';
-import { reconcileCertManager, reconcileDeployment, reconcileQueue, reconcileStatefulSet } from './workloads';
+import {
+  reconcileCertManager,
+  reconcileDeployment,
+  reconcileQueue,
+  reconcileStatefulSet,
+} from './workloads';
 
 export type { ControllerDeps, VClusterHandle, VClusterHost } from './types';
 
@@ -51,17 +65,25 @@ const RECONCILERS: Record<string, Reconciler> = {
 export class Controllers {
   private readonly ctx: ControllerContext;
   private readonly queue = new Set<string>();
-  private readonly timers = new Map<string, { at: number; timer: NodeJS.Timeout }>();
+  private readonly timers = new Map<
+    string,
+    { at: number; timer: NodeJS.Timeout }
+  >();
   private scheduled = false;
   private stopped = false;
 
-  constructor(private readonly cluster: SimCluster, settings: ControllerSettings, deps: ControllerDeps) {
+  constructor(
+    private readonly cluster: SimCluster,
+    settings: ControllerSettings,
+    deps: ControllerDeps,
+  ) {
     this.ctx = {
       cluster,
       settings,
       deps,
       progress: new Map(),
       releases: new Map<string, TrackedRelease>(),
+      blocked: new Set<string>(),
       requeue: (key, ms) => this.requeue(key, ms),
       enqueue: key => this.enqueue(key),
     };
@@ -72,7 +94,14 @@ export class Controllers {
       const t = cluster.registry.getByResource(group, resource);
       if (!t) continue;
       for (const e of cluster.store.list(t).entries) {
-        this.enqueue(objKey(group, resource, e.obj.metadata.namespace ?? '', e.obj.metadata.name));
+        this.enqueue(
+          objKey(
+            group,
+            resource,
+            e.obj.metadata.namespace ?? '',
+            e.obj.metadata.name,
+          ),
+        );
       }
     }
   }
@@ -97,21 +126,24 @@ export class Controllers {
         clearTimeout(timer.timer);
         this.timers.delete(key);
       }
-      if (type === 'helm.toolkit.fluxcd.io/helmreleases') teardownRelease(this.ctx, `HelmRelease:${ns}/${name}`);
-      if (type === 'helm.cattle.io/helmcharts') teardownRelease(this.ctx, `HelmChart:${ns}/${name}`);
+      if (type === 'helm.toolkit.fluxcd.io/helmreleases')
+        teardownRelease(this.ctx, `HelmRelease:${ns}/${name}`);
+      if (type === 'helm.cattle.io/helmcharts')
+        teardownRelease(this.ctx, `HelmChart:${ns}/${name}`);
+      this.ctx.blocked.delete(key);
       if (type === '/namespaces') this.onNamespaceDeleted(name);
-      if (type === 'source.toolkit.fluxcd.io/helmrepositories' || type === 'source.toolkit.fluxcd.io/ocirepositories') {
-        this.enqueueAll('helm.toolkit.fluxcd.io', 'helmreleases');
-      }
       return;
     }
-    if (RECONCILERS[type]) this.enqueue(objKey(ev.group, ev.resource, ns, name));
-    if (ev.type === 'ADDED' && (type === 'source.toolkit.fluxcd.io/helmrepositories' || type === 'source.toolkit.fluxcd.io/ocirepositories')) {
-      this.enqueueAll('helm.toolkit.fluxcd.io', 'helmreleases');
-    }
-    if (ev.type === 'ADDED' && type === '/namespaces') {
-      this.enqueueAll('helm.toolkit.fluxcd.io', 'helmreleases');
-      this.enqueueAll('helm.cattle.io', 'helmcharts');
+    if (RECONCILERS[type])
+      this.enqueue(objKey(ev.group, ev.resource, ns, name));
+    // Releases waiting for a source or a namespace retry when one appears.
+    if (
+      ev.type === 'ADDED' &&
+      (type === '/namespaces' ||
+        type === 'source.toolkit.fluxcd.io/helmrepositories' ||
+        type === 'source.toolkit.fluxcd.io/ocirepositories')
+    ) {
+      for (const key of this.ctx.blocked) this.enqueue(key);
     }
   }
 
@@ -122,16 +154,11 @@ export class Controllers {
       // A release living in another namespace notices that its target is gone.
       const [kind, rest] = key.split(':');
       const [rns, rname] = rest.split('/');
-      if (kind === 'HelmRelease') this.enqueue(objKey('helm.toolkit.fluxcd.io', 'helmreleases', rns, rname));
+      if (kind === 'HelmRelease')
+        this.enqueue(
+          objKey('helm.toolkit.fluxcd.io', 'helmreleases', rns, rname),
+        );
       else this.enqueue(objKey('helm.cattle.io', 'helmcharts', rns, rname));
-    }
-  }
-
-  private enqueueAll(group: string, resource: string) {
-    const t = this.cluster.registry.getByResource(group, resource);
-    if (!t) return;
-    for (const ns of this.cluster.store.namespacesOf(t)) {
-      for (const n of this.cluster.store.namesIn(t, ns)) this.enqueue(objKey(group, resource, ns, n));
     }
   }
 

@@ -18,7 +18,11 @@ import { KubeObject, now } from '../util';
 import { setCondition } from './conditions';
 import { ControllerContext, keyOf, ownerRef, phaseElapsed } from './context';
 
-function headService(owner: KubeObject, name: string, clusterName: string): KubeObject {
+function headService(
+  owner: KubeObject,
+  name: string,
+  clusterName: string,
+): KubeObject {
   return {
     apiVersion: 'v1',
     kind: 'Service',
@@ -63,7 +67,10 @@ function sumWorkers(spec: KubeObject | undefined) {
 }
 
 /** RayCluster: a head Service at once, state `ready` after the delay. */
-export function reconcileRayCluster(ctx: ControllerContext, obj: KubeObject): number | void {
+export function reconcileRayCluster(
+  ctx: ControllerContext,
+  obj: KubeObject,
+): number | void {
   const name = obj.metadata.name;
   const ns = obj.metadata.namespace;
   const svcName = `${name}-head-svc`;
@@ -71,7 +78,9 @@ export function reconcileRayCluster(ctx: ControllerContext, obj: KubeObject): nu
   const gen = obj.metadata.generation ?? 1;
   const workers = sumWorkers(obj.spec);
   const alreadyReady = obj.status?.state === 'ready';
-  const elapsed = alreadyReady ? Infinity : phaseElapsed(ctx, keyOf('ray.io', 'rayclusters', obj), 1);
+  const elapsed = alreadyReady
+    ? Infinity
+    : phaseElapsed(ctx, keyOf('ray.io', 'rayclusters', obj), 1);
   const ready = elapsed >= ctx.settings.readyDelayMs;
   ctx.cluster.updateStatus(obj.apiVersion, obj.kind, ns, name, status => {
     const next: KubeObject = {
@@ -81,23 +90,57 @@ export function reconcileRayCluster(ctx: ControllerContext, obj: KubeObject): nu
       maxWorkerReplicas: workers.max,
       observedGeneration: gen,
     };
-    next.head = { ...(next.head ?? {}), serviceName: svcName, serviceIP: svc.spec?.clusterIP, podName: `${name}-head` };
+    next.head = {
+      ...(next.head ?? {}),
+      serviceName: svcName,
+      serviceIP: svc.spec?.clusterIP,
+      podName: `${name}-head`,
+    };
     if (ready) {
       const wasReady = status.state === 'ready';
       next.state = 'ready';
       next.readyWorkerReplicas = workers.desired;
       next.availableWorkerReplicas = workers.desired;
       next.head.podIP = next.head.podIP ?? '10.244.0.10';
-      next.endpoints = { client: '10001', dashboard: '8265', 'gcs-server': '6379', metrics: '8080', serve: '8000' };
+      next.endpoints = {
+        client: '10001',
+        dashboard: '8265',
+        'gcs-server': '6379',
+        metrics: '8080',
+        serve: '8000',
+      };
       if (!wasReady) {
         next.lastUpdateTime = now();
-        next.stateTransitionTimes = { ...(status.stateTransitionTimes ?? {}), ready: now() };
+        next.stateTransitionTimes = {
+          ...(status.stateTransitionTimes ?? {}),
+          ready: now(),
+        };
       }
-      setCondition(next, { type: 'HeadPodReady', status: 'True', reason: 'HeadPodRunningAndReady', message: '' });
-      setCondition(next, { type: 'RayClusterProvisioned', status: 'True', reason: 'AllPodRunningAndReadyFirstTime', message: '' });
+      setCondition(next, {
+        type: 'HeadPodReady',
+        status: 'True',
+        reason: 'HeadPodRunningAndReady',
+        message: '',
+      });
+      setCondition(next, {
+        type: 'RayClusterProvisioned',
+        status: 'True',
+        reason: 'AllPodRunningAndReadyFirstTime',
+        message: '',
+      });
     } else {
-      setCondition(next, { type: 'HeadPodReady', status: 'False', reason: 'HeadPodNotFound', message: 'Head Pod not found' });
-      setCondition(next, { type: 'RayClusterProvisioned', status: 'False', reason: 'RayClusterPodsProvisioning', message: 'RayCluster Pods are being provisioned for first time' });
+      setCondition(next, {
+        type: 'HeadPodReady',
+        status: 'False',
+        reason: 'HeadPodNotFound',
+        message: 'Head Pod not found',
+      });
+      setCondition(next, {
+        type: 'RayClusterProvisioned',
+        status: 'False',
+        reason: 'RayClusterPodsProvisioning',
+        message: 'RayCluster Pods are being provisioned for first time',
+      });
     }
     return next;
   });
@@ -106,13 +149,23 @@ export function reconcileRayCluster(ctx: ControllerContext, obj: KubeObject): nu
 }
 
 /** RayJob: Initializing → Running (after the delay) → Complete/SUCCEEDED (after twice the delay). */
-export function reconcileRayJob(ctx: ControllerContext, obj: KubeObject): number | void {
+export function reconcileRayJob(
+  ctx: ControllerContext,
+  obj: KubeObject,
+): number | void {
   const name = obj.metadata.name;
   const ns = obj.metadata.namespace;
   const status = obj.status ?? {};
-  if (status.jobDeploymentStatus === 'Complete' || status.jobDeploymentStatus === 'Failed') return undefined;
+  if (
+    status.jobDeploymentStatus === 'Complete' ||
+    status.jobDeploymentStatus === 'Failed'
+  )
+    return undefined;
   if (obj.spec?.suspend) {
-    ctx.cluster.updateStatus(obj.apiVersion, obj.kind, ns, name, s => ({ ...s, jobDeploymentStatus: 'Suspended' }));
+    ctx.cluster.updateStatus(obj.apiVersion, obj.kind, ns, name, s => ({
+      ...s,
+      jobDeploymentStatus: 'Suspended',
+    }));
     return undefined;
   }
   const delay = ctx.settings.readyDelayMs;
@@ -152,7 +205,10 @@ export function reconcileRayJob(ctx: ControllerContext, obj: KubeObject): number
 }
 
 /** RayService: head and serve Services, Ready after the delay. */
-export function reconcileRayService(ctx: ControllerContext, obj: KubeObject): number | void {
+export function reconcileRayService(
+  ctx: ControllerContext,
+  obj: KubeObject,
+): number | void {
   const name = obj.metadata.name;
   const ns = obj.metadata.namespace;
   const clusterName = `${name}-raycluster`;
@@ -165,18 +221,45 @@ export function reconcileRayService(ctx: ControllerContext, obj: KubeObject): nu
       ports: [{ name: 'serve', port: 8000, targetPort: 8000, protocol: 'TCP' }],
     },
   });
-  const elapsed = obj.status?.serviceStatus === 'Running' ? Infinity : phaseElapsed(ctx, keyOf('ray.io', 'rayservices', obj), 1);
+  const elapsed =
+    obj.status?.serviceStatus === 'Running'
+      ? Infinity
+      : phaseElapsed(ctx, keyOf('ray.io', 'rayservices', obj), 1);
   const ready = elapsed >= ctx.settings.readyDelayMs;
   ctx.cluster.updateStatus(obj.apiVersion, obj.kind, ns, name, s => {
-    const next: KubeObject = { ...s, observedGeneration: obj.metadata.generation ?? 1 };
+    const next: KubeObject = {
+      ...s,
+      observedGeneration: obj.metadata.generation ?? 1,
+    };
     if (ready) {
       next.serviceStatus = 'Running';
       next.numServeEndpoints = 1;
-      next.activeServiceStatus = { ...(s.activeServiceStatus ?? {}), rayClusterName: clusterName };
-      setCondition(next, { type: 'Ready', status: 'True', reason: 'NonZeroServeEndpoints', message: 'Number of serve endpoints is greater than 0', observedGeneration: obj.metadata.generation ?? 1 });
-      setCondition(next, { type: 'UpgradeInProgress', status: 'False', reason: 'NoPendingCluster', message: 'Active Ray cluster exists and no pending Ray cluster', observedGeneration: obj.metadata.generation ?? 1 });
+      next.activeServiceStatus = {
+        ...(s.activeServiceStatus ?? {}),
+        rayClusterName: clusterName,
+      };
+      setCondition(next, {
+        type: 'Ready',
+        status: 'True',
+        reason: 'NonZeroServeEndpoints',
+        message: 'Number of serve endpoints is greater than 0',
+        observedGeneration: obj.metadata.generation ?? 1,
+      });
+      setCondition(next, {
+        type: 'UpgradeInProgress',
+        status: 'False',
+        reason: 'NoPendingCluster',
+        message: 'Active Ray cluster exists and no pending Ray cluster',
+        observedGeneration: obj.metadata.generation ?? 1,
+      });
     } else {
-      setCondition(next, { type: 'Ready', status: 'False', reason: 'Initializing', message: 'Initializing', observedGeneration: obj.metadata.generation ?? 1 });
+      setCondition(next, {
+        type: 'Ready',
+        status: 'False',
+        reason: 'Initializing',
+        message: 'Initializing',
+        observedGeneration: obj.metadata.generation ?? 1,
+      });
     }
     return next;
   });

@@ -22,42 +22,86 @@ import { ControllerContext } from './context';
 export function reconcileDeployment(ctx: ControllerContext, obj: KubeObject) {
   const replicas = obj.spec?.replicas ?? 1;
   const name = obj.metadata.name;
-  ctx.cluster.updateStatus(obj.apiVersion, obj.kind, obj.metadata.namespace, name, status => {
-    const next: KubeObject = { ...status, observedGeneration: obj.metadata.generation ?? 1 };
-    for (const k of ['replicas', 'updatedReplicas', 'readyReplicas', 'availableReplicas']) {
-      if (replicas > 0) next[k] = replicas;
-      else delete next[k];
-    }
-    delete next.unavailableReplicas;
-    setCondition(next, { type: 'Available', status: 'True', reason: 'MinimumReplicasAvailable', message: 'Deployment has minimum availability.' }, 'deployment');
-    setCondition(next, { type: 'Progressing', status: 'True', reason: 'NewReplicaSetAvailable', message: `ReplicaSet "${name}-5d4f8b9c7d" has successfully progressed.` }, 'deployment');
-    return next;
-  });
+  ctx.cluster.updateStatus(
+    obj.apiVersion,
+    obj.kind,
+    obj.metadata.namespace,
+    name,
+    status => {
+      const next: KubeObject = {
+        ...status,
+        observedGeneration: obj.metadata.generation ?? 1,
+      };
+      for (const k of [
+        'replicas',
+        'updatedReplicas',
+        'readyReplicas',
+        'availableReplicas',
+      ]) {
+        if (replicas > 0) next[k] = replicas;
+        else delete next[k];
+      }
+      delete next.unavailableReplicas;
+      setCondition(
+        next,
+        {
+          type: 'Available',
+          status: 'True',
+          reason: 'MinimumReplicasAvailable',
+          message: 'Deployment has minimum availability.',
+        },
+        'deployment',
+      );
+      setCondition(
+        next,
+        {
+          type: 'Progressing',
+          status: 'True',
+          reason: 'NewReplicaSetAvailable',
+          message: `ReplicaSet "${name}-5d4f8b9c7d" has successfully progressed.`,
+        },
+        'deployment',
+      );
+      return next;
+    },
+  );
 }
 
 export function reconcileStatefulSet(ctx: ControllerContext, obj: KubeObject) {
   const replicas = obj.spec?.replicas ?? 1;
   const rev = `${obj.metadata.name}-7c9f6d5b8`;
-  ctx.cluster.updateStatus(obj.apiVersion, obj.kind, obj.metadata.namespace, obj.metadata.name, status => ({
-    ...status,
-    observedGeneration: obj.metadata.generation ?? 1,
-    replicas,
-    readyReplicas: replicas,
-    currentReplicas: replicas,
-    updatedReplicas: replicas,
-    availableReplicas: replicas,
-    currentRevision: rev,
-    updateRevision: rev,
-    collisionCount: 0,
-  }));
+  ctx.cluster.updateStatus(
+    obj.apiVersion,
+    obj.kind,
+    obj.metadata.namespace,
+    obj.metadata.name,
+    status => ({
+      ...status,
+      observedGeneration: obj.metadata.generation ?? 1,
+      replicas,
+      readyReplicas: replicas,
+      currentReplicas: replicas,
+      updatedReplicas: replicas,
+      availableReplicas: replicas,
+      currentRevision: rev,
+      updateRevision: rev,
+      collisionCount: 0,
+    }),
+  );
 }
 
 /** Volcano queues open at once. */
 export function reconcileQueue(ctx: ControllerContext, obj: KubeObject) {
-  ctx.cluster.updateStatus(obj.apiVersion, obj.kind, undefined, obj.metadata.name, status => ({
-    ...status,
-    state: obj.spec?.state === 'Closed' ? 'Closed' : 'Open',
-  }));
+  ctx.cluster.updateStatus(
+    obj.apiVersion,
+    obj.kind,
+    undefined,
+    obj.metadata.name,
+    status => ({
+      ...status,
+      state: obj.spec?.state === 'Closed' ? 'Closed' : 'Open',
+    }),
+  );
 }
 
 /** cert-manager: issuers are ready; certificates are issued into their Secret at once. */
@@ -76,40 +120,77 @@ export function reconcileCertManager(ctx: ControllerContext, obj: KubeObject) {
           annotations: {
             'cert-manager.io/certificate-name': obj.metadata.name,
             'cert-manager.io/issuer-name': obj.spec?.issuerRef?.name ?? '',
-            'cert-manager.io/issuer-kind': obj.spec?.issuerRef?.kind ?? 'Issuer',
+            'cert-manager.io/issuer-kind':
+              obj.spec?.issuerRef?.kind ?? 'Issuer',
           },
         },
         data: {
-          'tls.crt': b64('-----BEGIN CERTIFICATE-----\nkube-sim simulated certificate\n-----END CERTIFICATE-----\n'),
-          'tls.key': b64('-----BEGIN PRIVATE KEY-----\nkube-sim simulated key\n-----END PRIVATE KEY-----\n'),
-          'ca.crt': b64('-----BEGIN CERTIFICATE-----\nkube-sim simulated CA\n-----END CERTIFICATE-----\n'),
+          'tls.crt': b64(
+            '-----BEGIN CERTIFICATE-----\nkube-sim simulated certificate\n-----END CERTIFICATE-----\n',
+          ),
+          'tls.key': b64(
+            '-----BEGIN PRIVATE KEY-----\nkube-sim simulated key\n-----END PRIVATE KEY-----\n',
+          ),
+          'ca.crt': b64(
+            '-----BEGIN CERTIFICATE-----\nkube-sim simulated CA\n-----END CERTIFICATE-----\n',
+          ),
         },
       });
     }
-    ctx.cluster.updateStatus(obj.apiVersion, obj.kind, obj.metadata.namespace, obj.metadata.name, status => {
-      const next = { ...status };
-      if (!next.notBefore) {
-        const nb = new Date();
-        next.notBefore = now();
-        next.notAfter = `${new Date(nb.getTime() + 90 * 86400_000).toISOString().slice(0, 19)}Z`;
-        next.renewalTime = `${new Date(nb.getTime() + 60 * 86400_000).toISOString().slice(0, 19)}Z`;
-        next.revision = 1;
-      }
-      setCondition(next, { type: 'Ready', status: 'True', reason: 'Ready', message: 'Certificate is up to date and has not expired', observedGeneration: gen });
-      return next;
-    });
+    ctx.cluster.updateStatus(
+      obj.apiVersion,
+      obj.kind,
+      obj.metadata.namespace,
+      obj.metadata.name,
+      status => {
+        const next = { ...status };
+        if (!next.notBefore) {
+          const nb = new Date();
+          next.notBefore = now();
+          next.notAfter = `${new Date(nb.getTime() + 90 * 86400_000)
+            .toISOString()
+            .slice(0, 19)}Z`;
+          next.renewalTime = `${new Date(nb.getTime() + 60 * 86400_000)
+            .toISOString()
+            .slice(0, 19)}Z`;
+          next.revision = 1;
+        }
+        setCondition(next, {
+          type: 'Ready',
+          status: 'True',
+          reason: 'Ready',
+          message: 'Certificate is up to date and has not expired',
+          observedGeneration: gen,
+        });
+        return next;
+      },
+    );
     return;
   }
   // Issuer / ClusterIssuer
   const spec = obj.spec ?? {};
-  const [reason, message] = spec.ca
-    ? ['KeyPairVerified', 'Signing CA verified']
-    : spec.acme
-    ? ['ACMEAccountRegistered', 'The ACME account was registered with the ACME server']
-    : ['IsReady', ''];
-  ctx.cluster.updateStatus(obj.apiVersion, obj.kind, obj.metadata.namespace, obj.metadata.name, status => {
-    const next = { ...status };
-    setCondition(next, { type: 'Ready', status: 'True', reason, message, observedGeneration: gen });
-    return next;
-  });
+  let [reason, message] = ['IsReady', ''];
+  if (spec.ca) [reason, message] = ['KeyPairVerified', 'Signing CA verified'];
+  else if (spec.acme)
+    [reason, message] = [
+      'ACMEAccountRegistered',
+      'The ACME account was registered with the ACME server',
+    ];
+  ctx.cluster.updateStatus(
+    obj.apiVersion,
+    obj.kind,
+    obj.metadata.namespace,
+    obj.metadata.name,
+    status => {
+      const next = { ...status };
+      setCondition(next, {
+        type: 'Ready',
+        status: 'True',
+        reason,
+        message,
+        observedGeneration: gen,
+      });
+      return next;
+    },
+  );
 }

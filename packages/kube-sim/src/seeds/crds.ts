@@ -37,33 +37,156 @@ export interface CrdDescriptor {
 }
 
 export const VOLCANO_CRDS: CrdDescriptor[] = [
-  { group: 'scheduling.volcano.sh', plural: 'queues', singular: 'queue', kind: 'Queue', scope: 'Cluster', versions: ['v1beta1'], shortNames: ['q', 'queue-v1beta1'], file: 'scheduling.volcano.sh_queues.yaml' },
-  { group: 'scheduling.volcano.sh', plural: 'podgroups', singular: 'podgroup', kind: 'PodGroup', scope: 'Namespaced', versions: ['v1beta1'], shortNames: ['pg', 'podgroup-v1beta1'], file: 'scheduling.volcano.sh_podgroups.yaml' },
+  {
+    group: 'scheduling.volcano.sh',
+    plural: 'queues',
+    singular: 'queue',
+    kind: 'Queue',
+    scope: 'Cluster',
+    versions: ['v1beta1'],
+    shortNames: ['q', 'queue-v1beta1'],
+    file: 'scheduling.volcano.sh_queues.yaml',
+  },
+  {
+    group: 'scheduling.volcano.sh',
+    plural: 'podgroups',
+    singular: 'podgroup',
+    kind: 'PodGroup',
+    scope: 'Namespaced',
+    versions: ['v1beta1'],
+    shortNames: ['pg', 'podgroup-v1beta1'],
+    file: 'scheduling.volcano.sh_podgroups.yaml',
+  },
 ];
 
 export const FLUX_CRDS: CrdDescriptor[] = [
-  { group: 'helm.toolkit.fluxcd.io', plural: 'helmreleases', singular: 'helmrelease', kind: 'HelmRelease', scope: 'Namespaced', versions: ['v2'], shortNames: ['hr'], file: 'helm.toolkit.fluxcd.io_helmreleases.yaml' },
-  { group: 'source.toolkit.fluxcd.io', plural: 'helmrepositories', singular: 'helmrepository', kind: 'HelmRepository', scope: 'Namespaced', versions: ['v1'], shortNames: ['helmrepo'], file: 'source.toolkit.fluxcd.io_helmrepositories.yaml' },
-  { group: 'source.toolkit.fluxcd.io', plural: 'ocirepositories', singular: 'ocirepository', kind: 'OCIRepository', scope: 'Namespaced', versions: ['v1'], shortNames: ['ocirepo'], file: 'source.toolkit.fluxcd.io_ocirepositories.yaml' },
+  {
+    group: 'helm.toolkit.fluxcd.io',
+    plural: 'helmreleases',
+    singular: 'helmrelease',
+    kind: 'HelmRelease',
+    scope: 'Namespaced',
+    versions: ['v2'],
+    shortNames: ['hr'],
+    file: 'helm.toolkit.fluxcd.io_helmreleases.yaml',
+  },
+  {
+    group: 'source.toolkit.fluxcd.io',
+    plural: 'helmrepositories',
+    singular: 'helmrepository',
+    kind: 'HelmRepository',
+    scope: 'Namespaced',
+    versions: ['v1'],
+    shortNames: ['helmrepo'],
+    file: 'source.toolkit.fluxcd.io_helmrepositories.yaml',
+  },
+  {
+    group: 'source.toolkit.fluxcd.io',
+    plural: 'ocirepositories',
+    singular: 'ocirepository',
+    kind: 'OCIRepository',
+    scope: 'Namespaced',
+    versions: ['v1'],
+    shortNames: ['ocirepo'],
+    file: 'source.toolkit.fluxcd.io_ocirepositories.yaml',
+  },
 ];
 
 export const K3S_CRDS: CrdDescriptor[] = [
-  { group: 'helm.cattle.io', plural: 'helmcharts', singular: 'helmchart', kind: 'HelmChart', scope: 'Namespaced', versions: ['v1'], file: 'helm.cattle.io_helmcharts.yaml' },
+  {
+    group: 'helm.cattle.io',
+    plural: 'helmcharts',
+    singular: 'helmchart',
+    kind: 'HelmChart',
+    scope: 'Namespaced',
+    versions: ['v1'],
+    file: 'helm.cattle.io_helmcharts.yaml',
+  },
 ];
 
 export const RAY_CRDS: CrdDescriptor[] = [
-  { group: 'ray.io', plural: 'rayclusters', singular: 'raycluster', kind: 'RayCluster', scope: 'Namespaced', versions: ['v1', 'v1alpha1'], categories: ['all'], file: 'ray.io_rayclusters.yaml' },
-  { group: 'ray.io', plural: 'rayjobs', singular: 'rayjob', kind: 'RayJob', scope: 'Namespaced', versions: ['v1', 'v1alpha1'], categories: ['all'], file: 'ray.io_rayjobs.yaml' },
-  { group: 'ray.io', plural: 'rayservices', singular: 'rayservice', kind: 'RayService', scope: 'Namespaced', versions: ['v1', 'v1alpha1'], categories: ['all'], file: 'ray.io_rayservices.yaml' },
-  { group: 'ray.io', plural: 'raycronjobs', singular: 'raycronjob', kind: 'RayCronJob', scope: 'Namespaced', versions: ['v1'], categories: ['all'], file: 'ray.io_raycronjobs.yaml' },
+  {
+    group: 'ray.io',
+    plural: 'rayclusters',
+    singular: 'raycluster',
+    kind: 'RayCluster',
+    scope: 'Namespaced',
+    versions: ['v1', 'v1alpha1'],
+    categories: ['all'],
+    file: 'ray.io_rayclusters.yaml',
+  },
+  {
+    group: 'ray.io',
+    plural: 'rayjobs',
+    singular: 'rayjob',
+    kind: 'RayJob',
+    scope: 'Namespaced',
+    versions: ['v1', 'v1alpha1'],
+    categories: ['all'],
+    file: 'ray.io_rayjobs.yaml',
+  },
+  {
+    group: 'ray.io',
+    plural: 'rayservices',
+    singular: 'rayservice',
+    kind: 'RayService',
+    scope: 'Namespaced',
+    versions: ['v1', 'v1alpha1'],
+    categories: ['all'],
+    file: 'ray.io_rayservices.yaml',
+  },
+  {
+    group: 'ray.io',
+    plural: 'raycronjobs',
+    singular: 'raycronjob',
+    kind: 'RayCronJob',
+    scope: 'Namespaced',
+    versions: ['v1'],
+    categories: ['all'],
+    file: 'ray.io_raycronjobs.yaml',
+  },
 ];
 
 /** cert-manager is not in the conformance folder: these are always our minimal CRDs. */
 export const CERT_MANAGER_CRDS: CrdDescriptor[] = [
-  { group: 'cert-manager.io', plural: 'certificates', singular: 'certificate', kind: 'Certificate', scope: 'Namespaced', versions: ['v1'], shortNames: ['cert', 'certs'], categories: ['cert-manager'] },
-  { group: 'cert-manager.io', plural: 'issuers', singular: 'issuer', kind: 'Issuer', scope: 'Namespaced', versions: ['v1'], categories: ['cert-manager'] },
-  { group: 'cert-manager.io', plural: 'clusterissuers', singular: 'clusterissuer', kind: 'ClusterIssuer', scope: 'Cluster', versions: ['v1'], categories: ['cert-manager'] },
-  { group: 'cert-manager.io', plural: 'certificaterequests', singular: 'certificaterequest', kind: 'CertificateRequest', scope: 'Namespaced', versions: ['v1'], shortNames: ['cr', 'crs'], categories: ['cert-manager'] },
+  {
+    group: 'cert-manager.io',
+    plural: 'certificates',
+    singular: 'certificate',
+    kind: 'Certificate',
+    scope: 'Namespaced',
+    versions: ['v1'],
+    shortNames: ['cert', 'certs'],
+    categories: ['cert-manager'],
+  },
+  {
+    group: 'cert-manager.io',
+    plural: 'issuers',
+    singular: 'issuer',
+    kind: 'Issuer',
+    scope: 'Namespaced',
+    versions: ['v1'],
+    categories: ['cert-manager'],
+  },
+  {
+    group: 'cert-manager.io',
+    plural: 'clusterissuers',
+    singular: 'clusterissuer',
+    kind: 'ClusterIssuer',
+    scope: 'Cluster',
+    versions: ['v1'],
+    categories: ['cert-manager'],
+  },
+  {
+    group: 'cert-manager.io',
+    plural: 'certificaterequests',
+    singular: 'certificaterequest',
+    kind: 'CertificateRequest',
+    scope: 'Namespaced',
+    versions: ['v1'],
+    shortNames: ['cr', 'crs'],
+    categories: ['cert-manager'],
+  },
 ];
 
 /** A minimal CRD: every version accepts any fields (preserve-unknown-fields) and has /status. */
@@ -90,7 +213,12 @@ export function minimalCrd(d: CrdDescriptor): KubeObject {
         name: v,
         served: true,
         storage: i === 0,
-        schema: { openAPIV3Schema: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true } },
+        schema: {
+          openAPIV3Schema: {
+            type: 'object',
+            'x-kubernetes-preserve-unknown-fields': true,
+          },
+        },
         subresources: { status: {} },
       })),
     },
@@ -101,7 +229,9 @@ export function minimalCrd(d: CrdDescriptor): KubeObject {
  * Finds `../shared/conformance` by walking up from a directory (the project's CRD data lives
  * beside the repository, never inside it).
  */
-export function findConformanceDir(from: string = process.cwd()): string | undefined {
+export function findConformanceDir(
+  from: string = process.cwd(),
+): string | undefined {
   let dir = path.resolve(from);
   for (;;) {
     const candidate = path.resolve(dir, '..', 'shared', 'conformance');
@@ -133,7 +263,9 @@ function cacheDir(): string {
  */
 export function loadYamlDocuments(file: string): KubeObject[] {
   const stat = fs.statSync(file);
-  const key = createHash('sha1').update(`${path.resolve(file)}|${stat.size}|${stat.mtimeMs}`).digest('hex');
+  const key = createHash('sha1')
+    .update(`${path.resolve(file)}|${stat.size}|${stat.mtimeMs}`)
+    .digest('hex');
   const hit = memoryCache.get(key);
   if (hit) return hit;
   const cached = path.join(cacheDir(), `${key}.json`);
@@ -184,12 +316,17 @@ export interface LoadedCrd {
 }
 
 /** The upstream CRD from `crdDir` when present, else our minimal CRD. */
-export function loadCrd(d: CrdDescriptor, crdDir: string | undefined): LoadedCrd {
+export function loadCrd(
+  d: CrdDescriptor,
+  crdDir: string | undefined,
+): LoadedCrd {
   if (crdDir && d.file) {
     const file = findFile(crdDir, d.file);
     if (file) {
       const crd = loadYamlDocuments(file).find(
-        x => x.kind === 'CustomResourceDefinition' && x.metadata?.name === `${d.plural}.${d.group}`,
+        x =>
+          x.kind === 'CustomResourceDefinition' &&
+          x.metadata?.name === `${d.plural}.${d.group}`,
       );
       if (crd) return { crd, source: 'upstream', file };
     }
@@ -199,5 +336,7 @@ export function loadCrd(d: CrdDescriptor, crdDir: string | undefined): LoadedCrd
 
 /** Reads every CustomResourceDefinition in a YAML file. */
 export function loadCrdFile(file: string): KubeObject[] {
-  return loadYamlDocuments(file).filter(x => x.kind === 'CustomResourceDefinition');
+  return loadYamlDocuments(file).filter(
+    x => x.kind === 'CustomResourceDefinition',
+  );
 }

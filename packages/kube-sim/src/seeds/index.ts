@@ -54,7 +54,10 @@ export function emptySeed(): Seed {
 }
 
 /** The CRD kinds a seed installs. */
-export function seedCrdDescriptors(seed: SeedName, deliveryController: DeliveryController = 'flux'): CrdDescriptor[] {
+export function seedCrdDescriptors(
+  seed: SeedName,
+  deliveryController: DeliveryController = 'flux',
+): CrdDescriptor[] {
   if (seed === 'empty') return [];
   return [
     ...VOLCANO_CRDS,
@@ -68,7 +71,12 @@ export function seedCrdDescriptors(seed: SeedName, deliveryController: DeliveryC
 export function seedKinds(
   seed: SeedName = 'well-equipped',
   deliveryController: DeliveryController = 'flux',
-): Array<{ apiVersion: string; kind: string; resource: string; namespaced: boolean }> {
+): Array<{
+  apiVersion: string;
+  kind: string;
+  resource: string;
+  namespaced: boolean;
+}> {
   return seedCrdDescriptors(seed, deliveryController).map(d => ({
     apiVersion: `${d.group}/${d.versions[0]}`,
     kind: d.kind,
@@ -109,7 +117,9 @@ export function makeNode(input: NodeSpecInput): KubeObject {
         'kubernetes.io/arch': 'amd64',
         'beta.kubernetes.io/os': 'linux',
         'beta.kubernetes.io/arch': 'amd64',
-        ...(input.instanceType ? { 'node.kubernetes.io/instance-type': input.instanceType } : {}),
+        ...(input.instanceType
+          ? { 'node.kubernetes.io/instance-type': input.instanceType }
+          : {}),
         ...(input.labels ?? {}),
       },
     },
@@ -118,10 +128,38 @@ export function makeNode(input: NodeSpecInput): KubeObject {
       capacity: { ...resources },
       allocatable: { ...resources },
       conditions: [
-        { type: 'MemoryPressure', status: 'False', lastHeartbeatTime: t, lastTransitionTime: t, reason: 'KubeletHasSufficientMemory', message: 'kubelet has sufficient memory available' },
-        { type: 'DiskPressure', status: 'False', lastHeartbeatTime: t, lastTransitionTime: t, reason: 'KubeletHasNoDiskPressure', message: 'kubelet has no disk pressure' },
-        { type: 'PIDPressure', status: 'False', lastHeartbeatTime: t, lastTransitionTime: t, reason: 'KubeletHasSufficientPID', message: 'kubelet has sufficient PID available' },
-        { type: 'Ready', status: 'True', lastHeartbeatTime: t, lastTransitionTime: t, reason: 'KubeletReady', message: 'kubelet is posting ready status' },
+        {
+          type: 'MemoryPressure',
+          status: 'False',
+          lastHeartbeatTime: t,
+          lastTransitionTime: t,
+          reason: 'KubeletHasSufficientMemory',
+          message: 'kubelet has sufficient memory available',
+        },
+        {
+          type: 'DiskPressure',
+          status: 'False',
+          lastHeartbeatTime: t,
+          lastTransitionTime: t,
+          reason: 'KubeletHasNoDiskPressure',
+          message: 'kubelet has no disk pressure',
+        },
+        {
+          type: 'PIDPressure',
+          status: 'False',
+          lastHeartbeatTime: t,
+          lastTransitionTime: t,
+          reason: 'KubeletHasSufficientPID',
+          message: 'kubelet has sufficient PID available',
+        },
+        {
+          type: 'Ready',
+          status: 'True',
+          lastHeartbeatTime: t,
+          lastTransitionTime: t,
+          reason: 'KubeletReady',
+          message: 'kubelet is posting ready status',
+        },
       ],
       addresses: [
         { type: 'InternalIP', address: input.internalIP ?? '10.0.0.10' },
@@ -149,7 +187,16 @@ export function wellEquippedNodes(kubernetesVersion = 'v1.31.4'): KubeObject[] {
   let ip = 10;
   const next = () => `10.0.0.${ip++}`;
   for (let i = 1; i <= 3; i++) {
-    nodes.push(makeNode({ name: `cpu-node-${i}`, cpu: '16', memory: '64Gi', instanceType: 'cpu-16x64', kubernetesVersion, internalIP: next() }));
+    nodes.push(
+      makeNode({
+        name: `cpu-node-${i}`,
+        cpu: '16',
+        memory: '64Gi',
+        instanceType: 'cpu-16x64',
+        kubernetesVersion,
+        internalIP: next(),
+      }),
+    );
   }
   for (let i = 1; i <= 2; i++) {
     nodes.push(
@@ -196,7 +243,10 @@ export function wellEquippedNodes(kubernetesVersion = 'v1.31.4'): KubeObject[] {
         'nvidia.com/mig-3g.40gb.count': '4',
         'nvidia.com/mig-3g.40gb.memory': '40192',
       },
-      extraResources: { 'nvidia.com/mig-1g.10gb': '28', 'nvidia.com/mig-3g.40gb': '4' },
+      extraResources: {
+        'nvidia.com/mig-1g.10gb': '28',
+        'nvidia.com/mig-3g.40gb': '4',
+      },
     }),
   );
   nodes.push(
@@ -229,9 +279,14 @@ export function wellEquippedNodes(kubernetesVersion = 'v1.31.4'): KubeObject[] {
  * from the working directory); without it, minimal CRDs that accept any fields are used.
  */
 export function wellEquippedSeed(options: SeedOptions = {}): Seed {
-  const crdDir = options.crdDir === null ? undefined : options.crdDir ?? findConformanceDir();
+  const crdDir =
+    options.crdDir === null
+      ? undefined
+      : options.crdDir ?? findConformanceDir();
   const delivery = options.deliveryController ?? 'flux';
-  const crds = seedCrdDescriptors('well-equipped', delivery).map(d => loadCrd(d, crdDir));
+  const crds = seedCrdDescriptors('well-equipped', delivery).map(d =>
+    loadCrd(d, crdDir),
+  );
   const t = now();
   const objects: KubeObject[] = [
     ...emptySeed().objects,
@@ -246,14 +301,20 @@ export function wellEquippedSeed(options: SeedOptions = {}): Seed {
       metadata: {
         name: 'nginx',
         annotations: { 'ingressclass.kubernetes.io/is-default-class': 'true' },
-        labels: { 'app.kubernetes.io/name': 'ingress-nginx', 'app.kubernetes.io/component': 'controller' },
+        labels: {
+          'app.kubernetes.io/name': 'ingress-nginx',
+          'app.kubernetes.io/component': 'controller',
+        },
       },
       spec: { controller: 'k8s.io/ingress-nginx' },
     },
     {
       apiVersion: 'storage.k8s.io/v1',
       kind: 'StorageClass',
-      metadata: { name: 'standard', annotations: { 'storageclass.kubernetes.io/is-default-class': 'true' } },
+      metadata: {
+        name: 'standard',
+        annotations: { 'storageclass.kubernetes.io/is-default-class': 'true' },
+      },
       provisioner: 'rancher.io/local-path',
       reclaimPolicy: 'Delete',
       volumeBindingMode: 'WaitForFirstConsumer',
@@ -265,8 +326,12 @@ export function wellEquippedSeed(options: SeedOptions = {}): Seed {
       type: 'kubernetes.io/tls',
       metadata: { name: 'ray-service-ca', namespace: 'cert-manager' },
       data: {
-        'tls.crt': Buffer.from('-----BEGIN CERTIFICATE-----\nkube-sim simulated CA\n-----END CERTIFICATE-----\n').toString('base64'),
-        'tls.key': Buffer.from('-----BEGIN PRIVATE KEY-----\nkube-sim simulated CA key\n-----END PRIVATE KEY-----\n').toString('base64'),
+        'tls.crt': Buffer.from(
+          '-----BEGIN CERTIFICATE-----\nkube-sim simulated CA\n-----END CERTIFICATE-----\n',
+        ).toString('base64'),
+        'tls.key': Buffer.from(
+          '-----BEGIN PRIVATE KEY-----\nkube-sim simulated CA key\n-----END PRIVATE KEY-----\n',
+        ).toString('base64'),
       },
     },
     {
@@ -276,7 +341,14 @@ export function wellEquippedSeed(options: SeedOptions = {}): Seed {
       spec: { ca: { secretName: 'ray-service-ca' } },
       status: {
         conditions: [
-          { type: 'Ready', status: 'True', lastTransitionTime: t, observedGeneration: 1, reason: 'KeyPairVerified', message: 'Signing CA verified' },
+          {
+            type: 'Ready',
+            status: 'True',
+            lastTransitionTime: t,
+            observedGeneration: 1,
+            reason: 'KeyPairVerified',
+            message: 'Signing CA verified',
+          },
         ],
       },
     },
@@ -286,7 +358,8 @@ export function wellEquippedSeed(options: SeedOptions = {}): Seed {
       metadata: { name: 'system-cluster-critical' },
       value: 2000000000,
       globalDefault: false,
-      description: 'Used for system critical pods that must run in the cluster, but can be moved to another node if necessary.',
+      description:
+        'Used for system critical pods that must run in the cluster, but can be moved to another node if necessary.',
     },
     ...wellEquippedNodes(options.kubernetesVersion),
   ];
