@@ -44,8 +44,7 @@ export const rayServicePlugin = createPlugin({
 export const RayServiceAdminPage = rayServicePlugin.provide(
   createRoutableExtension({
     name: 'RayServiceAdminPage',
-    component: () =>
-      import('./components/AdminPage').then(m => m.AdminPage),
+    component: () => import('./components/AdminPage').then(m => m.AdminPage),
     mountPoint: rootRouteRef,
   }),
 );

@@ -19,3 +19,5 @@ import { configure } from '@testing-library/react';
 
 // The CI machine has two cores shared with other test workers.
 configure({ asyncUtilTimeout: 5000 });
+// Form tests type into whole dialogs; give them room on a busy machine.
+jest.setTimeout(30_000);

@@ -21,10 +21,15 @@ import {
   renderInTestApp,
   TestApiProvider,
 } from '@backstage/test-utils';
+import { AlertApiForwarder } from '@backstage/core-app-api';
+import { AlertDisplay } from '@backstage/core-components';
+import { alertApiRef } from '@backstage/core-plugin-api';
 import { permissionApiRef } from '@backstage/plugin-permission-react';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { RayServiceClient } from '@ray-service/plugin-ray-service-common';
 import { ReactElement } from 'react';
+import { UserEvent } from '@testing-library/user-event';
+import { HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { rayServiceApiRef } from '../api';
 
@@ -39,15 +44,43 @@ export function setupMsw() {
 }
 
 /**
+ * A failed response with a Backstage error body as the backend sends it; `details` for 400s that
+ * name fields.
+ */
+export function errorResponse(
+  status: number,
+  message: string,
+  details?: { field: string; message: string }[],
+) {
+  const names: Record<number, string> = {
+    400: 'InputError',
+    404: 'NotFoundError',
+    409: 'ConflictError',
+  };
+  const name = names[status];
+  return HttpResponse.json(
+    {
+      error: { name: name ?? 'Error', message },
+      response: { statusCode: status },
+      ...(details && { details }),
+    },
+    { status },
+  );
+}
+
+/**
  * Renders a component with the real typed client (talking to msw) and a
- * permission API answering `permission` for every check.
+ * permission API answering `permission` for every check. Alerts posted to the
+ * alert API are shown, so tests can find them.
  *
  * usePermission caches decisions per test file, so keep one permission result
  * per file.
  */
 export function renderWithRayServiceApis(
   element: ReactElement,
-  permission: AuthorizeResult.ALLOW | AuthorizeResult.DENY = AuthorizeResult.ALLOW,
+  permission:
+    | AuthorizeResult.ALLOW
+    | AuthorizeResult.DENY = AuthorizeResult.ALLOW,
 ) {
   const client = new RayServiceClient({
     discoveryApi: { getBaseUrl: async () => testBaseUrl },
@@ -58,9 +91,25 @@ export function renderWithRayServiceApis(
       apis={[
         [rayServiceApiRef, client],
         [permissionApiRef, new MockPermissionApi(() => permission)],
+        // A fresh one per test: the forwarder replays its recent alerts.
+        [alertApiRef, new AlertApiForwarder()],
       ]}
     >
+      <AlertDisplay />
       {element}
     </TestApiProvider>,
   );
+}
+
+/**
+ * Replaces a field's text the way a user pasting it would: one input event
+ * instead of one per character, which keeps form tests fast.
+ */
+export async function fillIn(
+  user: UserEvent,
+  field: HTMLElement,
+  text: string,
+) {
+  await user.clear(field);
+  await user.paste(text);
 }

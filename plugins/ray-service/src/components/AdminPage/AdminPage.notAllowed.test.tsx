@@ -21,7 +21,7 @@ import {
   renderWithRayServiceApis,
   setupMsw,
   testBaseUrl,
-} from '../../testUtils/renderAdmin';
+} from '../../__testUtils__/renderAdmin';
 import { AdminPage } from './AdminPage';
 
 const server = setupMsw();

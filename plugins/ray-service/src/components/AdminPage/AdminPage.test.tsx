@@ -20,7 +20,7 @@ import {
   renderWithRayServiceApis,
   setupMsw,
   testBaseUrl as baseUrl,
-} from '../../testUtils/renderAdmin';
+} from '../../__testUtils__/renderAdmin';
 import { AdminPage } from './AdminPage';
 
 const server = setupMsw();
@@ -48,6 +48,25 @@ const unreachableCluster = {
   },
 };
 
+describe('AdminPage', () => {
+  it('has a tab for clusters, profiles, templates and the audit log', async () => {
+    server.use(
+      http.get(`${baseUrl}/host-clusters`, () =>
+        HttpResponse.json({ items: [] }),
+      ),
+    );
+    await renderWithRayServiceApis(<AdminPage />);
+    for (const tab of [
+      'Host clusters',
+      'Compute profiles',
+      'Templates',
+      'Audit log',
+    ]) {
+      expect(await screen.findByRole('tab', { name: tab })).toBeInTheDocument();
+    }
+  });
+});
+
 describe('AdminPage host clusters tab', () => {
   it('shows a progress bar while loading', async () => {
     server.use(
@@ -67,7 +86,9 @@ describe('AdminPage host clusters tab', () => {
       ),
     );
     await renderWithRayServiceApis(<AdminPage />);
-    expect(await screen.findByText('Simulated host cluster')).toBeInTheDocument();
+    expect(
+      await screen.findByText('Simulated host cluster'),
+    ).toBeInTheDocument();
     expect(screen.getByText('v1.31.4')).toBeInTheDocument();
     expect(screen.getByText('Reachable')).toBeInTheDocument();
     expect(

@@ -25,7 +25,10 @@ import {
 } from '@backstage/core-components';
 import { usePermission } from '@backstage/plugin-permission-react';
 import { rayServiceAdminPermission } from '@ray-service/plugin-ray-service-common';
+import { AuditLogTab } from '../AuditLogTab';
+import { ComputeProfilesTab } from '../ComputeProfilesTab';
 import { HostClustersTab } from '../HostClustersTab';
+import { TemplatesTab } from '../TemplatesTab';
 
 /**
  * The admin page: everything the platform team configures before ML teams
@@ -61,6 +64,24 @@ export const AdminPage = () => {
             <>
               <ContentHeader title="Host clusters" />
               <HostClustersTab />
+            </>
+          </TabbedLayout.Route>
+          <TabbedLayout.Route path="/profiles" title="Compute profiles">
+            <>
+              <ContentHeader title="Compute profiles" />
+              <ComputeProfilesTab />
+            </>
+          </TabbedLayout.Route>
+          <TabbedLayout.Route path="/templates" title="Templates">
+            <>
+              <ContentHeader title="Tenant template versions" />
+              <TemplatesTab />
+            </>
+          </TabbedLayout.Route>
+          <TabbedLayout.Route path="/audit" title="Audit log">
+            <>
+              <ContentHeader title="Audit log" />
+              <AuditLogTab />
             </>
           </TabbedLayout.Route>
         </TabbedLayout>

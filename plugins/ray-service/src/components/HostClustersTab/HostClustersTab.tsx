@@ -14,70 +14,132 @@
  * limitations under the License.
  */
 
+import { useMemo, useState } from 'react';
 import {
   EmptyState,
-  Progress,
-  ResponseErrorPanel,
   StatusError,
   StatusOK,
   Table,
   TableColumn,
 } from '@backstage/core-components';
-import { useApi } from '@backstage/core-plugin-api';
+import { alertApiRef, useApi } from '@backstage/core-plugin-api';
+import Button from '@material-ui/core/Button';
 import { HostCluster } from '@ray-service/plugin-ray-service-common';
-import useAsync from 'react-use/esm/useAsync';
-import { rayServiceApiRef } from '../../api';
+import { useRayServiceData } from '../../hooks/useRayServiceData';
+import { TabContent } from '../shared';
+import { EditFactsDialog } from './EditFactsDialog';
+import {
+  InfrastructureSummary,
+  LabelChips,
+  VersionSupport,
+} from './HostClusterFacts';
 
-const columns: TableColumn<HostCluster>[] = [
-  { title: 'Name', field: 'name' },
-  { title: 'Title', field: 'title' },
-  { title: 'API server', field: 'url' },
-  {
-    title: 'Reachability',
-    render: cluster =>
-      cluster.reachability.reachable ? (
-        <StatusOK>Reachable</StatusOK>
-      ) : (
-        <StatusError>Unreachable: {cluster.reachability.error}</StatusError>
+function columns(
+  onEdit: (cluster: HostCluster) => void,
+): TableColumn<HostCluster>[] {
+  return [
+    { title: 'Name', field: 'name' },
+    { title: 'Title', field: 'title' },
+    { title: 'API server', field: 'url' },
+    {
+      title: 'Reachability',
+      render: cluster =>
+        cluster.reachability.reachable ? (
+          <StatusOK>Reachable</StatusOK>
+        ) : (
+          <StatusError>Unreachable: {cluster.reachability.error}</StatusError>
+        ),
+    },
+    {
+      title: 'Kubernetes version',
+      render: cluster => (
+        <>
+          {cluster.reachability.reachable
+            ? cluster.reachability.kubernetesVersion
+            : '—'}
+          <VersionSupport support={cluster.versionSupport} />
+        </>
       ),
-  },
-  {
-    title: 'Kubernetes version',
-    render: cluster =>
-      cluster.reachability.reachable
-        ? cluster.reachability.kubernetesVersion
-        : '—',
-  },
-];
+    },
+    {
+      title: 'Infrastructure',
+      render: cluster => <InfrastructureSummary facts={cluster.facts} />,
+    },
+    {
+      title: 'Labels',
+      render: cluster => <LabelChips labels={cluster.facts?.labels} />,
+    },
+    {
+      title: 'Actions',
+      render: cluster => (
+        <Button
+          size="small"
+          aria-label={`Edit facts of ${cluster.name}`}
+          onClick={() => onEdit(cluster)}
+        >
+          Edit facts
+        </Button>
+      ),
+    },
+  ];
+}
 
-/** The configured host clusters with their reachability. */
+/** The configured host clusters: reachability, version support and facts. */
 export const HostClustersTab = () => {
-  const api = useApi(rayServiceApiRef);
-  const { value, loading, error } = useAsync(() => api.listHostClusters(), [
-    api,
-  ]);
+  const alertApi = useApi(alertApiRef);
+  const clusters = useRayServiceData(api =>
+    api.listHostClusters().then(response => response.items),
+  );
+  const [editing, setEditing] = useState<HostCluster>();
+  const tableColumns = useMemo(() => columns(setEditing), []);
 
-  if (loading) {
-    return <Progress />;
-  }
-  if (error) {
-    return <ResponseErrorPanel error={error} />;
-  }
-  if (!value?.items.length) {
-    return (
-      <EmptyState
-        missing="data"
-        title="No host clusters configured"
-        description="Declare host clusters under rayService.hostClusters in app-config.yaml; credentials stay in config."
-      />
-    );
-  }
+  const saved = (cluster: HostCluster) => {
+    setEditing(undefined);
+    alertApi.post({
+      message: `Saved the facts of ${cluster.title}`,
+      severity: 'success',
+      display: 'transient',
+    });
+    clusters.retry();
+  };
+
   return (
-    <Table
-      options={{ paging: false, search: false, padding: 'dense' }}
-      columns={columns}
-      data={value.items}
-      title={`${value.items.length} host cluster(s)`}
-    />
+    <>
+      <TabContent
+        state={clusters}
+        empty={
+          <EmptyState
+            missing="data"
+            title="No host clusters configured"
+            description="Declare host clusters under rayService.hostClusters in app-config.yaml; credentials stay in config."
+            action={
+              <Button
+                variant="contained"
+                color="primary"
+                onClick={clusters.retry}
+              >
+                Check again
+              </Button>
+            }
+          />
+        }
+      >
+        {items => (
+          <Table
+            options={{ paging: false, search: false, padding: 'dense' }}
+            columns={tableColumns}
+            data={items}
+            title={`${items.length} host cluster(s)`}
+          />
+        )}
+      </TabContent>
+      {editing && (
+        <EditFactsDialog
+          cluster={editing}
+          onClose={() => setEditing(undefined)}
+          onSaved={saved}
+        />
+      )}
+    </>
   );
 };

@@ -1,0 +1,78 @@
+/*
+ * Copyright 2026 The Ray as a Service for Backstage Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { EmptyState, Table, TableColumn } from '@backstage/core-components';
+import Button from '@material-ui/core/Button';
+import Chip from '@material-ui/core/Chip';
+import { AuditEntry } from '@ray-service/plugin-ray-service-common';
+import { usePagedList } from '../../hooks/useRayServiceData';
+import { Expandable, LoadMoreButton, TabContent } from '../shared';
+import { AuditChanges } from './AuditChanges';
+
+const columns: TableColumn<AuditEntry>[] = [
+  { title: 'When', render: entry => new Date(entry.at).toLocaleString() },
+  { title: 'Who', field: 'actor' },
+  {
+    title: 'Action',
+    render: entry => <Chip size="small" label={entry.action} />,
+  },
+  {
+    title: 'Target',
+    render: entry => `${entry.target.kind} ${entry.target.name}`,
+  },
+  {
+    title: 'Changes',
+    render: entry => (
+      <Expandable label="Details">
+        <AuditChanges entry={entry} />
+      </Expandable>
+    ),
+  },
+];
+
+/** Every admin change, newest first, page by page. */
+export const AuditLogTab = () => {
+  const entries = usePagedList((client, page) => client.listAuditEntries(page));
+  return (
+    <TabContent
+      state={entries}
+      empty={
+        <EmptyState
+          missing="data"
+          title="No admin changes yet"
+          description="Changes to compute profiles, template versions and host cluster facts are recorded here."
+          action={
+            <Button variant="contained" color="primary" onClick={entries.retry}>
+              Refresh
+            </Button>
+          }
+        />
+      }
+    >
+      {items => (
+        <>
+          <Table
+            options={{ paging: false, search: false, padding: 'dense' }}
+            columns={columns}
+            data={items}
+            title="Audit log"
+          />
+          <LoadMoreButton state={entries} />
+        </>
+      )}
+    </TabContent>
+  );
+};

@@ -1,0 +1,144 @@
+/*
+ * Copyright 2026 The Ray as a Service for Backstage Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { useState } from 'react';
+import { EmptyState, Table } from '@backstage/core-components';
+import { alertApiRef, useApi } from '@backstage/core-plugin-api';
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import Typography from '@material-ui/core/Typography';
+import AddIcon from '@material-ui/icons/Add';
+import {
+  ComputeProfile,
+  computeProfileInputSchema,
+} from '@ray-service/plugin-ray-service-common';
+import { rayServiceApiRef } from '../../api';
+import { usePagedList } from '../../hooks/useRayServiceData';
+import {
+  ConfirmDialog,
+  LoadMoreButton,
+  TabContent,
+  useAdminAction,
+} from '../shared';
+import { profileColumns } from './profileColumns';
+import { ProfileFormDialog } from './ProfileFormDialog';
+
+type OpenDialog =
+  | { kind: 'create' }
+  | { kind: 'edit'; profile: ComputeProfile }
+  | { kind: 'delete'; profile: ComputeProfile };
+
+/** Compute profiles: what users pick when they request a tenant. */
+export const ComputeProfilesTab = () => {
+  const api = useApi(rayServiceApiRef);
+  const alertApi = useApi(alertApiRef);
+  const profiles = usePagedList((client, page) => client.listProfiles(page));
+  const { run } = useAdminAction();
+  const [dialog, setDialog] = useState<OpenDialog>();
+
+  const done = (message: string) => {
+    setDialog(undefined);
+    alertApi.post({ message, severity: 'success', display: 'transient' });
+    profiles.retry();
+  };
+
+  const togglePublished = async (profile: ComputeProfile) => {
+    const published = !profile.published;
+    const changed = await run(
+      client =>
+        client.updateProfile(
+          profile.name,
+          // Parsing drops what is not input: timestamps, the table's row data.
+          computeProfileInputSchema.parse({ ...profile, published }),
+        ),
+      `${profile.name} is now ${published ? 'published' : 'unpublished'}`,
+    );
+    if (changed) {
+      profiles.retry();
+    }
+  };
+
+  const createButton = (
+    <Button
+      variant="contained"
+      color="primary"
+      startIcon={<AddIcon />}
+      onClick={() => setDialog({ kind: 'create' })}
+    >
+      Create profile
+    </Button>
+  );
+
+  return (
+    <>
+      <TabContent
+        state={profiles}
+        empty={
+          <EmptyState
+            missing="data"
+            title="No compute profiles yet"
+            description="Users pick a compute profile when they request a tenant. Create the first one."
+            action={createButton}
+          />
+        }
+      >
+        {items => (
+          <>
+            <Box mb={2}>{createButton}</Box>
+            <Table
+              options={{ paging: false, search: false, padding: 'dense' }}
+              columns={profileColumns({
+                onEdit: profile => setDialog({ kind: 'edit', profile }),
+                onDelete: profile => setDialog({ kind: 'delete', profile }),
+                onTogglePublished: togglePublished,
+              })}
+              data={items}
+              title="Compute profiles"
+            />
+            <LoadMoreButton state={profiles} />
+          </>
+        )}
+      </TabContent>
+      {(dialog?.kind === 'create' || dialog?.kind === 'edit') && (
+        <ProfileFormDialog
+          profile={dialog.kind === 'edit' ? dialog.profile : undefined}
+          onClose={() => setDialog(undefined)}
+          onSaved={profile =>
+            done(
+              `${dialog.kind === 'edit' ? 'Saved' : 'Created'} ${profile.name}`,
+            )
+          }
+        />
+      )}
+      {dialog?.kind === 'delete' && (
+        <ConfirmDialog
+          title={`Delete ${dialog.profile.name}?`}
+          confirmLabel="Delete"
+          onConfirm={async () => {
+            await api.deleteProfile(dialog.profile.name);
+            done(`Deleted ${dialog.profile.name}`);
+          }}
+          onClose={() => setDialog(undefined)}
+        >
+          <Typography>
+            Users will no longer be able to pick {dialog.profile.displayName}.
+            Profiles that tenants use cannot be deleted.
+          </Typography>
+        </ConfirmDialog>
+      )}
+    </>
+  );
+};

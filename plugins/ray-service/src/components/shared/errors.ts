@@ -1,0 +1,57 @@
+/*
+ * Copyright 2026 The Ray as a Service for Backstage Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { isError } from '@backstage/errors';
+
+/** Messages per dotted field path, e.g. `resources.0.cpu`. */
+export type FieldErrors = Record<string, string>;
+
+/**
+ * What went wrong, in the server's words when it answered with an error body
+ * (a 409's reason, say) rather than the client's "Request failed with 409".
+ */
+export function reasonOf(error: unknown): string {
+  if (!isError(error)) {
+    return String(error);
+  }
+  const body = (error as { body?: { error?: { message?: unknown } } }).body;
+  const serverMessage = body?.error?.message;
+  return typeof serverMessage === 'string' && serverMessage
+    ? serverMessage
+    : error.message;
+}
+
+/**
+ * The errors below `prefix`, relative to it, for a part of a form:
+ * `errorsAt({ 'allocation.timezone': 'x' }, 'allocation')` is
+ * `{ timezone: 'x' }`.
+ */
+export function errorsAt(errors: FieldErrors, prefix: string): FieldErrors {
+  const start = `${prefix}.`;
+  return Object.fromEntries(
+    Object.entries(errors)
+      .filter(([path]) => path.startsWith(start))
+      .map(([path, message]) => [path.slice(start.length), message]),
+  );
+}
+
+/** The first error at `path` or below it, for fields that edit a whole list. */
+export function errorAtOrBelow(
+  errors: FieldErrors,
+  path: string,
+): string | undefined {
+  return errors[path] ?? Object.values(errorsAt(errors, path))[0];
+}
