@@ -37,6 +37,7 @@ export * from './quantity';
 export * from './templateLifecycle';
 export * from './templates';
 export * from './templateVersionRef';
+export * from './tenants';
 export {
   isDnsLabel,
   isDnsSubdomain,

@@ -22,6 +22,13 @@ import { HostCluster, ListResponse } from '../hostClusters';
 import { ComputeProfile, ComputeProfileInput } from '../profiles';
 import { TemplateVersionAction } from '../templateLifecycle';
 import { TemplateVersion, TemplateVersionDocument } from '../templates';
+import {
+  HostClusterCapacity,
+  HostClusterPreflight,
+  Tenant,
+  TenantPlan,
+  TenantRequest,
+} from '../tenants';
 import { paths, withPage } from './paths';
 
 /** The parts of Backstage's discovery API the client needs. */
@@ -215,12 +222,118 @@ export class RayServiceClient {
     );
   }
 
+  /** Dry-run: the objects creating this tenant would apply; no side effects. */
+  async planTenant(
+    request: TenantRequest,
+    options?: RequestOptions,
+  ): Promise<TenantPlan> {
+    return this.request('POST', paths.tenantPlan(), request, options);
+  }
+
+  async createTenant(
+    request: TenantRequest,
+    options?: RequestOptions,
+  ): Promise<Tenant> {
+    return this.request('POST', paths.tenants(), request, options);
+  }
+
+  /** The tenants the caller may read. */
+  async listTenants(
+    page?: PageParams,
+    options?: RequestOptions,
+  ): Promise<ListResponse<Tenant>> {
+    return this.request(
+      'GET',
+      withPage(paths.tenants(), page),
+      undefined,
+      options,
+    );
+  }
+
+  async getTenant(name: string, options?: RequestOptions): Promise<Tenant> {
+    return this.request('GET', paths.tenant(name), undefined, options);
+  }
+
+  /** @param templateVersion - `name@version` of a published version */
+  async upgradeTenant(
+    name: string,
+    templateVersion: string,
+    options?: RequestOptions,
+  ): Promise<Tenant> {
+    return this.request(
+      'POST',
+      paths.tenantUpgrade(name),
+      { templateVersion },
+      options,
+    );
+  }
+
+  /** Requests deletion; the tenant shows phase Deleting until it is gone. */
+  async deleteTenant(name: string, options?: RequestOptions): Promise<Tenant> {
+    return this.request('DELETE', paths.tenant(name), undefined, options);
+  }
+
+  async getHostClusterPreflight(
+    name: string,
+    options?: RequestOptions,
+  ): Promise<HostClusterPreflight> {
+    return this.request(
+      'GET',
+      paths.hostClusterPreflight(name),
+      undefined,
+      options,
+    );
+  }
+
+  async getHostClusterCapacity(
+    name: string,
+    options?: RequestOptions,
+  ): Promise<HostClusterCapacity> {
+    return this.request(
+      'GET',
+      paths.hostClusterCapacity(name),
+      undefined,
+      options,
+    );
+  }
+
+  /**
+   * The minimal RBAC an admin applies so the backend needs no cluster-admin
+   * on this host cluster, as YAML (`kubectl apply -f -`).
+   */
+  async getHostClusterRbac(
+    name: string,
+    options?: RequestOptions,
+  ): Promise<string> {
+    const response = await this.send(
+      'GET',
+      paths.hostClusterRbac(name),
+      undefined,
+      options,
+    );
+    return response.text();
+  }
+
   protected async request<T>(
     method: string,
     path: string,
     body?: unknown,
     options?: RequestOptions,
   ): Promise<T> {
+    const response = await this.send(method, path, body, options);
+    if (response.status === 204) {
+      return undefined as T;
+    }
+    return (await response.json()) as T;
+  }
+
+  /** Sends a request; resolves with the response when it is a 2xx. */
+  private async send(
+    method: string,
+    path: string,
+    body: unknown,
+    options?: RequestOptions,
+  ): Promise<Response> {
     const baseUrl = await this.discoveryApi.getBaseUrl('ray-service');
     const encodedBody = encodeBody(body);
     const headers: Record<string, string> = {};
@@ -238,9 +351,6 @@ export class RayServiceClient {
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
     }
-    if (response.status === 204) {
-      return undefined as T;
-    }
-    return (await response.json()) as T;
+    return response;
   }
 }

@@ -38,6 +38,15 @@ export const paths = {
     `${templateVersion(ref)}/${segment(action)}`,
   templateSharing: (ref: string) => `${templateVersion(ref)}/sharing`,
   audit: () => '/audit',
+  tenants: () => '/tenants',
+  tenantPlan: () => '/tenants/plan',
+  tenant: (name: string) => `/tenants/${segment(name)}`,
+  tenantUpgrade: (name: string) => `/tenants/${segment(name)}/upgrade`,
+  hostClusterPreflight: (name: string) =>
+    `/host-clusters/${segment(name)}/preflight`,
+  hostClusterCapacity: (name: string) =>
+    `/host-clusters/${segment(name)}/capacity`,
+  hostClusterRbac: (name: string) => `/host-clusters/${segment(name)}/rbac`,
 };
 
 /** Appends the page params, if any, as a query string. */
