@@ -66,5 +66,23 @@ export interface Config {
     };
     /** How long a reachability check may take, in milliseconds (default 5000). */
     reachabilityTimeoutMs?: number;
+    /**
+     * Content imported at startup when it is not in the database yet. What
+     * exists is never overwritten: after the first import admins change it in
+     * the portal. Relative paths start at the backend's working directory
+     * (`packages/backend` in this repository).
+     */
+    bootstrap?: {
+      /**
+       * Directory of `TenantTemplateVersion` YAML documents (`*.yaml`, `*.yml`;
+       * several documents per file allowed), e.g. `../../templates/tenant-versions`.
+       */
+      templateVersionsDir?: string;
+      /**
+       * YAML file holding a list of compute profiles (the `POST /profiles`
+       * body), e.g. `../../templates/compute-profiles.yaml`.
+       */
+      profilesFile?: string;
+    };
   };
 }

@@ -44,6 +44,23 @@ describe('readRayServiceConfig', () => {
     });
   });
 
+  it('reads the bootstrap sources', () => {
+    const config = readRayServiceConfig(
+      new ConfigReader({
+        rayService: {
+          bootstrap: {
+            templateVersionsDir: '../../templates/tenant-versions',
+            profilesFile: '../../templates/compute-profiles.yaml',
+          },
+        },
+      }),
+    );
+    expect(config.bootstrap).toEqual({
+      templateVersionsDir: '../../templates/tenant-versions',
+      profilesFile: '../../templates/compute-profiles.yaml',
+    });
+  });
+
   it('is empty without rayService config', () => {
     expect(readRayServiceConfig(new ConfigReader({})).hostClusters).toEqual([]);
   });

@@ -35,6 +35,8 @@ export interface RayServiceConfig {
   hostClusters: HostClusterConfig[];
   kubernetesSupport: { minVersion: string; maxVersion: string };
   reachabilityTimeoutMs: number;
+  /** Content imported at startup when absent; paths as configured. */
+  bootstrap: { templateVersionsDir?: string; profilesFile?: string };
 }
 
 const DNS_1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
@@ -110,5 +112,13 @@ export function readRayServiceConfig(config: Config): RayServiceConfig {
     },
     reachabilityTimeoutMs:
       config.getOptionalNumber('rayService.reachabilityTimeoutMs') ?? 5000,
+    bootstrap: {
+      templateVersionsDir: config.getOptionalString(
+        'rayService.bootstrap.templateVersionsDir',
+      ),
+      profilesFile: config.getOptionalString(
+        'rayService.bootstrap.profilesFile',
+      ),
+    },
   };
 }

@@ -21,6 +21,7 @@ import {
 } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { KubeSim, startKubeSim } from '@ray-service/kube-sim';
+import { createServer } from 'node:net';
 import request from 'supertest';
 import { rayServicePlugin } from './plugin';
 
@@ -28,7 +29,16 @@ jest.setTimeout(30_000);
 
 const SIM_TOKEN = 'sim-token-that-must-never-leak';
 
-function hostClustersConfig(sim: KubeSim) {
+/** A loopback port nothing listens on. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise(resolve => server.close(resolve));
+  return port;
+}
+
+function hostClustersConfig(sim: KubeSim, unreachablePort: number) {
   return {
     rayService: {
       hostClusters: [
@@ -41,7 +51,7 @@ function hostClustersConfig(sim: KubeSim) {
         },
         {
           name: 'gone',
-          url: 'https://127.0.0.1:1',
+          url: `https://127.0.0.1:${unreachablePort}`,
           skipTLSVerify: true,
           auth: { type: 'serviceAccountToken', token: 'other-secret-token' },
         },
@@ -52,22 +62,34 @@ function hostClustersConfig(sim: KubeSim) {
 
 describe('ray-service backend plugin', () => {
   let sim: KubeSim;
+  let unreachablePort: number;
 
   beforeAll(async () => {
-    sim = await startKubeSim({ token: SIM_TOKEN, kubernetesVersion: 'v1.31.4' });
+    sim = await startKubeSim({
+      token: SIM_TOKEN,
+      kubernetesVersion: 'v1.31.4',
+    });
+    unreachablePort = await closedPort();
   });
   afterAll(async () => {
     await sim.stop();
   });
 
   async function start(
-    permission: AuthorizeResult.ALLOW | AuthorizeResult.DENY = AuthorizeResult.ALLOW,
+    permission:
+      | AuthorizeResult.ALLOW
+      | AuthorizeResult.DENY = AuthorizeResult.ALLOW,
   ) {
     const { server } = await startTestBackend({
       features: [
         rayServicePlugin,
-        mockServices.rootConfig.factory({ data: hostClustersConfig(sim) }),
+        mockServices.rootConfig.factory({
+          data: hostClustersConfig(sim, unreachablePort),
+        }),
         mockServices.permissions.factory({ result: permission }),
+        mockServices.httpAuth.factory({
+          defaultCredentials: mockCredentials.none(),
+        }),
       ],
     });
     return server;
@@ -126,6 +148,9 @@ describe('ray-service backend plugin', () => {
             },
           },
         }),
+        mockServices.httpAuth.factory({
+          defaultCredentials: mockCredentials.none(),
+        }),
       ],
     });
     const response = await request(server)
@@ -139,7 +164,9 @@ describe('ray-service backend plugin', () => {
 
   it('rejects anonymous callers with 401', async () => {
     const server = await start();
-    const response = await request(server).get('/api/ray-service/host-clusters');
+    const response = await request(server).get(
+      '/api/ray-service/host-clusters',
+    );
     expect(response.status).toBe(401);
   });
 

@@ -18,12 +18,19 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { rayServicePermissions } from '@ray-service/plugin-ray-service-common';
+import { importBootstrapContent } from './bootstrap/importBootstrapContent';
 import { readRayServiceConfig } from './config';
 import { HostClusterClients } from './kubernetes/HostClusterClients';
 import { createRouter } from './router';
 import { AccessService } from './services/AccessService';
+import { AuditService } from './services/AuditService';
+import { GroupHierarchy } from './services/GroupHierarchy';
 import { HostClusterService } from './services/HostClusterService';
+import { ProfileService } from './services/ProfileService';
+import { TemplateService } from './services/TemplateService';
+import { DatabaseRayServiceStore } from './store/DatabaseRayServiceStore';
 import { migrateDatabase } from './store/migrations';
 
 /** The ray-service backend plugin, mounted at `/api/ray-service`. */
@@ -37,8 +44,11 @@ export const rayServicePlugin = createBackendPlugin({
         database: coreServices.database,
         httpRouter: coreServices.httpRouter,
         httpAuth: coreServices.httpAuth,
+        auth: coreServices.auth,
+        userInfo: coreServices.userInfo,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
+        catalog: catalogServiceRef,
       },
       async init({
         config,
@@ -46,22 +56,48 @@ export const rayServicePlugin = createBackendPlugin({
         database,
         httpRouter,
         httpAuth,
+        auth,
+        userInfo,
         permissions,
         permissionsRegistry,
+        catalog,
       }) {
         const rayConfig = readRayServiceConfig(config);
-        await migrateDatabase(database);
-
+        const store = new DatabaseRayServiceStore(
+          await migrateDatabase(database),
+        );
         const clients = new HostClusterClients(
           rayConfig.hostClusters,
           rayConfig.reachabilityTimeoutMs,
         );
         permissionsRegistry.addPermissions(rayServicePermissions);
 
+        const audit = new AuditService(store);
+        const profiles = new ProfileService(store, audit);
+        const templates = new TemplateService(store, audit);
+        await importBootstrapContent(rayConfig.bootstrap, {
+          profiles,
+          templates,
+          logger,
+        });
+
         httpRouter.use(
           createRouter({
-            hostClusters: new HostClusterService(clients, logger),
-            access: new AccessService(httpAuth, permissions),
+            access: new AccessService(
+              httpAuth,
+              permissions,
+              new GroupHierarchy({ catalog, auth, userInfo, logger }),
+            ),
+            hostClusters: new HostClusterService(
+              clients,
+              store,
+              audit,
+              logger,
+              { kubernetesSupport: rayConfig.kubernetesSupport },
+            ),
+            profiles,
+            templates,
+            audit,
           }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });

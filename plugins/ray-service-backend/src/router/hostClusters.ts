@@ -14,19 +14,30 @@
  * limitations under the License.
  */
 
+import { hostClusterFactsSchema } from '@ray-service/plugin-ray-service-common';
 import Router from 'express-promise-router';
+import { parseInput } from '../validation';
 import { RouterDeps } from './types';
+import { nameParamsSchema, pageRequestOf } from './validation';
 
-/** `/host-clusters`: the configured clusters with their reachability. */
+/** `/host-clusters`: the configured clusters with facts and reachability (admins only). */
 export function hostClustersRouter({ hostClusters, access }: RouterDeps) {
   const router = Router();
   router.get('/host-clusters', async (req, res) => {
+    const page = pageRequestOf(req);
     await access.requireAdmin(req);
-    res.json({ items: await hostClusters.list() });
+    res.json(await hostClusters.list(page));
   });
   router.get('/host-clusters/:name', async (req, res) => {
+    const { name } = parseInput(nameParamsSchema, req.params);
     await access.requireAdmin(req);
-    res.json(await hostClusters.get(req.params.name));
+    res.json(await hostClusters.get(name));
+  });
+  router.patch('/host-clusters/:name', async (req, res) => {
+    const { name } = parseInput(nameParamsSchema, req.params);
+    const facts = parseInput(hostClusterFactsSchema, req.body);
+    const { actor } = await access.requireAdmin(req);
+    res.json(await hostClusters.updateFacts(actor, name, facts));
   });
   return router;
 }

@@ -16,9 +16,13 @@
 
 import express from 'express';
 import Router from 'express-promise-router';
+import { auditRouter } from './audit';
 import { healthRouter } from './health';
 import { hostClustersRouter } from './hostClusters';
+import { profilesRouter } from './profiles';
+import { templatesRouter } from './templates';
 import { RouterDeps } from './types';
+import { validationErrorHandler } from './validation';
 
 export type { RouterDeps } from './types';
 
@@ -28,5 +32,9 @@ export function createRouter(deps: RouterDeps): express.Router {
   router.use(express.json({ limit: '1mb' }));
   router.use(healthRouter());
   router.use(hostClustersRouter(deps));
+  router.use(profilesRouter(deps));
+  router.use(templatesRouter(deps));
+  router.use(auditRouter(deps));
+  router.use(validationErrorHandler);
   return router;
 }

@@ -14,11 +14,17 @@
  * limitations under the License.
  */
 
-import { HostClusterService } from '../services/HostClusterService';
 import { AccessService } from '../services/AccessService';
+import { AuditService } from '../services/AuditService';
+import { HostClusterService } from '../services/HostClusterService';
+import { ProfileService } from '../services/ProfileService';
+import { TemplateService } from '../services/TemplateService';
 
 /** What every resource router may use. */
 export interface RouterDeps {
-  hostClusters: HostClusterService;
   access: AccessService;
+  hostClusters: HostClusterService;
+  profiles: ProfileService;
+  templates: TemplateService;
+  audit: AuditService;
 }

@@ -15,9 +15,6 @@
  */
 
 import {
-  BackstageCredentials,
-  BackstageServicePrincipal,
-  BackstageUserPrincipal,
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
@@ -25,10 +22,10 @@ import { NotAllowedError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { rayServiceAdminPermission } from '@ray-service/plugin-ray-service-common';
 import { Request } from 'express';
+import { GroupHierarchy } from './GroupHierarchy';
+import { actorOf, Caller, isUserCaller, Viewer } from './Viewer';
 
-export type Caller = BackstageCredentials<
-  BackstageUserPrincipal | BackstageServicePrincipal
->;
+export type { Caller } from './Viewer';
 
 /**
  * Who is calling and what they may do. Anonymous callers never get past
@@ -38,12 +35,18 @@ export class AccessService {
   constructor(
     private readonly httpAuth: HttpAuthService,
     private readonly permissions: PermissionsService,
+    private readonly groups: GroupHierarchy,
   ) {}
 
   async credentials(req: Request): Promise<Caller> {
     return this.httpAuth.credentials(req, { allow: ['user', 'service'] });
   }
 
+  /**
+   * Whether the caller holds `ray-service.admin`. Service principals
+   * (automation tokens, other backends) get it from the permission framework
+   * unless their token restricts them.
+   */
   async isAdmin(credentials: Caller): Promise<boolean> {
     const [decision] = await this.permissions.authorize(
       [{ permission: rayServiceAdminPermission }],
@@ -52,12 +55,24 @@ export class AccessService {
     return decision.result === AuthorizeResult.ALLOW;
   }
 
-  /** Resolves with the caller's credentials, or throws 401/403. */
-  async requireAdmin(req: Request): Promise<Caller> {
-    const credentials = await this.credentials(req);
-    if (!(await this.isAdmin(credentials))) {
+  /** Resolves with the caller and how the audit log names them, or throws 401/403. */
+  async requireAdmin(req: Request): Promise<{ caller: Caller; actor: string }> {
+    const caller = await this.credentials(req);
+    if (!(await this.isAdmin(caller))) {
       throw new NotAllowedError('only Ray service admins may do this');
     }
-    return credentials;
+    return { caller, actor: actorOf(caller) };
+  }
+
+  /** What the caller may read: everything for admins, else by their groups. */
+  async viewer(req: Request): Promise<Viewer> {
+    const caller = await this.credentials(req);
+    if (await this.isAdmin(caller)) {
+      return { isAdmin: true };
+    }
+    const groupRefs = isUserCaller(caller)
+      ? await this.groups.groupsOf(caller)
+      : [];
+    return { isAdmin: false, groupRefs };
   }
 }

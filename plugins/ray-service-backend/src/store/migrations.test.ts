@@ -14,12 +14,28 @@
  * limitations under the License.
  */
 
+import { Knex } from 'knex';
 import { storeTestDatabases } from '../__testUtils__/databases';
+import { tenantRow } from '../__testUtils__/fixtures';
 import { migrationsDir } from './migrations';
 
 jest.setTimeout(60_000);
 
 const { databases, ids } = storeTestDatabases();
+
+const ADMIN_TABLES = [
+  'compute_profiles',
+  'compute_profile_visibility',
+  'template_versions',
+  'template_version_sharing',
+  'audit_log',
+  'tenants',
+];
+
+async function existingTables(knex: Knex, tables: string[]) {
+  const exists = await Promise.all(tables.map(t => knex.schema.hasTable(t)));
+  return tables.filter((_, i) => exists[i]);
+}
 
 describe.each(ids)('migrations on %s', databaseId => {
   it('migrate up creates the tables and down removes them again', async () => {
@@ -27,6 +43,7 @@ describe.each(ids)('migrations on %s', databaseId => {
 
     await knex.migrate.latest({ directory: migrationsDir });
     expect(await knex.schema.hasTable('host_cluster_facts')).toBe(true);
+    expect(await existingTables(knex, ADMIN_TABLES)).toEqual(ADMIN_TABLES);
     await knex('host_cluster_facts').insert({
       name: 'gpu-east',
       facts: JSON.stringify({ labels: { region: 'east' } }),
@@ -36,11 +53,31 @@ describe.each(ids)('migrations on %s', databaseId => {
     const [row] = await knex('host_cluster_facts').where({ name: 'gpu-east' });
     expect(JSON.parse(row.facts)).toEqual({ labels: { region: 'east' } });
 
+    await knex('tenants').insert(
+      tenantRow({
+        name: 'alpha-dev',
+        profile: 'small',
+        template: { name: 'kuberay', version: '1.0.0' },
+      }),
+    );
+    expect(
+      await knex('tenants').where({ name: 'alpha-dev' }).first(),
+    ).toMatchObject({
+      generation: 1,
+      observed_generation: 0,
+      deletion_requested_at: null,
+    });
+
+    await knex.migrate.down({ directory: migrationsDir });
+    expect(await existingTables(knex, ADMIN_TABLES)).toEqual([]);
+    expect(await knex.schema.hasTable('host_cluster_facts')).toBe(true);
+
     await knex.migrate.rollback({ directory: migrationsDir }, true);
     expect(await knex.schema.hasTable('host_cluster_facts')).toBe(false);
 
     await knex.migrate.latest({ directory: migrationsDir });
     expect(await knex.schema.hasTable('host_cluster_facts')).toBe(true);
+    expect(await existingTables(knex, ADMIN_TABLES)).toEqual(ADMIN_TABLES);
     await knex.destroy();
   });
 });

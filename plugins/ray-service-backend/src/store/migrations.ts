@@ -26,7 +26,9 @@ export const migrationsDir = resolvePackagePath(
 );
 
 /** Runs the plugin's migrations unless the deployment manages them itself. */
-export async function migrateDatabase(database: DatabaseService): Promise<Knex> {
+export async function migrateDatabase(
+  database: DatabaseService,
+): Promise<Knex> {
   const client = await database.getClient();
   if (!database.migrations?.skip) {
     await client.migrate.latest({ directory: migrationsDir });

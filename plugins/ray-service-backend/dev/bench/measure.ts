@@ -1,0 +1,116 @@
+/*
+ * Copyright 2026 The Ray as a Service for Backstage Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { performance } from 'node:perf_hooks';
+
+export interface Timings {
+  endpoint: string;
+  durationsMs: number[];
+}
+
+/** A GET to the plugin's API; resolves with the parsed body. */
+export type Get = (path: string) => Promise<{ nextCursor?: string }>;
+
+/**
+ * Walks every page of a list (`limit` items each, following `nextCursor`)
+ * until at least `minRequests` pages were fetched; the first walk warms up
+ * and is not measured. Bounded by `maxRequests`.
+ */
+export async function measureList(
+  get: Get,
+  endpoint: string,
+  options: { limit: number; minRequests: number; maxRequests: number },
+): Promise<Timings> {
+  const walk = async (record?: (ms: number) => void) => {
+    let cursor: string | undefined;
+    let pages = 0;
+    do {
+      const query = new URLSearchParams({ limit: String(options.limit) });
+      if (cursor) {
+        query.set('cursor', cursor);
+      }
+      const start = performance.now();
+      const page = await get(`${endpoint}?${query}`);
+      record?.(performance.now() - start);
+      cursor = page.nextCursor;
+      pages += 1;
+    } while (cursor && pages < options.maxRequests);
+  };
+
+  await walk();
+  const durationsMs: number[] = [];
+  while (
+    durationsMs.length < options.minRequests &&
+    durationsMs.length < options.maxRequests
+  ) {
+    await walk(ms => durationsMs.push(ms));
+  }
+  return { endpoint, durationsMs };
+}
+
+function percentile(sorted: number[], p: number): number {
+  const index = Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1);
+  return sorted[Math.max(0, index)];
+}
+
+export interface Summary {
+  endpoint: string;
+  count: number;
+  p50: number;
+  p95: number;
+  max: number;
+}
+
+export function summarize({ endpoint, durationsMs }: Timings): Summary {
+  const sorted = [...durationsMs].sort((a, b) => a - b);
+  return {
+    endpoint,
+    count: sorted.length,
+    p50: percentile(sorted, 0.5),
+    p95: percentile(sorted, 0.95),
+    max: sorted[sorted.length - 1],
+  };
+}
+
+/** A fixed-width table of the summaries, times in milliseconds. */
+export function formatTable(summaries: Summary[]): string {
+  const rows = [
+    ['endpoint', 'count', 'p50 ms', 'p95 ms', 'max ms'],
+    ...summaries.map(s => [
+      `GET ${s.endpoint}`,
+      String(s.count),
+      s.p50.toFixed(1),
+      s.p95.toFixed(1),
+      s.max.toFixed(1),
+    ]),
+  ];
+  const widths = rows[0].map((_, column) =>
+    Math.max(...rows.map(row => row[column].length)),
+  );
+  const line = (row: string[]) =>
+    row
+      .map((cell, column) =>
+        column === 0
+          ? cell.padEnd(widths[column])
+          : cell.padStart(widths[column]),
+      )
+      .join('  ');
+  return [
+    line(rows[0]),
+    widths.map(width => '-'.repeat(width)).join('  '),
+    ...rows.slice(1).map(line),
+  ].join('\n');
+}

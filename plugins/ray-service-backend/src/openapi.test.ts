@@ -1,0 +1,262 @@
+/*
+ * Copyright 2026 The Ray as a Service for Backstage Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { KubeSim, startKubeSim } from '@ray-service/kube-sim';
+import Ajv, { ValidateFunction } from 'ajv';
+import { readFileSync } from 'node:fs';
+import { Server } from 'node:http';
+import { resolve } from 'node:path';
+import request from 'supertest';
+import { parse, stringify } from 'yaml';
+import { profileInput, templateDocument } from './__testUtils__/fixtures';
+import { registeredRoutes } from './__testUtils__/routes';
+import {
+  callers,
+  startRayServiceTestBackend,
+} from './__testUtils__/testBackend';
+
+type Response = {
+  $ref?: string;
+  content?: Record<string, { schema: { $ref?: string } }>;
+};
+
+interface Operation {
+  responses: Record<string, Response>;
+}
+
+const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
+const openapi = parse(
+  readFileSync(resolve(__dirname, '../openapi.yaml'), 'utf8'),
+);
+
+const operations = Object.entries(
+  openapi.paths as Record<string, Record<string, Operation>>,
+).flatMap(([path, item]) =>
+  METHODS.filter(method => item[method]).map(method => ({
+    route: `${method.toUpperCase()} ${path}`,
+    operation: item[method],
+  })),
+);
+
+const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false });
+ajv.addSchema(openapi, 'openapi');
+
+/** The validator of the JSON body openapi.yaml documents for a route and status. */
+function responseValidator(route: string, status: number): ValidateFunction {
+  const operation = operations.find(o => o.route === route)?.operation;
+  let response = operation?.responses[String(status)];
+  if (!response) {
+    throw new Error(`openapi.yaml documents no ${status} for ${route}`);
+  }
+  if (response.$ref) {
+    response = openapi.components.responses[response.$ref.split('/').pop()!];
+  }
+  const schema = response!.content!['application/json'].schema;
+  return ajv.compile(schema.$ref ? { $ref: `openapi${schema.$ref}` } : schema);
+}
+
+describe('openapi.yaml', () => {
+  it('describes exactly the routes the router serves', () => {
+    expect(operations.map(o => o.route).sort()).toEqual(registeredRoutes());
+  });
+
+  it('documents 400, 401, 403 and 404 wherever they can happen', () => {
+    const documented = operations
+      .filter(o => o.route !== 'GET /health')
+      .map(({ route, operation }) => ({
+        route,
+        statuses: ['400', '401', '403', '404'].filter(
+          status => operation.responses[status],
+        ),
+      }));
+    const expected = documented.map(({ route }) => {
+      const readableByAll = /^GET \/(profiles|templates)/.test(route);
+      const namesAnObject = route.includes('{');
+      return {
+        route,
+        statuses: [
+          '400',
+          '401',
+          ...(readableByAll ? [] : ['403']),
+          ...(namesAnObject ? ['404'] : []),
+        ],
+      };
+    });
+    expect(documented).toEqual(expected);
+  });
+
+  it('has schemas that reject what does not match', () => {
+    const validate = responseValidator('GET /profiles/{name}', 200);
+    expect(validate({ name: 'small' })).toBe(false);
+    expect(responseValidator('GET /audit', 400)({ error: {} })).toBe(false);
+  });
+
+  describe('matches real responses', () => {
+    let sim: KubeSim;
+    let server: Server;
+
+    beforeAll(async () => {
+      sim = await startKubeSim({ token: 't' });
+      ({ server } = await startRayServiceTestBackend({
+        config: {
+          rayService: {
+            hostClusters: [
+              {
+                name: 'sim',
+                url: sim.url,
+                caData: sim.caData,
+                auth: { type: 'serviceAccountToken', token: 't' },
+              },
+              {
+                name: 'gone',
+                url: 'https://127.0.0.1:9',
+                skipTLSVerify: true,
+                auth: { type: 'serviceAccountToken', token: 't' },
+              },
+            ],
+            reachabilityTimeoutMs: 500,
+          },
+        },
+      }));
+    });
+    afterAll(async () => {
+      await sim.stop();
+    });
+
+    function as(authorization?: string) {
+      const send = (method: 'get' | 'post' | 'patch', path: string) => {
+        const test = request(server)[method](`/api/ray-service${path}`);
+        return authorization ? test.set('Authorization', authorization) : test;
+      };
+      return {
+        get: (path: string) => send('get', path),
+        post: (path: string) => send('post', path),
+        patch: (path: string) => send('patch', path),
+      };
+    }
+    const admin = as(callers.admin);
+
+    /** The responses that do not match openapi.yaml, with ajv's reasons. */
+    function undocumented(
+      responses: Array<[route: string, response: request.Response]>,
+    ) {
+      return responses.flatMap(([route, response]) => {
+        const validate = responseValidator(route, response.status);
+        return validate(response.body)
+          ? []
+          : [{ route, status: response.status, errors: validate.errors }];
+      });
+    }
+
+    it('for profiles', async () => {
+      const gpuProfile = profileInput({
+        resources: [
+          {
+            cpu: '8',
+            memory: '64Gi',
+            storage: '100Gi',
+            gpuModel: 'A100-40GB',
+            gpuCount: 1,
+          },
+        ],
+        partitioning: { 'A100-40GB': { mode: 'mig', profile: '1g.5gb' } },
+        allocation: {
+          strategy: 'warmPool',
+          desiredCapacity: 1,
+          timezone: 'Europe/Berlin',
+          windows: [
+            { days: ['sat'], from: '00:00', to: '24:00', desiredCapacity: 0 },
+          ],
+        },
+        visibleTo: ['ml-teams'],
+      });
+      const created = await admin.post('/profiles').send(gpuProfile);
+      expect(created.status).toBe(201);
+      expect(
+        undocumented([
+          ['POST /profiles', created],
+          ['GET /profiles', await admin.get('/profiles?limit=1')],
+          [
+            'GET /profiles/{name}',
+            await as(callers.alpha).get('/profiles/small'),
+          ],
+          ['POST /profiles', await admin.post('/profiles').send(gpuProfile)],
+          ['POST /profiles', await admin.post('/profiles').send({ name: 'X' })],
+        ]),
+      ).toEqual([]);
+    });
+
+    it('for templates', async () => {
+      const document = templateDocument({
+        spec: {
+          addons: [
+            {
+              name: 'mlflow',
+              chart: {
+                repository: 'oci://ghcr.io/example/charts',
+                name: 'mlflow',
+                version: '1.0.0',
+              },
+              values: { replicas: 1 },
+            },
+          ],
+          sharedWith: ['ml-teams'],
+        },
+      });
+      const imported = await admin
+        .post('/templates')
+        .set('Content-Type', 'application/yaml')
+        .send(stringify(document));
+      expect(imported.status).toBe(201);
+      const publish = 'POST /templates/{name}@{version}/publish';
+      expect(
+        undocumented([
+          ['POST /templates', imported],
+          [publish, await admin.post('/templates/kuberay@1.0.0/publish')],
+          [publish, await admin.post('/templates/kuberay@1.0.0/publish')],
+          ['GET /templates', await as(callers.alpha).get('/templates')],
+          [
+            'GET /templates/{name}@{version}',
+            await as(callers.bravo).get('/templates/kuberay@9.0.0'),
+          ],
+        ]),
+      ).toEqual([]);
+    });
+
+    it('for host clusters, the audit log and refusals', async () => {
+      const patched = await admin.patch('/host-clusters/sim').send({
+        infrastructure: {
+          type: 'dataCenter',
+          infrastructure: 'bareMetal',
+          operatingSystem: 'Ubuntu 24.04',
+          gpuTypes: ['A100-40GB'],
+        },
+        labels: { 'topology.kubernetes.io/region': 'dc-1' },
+      });
+      expect(patched.status).toBe(200);
+      expect(
+        undocumented([
+          ['GET /host-clusters', await admin.get('/host-clusters')],
+          ['PATCH /host-clusters/{name}', patched],
+          ['GET /audit', await admin.get('/audit')],
+          ['GET /audit', await as().get('/audit')],
+          ['GET /audit', await as(callers.bravo).get('/audit')],
+          ['GET /audit', await admin.get('/audit?limit=0')],
+        ]),
+      ).toEqual([]);
+    });
+  });
+});

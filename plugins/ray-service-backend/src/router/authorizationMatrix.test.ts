@@ -1,0 +1,269 @@
+/*
+ * Copyright 2026 The Ray as a Service for Backstage Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { Server } from 'node:http';
+import request from 'supertest';
+import { profileInput, templateDocument } from '../__testUtils__/fixtures';
+import { registeredRoutes } from '../__testUtils__/routes';
+import {
+  CallerName,
+  callers,
+  startRayServiceTestBackend,
+} from '../__testUtils__/testBackend';
+
+const CALLERS: CallerName[] = [
+  'anonymous',
+  'bravo',
+  'alpha',
+  'admin',
+  'service',
+];
+
+const SEEDED_PROFILES = ['alpha-only', 'hidden', 'ml', 'open'];
+const SEEDED_TEMPLATES = ['kuberay@0.9.0', 'kuberay@1.0.0', 'kuberay@1.1.0'];
+
+/** What each caller gets: 401 for anonymous, 403 for non-admins, `ok` for admins. */
+function adminOnly(ok: number): Record<CallerName, number> {
+  return { anonymous: 401, bravo: 403, alpha: 403, admin: ok, service: ok };
+}
+
+function readable(
+  forAlpha: number,
+  forBravo: number,
+): Record<CallerName, number> {
+  return {
+    anonymous: 401,
+    bravo: forBravo,
+    alpha: forAlpha,
+    admin: 200,
+    service: 200,
+  };
+}
+
+const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
+
+/** Requests to the plugin's API, authorized as one caller. */
+type Api = Record<(typeof METHODS)[number], (path: string) => request.Test>;
+
+function apiFor(server: Server, caller: CallerName): Api {
+  const header = callers[caller];
+  return Object.fromEntries(
+    METHODS.map(method => [
+      method,
+      (path: string) => {
+        const test = request(server)[method](`/api/ray-service${path}`);
+        return header ? test.set('Authorization', header) : test;
+      },
+    ]),
+  ) as Api;
+}
+
+interface MatrixRow {
+  route: string;
+  status: Record<CallerName, number>;
+  /** Names of the list's items each caller sees. */
+  items?: Partial<Record<CallerName, string[]>>;
+  /** Per-caller object names keep admin changes from interfering. */
+  send: (api: Api, caller: CallerName) => request.Test;
+}
+
+// Rows run in order: templates go through publish, deprecate, retire.
+const MATRIX: MatrixRow[] = [
+  {
+    route: 'GET /health',
+    status: {
+      anonymous: 200,
+      bravo: 200,
+      alpha: 200,
+      admin: 200,
+      service: 200,
+    },
+    send: api => api.get('/health'),
+  },
+  {
+    route: 'GET /profiles',
+    status: readable(200, 200),
+    items: {
+      bravo: ['ml', 'open'],
+      alpha: ['alpha-only', 'ml', 'open'],
+      admin: SEEDED_PROFILES,
+      service: SEEDED_PROFILES,
+    },
+    send: api => api.get('/profiles'),
+  },
+  {
+    route: 'GET /profiles/{name}',
+    status: readable(200, 404),
+    send: api => api.get('/profiles/alpha-only'),
+  },
+  {
+    route: 'POST /profiles',
+    status: adminOnly(201),
+    send: (api, caller) =>
+      api.post('/profiles').send(profileInput({ name: `new-${caller}` })),
+  },
+  {
+    route: 'PUT /profiles/{name}',
+    status: adminOnly(200),
+    send: api => api.put('/profiles/open').send(profileInput({ name: 'open' })),
+  },
+  {
+    route: 'DELETE /profiles/{name}',
+    status: adminOnly(204),
+    send: (api, caller) => api.delete(`/profiles/delete-${caller}`),
+  },
+  {
+    route: 'GET /templates',
+    status: readable(200, 200),
+    items: {
+      bravo: ['kuberay@1.0.0'],
+      alpha: ['kuberay@1.0.0', 'kuberay@1.1.0'],
+      admin: SEEDED_TEMPLATES,
+      service: SEEDED_TEMPLATES,
+    },
+    send: api => api.get('/templates'),
+  },
+  {
+    route: 'GET /templates/{name}@{version}',
+    status: readable(200, 404),
+    send: api => api.get('/templates/kuberay@1.1.0'),
+  },
+  {
+    route: 'POST /templates',
+    status: adminOnly(201),
+    send: (api, caller) =>
+      api.post('/templates').send(templateDocument({ name: `new-${caller}` })),
+  },
+  ...['publish', 'deprecate', 'retire'].map(action => ({
+    route: `POST /templates/{name}@{version}/${action}`,
+    status: adminOnly(200),
+    send: (api: Api, caller: CallerName) =>
+      api.post(`/templates/flow-${caller}@1.0.0/${action}`),
+  })),
+  {
+    route: 'PUT /templates/{name}@{version}/sharing',
+    status: adminOnly(200),
+    send: (api, caller) =>
+      api
+        .put(`/templates/flow-${caller}@1.0.0/sharing`)
+        .send({ sharedWith: ['ml-teams'] }),
+  },
+  {
+    route: 'DELETE /templates/{name}@{version}',
+    status: adminOnly(204),
+    send: (api, caller) => api.delete(`/templates/draft-${caller}@1.0.0`),
+  },
+  {
+    route: 'GET /host-clusters',
+    status: adminOnly(200),
+    send: api => api.get('/host-clusters'),
+  },
+  {
+    route: 'GET /host-clusters/{name}',
+    status: adminOnly(200),
+    send: api => api.get('/host-clusters/local'),
+  },
+  {
+    route: 'PATCH /host-clusters/{name}',
+    status: adminOnly(200),
+    send: api =>
+      api.patch('/host-clusters/local').send({ labels: { zone: 'a' } }),
+  },
+  {
+    route: 'GET /audit',
+    status: adminOnly(200),
+    send: api => api.get('/audit'),
+  },
+];
+
+/** The names of listed items, leaving out those the matrix creates for itself. */
+function seededItemNames(body: {
+  items: Array<{ name: string; version?: string }>;
+}): string[] {
+  return body.items
+    .map(item => (item.version ? `${item.name}@${item.version}` : item.name))
+    .filter(name => !/^(new|delete|flow|draft)-/.test(name));
+}
+
+describe('authorization matrix', () => {
+  let server: Server;
+
+  beforeAll(async () => {
+    ({ server } = await startRayServiceTestBackend({
+      config: {
+        rayService: {
+          hostClusters: [
+            {
+              name: 'local',
+              url: 'https://127.0.0.1:9',
+              skipTLSVerify: true,
+              auth: { type: 'serviceAccountToken', token: 'unused' },
+            },
+          ],
+          reachabilityTimeoutMs: 200,
+        },
+      },
+    }));
+    const admin = apiFor(server, 'admin');
+    const seed = async (test: request.Test) => {
+      const response = await test;
+      expect(response.status).toBeLessThan(300);
+    };
+    const profiles = [
+      profileInput({ name: 'open' }),
+      profileInput({ name: 'alpha-only', visibleTo: ['ml-team-alpha'] }),
+      profileInput({ name: 'ml', visibleTo: ['ml-teams'] }),
+      profileInput({ name: 'hidden', published: false }),
+      ...CALLERS.map(caller => profileInput({ name: `delete-${caller}` })),
+    ];
+    for (const profile of profiles) {
+      await seed(admin.post('/profiles').send(profile));
+    }
+    const versions = [
+      templateDocument({ version: '0.9.0' }),
+      templateDocument({
+        version: '1.0.0',
+        spec: { state: 'published', sharedWith: ['ml-teams'] },
+      }),
+      templateDocument({
+        version: '1.1.0',
+        spec: { state: 'published', sharedWith: ['ml-team-alpha'] },
+      }),
+      ...CALLERS.flatMap(caller => [
+        templateDocument({ name: `flow-${caller}` }),
+        templateDocument({ name: `draft-${caller}` }),
+      ]),
+    ];
+    for (const document of versions) {
+      await seed(admin.post('/templates').send(document));
+    }
+  });
+
+  it('covers every route of the router', () => {
+    expect(MATRIX.map(row => row.route).sort()).toEqual(registeredRoutes());
+  });
+
+  describe.each(MATRIX)('$route', row => {
+    it.each(CALLERS)('as %s', async caller => {
+      const response = await row.send(apiFor(server, caller), caller);
+      const expectedItems = row.items?.[caller];
+      expect({
+        status: response.status,
+        items: expectedItems && seededItemNames(response.body),
+      }).toEqual({ status: row.status[caller], items: expectedItems });
+    });
+  });
+});

@@ -1,0 +1,54 @@
+/*
+ * Copyright 2026 The Ray as a Service for Backstage Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { computeProfileInputSchema } from '@ray-service/plugin-ray-service-common';
+import Router from 'express-promise-router';
+import { parseInput } from '../validation';
+import { RouterDeps } from './types';
+import { nameParamsSchema, pageRequestOf } from './validation';
+
+/** `/profiles`: compute profiles; admins manage them, others see theirs. */
+export function profilesRouter({ profiles, access }: RouterDeps) {
+  const router = Router();
+  router.get('/profiles', async (req, res) => {
+    const page = pageRequestOf(req);
+    const viewer = await access.viewer(req);
+    res.json(await profiles.list(viewer, page));
+  });
+  router.post('/profiles', async (req, res) => {
+    const input = parseInput(computeProfileInputSchema, req.body);
+    const { actor } = await access.requireAdmin(req);
+    res.status(201).json(await profiles.create(actor, input));
+  });
+  router.get('/profiles/:name', async (req, res) => {
+    const { name } = parseInput(nameParamsSchema, req.params);
+    const viewer = await access.viewer(req);
+    res.json(await profiles.get(viewer, name));
+  });
+  router.put('/profiles/:name', async (req, res) => {
+    const { name } = parseInput(nameParamsSchema, req.params);
+    const input = parseInput(computeProfileInputSchema, req.body);
+    const { actor } = await access.requireAdmin(req);
+    res.json(await profiles.update(actor, name, input));
+  });
+  router.delete('/profiles/:name', async (req, res) => {
+    const { name } = parseInput(nameParamsSchema, req.params);
+    const { actor } = await access.requireAdmin(req);
+    await profiles.delete(actor, name);
+    res.status(204).end();
+  });
+  return router;
+}

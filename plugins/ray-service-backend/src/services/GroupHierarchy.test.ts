@@ -1,0 +1,109 @@
+/*
+ * Copyright 2026 The Ray as a Service for Backstage Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { EXAMPLE_GROUPS } from '../__testUtils__/exampleOrg';
+import { GroupHierarchy } from './GroupHierarchy';
+
+function hierarchy(
+  catalog: ReturnType<typeof catalogServiceMock>,
+  ownershipEntityRefs: string[],
+  logger = mockServices.logger.mock(),
+) {
+  return new GroupHierarchy({
+    catalog,
+    auth: mockServices.auth(),
+    userInfo: mockServices.userInfo({ ownershipEntityRefs }),
+    logger,
+  });
+}
+
+const ALICE = mockCredentials.user('user:default/alice.alpha');
+
+describe('GroupHierarchy', () => {
+  it('adds the ancestors named by spec.parent', async () => {
+    const groups = await hierarchy(
+      catalogServiceMock({ entities: EXAMPLE_GROUPS }),
+      ['user:default/alice.alpha', 'group:default/ml-team-alpha'],
+    ).groupsOf(ALICE);
+    expect(groups).toEqual([
+      'group:default/ml-team-alpha',
+      'group:default/ml-teams',
+    ]);
+  });
+
+  it('follows childOf relations and stops at cycles', async () => {
+    const group = (name: string, parents: string[]): Entity => ({
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Group',
+      metadata: { name, namespace: 'default' },
+      spec: { type: 'team', children: [] },
+      relations: parents.map(targetRef => ({ type: 'childOf', targetRef })),
+    });
+    const catalog = catalogServiceMock({
+      entities: [
+        group('a', ['group:default/b']),
+        group('b', ['group:default/c']),
+        group('c', ['group:default/a']),
+      ],
+    });
+    expect(
+      await hierarchy(catalog, ['Group:Default/A']).groupsOf(ALICE),
+    ).toEqual(['group:default/a', 'group:default/b', 'group:default/c']);
+  });
+
+  it('answers from its cache for a while', async () => {
+    const catalog = catalogServiceMock({ entities: EXAMPLE_GROUPS });
+    const getEntitiesByRefs = jest.spyOn(catalog, 'getEntitiesByRefs');
+    const groups = hierarchy(catalog, ['group:default/ml-team-alpha']);
+    await groups.groupsOf(ALICE);
+    const callsForOneWalk = getEntitiesByRefs.mock.calls.length;
+    await groups.groupsOf(ALICE);
+    expect(getEntitiesByRefs).toHaveBeenCalledTimes(callsForOneWalk);
+  });
+
+  it('falls back to the direct groups when the catalog fails', async () => {
+    const logger = mockServices.logger.mock();
+    const catalog = catalogServiceMock.mock({
+      getEntitiesByRefs: async () => {
+        throw new Error('catalog down');
+      },
+    });
+    expect(
+      await hierarchy(
+        catalog,
+        ['group:default/ml-team-alpha'],
+        logger,
+      ).groupsOf(ALICE),
+    ).toEqual(['group:default/ml-team-alpha']);
+    expect(logger.warn).toHaveBeenCalledWith(
+      expect.stringContaining('catalog down'),
+    );
+  });
+
+  it('has nothing to walk for users without groups', async () => {
+    const catalog = catalogServiceMock.mock();
+    expect(
+      await hierarchy(catalog, [
+        'user:default/alice.alpha',
+        'group:bad/ref!',
+      ]).groupsOf(ALICE),
+    ).toEqual([]);
+    expect(catalog.getEntitiesByRefs).not.toHaveBeenCalled();
+  });
+});

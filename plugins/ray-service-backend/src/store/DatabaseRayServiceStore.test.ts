@@ -1,0 +1,340 @@
+/*
+ * Copyright 2026 The Ray as a Service for Backstage Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { ConflictError } from '@backstage/errors';
+import {
+  isProfileVisibleTo,
+  isTemplateVersionVisibleTo,
+} from '@ray-service/plugin-ray-service-common';
+import { Knex } from 'knex';
+import { storeTestDatabases } from '../__testUtils__/databases';
+import { profile, templateVersion, tenantRow } from '../__testUtils__/fixtures';
+import { ValidationError } from '../validation';
+import { DatabaseRayServiceStore } from './DatabaseRayServiceStore';
+import { migrationsDir } from './migrations';
+import { RayServiceStore } from './RayServiceStore';
+
+jest.setTimeout(60_000);
+
+const { databases, ids } = storeTestDatabases();
+
+const ALPHA = 'group:default/ml-team-alpha';
+const ML_TEAMS = 'group:default/ml-teams';
+
+async function allPages<T>(
+  list: (cursor?: string) => Promise<{ items: T[]; nextCursor?: string }>,
+): Promise<T[][]> {
+  const pages: T[][] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await list(cursor);
+    pages.push(page.items);
+    cursor = page.nextCursor;
+  } while (cursor && pages.length < 100);
+  return pages;
+}
+
+describe.each(ids)('DatabaseRayServiceStore on %s', databaseId => {
+  let knex: Knex;
+  let store: RayServiceStore;
+
+  beforeAll(async () => {
+    knex = await databases.init(databaseId);
+    await knex.migrate.latest({ directory: migrationsDir });
+  });
+
+  beforeEach(async () => {
+    for (const table of [
+      'tenants',
+      'audit_log',
+      'template_version_sharing',
+      'template_versions',
+      'compute_profile_visibility',
+      'compute_profiles',
+      'host_cluster_facts',
+    ]) {
+      await knex(table).delete();
+    }
+    store = new DatabaseRayServiceStore(knex);
+  });
+
+  afterAll(async () => {
+    await knex.destroy();
+  });
+
+  describe('profiles', () => {
+    it('inserts, reads, updates and deletes a profile', async () => {
+      const small = profile({ visibleTo: [ML_TEAMS, ALPHA] });
+      await store.insertProfile(small);
+      expect(await store.getProfile('small')).toEqual({
+        ...small,
+        visibleTo: [ALPHA, ML_TEAMS],
+      });
+
+      const updated = {
+        ...small,
+        displayName: 'Smaller',
+        published: false,
+        visibleTo: [],
+        updatedAt: '2026-11-24T08:30:00.123Z',
+      };
+      await store.updateProfile(updated);
+      expect(await store.getProfile('small')).toEqual(updated);
+
+      await store.deleteProfile('small');
+      expect(await store.getProfile('small')).toBeUndefined();
+    });
+
+    it('refuses a duplicate name with a ConflictError', async () => {
+      await store.insertProfile(profile());
+      await expect(store.insertProfile(profile())).rejects.toThrow(
+        ConflictError,
+      );
+    });
+
+    it('pages by name with opaque cursors and a total count', async () => {
+      for (const name of ['delta', 'alpha', 'echo', 'charlie', 'bravo']) {
+        await store.insertProfile(profile({ name }));
+      }
+      const first = await store.listProfiles({ limit: 2 });
+      expect(first.items.map(p => p.name)).toEqual(['alpha', 'bravo']);
+      expect(first.totalCount).toBe(5);
+
+      const pages = await allPages(cursor =>
+        store.listProfiles({ limit: 2, cursor }),
+      );
+      expect(pages.map(page => page.map(p => p.name))).toEqual([
+        ['alpha', 'bravo'],
+        ['charlie', 'delta'],
+        ['echo'],
+      ]);
+    });
+
+    it('filters by audience like isProfileVisibleTo', async () => {
+      const profiles = [
+        profile({ name: 'everyone' }),
+        profile({ name: 'alpha-only', visibleTo: [ALPHA] }),
+        profile({ name: 'ml-teams', visibleTo: [ML_TEAMS] }),
+        profile({ name: 'draft', published: false }),
+        profile({ name: 'platform', visibleTo: ['group:default/platform'] }),
+      ];
+      for (const p of profiles) {
+        await store.insertProfile(p);
+      }
+      const audiences = [[], [ALPHA], [ALPHA, ML_TEAMS], [ML_TEAMS]];
+      for (const groupRefs of audiences) {
+        const page = await store.listProfiles({ limit: 50 }, { groupRefs });
+        const expected = profiles
+          .filter(p => isProfileVisibleTo(p, groupRefs, () => []))
+          .map(p => p.name)
+          .sort();
+        expect(page.items.map(p => p.name)).toEqual(expected);
+        expect(page.totalCount).toBe(expected.length);
+      }
+    });
+
+    it('rejects a cursor it did not make', async () => {
+      await expect(
+        store.listProfiles({ limit: 2, cursor: 'not-a-cursor' }),
+      ).rejects.toThrow(ValidationError);
+    });
+  });
+
+  describe('template versions', () => {
+    it('orders versions numerically within a name', async () => {
+      for (const [name, version] of [
+        ['kuberay', '1.10.0'],
+        ['kuberay', '1.9.0'],
+        ['air-gapped', '2.0.0'],
+        ['kuberay', '1.10.0-rc.1'],
+        ['kuberay', '1.2.0'],
+      ]) {
+        await store.insertTemplateVersion(templateVersion({ name, version }));
+      }
+      const pages = await allPages(cursor =>
+        store.listTemplateVersions({ limit: 2, cursor }),
+      );
+      expect(pages.flat().map(v => `${v.name}@${v.version}`)).toEqual([
+        'air-gapped@2.0.0',
+        'kuberay@1.2.0',
+        'kuberay@1.9.0',
+        'kuberay@1.10.0-rc.1',
+        'kuberay@1.10.0',
+      ]);
+      expect(pages).toHaveLength(3);
+    });
+
+    it('stores the whole version and refuses duplicates', async () => {
+      const version = templateVersion({
+        addons: [
+          {
+            name: 'mlflow',
+            chart: {
+              repository: 'oci://ghcr.io/example/charts',
+              name: 'mlflow',
+              version: '1.0.0',
+            },
+          },
+        ],
+        sharedWith: [ML_TEAMS],
+        state: 'published',
+      });
+      await store.insertTemplateVersion(version);
+      expect(await store.getTemplateVersion(version)).toEqual(version);
+      await expect(store.insertTemplateVersion(version)).rejects.toThrow(
+        ConflictError,
+      );
+    });
+
+    it('updates state and sharing, and deletes', async () => {
+      const key = { name: 'kuberay', version: '1.0.0' };
+      await store.insertTemplateVersion(
+        templateVersion({ sharedWith: [ALPHA] }),
+      );
+      const later = '2026-12-01T00:00:00.000Z';
+      await store.updateTemplateVersionState(key, 'published', later);
+      await store.updateTemplateVersionSharing(key, [ML_TEAMS], later);
+      expect(await store.getTemplateVersion(key)).toMatchObject({
+        state: 'published',
+        sharedWith: [ML_TEAMS],
+        updatedAt: later,
+      });
+      await store.deleteTemplateVersion(key);
+      expect(await store.getTemplateVersion(key)).toBeUndefined();
+      expect(await knex('template_version_sharing')).toEqual([]);
+    });
+
+    it('filters by audience like isTemplateVersionVisibleTo', async () => {
+      const versions = [
+        templateVersion({ version: '1.0.0', state: 'published' }),
+        templateVersion({
+          version: '1.1.0',
+          state: 'published',
+          sharedWith: [ALPHA],
+        }),
+        templateVersion({
+          version: '1.2.0',
+          state: 'deprecated',
+          sharedWith: [ML_TEAMS],
+        }),
+        templateVersion({
+          version: '1.3.0',
+          state: 'draft',
+          sharedWith: [ALPHA],
+        }),
+        templateVersion({
+          version: '1.4.0',
+          state: 'retired',
+          sharedWith: [ALPHA],
+        }),
+      ];
+      for (const version of versions) {
+        await store.insertTemplateVersion(version);
+      }
+      for (const groupRefs of [[], [ALPHA], [ALPHA, ML_TEAMS], [ML_TEAMS]]) {
+        const page = await store.listTemplateVersions(
+          { limit: 50 },
+          { groupRefs },
+        );
+        const expected = versions
+          .filter(v => isTemplateVersionVisibleTo(v, groupRefs, () => []))
+          .map(v => v.version);
+        expect(page.items.map(v => v.version)).toEqual(expected);
+        expect(page.totalCount).toBe(expected.length);
+      }
+    });
+  });
+
+  it('upserts host cluster facts', async () => {
+    const change = {
+      updatedBy: 'user:default/pat.platform',
+      updatedAt: '2026-11-23T10:00:00.000Z',
+    };
+    expect(await store.getHostClusterFacts('sim')).toBeUndefined();
+    await store.upsertHostClusterFacts('sim', { labels: { a: 'b' } }, change);
+    await store.upsertHostClusterFacts(
+      'sim',
+      { labels: { a: 'c' }, infrastructure: undefined },
+      change,
+    );
+    expect(await store.getHostClusterFacts('sim')).toEqual({
+      labels: { a: 'c' },
+    });
+    expect(await store.listHostClusterFacts()).toEqual(
+      new Map([['sim', { labels: { a: 'c' } }]]),
+    );
+  });
+
+  describe('audit log', () => {
+    const entry = (name: string) => ({
+      at: '2026-11-23T10:00:00.000Z',
+      actor: 'user:default/pat.platform',
+      action: 'profile.create' as const,
+      target: { kind: 'profile' as const, name },
+      after: { name },
+    });
+
+    it('lists entries newest first, page by page', async () => {
+      for (const name of ['a', 'b', 'c']) {
+        await store.appendAuditEntry(entry(name));
+      }
+      const pages = await allPages(cursor =>
+        store.listAuditEntries({ limit: 2, cursor }),
+      );
+      expect(pages.flat().map(e => e.target.name)).toEqual(['c', 'b', 'a']);
+      expect(pages.flat()[0]).toEqual({
+        ...entry('c'),
+        id: expect.any(String),
+      });
+      expect(pages.flat()[0]).not.toHaveProperty('before');
+    });
+
+    it('rolls back with the change it records', async () => {
+      await expect(
+        store.transaction(async tx => {
+          await tx.insertProfile(profile());
+          await tx.appendAuditEntry(entry('small'));
+          throw new Error('boom');
+        }),
+      ).rejects.toThrow('boom');
+      expect(await store.getProfile('small')).toBeUndefined();
+      expect((await store.listAuditEntries({ limit: 10 })).items).toEqual([]);
+    });
+  });
+
+  it('counts the tenants using a profile or a template version', async () => {
+    await knex('tenants').insert([
+      tenantRow({
+        name: 't1',
+        profile: 'small',
+        template: { name: 'kuberay', version: '1.0.0' },
+      }),
+      tenantRow({
+        name: 't2',
+        profile: 'small',
+        template: { name: 'kuberay', version: '2.0.0' },
+      }),
+    ]);
+    expect(await store.countTenantsUsingProfile('small')).toBe(2);
+    expect(await store.countTenantsUsingProfile('large')).toBe(0);
+    expect(
+      await store.countTenantsUsingTemplateVersion({
+        name: 'kuberay',
+        version: '1.0.0',
+      }),
+    ).toBe(1);
+  });
+});

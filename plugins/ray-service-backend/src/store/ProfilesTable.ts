@@ -1,0 +1,173 @@
+/*
+ * Copyright 2026 The Ray as a Service for Backstage Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { ComputeProfile } from '@ray-service/plugin-ray-service-common';
+import { Knex } from 'knex';
+import { z } from 'zod';
+import { Page, PageRequest } from '../pagination';
+import {
+  booleanFromColumn,
+  groupRefsByOwner,
+  insertUnique,
+  isoFromColumn,
+  timestampColumn,
+} from './columns';
+import { keysetPage } from './keyset';
+import { AudienceFilter } from './RayServiceStore';
+
+const PROFILES = 'compute_profiles';
+const VISIBILITY = 'compute_profile_visibility';
+
+interface ProfileRow {
+  name: string;
+  published: boolean | number;
+  spec: string;
+  created_by: string;
+  created_at: Date | string | number;
+  updated_at: Date | string | number;
+}
+
+interface VisibilityRow {
+  profile_name: string;
+  group_ref: string;
+}
+
+type ProfileSpec = Pick<
+  ComputeProfile,
+  'displayName' | 'description' | 'resources' | 'partitioning' | 'allocation'
+>;
+
+const nameKeySchema = z.tuple([z.string()]);
+type NameKey = z.infer<typeof nameKeySchema>;
+
+/** `compute_profiles` and the groups each profile is visible to. */
+export class ProfilesTable {
+  constructor(private readonly db: Knex) {}
+
+  async get(name: string): Promise<ComputeProfile | undefined> {
+    const row = await this.db<ProfileRow>(PROFILES).where({ name }).first();
+    return row ? (await this.withVisibility([row]))[0] : undefined;
+  }
+
+  /** Ordered by name. */
+  async list(
+    page: PageRequest,
+    audience?: AudienceFilter,
+  ): Promise<Page<ComputeProfile>> {
+    return keysetPage({
+      query: this.db(PROFILES).modify(query => {
+        if (audience) {
+          this.visibleTo(query, audience.groupRefs);
+        }
+      }),
+      page,
+      keySchema: nameKeySchema,
+      orderBy: ['name'],
+      after: (query, [name]) => query.where('name', '>', name),
+      toItems: (rows: ProfileRow[]) => this.withVisibility(rows),
+      keyOf: (profile): NameKey => [profile.name],
+    });
+  }
+
+  async insert(profile: ComputeProfile): Promise<void> {
+    await insertUnique(
+      () => this.db(PROFILES).insert(toRow(profile)),
+      `profile "${profile.name}" already exists`,
+    );
+    await this.insertVisibility(profile);
+  }
+
+  async update(profile: ComputeProfile): Promise<void> {
+    const { name, ...columns } = toRow(profile);
+    await this.db(PROFILES).where({ name }).update(columns);
+    await this.db(VISIBILITY).where({ profile_name: name }).delete();
+    await this.insertVisibility(profile);
+  }
+
+  async delete(name: string): Promise<void> {
+    await this.db(VISIBILITY).where({ profile_name: name }).delete();
+    await this.db(PROFILES).where({ name }).delete();
+  }
+
+  /** Published, and visible to everyone or to one of the groups. */
+  private visibleTo(query: Knex.QueryBuilder, groupRefs: string[]) {
+    const visibilityOfRow = () =>
+      this.db(VISIBILITY).where(
+        `${VISIBILITY}.profile_name`,
+        this.db.ref(`${PROFILES}.name`),
+      );
+    query
+      .where(`${PROFILES}.published`, true)
+      .andWhere(visible =>
+        visible
+          .whereNotExists(visibilityOfRow())
+          .orWhereExists(visibilityOfRow().whereIn('group_ref', groupRefs)),
+      );
+  }
+
+  private async insertVisibility(profile: ComputeProfile) {
+    if (profile.visibleTo.length > 0) {
+      await this.db(VISIBILITY).insert(
+        profile.visibleTo.map(group_ref => ({
+          profile_name: profile.name,
+          group_ref,
+        })),
+      );
+    }
+  }
+
+  private async withVisibility(rows: ProfileRow[]): Promise<ComputeProfile[]> {
+    const visibleTo = groupRefsByOwner(
+      await this.db<VisibilityRow>(VISIBILITY).whereIn(
+        'profile_name',
+        rows.map(row => row.name),
+      ),
+      entry => entry.profile_name,
+    );
+    return rows.map(row => fromRow(row, visibleTo(row.name)));
+  }
+}
+
+function toRow(profile: ComputeProfile): ProfileRow {
+  const spec: ProfileSpec = {
+    displayName: profile.displayName,
+    description: profile.description,
+    resources: profile.resources,
+    partitioning: profile.partitioning,
+    allocation: profile.allocation,
+  };
+  return {
+    name: profile.name,
+    published: profile.published,
+    spec: JSON.stringify(spec),
+    created_by: profile.createdBy,
+    created_at: timestampColumn(profile.createdAt),
+    updated_at: timestampColumn(profile.updatedAt),
+  };
+}
+
+function fromRow(row: ProfileRow, visibleTo: string[]): ComputeProfile {
+  const spec: ProfileSpec = JSON.parse(row.spec);
+  return {
+    name: row.name,
+    ...spec,
+    published: booleanFromColumn(row.published),
+    visibleTo,
+    createdBy: row.created_by,
+    createdAt: isoFromColumn(row.created_at),
+    updatedAt: isoFromColumn(row.updated_at),
+  };
+}
