@@ -28,8 +28,9 @@ import { permissionApiRef } from '@backstage/plugin-permission-react';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { RayServiceClient } from '@ray-service/plugin-ray-service-common';
 import { ReactElement } from 'react';
+import { waitFor } from '@testing-library/react';
 import { UserEvent } from '@testing-library/user-event';
-import { HttpResponse } from 'msw';
+import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { rayServiceApiRef } from '../api';
 
@@ -41,6 +42,27 @@ export function setupMsw() {
   const server = setupServer();
   registerMswTestHooks(server);
   return server;
+}
+
+/**
+ * Answers `method path` (below {@link testBaseUrl}) with `respond` and records
+ * each request's JSON body, `null` for requests without one.
+ */
+export function recordRequests(
+  server: ReturnType<typeof setupServer>,
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete',
+  path: string,
+  respond: () => Response,
+) {
+  const bodies: unknown[] = [];
+  server.use(
+    http[method](`${testBaseUrl}${path}`, async ({ request }) => {
+      const text = await request.text();
+      bodies.push(text ? JSON.parse(text) : null);
+      return respond();
+    }),
+  );
+  return bodies;
 }
 
 /**
@@ -112,4 +134,19 @@ export async function fillIn(
 ) {
   await user.clear(field);
   await user.paste(text);
+}
+
+/**
+ * The text of the code snippet in `element` once it is shown: the snippet
+ * loads its highlighter lazily.
+ */
+export async function findCodeText(element: HTMLElement): Promise<string> {
+  return waitFor(() => {
+    const code =
+      element.querySelector('pre code') ?? element.querySelector('pre');
+    if (!code?.textContent) {
+      throw new Error('No code snippet shown yet');
+    }
+    return code.textContent;
+  });
 }

@@ -49,7 +49,7 @@ const unreachableCluster = {
 };
 
 describe('AdminPage', () => {
-  it('has a tab for clusters, profiles, templates and the audit log', async () => {
+  it('has a tab for clusters, tenants, profiles, templates and the audit log', async () => {
     server.use(
       http.get(`${baseUrl}/host-clusters`, () =>
         HttpResponse.json({ items: [] }),
@@ -58,6 +58,7 @@ describe('AdminPage', () => {
     await renderWithRayServiceApis(<AdminPage />);
     for (const tab of [
       'Host clusters',
+      'Tenants',
       'Compute profiles',
       'Templates',
       'Audit log',

@@ -29,10 +29,11 @@ import { AuditLogTab } from '../AuditLogTab';
 import { ComputeProfilesTab } from '../ComputeProfilesTab';
 import { HostClustersTab } from '../HostClustersTab';
 import { TemplatesTab } from '../TemplatesTab';
+import { TenantsTab } from '../TenantsTab';
 
 /**
  * The admin page: everything the platform team configures before ML teams
- * can get tenants. Only Ray service admins see its content.
+ * can get tenants, and the tenants themselves. Only Ray service admins see its content.
  */
 export const AdminPage = () => {
   const { loading, allowed } = usePermission({
@@ -42,7 +43,7 @@ export const AdminPage = () => {
     <Page themeId="tool">
       <Header
         title="Ray as a Service"
-        subtitle="Host clusters, compute profiles and tenant templates"
+        subtitle="Host clusters, tenants, compute profiles and tenant templates"
       />
       {loading && (
         <Content>
@@ -64,6 +65,12 @@ export const AdminPage = () => {
             <>
               <ContentHeader title="Host clusters" />
               <HostClustersTab />
+            </>
+          </TabbedLayout.Route>
+          <TabbedLayout.Route path="/tenants" title="Tenants">
+            <>
+              <ContentHeader title="Tenants" />
+              <TenantsTab />
             </>
           </TabbedLayout.Route>
           <TabbedLayout.Route path="/profiles" title="Compute profiles">

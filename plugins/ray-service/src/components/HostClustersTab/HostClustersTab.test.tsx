@@ -20,6 +20,7 @@ import { http, HttpResponse } from 'msw';
 import {
   errorResponse,
   fillIn,
+  findCodeText,
   renderWithRayServiceApis,
   setupMsw,
   testBaseUrl as baseUrl,
@@ -188,5 +189,205 @@ describe('HostClustersTab', () => {
     expect(within(dialog).getByLabelText('Region')).toHaveAccessibleDescription(
       'no such region',
     );
+  });
+});
+
+const preflight = {
+  hostCluster: 'gpu-west',
+  passed: false,
+  deliveryController: 'flux',
+  storageClassName: 'gp3',
+  checks: [
+    {
+      name: 'kubernetesVersion',
+      status: 'pass',
+      message: 'v1.31.4 is supported',
+    },
+    {
+      name: 'ingressClass',
+      status: 'warn',
+      message: 'no IngressClass found; Ray dashboards get no ingress',
+    },
+    {
+      name: 'kueue',
+      status: 'fail',
+      message: 'Kueue CRDs (kueue.x-k8s.io/v1beta1) are not installed',
+    },
+  ],
+  checkedAt: '2026-11-22T10:00:00Z',
+};
+
+const capacity = {
+  hostCluster: 'gpu-west',
+  nodes: [
+    {
+      name: 'gpu-node-1',
+      gpuModel: 'A100-40GB',
+      allocatable: {
+        cpu: '96',
+        memory: '1024Gi',
+        extended: { 'nvidia.com/mig-1g.5gb': 28 },
+      },
+    },
+    {
+      name: 'cpu-node-1',
+      allocatable: { cpu: '32', memory: '128Gi', extended: {} },
+    },
+  ],
+  allocatable: {
+    cpu: '128',
+    memory: '1152Gi',
+    extended: { 'nvidia.com/gpu': 8, 'nvidia.com/mig-1g.5gb': 28 },
+  },
+  reserved: {
+    cpu: '40',
+    memory: '160Gi',
+    extended: { 'nvidia.com/mig-1g.5gb': 14 },
+  },
+  free: {
+    cpu: '88',
+    memory: '992Gi',
+    extended: { 'nvidia.com/gpu': 8, 'nvidia.com/mig-1g.5gb': 14 },
+  },
+  gpusByModel: { 'A100-40GB': 4, 'H100-80GB': 4 },
+  checkedAt: '2026-11-22T10:00:00Z',
+};
+
+describe('HostClustersTab preflight, capacity and RBAC', () => {
+  function serveDetails() {
+    const requests: string[] = [];
+    server.use(
+      http.get(`${baseUrl}/host-clusters/gpu-west/preflight`, () => {
+        requests.push('preflight');
+        return HttpResponse.json(preflight);
+      }),
+      http.get(`${baseUrl}/host-clusters/gpu-west/capacity`, () => {
+        requests.push('capacity');
+        return HttpResponse.json(capacity);
+      }),
+    );
+    return requests;
+  }
+
+  async function openDetails() {
+    serveClusters();
+    const requests = serveDetails();
+    const user = userEvent.setup({ delay: null });
+    await renderWithRayServiceApis(<HostClustersTab />);
+    await screen.findByText('GPU west');
+    // Loaded only when asked for.
+    expect(requests).toEqual([]);
+    await user.click(
+      screen.getByLabelText('Preflight and capacity of gpu-west'),
+    );
+    const dialog = await screen.findByRole('dialog', {
+      name: 'Preflight and capacity of GPU west',
+    });
+    return { user, dialog, requests };
+  }
+
+  it('shows the preflight checks with their outcome and what was detected', async () => {
+    const { dialog, requests } = await openDetails();
+    const section = within(dialog).getByRole('region', { name: 'Preflight' });
+    const checks = await within(section).findByRole('table', {
+      name: 'Preflight checks',
+    });
+
+    const rows = within(checks).getAllByRole('row').slice(1);
+    expect(
+      rows.map(row => [
+        row.querySelector('[data-status]')?.getAttribute('data-status'),
+        row.textContent,
+      ]),
+    ).toEqual([
+      ['ok', 'kubernetesVersionPassv1.31.4 is supported'],
+      [
+        'warning',
+        'ingressClassWarningno IngressClass found; Ray dashboards get no ingress',
+      ],
+      [
+        'error',
+        'kueueFailKueue CRDs (kueue.x-k8s.io/v1beta1) are not installed',
+      ],
+    ]);
+    expect(within(section).getByText('Failed')).toBeInTheDocument();
+    expect(section).toHaveTextContent(
+      'Delivery controller: Flux (HelmRelease)',
+    );
+    expect(section).toHaveTextContent('Ingress class: none detected');
+    expect(section).toHaveTextContent('Storage class: gp3');
+    expect(requests).toContain('preflight');
+  });
+
+  it('shows allocatable, reserved and free resources, GPUs by model and the nodes on demand', async () => {
+    const { user, dialog } = await openDetails();
+    const section = within(dialog).getByRole('region', { name: 'Capacity' });
+    const resources = await within(section).findByRole('table', {
+      name: 'Resources',
+    });
+
+    expect(
+      within(resources)
+        .getAllByRole('row')
+        .map(row => row.textContent),
+    ).toEqual([
+      'ResourceAllocatableReservedFree',
+      'CPU1284088',
+      'Memory1152Gi160Gi992Gi',
+      'nvidia.com/gpu808',
+      'nvidia.com/mig-1g.5gb281414',
+    ]);
+    expect(within(section).getByText('4 × A100-40GB')).toBeInTheDocument();
+    expect(within(section).getByText('4 × H100-80GB')).toBeInTheDocument();
+
+    expect(within(section).queryByText('gpu-node-1')).not.toBeInTheDocument();
+    await user.click(
+      within(section).getByRole('button', { name: 'Nodes (2)' }),
+    );
+    const nodes = within(section).getByRole('table', { name: 'Nodes' });
+    expect(
+      within(nodes)
+        .getAllByRole('row')
+        .slice(1)
+        .map(row => row.textContent),
+    ).toEqual([
+      'gpu-node-1A100-40GB961024Gi28 × nvidia.com/mig-1g.5gb',
+      'cpu-node-1—32128Gi—',
+    ]);
+  });
+
+  it('shows the RBAC YAML to apply instead of cluster-admin', async () => {
+    const rbac = `apiVersion: v1
+kind: ServiceAccount
+metadata:
+  name: ray-service-backend
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRole
+metadata:
+  name: ray-service-backend
+`;
+    serveClusters();
+    server.use(
+      http.get(
+        `${baseUrl}/host-clusters/gpu-west/rbac`,
+        () =>
+          new HttpResponse(rbac, {
+            headers: { 'Content-Type': 'application/yaml' },
+          }),
+      ),
+    );
+    const user = userEvent.setup({ delay: null });
+    await renderWithRayServiceApis(<HostClustersTab />);
+    await user.click(await screen.findByLabelText('RBAC YAML of gpu-west'));
+
+    const dialog = await screen.findByRole('dialog', {
+      name: 'RBAC for GPU west',
+    });
+    expect(dialog).toHaveTextContent('Apply this instead of cluster-admin');
+    expect(await findCodeText(dialog)).toBe(rbac);
+    expect(
+      within(dialog).getByRole('button', { name: 'Copy text' }),
+    ).toBeInTheDocument();
   });
 });

@@ -23,19 +23,23 @@ import {
   TableColumn,
 } from '@backstage/core-components';
 import { alertApiRef, useApi } from '@backstage/core-plugin-api';
+import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import { HostCluster } from '@ray-service/plugin-ray-service-common';
 import { useRayServiceData } from '../../hooks/useRayServiceData';
 import { TabContent } from '../shared';
 import { EditFactsDialog } from './EditFactsDialog';
+import { HostClusterDetailsDialog, RbacDialog } from './HostClusterDialogs';
 import {
   InfrastructureSummary,
   LabelChips,
   VersionSupport,
 } from './HostClusterFacts';
 
+type DialogKind = 'edit' | 'details' | 'rbac';
+
 function columns(
-  onEdit: (cluster: HostCluster) => void,
+  open: (kind: DialogKind, cluster: HostCluster) => void,
 ): TableColumn<HostCluster>[] {
   return [
     { title: 'Name', field: 'name' },
@@ -72,29 +76,55 @@ function columns(
     {
       title: 'Actions',
       render: cluster => (
-        <Button
-          size="small"
-          aria-label={`Edit facts of ${cluster.name}`}
-          onClick={() => onEdit(cluster)}
-        >
-          Edit facts
-        </Button>
+        <Box display="flex" flexDirection="column" alignItems="flex-start">
+          <Button
+            size="small"
+            aria-label={`Edit facts of ${cluster.name}`}
+            onClick={() => open('edit', cluster)}
+          >
+            Edit facts
+          </Button>
+          <Button
+            size="small"
+            aria-label={`Preflight and capacity of ${cluster.name}`}
+            onClick={() => open('details', cluster)}
+          >
+            Preflight &amp; capacity
+          </Button>
+          <Button
+            size="small"
+            aria-label={`RBAC YAML of ${cluster.name}`}
+            onClick={() => open('rbac', cluster)}
+          >
+            RBAC YAML
+          </Button>
+        </Box>
       ),
     },
   ];
 }
 
-/** The configured host clusters: reachability, version support and facts. */
+/**
+ * The configured host clusters: reachability, version support and facts;
+ * preflight, capacity and the RBAC to apply, each loaded when opened.
+ */
 export const HostClustersTab = () => {
   const alertApi = useApi(alertApiRef);
   const clusters = useRayServiceData(api =>
     api.listHostClusters().then(response => response.items),
   );
-  const [editing, setEditing] = useState<HostCluster>();
-  const tableColumns = useMemo(() => columns(setEditing), []);
+  const [dialog, setDialog] = useState<{
+    kind: DialogKind;
+    cluster: HostCluster;
+  }>();
+  const tableColumns = useMemo(
+    () => columns((kind, cluster) => setDialog({ kind, cluster })),
+    [],
+  );
+  const close = () => setDialog(undefined);
 
   const saved = (cluster: HostCluster) => {
-    setEditing(undefined);
+    close();
     alertApi.post({
       message: `Saved the facts of ${cluster.title}`,
       severity: 'success',
@@ -133,12 +163,18 @@ export const HostClustersTab = () => {
           />
         )}
       </TabContent>
-      {editing && (
+      {dialog?.kind === 'edit' && (
         <EditFactsDialog
-          cluster={editing}
-          onClose={() => setEditing(undefined)}
+          cluster={dialog.cluster}
+          onClose={close}
           onSaved={saved}
         />
+      )}
+      {dialog?.kind === 'details' && (
+        <HostClusterDetailsDialog cluster={dialog.cluster} onClose={close} />
+      )}
+      {dialog?.kind === 'rbac' && (
+        <RbacDialog cluster={dialog.cluster} onClose={close} />
       )}
     </>
   );

@@ -24,29 +24,10 @@ import {
   setupMsw,
   testBaseUrl as baseUrl,
 } from '../../__testUtils__/renderAdmin';
+import { templateVersion } from '../../__testUtils__/fixtures';
 import { TemplatesTab } from './TemplatesTab';
 
 const server = setupMsw();
-
-function templateVersion(version: string, state: string, extra: object = {}) {
-  return {
-    name: 'kuberay',
-    version,
-    state,
-    kuberayVersion: '1.5.1',
-    rayVersion: '2.52.0',
-    vclusterChartVersion: '0.36.1',
-    isolationModes: ['vcluster', 'namespace'],
-    addons: [],
-    security: { networkPolicy: true, tls: true },
-    changelog: '',
-    sharedWith: [],
-    createdAt: '2026-11-20T10:00:00Z',
-    updatedAt: '2026-11-20T10:00:00Z',
-    createdBy: 'user:default/admin',
-    ...extra,
-  };
-}
 
 const published = templateVersion('1.0.0', 'published', {
   changelog: 'First version: KubeRay 1.5.1 in a vcluster.',

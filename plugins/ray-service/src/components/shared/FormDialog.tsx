@@ -32,6 +32,10 @@ export function FormDialog(props: {
   submitting: boolean;
   /** Submission is pointless, e.g. the input does not parse yet. */
   submitDisabled?: boolean;
+  /** The submit button's text while submitting; "Saving…" by default. */
+  submittingLabel?: string;
+  /** More buttons, shown before Cancel, e.g. a dry run. */
+  extraActions?: ReactNode;
   formError?: string;
   onSubmit: () => void;
   onClose: () => void;
@@ -43,6 +47,8 @@ export function FormDialog(props: {
     submitLabel,
     submitting,
     submitDisabled,
+    submittingLabel = 'Saving…',
+    extraActions,
     formError,
     onSubmit,
     onClose,
@@ -73,6 +79,7 @@ export function FormDialog(props: {
           {children}
         </DialogContent>
         <DialogActions>
+          {extraActions}
           <Button onClick={onClose}>Cancel</Button>
           <Button
             type="submit"
@@ -80,7 +87,7 @@ export function FormDialog(props: {
             variant="contained"
             disabled={submitting || submitDisabled}
           >
-            {submitting ? 'Saving…' : submitLabel}
+            {submitting ? submittingLabel : submitLabel}
           </Button>
         </DialogActions>
       </form>

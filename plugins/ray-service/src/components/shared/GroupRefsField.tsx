@@ -17,8 +17,28 @@
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useApiHolder } from '@backstage/core-plugin-api';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
+import TextField from '@material-ui/core/TextField';
+import Autocomplete from '@material-ui/lab/Autocomplete';
 import useAsync from 'react-use/esm/useAsync';
 import { ChipsField } from './ChipsField';
+
+const PLACEHOLDER = 'group:default/ml-teams';
+
+/** The catalog's group refs when the app has a catalog API; none otherwise. */
+function useCatalogGroupRefs(): string[] | undefined {
+  const catalogApi = useApiHolder().get(catalogApiRef);
+  const { value } = useAsync(async () => {
+    if (!catalogApi) {
+      return [];
+    }
+    const { items } = await catalogApi.getEntities({
+      filter: { kind: 'Group' },
+      fields: ['kind', 'metadata.namespace', 'metadata.name'],
+    });
+    return items.map(entity => stringifyEntityRef(entity));
+  }, [catalogApi]);
+  return value;
+}
 
 /**
  * Group refs as chips. Suggests the catalog's groups when the app has a
@@ -31,23 +51,42 @@ export function GroupRefsField(props: {
   error?: string;
   helperText: string;
 }) {
-  const catalogApi = useApiHolder().get(catalogApiRef);
-  const { value: groupRefs } = useAsync(async () => {
-    if (!catalogApi) {
-      return [];
-    }
-    const { items } = await catalogApi.getEntities({
-      filter: { kind: 'Group' },
-      fields: ['kind', 'metadata.namespace', 'metadata.name'],
-    });
-    return items.map(entity => stringifyEntityRef(entity));
-  }, [catalogApi]);
-
+  const groupRefs = useCatalogGroupRefs();
   return (
-    <ChipsField
-      {...props}
-      options={groupRefs}
-      placeholder="group:default/ml-teams"
+    <ChipsField {...props} options={groupRefs} placeholder={PLACEHOLDER} />
+  );
+}
+
+/**
+ * One group ref, typed or picked from the catalog's groups (suggested as in
+ * {@link GroupRefsField}). The text as typed is the value.
+ */
+export function GroupRefField(props: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  error?: string;
+  helperText: string;
+}) {
+  const { label, value, onChange, error, helperText } = props;
+  const groupRefs = useCatalogGroupRefs();
+  return (
+    <Autocomplete
+      freeSolo
+      options={groupRefs ?? []}
+      inputValue={value}
+      onInputChange={(_event, text) => onChange(text)}
+      renderInput={params => (
+        <TextField
+          {...params}
+          label={label}
+          placeholder={PLACEHOLDER}
+          margin="dense"
+          fullWidth
+          error={!!error}
+          helperText={error ?? helperText}
+        />
+      )}
     />
   );
 }

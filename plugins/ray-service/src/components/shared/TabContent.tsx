@@ -15,10 +15,8 @@
  */
 
 import { ReactNode } from 'react';
-import { Progress, ResponseErrorPanel } from '@backstage/core-components';
-import Box from '@material-ui/core/Box';
-import Button from '@material-ui/core/Button';
 import { ListState } from '../../hooks/useRayServiceData';
+import { AsyncContent } from './AsyncContent';
 
 /**
  * The four states of a tab's list: loading, failed (with a retry), empty
@@ -30,23 +28,9 @@ export function TabContent<T>(props: {
   children: (items: T[]) => ReactNode;
 }) {
   const { state, empty, children } = props;
-  if (state.error) {
-    return (
-      <>
-        <ResponseErrorPanel error={state.error} />
-        <Box mt={2}>
-          <Button variant="outlined" color="primary" onClick={state.retry}>
-            Retry
-          </Button>
-        </Box>
-      </>
-    );
-  }
-  if (!state.value) {
-    return <Progress />;
-  }
-  if (state.value.length === 0) {
-    return <>{empty}</>;
-  }
-  return <>{children(state.value)}</>;
+  return (
+    <AsyncContent state={state}>
+      {items => (items.length === 0 ? empty : children(items))}
+    </AsyncContent>
+  );
 }

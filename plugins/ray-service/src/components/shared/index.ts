@@ -14,17 +14,24 @@
  * limitations under the License.
  */
 
+export { AsyncContent } from './AsyncContent';
+export type { LoadState } from './AsyncContent';
 export { ChipsField } from './ChipsField';
 export { ConfirmDialog } from './ConfirmDialog';
 export { errorAtOrBelow, errorsAt, reasonOf } from './errors';
 export type { FieldErrors } from './errors';
 export { Expandable } from './Expandable';
 export { FormDialog } from './FormDialog';
-export { GroupRefsField } from './GroupRefsField';
+export { GroupRefField, GroupRefsField } from './GroupRefsField';
+export { LabeledValue } from './LabeledValue';
 export { LoadMoreButton } from './LoadMoreButton';
+export { StatusLabel } from './StatusLabel';
+export type { StatusKind } from './StatusLabel';
 export { TabContent } from './TabContent';
 export { useAdminAction } from './useAdminAction';
 export { useFormSubmit } from './useFormSubmit';
 export { SelectInput, TextInput } from './fields';
 export type { SelectOption } from './fields';
 export { ListEditor } from './ListEditor';
+export { YamlSnippet } from './YamlSnippet';
+export { ViewDialog } from './ViewDialog';

@@ -60,6 +60,9 @@ export function submitFailure(
  * (errors go beside the fields and no request is made) and sends the parsed
  * value; `send(value)` sends a value checked elsewhere. A failed request is
  * mapped back onto the form.
+ *
+ * Both take another sender for forms with a second action on the same values,
+ * e.g. a dry run beside Create: `submit(raw, value => api.plan(value))`.
  */
 export function useFormSubmit<T, R>(options: {
   schema?: FormSchema<T>;
@@ -72,11 +75,14 @@ export function useFormSubmit<T, R>(options: {
     submitting: false,
   });
 
-  const sendValue = async (value: T) => {
+  const sendValue = async (
+    value: T,
+    sender: (value: T) => Promise<R> = send,
+  ) => {
     setState({ fieldErrors: {}, submitting: true });
     let result: R;
     try {
-      result = await send(value);
+      result = await sender(value);
     } catch (error) {
       setState({ ...submitFailure(error), submitting: false });
       return;
@@ -85,7 +91,7 @@ export function useFormSubmit<T, R>(options: {
     onSuccess(result);
   };
 
-  const submit = async (raw: unknown) => {
+  const submit = async (raw: unknown, sender?: (value: T) => Promise<R>) => {
     if (!schema) {
       throw new Error('useFormSubmit: submit(raw) needs a schema');
     }
@@ -98,7 +104,7 @@ export function useFormSubmit<T, R>(options: {
       });
       return;
     }
-    await sendValue(parsed.data);
+    await sendValue(parsed.data, sender);
   };
 
   return { ...state, submit, send: sendValue };
