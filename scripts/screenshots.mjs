@@ -50,7 +50,10 @@ async function settle() {
   await page.waitForSelector('main', { timeout: 60000 });
   await page
     .waitForFunction(
-      () => !document.querySelector('[data-testid="progress"], [role="progressbar"]'),
+      () =>
+        !document.querySelector(
+          '[data-testid="progress"], [role="progressbar"]',
+        ),
       undefined,
       { timeout: 60000 },
     )
@@ -65,7 +68,9 @@ for (const path of paths.length ? paths : ['/ray-service']) {
     await settle();
   }
   await page.waitForTimeout(1000);
-  const file = `screenshots/${path.replace(/[^a-z0-9]+/gi, '_') || 'root'}${clicks.length ? `_${clicks.join('_').replace(/[^a-z0-9]+/gi, '_')}` : ''}.png`;
+  const file = `screenshots/${path.replace(/[^a-z0-9]+/gi, '_') || 'root'}${
+    clicks.length ? `_${clicks.join('_').replace(/[^a-z0-9]+/gi, '_')}` : ''
+  }.png`;
   await page.screenshot({ path: file, fullPage: true });
   console.log(`saved ${file}`);
 }

@@ -67,7 +67,8 @@ async function startKubeSim() {
 
 const sim = await startKubeSim();
 const configs = ['app-config.yaml'];
-if (process.env.RAY_SERVICE_API_TOKEN) configs.push('app-config.automation.yaml');
+if (process.env.RAY_SERVICE_API_TOKEN)
+  configs.push('app-config.automation.yaml');
 if (existsSync(resolve(root, 'app-config.local.yaml'))) {
   configs.push('app-config.local.yaml');
 }

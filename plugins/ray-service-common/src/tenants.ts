@@ -29,7 +29,10 @@ export const MAX_TENANT_NAME_LENGTH = 32;
 
 export const tenantNameSchema = z
   .string()
-  .max(MAX_TENANT_NAME_LENGTH, `must be at most ${MAX_TENANT_NAME_LENGTH} characters`)
+  .max(
+    MAX_TENANT_NAME_LENGTH,
+    `must be at most ${MAX_TENANT_NAME_LENGTH} characters`,
+  )
   .refine(
     isDnsLabel,
     'must be lowercase letters, digits and "-", starting and ending with a letter or digit',
