@@ -19,6 +19,7 @@ import { NotFoundError } from '@backstage/errors';
 import { HostClusterConfig } from '../config';
 import { kubeConfigFor } from './kubeConfig';
 import { withTimeout } from './errors';
+import { ObjectClient } from './ObjectClient';
 
 /**
  * One client-node KubeConfig per configured host cluster. The only place the
@@ -26,6 +27,7 @@ import { withTimeout } from './errors';
  */
 export class HostClusterClients {
   private readonly kubeConfigs = new Map<string, KubeConfig>();
+  private readonly objectClients = new Map<string, ObjectClient>();
 
   constructor(
     readonly clusters: HostClusterConfig[],
@@ -47,6 +49,18 @@ export class HostClusterClients {
       this.kubeConfigs.set(name, kc);
     }
     return kc;
+  }
+
+  /** The object client of a cluster (one per cluster, so its stats add up). */
+  objectClient(name: string): ObjectClient {
+    let client = this.objectClients.get(name);
+    if (!client) {
+      client = ObjectClient.fromKubeConfig(this.kubeConfig(name), {
+        timeoutMs: this.timeoutMs,
+      });
+      this.objectClients.set(name, client);
+    }
+    return client;
   }
 
   /** The API server's `gitVersion`, e.g. `v1.31.4`. */

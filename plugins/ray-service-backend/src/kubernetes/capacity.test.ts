@@ -1,0 +1,190 @@
+/*
+ * Copyright 2026 The Ray as a Service for Backstage Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { makeNode } from '@ray-service/kube-sim';
+import { PROFILES } from '../provisioning/__testUtils__/fixtures';
+import type { ObservedObject } from './ObjectClient';
+import {
+  computeCapacity,
+  fetchCapacity,
+  fits,
+  HostCapacity,
+  profileCapacityRequest,
+} from './capacity';
+import { startTestCluster } from './__testUtils__/kubeSim';
+
+const managed = {
+  'app.kubernetes.io/managed-by': 'ray-service',
+  'ray-service.io/tenant': 'a',
+};
+
+function quota(hard: Record<string, string>): ObservedObject {
+  return {
+    apiVersion: 'v1',
+    kind: 'ResourceQuota',
+    metadata: { name: 'q', namespace: 'ray-a', labels: managed },
+    spec: { hard },
+  };
+}
+
+function node(name: string, extra: object = {}): ObservedObject {
+  return {
+    ...makeNode({ name, cpu: '16', memory: '64Gi', ...extra }),
+    apiVersion: 'v1',
+    kind: 'Node',
+  } as ObservedObject;
+}
+
+describe('capacity on the well-equipped kube-sim', () => {
+  let capacity: HostCapacity;
+  let lists: number;
+
+  beforeAll(async () => {
+    const { sim, client } = await startTestCluster({
+      controllers: { enabled: false },
+    });
+    try {
+      sim.objects.put(
+        quota({
+          'requests.cpu': '40',
+          'requests.memory': '128Gi',
+          'requests.nvidia.com/gpu': '2',
+          'limits.cpu': '80',
+        }),
+      );
+      capacity = await fetchCapacity(client);
+      lists = client.stats.lists;
+    } finally {
+      await sim.stop();
+    }
+  });
+
+  it('lists nodes once and the managed quotas once', () => {
+    expect(lists).toBe(2);
+  });
+
+  it('sums the nodes: CPU, memory, GPUs by model and MIG slices by profile', () => {
+    expect(capacity.nodes).toHaveLength(7);
+    expect(capacity.allocatable).toEqual({
+      cpu: '528',
+      memory: '5568Gi',
+      extended: {
+        'nvidia.com/gpu': 20,
+        'nvidia.com/mig-1g.10gb': 28,
+        'nvidia.com/mig-3g.40gb': 4,
+      },
+      gpusByModel: { 'A100-40GB': 16, 'H100-80GB': 4 },
+      migByProfile: { '1g.10gb': 28, '3g.40gb': 4 },
+    });
+    expect(
+      capacity.nodes.find(n => n.name === 'gpu-a100-node-1'),
+    ).toMatchObject({
+      gpuModel: 'A100-40GB',
+      extended: { 'nvidia.com/gpu': 8 },
+      ready: true,
+      schedulable: true,
+    });
+  });
+
+  it('subtracts what managed ResourceQuotas request', () => {
+    expect(capacity.reserved).toMatchObject({
+      cpu: '40',
+      memory: '128Gi',
+      extended: { 'nvidia.com/gpu': 2 },
+    });
+    expect(capacity.free).toMatchObject({
+      cpu: '488',
+      memory: '5440Gi',
+      extended: { 'nvidia.com/gpu': 18, 'nvidia.com/mig-1g.10gb': 28 },
+      gpusByModel: { 'A100-40GB': 16, 'H100-80GB': 4 },
+    });
+  });
+});
+
+describe('computeCapacity', () => {
+  it('counts only Ready, schedulable nodes and names unknown GPU products', () => {
+    const cordoned = node('cordoned');
+    cordoned.spec = { unschedulable: true };
+    const odd = node('odd', {
+      labels: { 'nvidia.com/gpu.product': 'Mystery-GPU' },
+      extraResources: { 'nvidia.com/gpu': '2' },
+    });
+    const capacity = computeCapacity([node('ok'), cordoned, odd], []);
+    expect(capacity.allocatable).toMatchObject({
+      cpu: '32',
+      gpusByModel: { unknown: 2 },
+    });
+    expect(capacity.nodes.map(n => n.schedulable)).toEqual([true, false, true]);
+  });
+
+  it('never reports more free GPUs of a model than are free in total', () => {
+    const a100 = node('a100', {
+      labels: { 'nvidia.com/gpu.product': 'NVIDIA-A100-SXM4-40GB' },
+      extraResources: { 'nvidia.com/gpu': '8' },
+    });
+    const capacity = computeCapacity(
+      [a100],
+      [quota({ 'requests.nvidia.com/gpu': '6' })],
+    );
+    expect(capacity.free.gpusByModel).toEqual({ 'A100-40GB': 2 });
+    expect(
+      computeCapacity([a100], [quota({ 'requests.nvidia.com/gpu': '9' })]).free
+        .extended['nvidia.com/gpu'],
+    ).toBe(0);
+  });
+});
+
+describe('fits', () => {
+  const a100 = node('a100', {
+    cpu: '96',
+    memory: '1152Gi',
+    labels: { 'nvidia.com/gpu.product': 'NVIDIA-A100-SXM4-40GB' },
+    extraResources: { 'nvidia.com/gpu': '8' },
+  });
+
+  it('fits a profile into free capacity', () => {
+    const capacity = computeCapacity([a100], []);
+    expect(fits(capacity, profileCapacityRequest(PROFILES.medium))).toEqual({
+      fits: true,
+    });
+  });
+
+  it('names every shortfall', () => {
+    const capacity = computeCapacity(
+      [a100],
+      [quota({ 'requests.cpu': '90', 'requests.nvidia.com/gpu': '8' })],
+    );
+    expect(fits(capacity, profileCapacityRequest(PROFILES.medium))).toEqual({
+      fits: false,
+      reason:
+        'CPU: needs 24, 6 free; nvidia.com/gpu: needs 1, 0 free; A100-40GB GPUs: needs 1, 0 free',
+    });
+  });
+
+  it('needs the GPU model, not just any GPU, and MIG slices by profile', () => {
+    const h100 = node('h100', {
+      labels: { 'nvidia.com/gpu.product': 'NVIDIA-H100-80GB-HBM3' },
+      extraResources: { 'nvidia.com/gpu': '8' },
+    });
+    const capacity = computeCapacity([h100], []);
+    expect(
+      fits(capacity, profileCapacityRequest(PROFILES.medium)).reason,
+    ).toContain('A100-40GB GPUs: needs 1, 0 free');
+    expect(
+      fits(capacity, profileCapacityRequest(PROFILES.largeMig)).reason,
+    ).toContain('nvidia.com/mig-1g.5gb: needs 14, 0 free');
+  });
+});

@@ -1,0 +1,297 @@
+/*
+ * Copyright 2026 The Ray as a Service for Backstage Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import {
+  ComputeProfileInput,
+  formatQuantity,
+  gpuModelFromProductLabel,
+  parseQuantity,
+  profileResourceTotals,
+  resourceGroupTotals,
+} from '@ray-service/plugin-ray-service-common';
+import { managedSelector } from '../provisioning';
+import { ObjectClient, ObservedObject } from './ObjectClient';
+import { findCondition } from './objectConditions';
+
+const GPU_RESOURCE = 'nvidia.com/gpu';
+const MIG_RESOURCE_PREFIX = 'nvidia.com/mig-';
+const GPU_PRODUCT_LABEL = 'nvidia.com/gpu.product';
+/** Nodes without a known product label count their GPUs here. */
+export const UNKNOWN_GPU_MODEL = 'unknown';
+
+/** What one node offers to pods. */
+export interface NodeCapacity {
+  name: string;
+  ready: boolean;
+  schedulable: boolean;
+  /** Canonical quantities, e.g. `96` and `1152Gi`. */
+  cpu: string;
+  memory: string;
+  /** From `nvidia.com/gpu.product`, e.g. `A100-40GB`. */
+  gpuModel?: string;
+  /** Allocatable extended resources: `nvidia.com/gpu`, `nvidia.com/mig-1g.10gb`, … */
+  extended: Record<string, number>;
+}
+
+/** CPU, memory and extended resources; GPUs also by model and MIG profile. */
+export interface CapacityTotals {
+  cpu: string;
+  memory: string;
+  extended: Record<string, number>;
+  /** `nvidia.com/gpu` units (whole or time-sliced GPUs) by model. */
+  gpusByModel: Record<string, number>;
+  /** `nvidia.com/mig-<profile>` by profile, e.g. `1g.10gb`. */
+  migByProfile: Record<string, number>;
+}
+
+export interface HostCapacity {
+  nodes: NodeCapacity[];
+  /** Of the Ready, schedulable nodes. */
+  allocatable: CapacityTotals;
+  /** What the managed tenants' ResourceQuotas request. */
+  reserved: CapacityTotals;
+  /**
+   * Allocatable minus reserved. Quotas name `nvidia.com/gpu` without a
+   * model, so `free.gpusByModel` is an upper bound per model (as if the
+   * reservations had taken other models' GPUs first), while
+   * `free.extended['nvidia.com/gpu']` is exact over all models.
+   */
+  free: CapacityTotals;
+}
+
+/** A resource request: ResourceTotals of a profile, optionally with GPU models. */
+export interface CapacityRequest {
+  cpu: string;
+  memory: string;
+  extended: Record<string, number>;
+  /** `nvidia.com/gpu` units the request needs of each model. */
+  gpusByModel?: Record<string, number>;
+}
+
+/** Millicores and bytes while summing. */
+interface Amounts {
+  cpu: number;
+  memory: number;
+  extended: Record<string, number>;
+  gpusByModel: Record<string, number>;
+}
+
+const emptyAmounts = (): Amounts => ({
+  cpu: 0,
+  memory: 0,
+  extended: {},
+  gpusByModel: {},
+});
+
+function addTo(target: Record<string, number>, key: string, amount: number) {
+  target[key] = (target[key] ?? 0) + amount;
+}
+
+function totalsOf(amounts: Amounts): CapacityTotals {
+  const migByProfile: Record<string, number> = {};
+  for (const [name, count] of Object.entries(amounts.extended)) {
+    if (name.startsWith(MIG_RESOURCE_PREFIX)) {
+      migByProfile[name.slice(MIG_RESOURCE_PREFIX.length)] = count;
+    }
+  }
+  return {
+    cpu: formatQuantity(Math.max(amounts.cpu, 0), 'cpu'),
+    memory: formatQuantity(Math.max(amounts.memory, 0), 'memory'),
+    extended: amounts.extended,
+    gpusByModel: amounts.gpusByModel,
+    migByProfile,
+  };
+}
+
+/** Extended resources are vendor-prefixed (`nvidia.com/gpu`); built-ins are not. */
+const isExtendedResource = (name: string) => name.includes('/');
+
+function readNode(node: ObservedObject): NodeCapacity {
+  const allocatable: Record<string, string> =
+    (node.status as { allocatable?: Record<string, string> } | undefined)
+      ?.allocatable ?? {};
+  const product = node.metadata.labels?.[GPU_PRODUCT_LABEL];
+  const extended: Record<string, number> = {};
+  for (const [name, quantity] of Object.entries(allocatable)) {
+    const count = isExtendedResource(name)
+      ? parseQuantity(quantity, 'memory')
+      : 0;
+    if (count > 0) {
+      extended[name] = count;
+    }
+  }
+  return {
+    name: node.metadata.name,
+    ready: findCondition(node, 'Ready')?.status === 'True',
+    schedulable: !(node.spec as { unschedulable?: boolean } | undefined)
+      ?.unschedulable,
+    cpu: formatQuantity(parseQuantity(allocatable.cpu ?? '0', 'cpu'), 'cpu'),
+    memory: formatQuantity(
+      parseQuantity(allocatable.memory ?? '0', 'memory'),
+      'memory',
+    ),
+    ...(product
+      ? {
+          gpuModel:
+            gpuModelFromProductLabel(product)?.name ?? UNKNOWN_GPU_MODEL,
+        }
+      : {}),
+    extended,
+  };
+}
+
+function sumNodes(nodes: NodeCapacity[]): Amounts {
+  const sum = emptyAmounts();
+  for (const node of nodes.filter(n => n.ready && n.schedulable)) {
+    sum.cpu += parseQuantity(node.cpu, 'cpu');
+    sum.memory += parseQuantity(node.memory, 'memory');
+    for (const [name, count] of Object.entries(node.extended)) {
+      addTo(sum.extended, name, count);
+    }
+    const gpus = node.extended[GPU_RESOURCE];
+    if (gpus) {
+      addTo(sum.gpusByModel, node.gpuModel ?? UNKNOWN_GPU_MODEL, gpus);
+    }
+  }
+  return sum;
+}
+
+/** Requests of ResourceQuotas: `requests.cpu` (or `cpu`), memory, `requests.<extended>`. */
+function sumQuotas(quotas: ObservedObject[]): Amounts {
+  const sum = emptyAmounts();
+  for (const quota of quotas) {
+    const hard: Record<string, string> =
+      (quota.spec as { hard?: Record<string, string> } | undefined)?.hard ?? {};
+    for (const [key, quantity] of Object.entries(hard)) {
+      const name = key.replace(/^requests\./, '');
+      if (name === 'cpu') {
+        sum.cpu += parseQuantity(quantity, 'cpu');
+      } else if (name === 'memory') {
+        sum.memory += parseQuantity(quantity, 'memory');
+      } else if (key.startsWith('requests.') && isExtendedResource(name)) {
+        addTo(sum.extended, name, parseQuantity(quantity, 'memory'));
+      }
+    }
+  }
+  return sum;
+}
+
+/** No model can have more free GPUs than are free in total. */
+function freeByModel(
+  allocatable: Record<string, number>,
+  reservedGpus: number,
+): Record<string, number> {
+  const free = { ...allocatable };
+  const total = Object.values(allocatable).reduce((a, b) => a + b, 0);
+  const left = Math.max(total - reservedGpus, 0);
+  for (const model of Object.keys(free)) {
+    free[model] = Math.min(free[model], left);
+  }
+  return free;
+}
+
+/** Capacity from nodes and the managed ResourceQuotas. Pure. */
+export function computeCapacity(
+  nodeObjects: ObservedObject[],
+  quotaObjects: ObservedObject[],
+): HostCapacity {
+  const nodes = nodeObjects.map(readNode);
+  const allocatable = sumNodes(nodes);
+  const reserved = sumQuotas(quotaObjects);
+  const free: Amounts = {
+    cpu: allocatable.cpu - reserved.cpu,
+    memory: allocatable.memory - reserved.memory,
+    extended: {},
+    gpusByModel: freeByModel(
+      allocatable.gpusByModel,
+      reserved.extended[GPU_RESOURCE] ?? 0,
+    ),
+  };
+  const names = new Set([
+    ...Object.keys(allocatable.extended),
+    ...Object.keys(reserved.extended),
+  ]);
+  for (const name of names) {
+    free.extended[name] = Math.max(
+      (allocatable.extended[name] ?? 0) - (reserved.extended[name] ?? 0),
+      0,
+    );
+  }
+  return {
+    nodes,
+    allocatable: totalsOf(allocatable),
+    reserved: totalsOf(reserved),
+    free: totalsOf(free),
+  };
+}
+
+/** Lists nodes once and the managed ResourceQuotas once. */
+export async function fetchCapacity(
+  client: ObjectClient,
+): Promise<HostCapacity> {
+  const [nodes, quotas] = await Promise.all([
+    client.list('v1', 'Node'),
+    client.list('v1', 'ResourceQuota', { labelSelector: managedSelector() }),
+  ]);
+  return computeCapacity(nodes, quotas);
+}
+
+/** What a profile asks for, with the GPU models of its whole or time-sliced GPUs. */
+export function profileCapacityRequest(
+  profile: Pick<ComputeProfileInput, 'resources' | 'partitioning'>,
+): CapacityRequest {
+  const gpusByModel: Record<string, number> = {};
+  for (const group of profile.resources) {
+    const gpus = resourceGroupTotals(group, profile.partitioning).extended[
+      GPU_RESOURCE
+    ];
+    if (group.gpuModel && gpus) {
+      addTo(gpusByModel, group.gpuModel, gpus);
+    }
+  }
+  return { ...profileResourceTotals(profile), gpusByModel };
+}
+
+/** Whether a request fits the free capacity; the reason names each shortfall. Pure. */
+export function fits(
+  capacity: HostCapacity,
+  request: CapacityRequest,
+): { fits: boolean; reason?: string } {
+  const { free } = capacity;
+  const shortfalls: string[] = [];
+  const check = (what: string, needed: number, available: number) => {
+    if (needed > available) {
+      shortfalls.push(`${what}: needs ${needed}, ${available} free`);
+    }
+  };
+  const cpu = parseQuantity(request.cpu, 'cpu');
+  if (cpu > parseQuantity(free.cpu, 'cpu')) {
+    shortfalls.push(`CPU: needs ${request.cpu}, ${free.cpu} free`);
+  }
+  const memory = parseQuantity(request.memory, 'memory');
+  if (memory > parseQuantity(free.memory, 'memory')) {
+    shortfalls.push(`memory: needs ${request.memory}, ${free.memory} free`);
+  }
+  for (const [name, count] of Object.entries(request.extended)) {
+    check(name, count, free.extended[name] ?? 0);
+  }
+  for (const [model, count] of Object.entries(request.gpusByModel ?? {})) {
+    check(`${model} GPUs`, count, free.gpusByModel[model] ?? 0);
+  }
+  return shortfalls.length
+    ? { fits: false, reason: shortfalls.join('; ') }
+    : { fits: true };
+}

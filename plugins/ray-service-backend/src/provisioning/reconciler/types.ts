@@ -1,0 +1,95 @@
+/*
+ * Copyright 2026 The Ray as a Service for Backstage Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import type { PlannedObject } from '../planner/types';
+
+export type TenantPhase =
+  | 'Pending'
+  | 'Provisioning'
+  | 'Ready'
+  | 'Degraded'
+  | 'Upgrading'
+  | 'Deleting'
+  | 'Failed';
+
+export type ConditionStatus = 'True' | 'False' | 'Unknown';
+
+export type TenantConditionType =
+  | 'NamespaceReady'
+  | 'QuotaApplied'
+  | 'QueueReady'
+  | 'NetworkPoliciesApplied'
+  | 'ControlPlaneReady'
+  | 'OperatorReady'
+  | 'AddonsReady'
+  /** Whether the last pass wrote everything it had to; not part of the phase. */
+  | 'Reconciled';
+
+export interface TenantCondition {
+  type: TenantConditionType;
+  status: ConditionStatus;
+  /** CamelCase, machine-readable. */
+  reason: string;
+  message: string;
+  /** ISO timestamp of the last change of `status`. */
+  lastTransitionTime: string;
+}
+
+export interface TenantStatus {
+  phase: TenantPhase;
+  conditions: TenantCondition[];
+  /** The tenant generation whose plan was last applied completely. */
+  observedGeneration?: number;
+}
+
+/** A tenant as the reconciler of its host cluster should make it. */
+export interface DesiredTenant {
+  name: string;
+  /** Bumped by the caller whenever what the tenant asks for changes. */
+  generation: number;
+  deleting: boolean;
+  /**
+   * The planner's objects in apply order; undefined when no plan can be made
+   * right now (the tenant's objects are then left alone).
+   */
+  plan: PlannedObject[] | undefined;
+  /** The status the last pass returned (kept by the caller). */
+  status?: TenantStatus;
+}
+
+export interface TenantOutcome {
+  name: string;
+  status: TenantStatus;
+  /** Nothing left to do: Ready and in sync, or gone. */
+  converged: boolean;
+  /** A deleting tenant has no objects left: the caller may drop it. */
+  gone?: boolean;
+}
+
+export interface ReconcileStats {
+  lists: number;
+  applies: number;
+  deletes: number;
+  gets: number;
+  durationMs: number;
+}
+
+export interface ReconcileResult {
+  tenants: TenantOutcome[];
+  /** Tenants unknown to the caller that still have objects (being deleted). */
+  orphans: string[];
+  stats: ReconcileStats;
+}
