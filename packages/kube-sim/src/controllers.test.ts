@@ -20,6 +20,7 @@ import type { KubeSim } from './index';
 import {
   eventually,
   kubeConfigFor,
+  mergePatch,
   raw,
   statusOf,
 } from './__testUtils__/helpers';
@@ -33,6 +34,24 @@ const DELAY = 150;
 function condition(obj: any, type: string) {
   return obj?.status?.conditions?.find((c: any) => c.type === type);
 }
+
+/** A RayCluster with one head and `workerGroupSpecs`. */
+const rayCluster = (name: string, workerGroupSpecs: unknown[] = []) => ({
+  apiVersion: 'ray.io/v1',
+  kind: 'RayCluster',
+  metadata: { name },
+  spec: {
+    headGroupSpec: {
+      rayStartParams: {},
+      template: {
+        spec: {
+          containers: [{ name: 'ray-head', image: 'rayproject/ray:2.60.0' }],
+        },
+      },
+    },
+    workerGroupSpecs,
+  },
+});
 
 const helmRepo = (name: string, ns = 'flux-system') => ({
   apiVersion: 'source.toolkit.fluxcd.io/v1',
@@ -160,14 +179,10 @@ describe('simulated controllers on a Flux host', () => {
   });
 
   it('upgrades on a spec change: Ready=Unknown (Progressing), then Ready=True (UpgradeSucceeded)', async () => {
-    const before = await raw(
+    const before = await mergePatch(
       sim,
-      'PATCH',
       '/apis/helm.toolkit.fluxcd.io/v2/namespaces/tenant-a/helmreleases/podinfo',
-      {
-        body: { spec: { chart: { spec: { version: '6.6.0' } } } },
-        contentType: 'application/merge-patch+json',
-      },
+      { spec: { chart: { spec: { version: '6.6.0' } } } },
     );
     expect(before.json.metadata.generation).toBe(2);
     const progressing = await eventually(async () => {
@@ -286,24 +301,7 @@ describe('simulated controllers on a Flux host', () => {
       version: 'v1',
       plural: 'rayclusters',
       namespace: 'default',
-      body: {
-        apiVersion: 'ray.io/v1',
-        kind: 'RayCluster',
-        metadata: { name: 'rc' },
-        spec: {
-          headGroupSpec: {
-            rayStartParams: {},
-            template: {
-              spec: {
-                containers: [
-                  { name: 'ray-head', image: 'rayproject/ray:2.60.0' },
-                ],
-              },
-            },
-          },
-          workerGroupSpecs: [],
-        },
-      },
+      body: rayCluster('rc'),
     });
     const svc = await eventually(async () =>
       vcore.readNamespacedService({
@@ -495,37 +493,20 @@ describe('simulated controllers on a Flux host', () => {
 
     // RayCluster and RayJob in the host namespace (pre-installed CRDs)
     await raw(sim, 'POST', '/apis/ray.io/v1/namespaces/tenant-d/rayclusters', {
-      body: {
-        apiVersion: 'ray.io/v1',
-        kind: 'RayCluster',
-        metadata: { name: 'rc' },
-        spec: {
-          headGroupSpec: {
-            rayStartParams: {},
-            template: {
-              spec: {
-                containers: [
-                  { name: 'ray-head', image: 'rayproject/ray:2.60.0' },
-                ],
-              },
+      body: rayCluster('rc', [
+        {
+          groupName: 'gpu',
+          replicas: 2,
+          minReplicas: 0,
+          maxReplicas: 4,
+          rayStartParams: {},
+          template: {
+            spec: {
+              containers: [{ name: 'w', image: 'rayproject/ray:2.60.0' }],
             },
           },
-          workerGroupSpecs: [
-            {
-              groupName: 'gpu',
-              replicas: 2,
-              minReplicas: 0,
-              maxReplicas: 4,
-              rayStartParams: {},
-              template: {
-                spec: {
-                  containers: [{ name: 'w', image: 'rayproject/ray:2.60.0' }],
-                },
-              },
-            },
-          ],
         },
-      },
+      ]),
     });
     const rc = await eventually(async () => {
       const x = sim.objects.get('ray.io/v1', 'RayCluster', 'tenant-d', 'rc');

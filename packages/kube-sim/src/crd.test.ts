@@ -24,6 +24,7 @@ import {
   errorBody,
   eventually,
   kubeConfigFor,
+  mergePatch,
   raw,
   statusOf,
 } from './__testUtils__/helpers';
@@ -211,50 +212,34 @@ describeWithCrds(
     });
 
     it('validates updates and patches too, and serves /status separately', async () => {
-      const badPatch = await raw(
+      const badPatch = await mergePatch(
         sim,
-        'PATCH',
         '/apis/scheduling.volcano.sh/v1beta1/queues/team-a',
-        {
-          body: { spec: { weight: -1 } },
-          contentType: 'application/merge-patch+json',
-        },
+        { spec: { weight: -1 } },
       );
       expect(badPatch.status).toBe(422);
       expect(badPatch.json.details.causes[0].field).toBe('spec.weight');
-      const st = await raw(
+      const st = await mergePatch(
         sim,
-        'PATCH',
         '/apis/scheduling.volcano.sh/v1beta1/queues/team-a/status',
-        {
-          body: { status: { state: 'Open' } },
-          contentType: 'application/merge-patch+json',
-        },
+        { status: { state: 'Open' } },
       );
       expect(st.status).toBe(200);
       expect(st.json.status.state).toBe('Open');
-      const badStatus = await raw(
+      const badStatus = await mergePatch(
         sim,
-        'PATCH',
         '/apis/scheduling.volcano.sh/v1beta1/queues/team-a/status',
-        {
-          body: { status: { state: 'Ajar' } },
-          contentType: 'application/merge-patch+json',
-        },
+        { status: { state: 'Ajar' } },
       );
       expect(badStatus.status).toBe(422);
       expect(badStatus.json.details.causes[0]).toMatchObject({
         field: 'status.state',
         reason: 'FieldValueNotSupported',
       });
-      const mainWithStatus = await raw(
+      const mainWithStatus = await mergePatch(
         sim,
-        'PATCH',
         '/apis/scheduling.volcano.sh/v1beta1/queues/team-a',
-        {
-          body: { spec: { weight: 5 }, status: { state: 'Closed' } },
-          contentType: 'application/merge-patch+json',
-        },
+        { spec: { weight: 5 }, status: { state: 'Closed' } },
       );
       expect(mainWithStatus.json.spec.weight).toBe(5);
       expect(mainWithStatus.json.status.state).toBe('Open');

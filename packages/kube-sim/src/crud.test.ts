@@ -16,7 +16,7 @@
 
 import { startKubeSim } from './index';
 import type { KubeSim } from './index';
-import { eventually, raw } from './__testUtils__/helpers';
+import { eventually, mergePatch, raw } from './__testUtils__/helpers';
 
 describe('Kubernetes REST API over raw HTTPS', () => {
   let sim: KubeSim;
@@ -345,14 +345,10 @@ describe('Kubernetes REST API over raw HTTPS', () => {
     await raw(sim, 'POST', '/api/v1/namespaces/default/configmaps', {
       body: cm('p1', { a: '1' }, { x: '1', y: '2' }),
     });
-    const merge = await raw(
+    const merge = await mergePatch(
       sim,
-      'PATCH',
       '/api/v1/namespaces/default/configmaps/p1',
-      {
-        body: { metadata: { labels: { b: '2' } }, data: { x: null, z: '3' } },
-        contentType: 'application/merge-patch+json',
-      },
+      { metadata: { labels: { b: '2' } }, data: { x: null, z: '3' } },
     );
     expect(merge.status).toBe(200);
     expect(merge.json.metadata.labels).toEqual({ a: '1', b: '2' });
@@ -398,22 +394,17 @@ describe('Kubernetes REST API over raw HTTPS', () => {
     expect(failedTest.status).toBe(422);
     expect(
       (
-        await raw(
+        await mergePatch(
           sim,
-          'PATCH',
           '/api/v1/namespaces/default/configmaps/missing',
-          { body: {}, contentType: 'application/merge-patch+json' },
+          {},
         )
       ).status,
     ).toBe(404);
-    const staleMerge = await raw(
+    const staleMerge = await mergePatch(
       sim,
-      'PATCH',
       '/api/v1/namespaces/default/configmaps/p1',
-      {
-        body: { metadata: { resourceVersion: '1' }, data: { q: '1' } },
-        contentType: 'application/merge-patch+json',
-      },
+      { metadata: { resourceVersion: '1' }, data: { q: '1' } },
     );
     expect(staleMerge.status).toBe(409);
   });
@@ -456,9 +447,8 @@ describe('Kubernetes REST API over raw HTTPS', () => {
     ]);
 
     // another writer adds a field: it survives the next apply
-    await raw(sim, 'PATCH', `${path}?fieldManager=someone-else`, {
-      body: { data: { other: 'x' } },
-      contentType: 'application/merge-patch+json',
+    await mergePatch(sim, `${path}?fieldManager=someone-else`, {
+      data: { other: 'x' },
     });
 
     const second = await raw(sim, 'PATCH', `${path}?fieldManager=ray-service`, {
@@ -785,38 +775,26 @@ describe('Kubernetes REST API over raw HTTPS', () => {
     expect(created.json.status).toBeUndefined();
     expect(created.json.metadata.generation).toBe(1);
 
-    const labelsOnly = await raw(
+    const labelsOnly = await mergePatch(
       sim,
-      'PATCH',
       '/apis/apps/v1/namespaces/default/deployments/web',
-      {
-        body: { metadata: { labels: { x: 'y' } } },
-        contentType: 'application/merge-patch+json',
-      },
+      { metadata: { labels: { x: 'y' } } },
     );
     expect(labelsOnly.json.metadata.generation).toBe(1);
-    const spec = await raw(
+    const spec = await mergePatch(
       sim,
-      'PATCH',
       '/apis/apps/v1/namespaces/default/deployments/web',
-      {
-        body: { spec: { replicas: 3 }, status: { replicas: 42 } },
-        contentType: 'application/merge-patch+json',
-      },
+      { spec: { replicas: 3 }, status: { replicas: 42 } },
     );
     expect(spec.json.metadata.generation).toBe(2);
     expect(spec.json.status?.replicas).not.toBe(42);
 
-    const st = await raw(
+    const st = await mergePatch(
       sim,
-      'PATCH',
       '/apis/apps/v1/namespaces/default/deployments/web/status',
       {
-        body: {
-          spec: { replicas: 7 },
-          status: { observedGeneration: 2, replicas: 5 },
-        },
-        contentType: 'application/merge-patch+json',
+        spec: { replicas: 7 },
+        status: { observedGeneration: 2, replicas: 5 },
       },
     );
     expect(st.status).toBe(200);

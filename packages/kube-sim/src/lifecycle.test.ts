@@ -16,7 +16,7 @@
 
 import { startKubeSim } from './index';
 import type { KubeSim } from './index';
-import { eventually, raw } from './__testUtils__/helpers';
+import { eventually, mergePatch, raw } from './__testUtils__/helpers';
 
 describe('object lifecycle', () => {
   let sim: KubeSim;
@@ -160,9 +160,8 @@ describe('object lifecycle', () => {
       (await raw(sim, 'GET', '/api/v1/namespaces/default/configmaps/held'))
         .status,
     ).toBe(200);
-    await raw(sim, 'PATCH', '/api/v1/namespaces/default/configmaps/held', {
-      body: { metadata: { finalizers: null } },
-      contentType: 'application/merge-patch+json',
+    await mergePatch(sim, '/api/v1/namespaces/default/configmaps/held', {
+      metadata: { finalizers: null },
     });
     expect(
       (await raw(sim, 'GET', '/api/v1/namespaces/default/configmaps/held'))

@@ -30,6 +30,9 @@ export interface Entry {
   json?: string;
 }
 
+/** The type an object is stored under. */
+type TypeRef = Pick<ResourceType, 'group' | 'resource'>;
+
 export type StoreEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
 
 export interface StoreEvent {
@@ -56,38 +59,28 @@ function splitKey(key: string): [string, string] {
   return [key.slice(0, i), key.slice(i + 1)];
 }
 
-function insertSorted(arr: string[], v: string) {
+/**
+ * First index in the sorted array whose value is >= v, or with `after`, > v.
+ */
+function bound(arr: string[], v: string, after = false): number {
   let lo = 0;
   let hi = arr.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (arr[mid] < v) lo = mid + 1;
-    else hi = mid;
-  }
-  if (arr[lo] !== v) arr.splice(lo, 0, v);
-}
-
-function removeSorted(arr: string[], v: string) {
-  let lo = 0;
-  let hi = arr.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (arr[mid] < v) lo = mid + 1;
-    else hi = mid;
-  }
-  if (arr[lo] === v) arr.splice(lo, 1);
-}
-
-/** First index in the sorted array whose value is > v. */
-function upperBound(arr: string[], v: string): number {
-  let lo = 0;
-  let hi = arr.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (arr[mid] <= v) lo = mid + 1;
+    if (arr[mid] < v || (after && arr[mid] === v)) lo = mid + 1;
     else hi = mid;
   }
   return lo;
+}
+
+function insertSorted(arr: string[], v: string) {
+  const i = bound(arr, v);
+  if (arr[i] !== v) arr.splice(i, 0, v);
+}
+
+function removeSorted(arr: string[], v: string) {
+  const i = bound(arr, v);
+  if (arr[i] === v) arr.splice(i, 1);
 }
 
 /** All objects of one (group, resource), across versions and namespaces. */
@@ -289,15 +282,11 @@ export class ObjectStore {
     return b;
   }
 
-  get(
-    t: Pick<ResourceType, 'group' | 'resource'>,
-    ns: string,
-    name: string,
-  ): Entry | undefined {
+  get(t: TypeRef, ns: string, name: string): Entry | undefined {
     return this.bucket(t.group, t.resource)?.get(ns, name);
   }
 
-  count(t: Pick<ResourceType, 'group' | 'resource'>, ns?: string): number {
+  count(t: TypeRef, ns?: string): number {
     const b = this.bucket(t.group, t.resource);
     if (!b) return 0;
     if (ns === undefined) return b.size;
@@ -305,7 +294,7 @@ export class ObjectStore {
   }
 
   /** Writes an object (create or replace). The caller sets metadata; this sets resourceVersion. */
-  put(t: Pick<ResourceType, 'group' | 'resource'>, obj: KubeObject): Entry {
+  put(t: TypeRef, obj: KubeObject): Entry {
     const ns = obj.metadata.namespace ?? '';
     const name = obj.metadata.name;
     const b = this.bucket(t.group, t.resource, true)!;
@@ -324,11 +313,7 @@ export class ObjectStore {
     return entry;
   }
 
-  remove(
-    t: Pick<ResourceType, 'group' | 'resource'>,
-    ns: string,
-    name: string,
-  ): Entry | undefined {
+  remove(t: TypeRef, ns: string, name: string): Entry | undefined {
     const b = this.bucket(t.group, t.resource);
     const e = b?.remove(ns, name);
     if (!e) return undefined;
@@ -344,13 +329,13 @@ export class ObjectStore {
   }
 
   /** Namespaces that hold objects of this type. */
-  namespacesOf(t: Pick<ResourceType, 'group' | 'resource'>): string[] {
+  namespacesOf(t: TypeRef): string[] {
     const b = this.bucket(t.group, t.resource);
     return b ? [...b.byNs.keys()] : [];
   }
 
   /** Names of all objects of one type in one namespace ('' for cluster-scoped). */
-  namesIn(t: Pick<ResourceType, 'group' | 'resource'>, ns: string): string[] {
+  namesIn(t: TypeRef, ns: string): string[] {
     return [...(this.bucket(t.group, t.resource)?.byNs.get(ns)?.keys() ?? [])];
   }
 
@@ -379,10 +364,7 @@ export class ObjectStore {
     });
   }
 
-  list(
-    t: Pick<ResourceType, 'group' | 'resource'>,
-    opts: ListOptions = {},
-  ): ListResult {
+  list(t: TypeRef, opts: ListOptions = {}): ListResult {
     const b = this.bucket(t.group, t.resource);
     if (!b) return { entries: [] };
     const selector = opts.labelSelector ?? [];
@@ -408,7 +390,7 @@ export class ObjectStore {
     } else {
       keys = b.sortedKeys(opts.namespace);
     }
-    let i = opts.after !== undefined ? upperBound(keys, opts.after) : 0;
+    let i = opts.after !== undefined ? bound(keys, opts.after, true) : 0;
     for (; i < keys.length; i++) {
       const e = b.getByKey(keys[i]);
       if (!e || !matches(e)) continue;
@@ -426,11 +408,7 @@ export class ObjectStore {
     return { entries: out };
   }
 
-  private indexOwners(
-    t: Pick<ResourceType, 'group' | 'resource'>,
-    obj?: KubeObject,
-    old?: KubeObject,
-  ) {
+  private indexOwners(t: TypeRef, obj?: KubeObject, old?: KubeObject) {
     const ref = (o: KubeObject) =>
       `${bucketKey(t.group, t.resource)}|${fullKey(
         o.metadata.namespace ?? '',

@@ -383,28 +383,21 @@ function toCauses(errors: ErrorObject[], data: unknown): StatusCause[] {
         break;
       case 'minimum':
       case 'exclusiveMinimum':
-        cause = {
-          reason: 'FieldValueInvalid',
-          message: `Invalid value: ${fmt(
-            value,
-          )}: ${where} in body should be greater than ${
-            e.keyword === 'minimum' ? 'or equal to ' : ''
-          }${(e.params as any).limit}`,
-          field: path,
-        };
-        break;
       case 'maximum':
-      case 'exclusiveMaximum':
+      case 'exclusiveMaximum': {
+        const comparison = e.keyword.endsWith('inimum') ? 'greater' : 'less';
+        const orEqual = e.keyword.startsWith('exclusive') ? '' : 'or equal to ';
         cause = {
           reason: 'FieldValueInvalid',
           message: `Invalid value: ${fmt(
             value,
-          )}: ${where} in body should be less than ${
-            e.keyword === 'maximum' ? 'or equal to ' : ''
-          }${(e.params as any).limit}`,
+          )}: ${where} in body should be ${comparison} than ${orEqual}${
+            (e.params as any).limit
+          }`,
           field: path,
         };
         break;
+      }
       case 'minLength':
       case 'maxLength':
         cause = {

@@ -87,6 +87,18 @@ export function raw(
   });
 }
 
+/** A JSON merge patch (`application/merge-patch+json`) of `path`, sent with {@link raw}. */
+export function mergePatch(
+  sim: Pick<KubeSim, 'url' | 'caData' | 'token'>,
+  path: string,
+  body: unknown,
+): Promise<RawResponse> {
+  return raw(sim, 'PATCH', path, {
+    body,
+    contentType: 'application/merge-patch+json',
+  });
+}
+
 export function kubeConfigFor(
   sim: Pick<KubeSim, 'kubeconfig'>,
 ): k8s.KubeConfig {

@@ -172,24 +172,18 @@ export function reconcileFluxSource(ctx: ControllerContext, obj: KubeObject) {
           obj.metadata.namespace
         }/${obj.metadata.name}/${digest.slice(7, 19)}.tar.gz`,
       };
-      setCondition(next, {
-        type: 'Ready',
-        status: 'True',
-        reason: 'Succeeded',
-        message: isOci
-          ? `stored artifact for digest '${revision}'`
-          : `stored artifact: revision '${revision}'`,
-        observedGeneration: gen,
-      });
-      setCondition(next, {
-        type: 'ArtifactInStorage',
-        status: 'True',
-        reason: 'Succeeded',
-        message: isOci
-          ? `stored artifact for digest '${revision}'`
-          : `stored artifact: revision '${revision}'`,
-        observedGeneration: gen,
-      });
+      const message = isOci
+        ? `stored artifact for digest '${revision}'`
+        : `stored artifact: revision '${revision}'`;
+      for (const type of ['Ready', 'ArtifactInStorage']) {
+        setCondition(next, {
+          type,
+          status: 'True',
+          reason: 'Succeeded',
+          message,
+          observedGeneration: gen,
+        });
+      }
       return next;
     },
   );
@@ -268,6 +262,24 @@ function helmReleaseInfo(
   return { ...base, chart, version, helmChart };
 }
 
+/**
+ * Whether the release's target namespace is there, creating it first when the
+ * release asks for that (`createNamespace`).
+ */
+function ensureTargetNamespace(
+  ctx: ControllerContext,
+  info: ReleaseInfo,
+): boolean {
+  if (ctx.cluster.namespaceExists(info.targetNamespace)) return true;
+  if (!info.createNamespace) return false;
+  ctx.cluster.ensureObject({
+    apiVersion: 'v1',
+    kind: 'Namespace',
+    metadata: { name: info.targetNamespace },
+  });
+  return true;
+}
+
 export function reconcileHelmRelease(
   ctx: ControllerContext,
   hr: KubeObject,
@@ -302,37 +314,24 @@ export function reconcileHelmRelease(
     ctx.blocked.add(key);
     return Math.max(ctx.settings.readyDelayMs, 1000);
   }
-  if (!ctx.cluster.namespaceExists(info.targetNamespace)) {
-    if (info.createNamespace) {
-      ctx.cluster.ensureObject({
-        apiVersion: 'v1',
-        kind: 'Namespace',
-        metadata: { name: info.targetNamespace },
-      });
-    } else {
-      update(s => {
-        s.observedGeneration = gen;
-        s.lastAttemptedGeneration = gen;
-        const msg = `Helm install failed for release ${info.targetNamespace}/${info.releaseName} with chart ${info.chart}@${info.version}: create: failed to create: namespaces "${info.targetNamespace}" not found`;
+  if (!ensureTargetNamespace(ctx, info)) {
+    update(s => {
+      s.observedGeneration = gen;
+      s.lastAttemptedGeneration = gen;
+      const msg = `Helm install failed for release ${info.targetNamespace}/${info.releaseName} with chart ${info.chart}@${info.version}: create: failed to create: namespaces "${info.targetNamespace}" not found`;
+      for (const type of ['Ready', 'Released']) {
         setCondition(s, {
-          type: 'Ready',
+          type,
           status: 'False',
           reason: 'InstallFailed',
           message: msg,
           observedGeneration: gen,
         });
-        setCondition(s, {
-          type: 'Released',
-          status: 'False',
-          reason: 'InstallFailed',
-          message: msg,
-          observedGeneration: gen,
-        });
-        removeCondition(s, 'Reconciling');
-      });
-      ctx.blocked.add(key);
-      return Math.max(ctx.settings.readyDelayMs, 1000);
-    }
+      }
+      removeCondition(s, 'Reconciling');
+    });
+    ctx.blocked.add(key);
+    return Math.max(ctx.settings.readyDelayMs, 1000);
   }
   const status = hr.status ?? {};
   const ready = getCondition(hr, 'Ready');
@@ -524,32 +523,24 @@ export function reconcileHelmChart(
   const elapsed = phaseElapsed(ctx, key, hc.metadata.generation ?? 1);
   if (elapsed < ctx.settings.readyDelayMs)
     return ctx.settings.readyDelayMs - elapsed;
-  if (!ctx.cluster.namespaceExists(info.targetNamespace)) {
-    if (info.createNamespace) {
-      ctx.cluster.ensureObject({
-        apiVersion: 'v1',
-        kind: 'Namespace',
-        metadata: { name: info.targetNamespace },
+  if (!ensureTargetNamespace(ctx, info)) {
+    ctx.cluster.updateStatus('batch/v1', 'Job', ns, jobName, s => ({
+      ...s,
+      active: 1,
+      failed: 1,
+    }));
+    ctx.cluster.updateStatus(hc.apiVersion, hc.kind, ns, name, s => {
+      const next = { ...s };
+      setCondition(next, {
+        type: 'Failed',
+        status: 'True',
+        reason: 'Job failed',
+        message: `namespaces "${info.targetNamespace}" not found`,
       });
-    } else {
-      ctx.cluster.updateStatus('batch/v1', 'Job', ns, jobName, s => ({
-        ...s,
-        active: 1,
-        failed: 1,
-      }));
-      ctx.cluster.updateStatus(hc.apiVersion, hc.kind, ns, name, s => {
-        const next = { ...s };
-        setCondition(next, {
-          type: 'Failed',
-          status: 'True',
-          reason: 'Job failed',
-          message: `namespaces "${info.targetNamespace}" not found`,
-        });
-        return next;
-      });
-      ctx.blocked.add(key);
-      return Math.max(ctx.settings.readyDelayMs, 1000);
-    }
+      return next;
+    });
+    ctx.blocked.add(key);
+    return Math.max(ctx.settings.readyDelayMs, 1000);
   }
   installRelease(ctx, info, hc);
   ctx.cluster.updateStatus('batch/v1', 'Job', ns, jobName, s => {

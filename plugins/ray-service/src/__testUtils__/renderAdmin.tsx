@@ -29,8 +29,8 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { RayServiceClient } from '@ray-service/plugin-ray-service-common';
 import { ReactElement } from 'react';
 import { waitFor } from '@testing-library/react';
-import { UserEvent } from '@testing-library/user-event';
-import { http, HttpResponse } from 'msw';
+import userEvent, { UserEvent } from '@testing-library/user-event';
+import { delay, http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { rayServiceApiRef } from '../api';
 
@@ -63,6 +63,30 @@ export function recordRequests(
     }),
   );
   return bodies;
+}
+
+/** Answers `GET path` (below {@link testBaseUrl}) with one page of `items`. */
+export function serveList(
+  server: ReturnType<typeof setupServer>,
+  path: string,
+  items: unknown[],
+) {
+  server.use(
+    http.get(`${testBaseUrl}${path}`, () => HttpResponse.json({ items })),
+  );
+}
+
+/** Never answers `GET path`, to show what loads. */
+export function serveNever(
+  server: ReturnType<typeof setupServer>,
+  path: string,
+) {
+  server.use(
+    http.get(`${testBaseUrl}${path}`, async () => {
+      await delay('infinite');
+      return HttpResponse.json({ items: [] });
+    }),
+  );
 }
 
 /**
@@ -121,6 +145,19 @@ export function renderWithRayServiceApis(
       {element}
     </TestApiProvider>,
   );
+}
+
+/**
+ * {@link renderWithRayServiceApis}, with a user (without delays between
+ * keystrokes) to act with.
+ */
+export async function renderWithUser(
+  element: ReactElement,
+  permission?: AuthorizeResult.ALLOW | AuthorizeResult.DENY,
+): Promise<UserEvent> {
+  const user = userEvent.setup({ delay: null });
+  await renderWithRayServiceApis(element, permission);
+  return user;
 }
 
 /**

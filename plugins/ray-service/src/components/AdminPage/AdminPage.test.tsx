@@ -15,9 +15,11 @@
  */
 
 import { screen } from '@testing-library/react';
-import { http, HttpResponse, delay } from 'msw';
+import { http, HttpResponse } from 'msw';
 import {
   renderWithRayServiceApis,
+  serveList,
+  serveNever,
   setupMsw,
   testBaseUrl as baseUrl,
 } from '../../__testUtils__/renderAdmin';
@@ -50,11 +52,7 @@ const unreachableCluster = {
 
 describe('AdminPage', () => {
   it('has a tab for clusters, tenants, profiles, templates and the audit log', async () => {
-    server.use(
-      http.get(`${baseUrl}/host-clusters`, () =>
-        HttpResponse.json({ items: [] }),
-      ),
-    );
+    serveList(server, '/host-clusters', []);
     await renderWithRayServiceApis(<AdminPage />);
     for (const tab of [
       'Host clusters',
@@ -70,22 +68,13 @@ describe('AdminPage', () => {
 
 describe('AdminPage host clusters tab', () => {
   it('shows a progress bar while loading', async () => {
-    server.use(
-      http.get(`${baseUrl}/host-clusters`, async () => {
-        await delay('infinite');
-        return HttpResponse.json({ items: [] });
-      }),
-    );
+    serveNever(server, '/host-clusters');
     await renderWithRayServiceApis(<AdminPage />);
     expect(await screen.findByTestId('progress')).toBeInTheDocument();
   });
 
   it('lists host clusters with reachability and version', async () => {
-    server.use(
-      http.get(`${baseUrl}/host-clusters`, () =>
-        HttpResponse.json({ items: [reachableCluster, unreachableCluster] }),
-      ),
-    );
+    serveList(server, '/host-clusters', [reachableCluster, unreachableCluster]);
     await renderWithRayServiceApis(<AdminPage />);
     expect(
       await screen.findByText('Simulated host cluster'),
@@ -98,11 +87,7 @@ describe('AdminPage host clusters tab', () => {
   });
 
   it('explains how to add clusters when none are configured', async () => {
-    server.use(
-      http.get(`${baseUrl}/host-clusters`, () =>
-        HttpResponse.json({ items: [] }),
-      ),
-    );
+    serveList(server, '/host-clusters', []);
     await renderWithRayServiceApis(<AdminPage />);
     expect(
       await screen.findByText('No host clusters configured'),

@@ -15,11 +15,13 @@
  */
 
 import { screen } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
-import { delay, http, HttpResponse } from 'msw';
+import { http, HttpResponse } from 'msw';
 import {
   errorResponse,
   renderWithRayServiceApis,
+  renderWithUser,
+  serveList,
+  serveNever,
   setupMsw,
   testBaseUrl as baseUrl,
 } from '../../__testUtils__/renderAdmin';
@@ -40,20 +42,13 @@ function entry(id: string, extra: object = {}) {
 
 describe('AuditLogTab', () => {
   it('shows a progress bar while loading', async () => {
-    server.use(
-      http.get(`${baseUrl}/audit`, async () => {
-        await delay('infinite');
-        return HttpResponse.json({ items: [] });
-      }),
-    );
+    serveNever(server, '/audit');
     await renderWithRayServiceApis(<AuditLogTab />);
     expect(await screen.findByTestId('progress')).toBeInTheDocument();
   });
 
   it('says when nothing was changed yet', async () => {
-    server.use(
-      http.get(`${baseUrl}/audit`, () => HttpResponse.json({ items: [] })),
-    );
+    serveList(server, '/audit', []);
     await renderWithRayServiceApis(<AuditLogTab />);
     expect(await screen.findByText('No admin changes yet')).toBeInTheDocument();
   });
@@ -71,8 +66,7 @@ describe('AuditLogTab', () => {
         { once: true },
       ),
     );
-    const user = userEvent.setup({ delay: null });
-    await renderWithRayServiceApis(<AuditLogTab />);
+    const user = await renderWithUser(<AuditLogTab />);
     expect(
       (await screen.findAllByText(/audit table locked/)).length,
     ).toBeGreaterThan(0);
@@ -93,8 +87,7 @@ describe('AuditLogTab', () => {
         }),
       ),
     );
-    const user = userEvent.setup({ delay: null });
-    await renderWithRayServiceApis(<AuditLogTab />);
+    const user = await renderWithUser(<AuditLogTab />);
     expect(await screen.findByText('user:default/admin')).toBeInTheDocument();
     expect(screen.getByText('profile.update')).toBeInTheDocument();
     expect(screen.getByText('profile profile-1')).toBeInTheDocument();
@@ -122,8 +115,7 @@ describe('AuditLogTab', () => {
         );
       }),
     );
-    const user = userEvent.setup({ delay: null });
-    await renderWithRayServiceApis(<AuditLogTab />);
+    const user = await renderWithUser(<AuditLogTab />);
     await user.click(await screen.findByText('Load more'));
 
     expect(await screen.findByText('profile profile-2')).toBeInTheDocument();

@@ -14,12 +14,11 @@
  * limitations under the License.
  */
 
-import { EmptyState, Table, TableColumn } from '@backstage/core-components';
-import Button from '@material-ui/core/Button';
+import { TableColumn } from '@backstage/core-components';
 import Chip from '@material-ui/core/Chip';
 import { AuditEntry } from '@ray-service/plugin-ray-service-common';
 import { usePagedList } from '../../hooks/useRayServiceData';
-import { Expandable, LoadMoreButton, TabContent } from '../shared';
+import { ActionButton, Expandable, PagedTable } from '../shared';
 import { AuditChanges } from './AuditChanges';
 
 const columns: TableColumn<AuditEntry>[] = [
@@ -47,32 +46,13 @@ const columns: TableColumn<AuditEntry>[] = [
 export const AuditLogTab = () => {
   const entries = usePagedList((client, page) => client.listAuditEntries(page));
   return (
-    <TabContent
+    <PagedTable
       state={entries}
-      empty={
-        <EmptyState
-          missing="data"
-          title="No admin changes yet"
-          description="Changes to compute profiles, template versions and host cluster facts are recorded here."
-          action={
-            <Button variant="contained" color="primary" onClick={entries.retry}>
-              Refresh
-            </Button>
-          }
-        />
-      }
-    >
-      {items => (
-        <>
-          <Table
-            options={{ paging: false, search: false, padding: 'dense' }}
-            columns={columns}
-            data={items}
-            title="Audit log"
-          />
-          <LoadMoreButton state={entries} />
-        </>
-      )}
-    </TabContent>
+      title="Audit log"
+      columns={columns}
+      emptyTitle="No admin changes yet"
+      emptyDescription="Changes to compute profiles, template versions and host cluster facts are recorded here."
+      emptyAction={<ActionButton label="Refresh" onClick={entries.retry} />}
+    />
   );
 };

@@ -26,6 +26,7 @@ import { Weekday, WEEKDAYS } from '@ray-service/plugin-ray-service-common';
 import {
   errorAtOrBelow,
   errorsAt,
+  fieldBinder,
   FieldErrors,
   ListEditor,
   TextInput,
@@ -74,6 +75,7 @@ const WindowRow = (props: {
   const { window, onChange, errors } = props;
   const set = (change: Partial<WindowDraft>) =>
     onChange({ ...window, ...change });
+  const field = fieldBinder(window, set, errors);
   return (
     <>
       <DaysField
@@ -82,27 +84,17 @@ const WindowRow = (props: {
         error={errorAtOrBelow(errors, 'days')}
       />
       <Box display="flex" gridGap={8}>
-        <TextInput
-          label="From"
-          value={window.from}
-          onChange={from => set({ from })}
-          error={errors.from}
-          placeholder="HH:MM"
-        />
+        <TextInput label="From" {...field('from')} placeholder="HH:MM" />
         <TextInput
           label="To"
-          value={window.to}
-          onChange={to => set({ to })}
-          error={errors.to}
+          {...field('to')}
           placeholder="HH:MM"
           hint="24:00 is midnight"
         />
         <TextInput
           label="Window capacity"
           type="number"
-          value={window.desiredCapacity}
-          onChange={desiredCapacity => set({ desiredCapacity })}
-          error={errors.desiredCapacity}
+          {...field('desiredCapacity')}
         />
       </Box>
     </>
@@ -117,22 +109,19 @@ const WarmPoolFields = (props: {
   const { value, onChange, errors } = props;
   const set = (change: Partial<AllocationDraft>) =>
     onChange({ ...value, ...change });
+  const field = fieldBinder(value, set, errors);
   return (
     <>
       <Box display="flex" gridGap={8}>
         <TextInput
           label="Desired capacity"
           type="number"
-          value={value.desiredCapacity}
-          onChange={desiredCapacity => set({ desiredCapacity })}
-          error={errors.desiredCapacity}
+          {...field('desiredCapacity')}
           hint="Ready clusters outside the windows"
         />
         <TextInput
           label="Time zone"
-          value={value.timezone}
-          onChange={timezone => set({ timezone })}
-          error={errors.timezone}
+          {...field('timezone')}
           hint="An IANA name, e.g. Europe/Berlin"
         />
       </Box>

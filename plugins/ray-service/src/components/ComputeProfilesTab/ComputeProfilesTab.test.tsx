@@ -15,12 +15,14 @@
  */
 
 import { screen, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
-import { delay, http, HttpResponse } from 'msw';
+import { http, HttpResponse } from 'msw';
 import {
   errorResponse,
   fillIn,
   renderWithRayServiceApis,
+  renderWithUser,
+  serveList,
+  serveNever,
   setupMsw,
   testBaseUrl as baseUrl,
 } from '../../__testUtils__/renderAdmin';
@@ -80,9 +82,7 @@ const h100 = {
 };
 
 function serveProfiles(items: unknown[] = [largeMig, h100]) {
-  server.use(
-    http.get(`${baseUrl}/profiles`, () => HttpResponse.json({ items })),
-  );
+  serveList(server, '/profiles', items);
 }
 
 /** Records the bodies of `method` requests to `path` and answers with `respond`. */
@@ -105,8 +105,7 @@ function record(
 
 async function openCreateDialog() {
   serveProfiles([]);
-  const user = userEvent.setup({ delay: null });
-  await renderWithRayServiceApis(<ComputeProfilesTab />);
+  const user = await renderWithUser(<ComputeProfilesTab />);
   await user.click(await screen.findByText('Create profile'));
   const dialog = await screen.findByRole('dialog');
   const group = within(dialog).getByRole('group', { name: 'resource group 1' });
@@ -129,12 +128,7 @@ async function fillBasics({ user, dialog, group }: Setup, memory = '32Gi') {
 
 describe('ComputeProfilesTab', () => {
   it('shows a progress bar while loading', async () => {
-    server.use(
-      http.get(`${baseUrl}/profiles`, async () => {
-        await delay('infinite');
-        return HttpResponse.json({ items: [] });
-      }),
-    );
+    serveNever(server, '/profiles');
     await renderWithRayServiceApis(<ComputeProfilesTab />);
     expect(await screen.findByTestId('progress')).toBeInTheDocument();
   });
@@ -315,8 +309,7 @@ describe('ComputeProfilesTab', () => {
   it('edits a profile without changing its name', async () => {
     serveProfiles();
     const puts = record('put', '/profiles/h100-training');
-    const user = userEvent.setup({ delay: null });
-    await renderWithRayServiceApis(<ComputeProfilesTab />);
+    const user = await renderWithUser(<ComputeProfilesTab />);
     await user.click(await screen.findByLabelText('Edit h100-training'));
     const dialog = await screen.findByRole('dialog');
 
@@ -339,8 +332,7 @@ describe('ComputeProfilesTab', () => {
   it('publishes a profile with the switch', async () => {
     serveProfiles();
     const puts = record('put', '/profiles/h100-training');
-    const user = userEvent.setup({ delay: null });
-    await renderWithRayServiceApis(<ComputeProfilesTab />);
+    const user = await renderWithUser(<ComputeProfilesTab />);
     await user.click(await screen.findByLabelText('Published h100-training'));
 
     expect(
@@ -357,8 +349,7 @@ describe('ComputeProfilesTab', () => {
         errorResponse(409, 'profile "large-mig" is used by 2 tenants'),
       ),
     );
-    const user = userEvent.setup({ delay: null });
-    await renderWithRayServiceApis(<ComputeProfilesTab />);
+    const user = await renderWithUser(<ComputeProfilesTab />);
     await user.click(await screen.findByLabelText('Delete large-mig'));
     const dialog = await screen.findByRole('dialog');
     await user.click(within(dialog).getByText('Delete'));

@@ -15,10 +15,7 @@
  */
 
 import { useState } from 'react';
-import { EmptyState, Table } from '@backstage/core-components';
 import { alertApiRef, useApi } from '@backstage/core-plugin-api';
-import Box from '@material-ui/core/Box';
-import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
 import AddIcon from '@material-ui/icons/Add';
 import {
@@ -28,9 +25,9 @@ import {
 import { rayServiceApiRef } from '../../api';
 import { usePagedList } from '../../hooks/useRayServiceData';
 import {
+  ActionButton,
   ConfirmDialog,
-  LoadMoreButton,
-  TabContent,
+  PagedTable,
   useAdminAction,
 } from '../shared';
 import { profileColumns } from './profileColumns';
@@ -71,47 +68,26 @@ export const ComputeProfilesTab = () => {
     }
   };
 
-  const createButton = (
-    <Button
-      variant="contained"
-      color="primary"
-      startIcon={<AddIcon />}
-      onClick={() => setDialog({ kind: 'create' })}
-    >
-      Create profile
-    </Button>
-  );
-
   return (
     <>
-      <TabContent
+      <PagedTable
         state={profiles}
-        empty={
-          <EmptyState
-            missing="data"
-            title="No compute profiles yet"
-            description="Users pick a compute profile when they request a tenant. Create the first one."
-            action={createButton}
+        title="Compute profiles"
+        columns={profileColumns({
+          onEdit: profile => setDialog({ kind: 'edit', profile }),
+          onDelete: profile => setDialog({ kind: 'delete', profile }),
+          onTogglePublished: togglePublished,
+        })}
+        emptyTitle="No compute profiles yet"
+        emptyDescription="Users pick a compute profile when they request a tenant. Create the first one."
+        action={
+          <ActionButton
+            label="Create profile"
+            icon={<AddIcon />}
+            onClick={() => setDialog({ kind: 'create' })}
           />
         }
-      >
-        {items => (
-          <>
-            <Box mb={2}>{createButton}</Box>
-            <Table
-              options={{ paging: false, search: false, padding: 'dense' }}
-              columns={profileColumns({
-                onEdit: profile => setDialog({ kind: 'edit', profile }),
-                onDelete: profile => setDialog({ kind: 'delete', profile }),
-                onTogglePublished: togglePublished,
-              })}
-              data={items}
-              title="Compute profiles"
-            />
-            <LoadMoreButton state={profiles} />
-          </>
-        )}
-      </TabContent>
+      />
       {(dialog?.kind === 'create' || dialog?.kind === 'edit') && (
         <ProfileFormDialog
           profile={dialog.kind === 'edit' ? dialog.profile : undefined}

@@ -27,6 +27,7 @@ import { rayServiceApiRef } from '../../api';
 import {
   errorAtOrBelow,
   errorsAt,
+  fieldBinder,
   FormDialog,
   GroupRefsField,
   TextInput,
@@ -67,6 +68,7 @@ export const ProfileFormDialog = (props: {
     onSuccess: onSaved,
   });
   const errors = form.fieldErrors;
+  const field = fieldBinder(draft, set, errors);
 
   return (
     <FormDialog
@@ -81,9 +83,7 @@ export const ProfileFormDialog = (props: {
       <Box display="flex" gridGap={8}>
         <TextInput
           label="Name"
-          value={draft.name}
-          onChange={name => set({ name })}
-          error={errors.name}
+          {...field('name')}
           hint={
             profile
               ? 'Names cannot change'
@@ -92,19 +92,11 @@ export const ProfileFormDialog = (props: {
           disabled={!!profile}
           required
         />
-        <TextInput
-          label="Display name"
-          value={draft.displayName}
-          onChange={displayName => set({ displayName })}
-          error={errors.displayName}
-          required
-        />
+        <TextInput label="Display name" {...field('displayName')} required />
       </Box>
       <TextInput
         label="Description"
-        value={draft.description}
-        onChange={description => set({ description })}
-        error={errors.description}
+        {...field('description')}
         multiline
         fullWidth
       />

@@ -22,6 +22,7 @@ import {
 } from '@ray-service/plugin-ray-service-common';
 import {
   errorsAt,
+  fieldBinder,
   FieldErrors,
   ListEditor,
   SelectInput,
@@ -42,29 +43,12 @@ const ResourceGroupRow = (props: {
   const { group, onChange, errors } = props;
   const set = (change: Partial<ResourceGroupDraft>) =>
     onChange({ ...group, ...change });
+  const field = fieldBinder(group, set, errors);
   return (
     <Box display="flex" flexWrap="wrap" gridGap={8}>
-      <TextInput
-        label="CPU"
-        value={group.cpu}
-        onChange={cpu => set({ cpu })}
-        error={errors.cpu}
-        placeholder="8 or 500m"
-      />
-      <TextInput
-        label="Memory"
-        value={group.memory}
-        onChange={memory => set({ memory })}
-        error={errors.memory}
-        placeholder="32Gi"
-      />
-      <TextInput
-        label="Storage"
-        value={group.storage}
-        onChange={storage => set({ storage })}
-        error={errors.storage}
-        placeholder="100Gi"
-      />
+      <TextInput label="CPU" {...field('cpu')} placeholder="8 or 500m" />
+      <TextInput label="Memory" {...field('memory')} placeholder="32Gi" />
+      <TextInput label="Storage" {...field('storage')} placeholder="100Gi" />
       <SelectInput
         label="GPU model"
         value={group.gpuModel}

@@ -29,6 +29,7 @@ import { rayServiceApiRef } from '../../api';
 import {
   ChipsField,
   errorAtOrBelow,
+  fieldBinder,
   FieldErrors,
   FormDialog,
   ListEditor,
@@ -58,8 +59,9 @@ type DraftProps = {
 const InfrastructureFields = ({ draft, onChange, errors }: DraftProps) => {
   const set = (change: Partial<FactsDraft>) =>
     onChange({ ...draft, ...change });
-  const error = (field: string) =>
-    errorAtOrBelow(errors, `infrastructure.${field}`);
+  const field = fieldBinder(draft, set, key =>
+    errorAtOrBelow(errors, `infrastructure.${key}`),
+  );
   return (
     <>
       <SelectInput
@@ -74,23 +76,17 @@ const InfrastructureFields = ({ draft, onChange, errors }: DraftProps) => {
         <>
           <SelectInput
             label="Provider"
-            value={draft.provider}
             options={PUBLIC_CLOUD_PROVIDERS}
-            onChange={provider => set({ provider })}
-            error={error('provider')}
+            {...field('provider')}
           />
           <TextInput
             label="Region"
-            value={draft.region}
-            onChange={region => set({ region })}
-            error={error('region')}
+            {...field('region')}
             placeholder="eu-west-1"
           />
           <ChipsField
             label="Instance types"
-            value={draft.instanceTypes}
-            onChange={instanceTypes => set({ instanceTypes })}
-            error={error('instanceTypes')}
+            {...field('instanceTypes')}
             placeholder="p4d.24xlarge"
           />
         </>
@@ -99,24 +95,18 @@ const InfrastructureFields = ({ draft, onChange, errors }: DraftProps) => {
         <>
           <SelectInput
             label="Platform"
-            value={draft.infrastructure}
             options={DATA_CENTER_INFRASTRUCTURES}
-            onChange={infrastructure => set({ infrastructure })}
-            error={error('infrastructure')}
+            {...field('infrastructure')}
           />
           <TextInput
             label="Operating system"
-            value={draft.operatingSystem}
-            onChange={operatingSystem => set({ operatingSystem })}
-            error={error('operatingSystem')}
+            {...field('operatingSystem')}
             placeholder="Ubuntu 22.04"
           />
           <ChipsField
             label="GPU types"
-            value={draft.gpuTypes}
             options={[...GPU_MODEL_NAMES]}
-            onChange={gpuTypes => set({ gpuTypes })}
-            error={error('gpuTypes')}
+            {...field('gpuTypes')}
           />
         </>
       )}

@@ -15,13 +15,14 @@
  */
 
 import { screen, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import {
   errorResponse,
   fillIn,
   findCodeText,
   renderWithRayServiceApis,
+  renderWithUser,
+  serveList,
   setupMsw,
   testBaseUrl as baseUrl,
 } from '../../__testUtils__/renderAdmin';
@@ -56,11 +57,7 @@ const cluster = {
 };
 
 function serveClusters(clusters: unknown[] = [cluster]) {
-  server.use(
-    http.get(`${baseUrl}/host-clusters`, () =>
-      HttpResponse.json({ items: clusters }),
-    ),
-  );
+  serveList(server, '/host-clusters', clusters);
 }
 
 /** Records PATCH bodies and answers with `respond`. */
@@ -78,8 +75,7 @@ function recordPatches(
 }
 
 async function openEditDialog() {
-  const user = userEvent.setup({ delay: null });
-  await renderWithRayServiceApis(<HostClustersTab />);
+  const user = await renderWithUser(<HostClustersTab />);
   await user.click(await screen.findByLabelText('Edit facts of gpu-west'));
   return { user, dialog: await screen.findByRole('dialog') };
 }
@@ -108,8 +104,7 @@ describe('HostClustersTab', () => {
         },
       ),
     );
-    const user = userEvent.setup({ delay: null });
-    await renderWithRayServiceApis(<HostClustersTab />);
+    const user = await renderWithUser(<HostClustersTab />);
     expect(
       (await screen.findAllByText(/database restarting/)).length,
     ).toBeGreaterThan(0);
@@ -272,8 +267,7 @@ describe('HostClustersTab preflight, capacity and RBAC', () => {
   async function openDetails() {
     serveClusters();
     const requests = serveDetails();
-    const user = userEvent.setup({ delay: null });
-    await renderWithRayServiceApis(<HostClustersTab />);
+    const user = await renderWithUser(<HostClustersTab />);
     await screen.findByText('GPU west');
     // Loaded only when asked for.
     expect(requests).toEqual([]);
@@ -377,8 +371,7 @@ metadata:
           }),
       ),
     );
-    const user = userEvent.setup({ delay: null });
-    await renderWithRayServiceApis(<HostClustersTab />);
+    const user = await renderWithUser(<HostClustersTab />);
     await user.click(await screen.findByLabelText('RBAC YAML of gpu-west'));
 
     const dialog = await screen.findByRole('dialog', {

@@ -15,12 +15,13 @@
  */
 
 import { screen, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
-import { delay, http, HttpResponse } from 'msw';
+import { http, HttpResponse } from 'msw';
 import {
   errorResponse,
   fillIn,
-  renderWithRayServiceApis,
+  renderWithUser,
+  serveList,
+  serveNever,
   setupMsw,
   testBaseUrl as baseUrl,
 } from '../../__testUtils__/renderAdmin';
@@ -52,14 +53,11 @@ spec:
 `;
 
 function serveVersions(items: unknown[] = [published, draft, retired]) {
-  server.use(
-    http.get(`${baseUrl}/templates`, () => HttpResponse.json({ items })),
-  );
+  serveList(server, '/templates', items);
 }
 
 async function renderTab() {
-  const user = userEvent.setup({ delay: null });
-  await renderWithRayServiceApis(<TemplatesTab />);
+  const user = await renderWithUser(<TemplatesTab />);
   return user;
 }
 
@@ -72,12 +70,7 @@ async function openImportDialog() {
 
 describe('TemplatesTab', () => {
   it('shows a progress bar while loading', async () => {
-    server.use(
-      http.get(`${baseUrl}/templates`, async () => {
-        await delay('infinite');
-        return HttpResponse.json({ items: [] });
-      }),
-    );
+    serveNever(server, '/templates');
     await renderTab();
     expect(await screen.findByTestId('progress')).toBeInTheDocument();
   });

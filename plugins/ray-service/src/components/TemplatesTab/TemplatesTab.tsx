@@ -15,10 +15,7 @@
  */
 
 import { useState } from 'react';
-import { EmptyState, Table } from '@backstage/core-components';
 import { alertApiRef, useApi } from '@backstage/core-plugin-api';
-import Box from '@material-ui/core/Box';
-import Button from '@material-ui/core/Button';
 import CloudUploadIcon from '@material-ui/icons/CloudUpload';
 import {
   TEMPLATE_VERSION_ACTIONS,
@@ -27,7 +24,7 @@ import {
   templateVersionRef,
 } from '@ray-service/plugin-ray-service-common';
 import { usePagedList } from '../../hooks/useRayServiceData';
-import { LoadMoreButton, TabContent, useAdminAction } from '../shared';
+import { ActionButton, PagedTable, useAdminAction } from '../shared';
 import { ImportTemplateDialog } from './ImportTemplateDialog';
 import { SharingDialog } from './SharingDialog';
 import { templateColumns } from './templateColumns';
@@ -68,47 +65,26 @@ export const TemplatesTab = () => {
     }
   };
 
-  const importButton = (
-    <Button
-      variant="contained"
-      color="primary"
-      startIcon={<CloudUploadIcon />}
-      onClick={() => setDialog({ kind: 'import' })}
-    >
-      Import version
-    </Button>
-  );
-
   return (
     <>
-      <TabContent
+      <PagedTable
         state={versions}
-        empty={
-          <EmptyState
-            missing="data"
-            title="No template versions yet"
-            description="A template version fixes the KubeRay, Ray and vcluster versions and the security settings tenants run with. Import one from a YAML document."
-            action={importButton}
+        title="Template versions"
+        columns={templateColumns({
+          onTransition: transition,
+          onShare: version => setDialog({ kind: 'share', version }),
+          busy: running,
+        })}
+        emptyTitle="No template versions yet"
+        emptyDescription="A template version fixes the KubeRay, Ray and vcluster versions and the security settings tenants run with. Import one from a YAML document."
+        action={
+          <ActionButton
+            label="Import version"
+            icon={<CloudUploadIcon />}
+            onClick={() => setDialog({ kind: 'import' })}
           />
         }
-      >
-        {items => (
-          <>
-            <Box mb={2}>{importButton}</Box>
-            <Table
-              options={{ paging: false, search: false, padding: 'dense' }}
-              columns={templateColumns({
-                onTransition: transition,
-                onShare: version => setDialog({ kind: 'share', version }),
-                busy: running,
-              })}
-              data={items}
-              title="Template versions"
-            />
-            <LoadMoreButton state={versions} />
-          </>
-        )}
-      </TabContent>
+      />
       {dialog?.kind === 'import' && (
         <ImportTemplateDialog
           onClose={() => setDialog(undefined)}

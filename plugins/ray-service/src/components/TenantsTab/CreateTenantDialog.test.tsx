@@ -15,14 +15,14 @@
  */
 
 import { screen, within } from '@testing-library/react';
-import userEvent, { UserEvent } from '@testing-library/user-event';
+import { UserEvent } from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import {
   errorResponse,
   fillIn,
   findCodeText,
   recordRequests,
-  renderWithRayServiceApis,
+  renderWithUser,
   setupMsw,
   testBaseUrl as baseUrl,
 } from '../../__testUtils__/renderAdmin';
@@ -89,9 +89,8 @@ function serveChoices() {
 
 async function openDialog() {
   serveChoices();
-  const user = userEvent.setup({ delay: null });
   const onCreated = jest.fn();
-  await renderWithRayServiceApis(
+  const user = await renderWithUser(
     <CreateTenantDialog onClose={jest.fn()} onCreated={onCreated} />,
   );
   const dialog = await screen.findByRole('dialog', { name: 'Create tenant' });
@@ -175,6 +174,7 @@ describe('CreateTenantDialog', () => {
   it('creates the tenant with the owner normalized and refreshes the list', async () => {
     serveChoices();
     let tenants: unknown[] = [];
+    // A live list: the handler reads `tenants` at each request.
     server.use(
       http.get(`${baseUrl}/tenants`, () =>
         HttpResponse.json({ items: tenants }),
@@ -189,8 +189,7 @@ describe('CreateTenantDialog', () => {
       tenants = [created];
       return HttpResponse.json(created, { status: 201 });
     });
-    const user = userEvent.setup({ delay: null });
-    await renderWithRayServiceApis(<TenantsTab pollIntervalMs={60_000} />);
+    const user = await renderWithUser(<TenantsTab pollIntervalMs={60_000} />);
 
     await user.click(
       await screen.findByRole('button', { name: 'Create tenant' }),

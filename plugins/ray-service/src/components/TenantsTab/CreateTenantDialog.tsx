@@ -28,6 +28,7 @@ import {
 } from '@ray-service/plugin-ray-service-common';
 import { rayServiceApiRef } from '../../api';
 import {
+  fieldBinder,
   FormDialog,
   GroupRefField,
   LoadState,
@@ -100,6 +101,7 @@ export const CreateTenantDialog = (props: {
     setDraft(previous => ({ ...previous, ...change }));
     setPlan(undefined);
   };
+  const field = fieldBinder(draft, update, errors);
 
   const dryRun = async () => {
     setPlanning(true);
@@ -133,17 +135,13 @@ export const CreateTenantDialog = (props: {
     >
       <TextInput
         label="Name"
-        value={draft.name}
-        onChange={name => update({ name })}
-        error={errors.name}
+        {...field('name')}
         hint={`Lowercase letters, digits and "-", at most ${MAX_TENANT_NAME_LENGTH} characters; the namespace will be ray-<name>.`}
         fullWidth
       />
       <GroupRefField
         label="Owner"
-        value={draft.owner}
-        onChange={owner => update({ owner })}
-        error={errors.owner}
+        {...field('owner')}
         helperText="The team's group, e.g. ml-team-alpha or group:default/ml-team-alpha"
       />
       <SelectInput

@@ -15,12 +15,13 @@
  */
 
 import { screen, waitFor, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
-import { delay, http, HttpResponse } from 'msw';
+import { http, HttpResponse } from 'msw';
 import {
   errorResponse,
   recordRequests,
-  renderWithRayServiceApis,
+  renderWithUser,
+  serveList,
+  serveNever,
   setupMsw,
   testBaseUrl as baseUrl,
 } from '../../__testUtils__/renderAdmin';
@@ -30,9 +31,7 @@ import { TenantsTab } from './TenantsTab';
 const server = setupMsw();
 
 function serveTenants(items: unknown[]) {
-  server.use(
-    http.get(`${baseUrl}/tenants`, () => HttpResponse.json({ items })),
-  );
+  serveList(server, '/tenants', items);
 }
 
 const condition = (type: string, status: string, reason: string) => ({
@@ -44,8 +43,7 @@ const condition = (type: string, status: string, reason: string) => ({
 });
 
 async function renderTab(pollIntervalMs?: number) {
-  const user = userEvent.setup({ delay: null });
-  await renderWithRayServiceApis(
+  const user = await renderWithUser(
     <TenantsTab pollIntervalMs={pollIntervalMs} />,
   );
   return user;
@@ -59,12 +57,7 @@ function phaseStatusOf(name: string, phase: string) {
 
 describe('TenantsTab', () => {
   it('shows a progress bar while loading', async () => {
-    server.use(
-      http.get(`${baseUrl}/tenants`, async () => {
-        await delay('infinite');
-        return HttpResponse.json({ items: [] });
-      }),
-    );
+    serveNever(server, '/tenants');
     await renderTab();
     expect(await screen.findByTestId('progress')).toBeInTheDocument();
   });
@@ -112,26 +105,15 @@ describe('TenantsTab', () => {
     const user = await renderTab(60_000);
 
     expect(await screen.findByText('alpha')).toBeInTheDocument();
-    expect(phaseStatusOf('alpha', 'Ready')).toHaveAttribute(
-      'data-status',
-      'ok',
-    );
-    expect(phaseStatusOf('beta', 'Degraded')).toHaveAttribute(
-      'data-status',
-      'warning',
-    );
-    expect(phaseStatusOf('gamma', 'Provisioning')).toHaveAttribute(
-      'data-status',
-      'pending',
-    );
-    expect(phaseStatusOf('delta', 'Failed')).toHaveAttribute(
-      'data-status',
-      'error',
-    );
-    expect(phaseStatusOf('epsilon', 'Deleting')).toHaveAttribute(
-      'data-status',
-      'aborted',
-    );
+    for (const [name, phase, status] of [
+      ['alpha', 'Ready', 'ok'],
+      ['beta', 'Degraded', 'warning'],
+      ['gamma', 'Provisioning', 'pending'],
+      ['delta', 'Failed', 'error'],
+      ['epsilon', 'Deleting', 'aborted'],
+    ]) {
+      expect(phaseStatusOf(name, phase)).toHaveAttribute('data-status', status);
+    }
     expect(
       screen.getByText('QueueReady: QueueNotAdmitted'),
     ).toBeInTheDocument();
@@ -233,6 +215,7 @@ describe('TenantsTab', () => {
       deletionRequestedAt: '2026-11-22T11:00:00Z',
     });
     let items = [alpha];
+    // A live list: the handler reads `items` at each request.
     server.use(
       http.get(`${baseUrl}/tenants`, () => HttpResponse.json({ items })),
     );

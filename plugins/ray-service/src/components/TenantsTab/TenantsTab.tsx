@@ -15,17 +15,14 @@
  */
 
 import { useState } from 'react';
-import { EmptyState, Table } from '@backstage/core-components';
 import { alertApiRef, useApi } from '@backstage/core-plugin-api';
-import Box from '@material-ui/core/Box';
-import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
 import AddIcon from '@material-ui/icons/Add';
 import { MAX_PAGE_LIMIT, Tenant } from '@ray-service/plugin-ray-service-common';
 import { rayServiceApiRef } from '../../api';
 import { usePagedList } from '../../hooks/useRayServiceData';
 import { usePolling } from '../../hooks/usePolling';
-import { ConfirmDialog, LoadMoreButton, TabContent } from '../shared';
+import { ActionButton, ConfirmDialog, PagedTable } from '../shared';
 import { CreateTenantDialog } from './CreateTenantDialog';
 import { tenantColumns } from './tenantColumns';
 import { TenantDetails } from './TenantDetails';
@@ -73,17 +70,6 @@ export const TenantsTab = (props: { pollIntervalMs?: number }) => {
     tenants.retry();
   };
 
-  const createButton = (
-    <Button
-      variant="contained"
-      color="primary"
-      startIcon={<AddIcon />}
-      onClick={() => setDialog({ kind: 'create' })}
-    >
-      Create tenant
-    </Button>
-  );
-
   // The drawer shows the polled tenant, so its conditions stay current.
   const detailsOf =
     dialog?.kind === 'details'
@@ -92,38 +78,28 @@ export const TenantsTab = (props: { pollIntervalMs?: number }) => {
 
   return (
     <>
-      <TabContent
+      <PagedTable
         state={tenants}
-        empty={
-          <EmptyState
-            missing="data"
-            title="No tenants yet"
-            description="A tenant gives a team its own Ray environment on a host cluster: a namespace with a quota and a queue, and a vcluster or a namespaced KubeRay operator. Create the first one."
-            action={createButton}
+        title="Tenants"
+        columns={tenantColumns(
+          {
+            onDetails: tenant =>
+              setDialog({ kind: 'details', name: tenant.name }),
+            onUpgrade: tenant => setDialog({ kind: 'upgrade', tenant }),
+            onDelete: tenant => setDialog({ kind: 'delete', tenant }),
+          },
+          Date.now(),
+        )}
+        emptyTitle="No tenants yet"
+        emptyDescription="A tenant gives a team its own Ray environment on a host cluster: a namespace with a quota and a queue, and a vcluster or a namespaced KubeRay operator. Create the first one."
+        action={
+          <ActionButton
+            label="Create tenant"
+            icon={<AddIcon />}
+            onClick={() => setDialog({ kind: 'create' })}
           />
         }
-      >
-        {items => (
-          <>
-            <Box mb={2}>{createButton}</Box>
-            <Table
-              options={{ paging: false, search: false, padding: 'dense' }}
-              columns={tenantColumns(
-                {
-                  onDetails: tenant =>
-                    setDialog({ kind: 'details', name: tenant.name }),
-                  onUpgrade: tenant => setDialog({ kind: 'upgrade', tenant }),
-                  onDelete: tenant => setDialog({ kind: 'delete', tenant }),
-                },
-                Date.now(),
-              )}
-              data={items}
-              title="Tenants"
-            />
-            <LoadMoreButton state={tenants} />
-          </>
-        )}
-      </TabContent>
+      />
       {dialog?.kind === 'create' && (
         <CreateTenantDialog
           onClose={() => setDialog(undefined)}

@@ -16,6 +16,7 @@
 
 import { ReactNode, useState } from 'react';
 import TextField, { TextFieldProps } from '@material-ui/core/TextField';
+import { FieldErrors } from './errors';
 
 let lastFieldId = 0;
 
@@ -104,4 +105,22 @@ export function SelectInput(
       })}
     </TextField>
   );
+}
+
+/**
+ * Binds the fields of a form to a draft: `field('cpu')` gives the `value`,
+ * `onChange` and `error` props of a field that edits `draft.cpu`. `set` merges
+ * a change into the draft; `errors` are relative to the draft, or a function
+ * from a key to its error.
+ */
+export function fieldBinder<T>(
+  draft: T,
+  set: (change: Partial<T>) => void,
+  errors: FieldErrors | ((key: string) => string | undefined),
+) {
+  return <K extends keyof T & string>(key: K) => ({
+    value: draft[key],
+    onChange: (value: T[K]) => set({ [key]: value } as unknown as Partial<T>),
+    error: typeof errors === 'function' ? errors(key) : errors[key],
+  });
 }
