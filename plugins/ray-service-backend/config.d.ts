@@ -38,6 +38,24 @@ export interface Config {
       caData?: string;
       /** Skip TLS verification. Never do this in production. */
       skipTLSVerify?: boolean;
+      /**
+       * cert-manager ClusterIssuer that signs the certificates of tenant
+       * dashboards (templates with `security.tls`). Preflight checks that it
+       * exists and is Ready.
+       */
+      clusterIssuer?: string;
+      /**
+       * DNS domain of tenant dashboards: tenant `alpha` is reached at
+       * `alpha.<baseDomain>`, e.g. `ray.example.com`.
+       */
+      baseDomain?: string;
+      /**
+       * CIDRs of the API server endpoints (e.g. the control-plane node IPs,
+       * `10.0.0.10/32`). The tenants' network policies then limit traffic to
+       * and from the API server to them; without, egress on 443/6443 goes to
+       * any address.
+       */
+      apiServerCidrs?: string[];
       /** How the backend authenticates to the API server. */
       auth: {
         /**
@@ -63,6 +81,27 @@ export interface Config {
       minVersion?: string;
       /** Newest supported minor version, e.g. `1.33`. */
       maxVersion?: string;
+    };
+    /**
+     * The tenant reconcile loop: desired state from the database, observed
+     * state from each host cluster, converged by server-side apply.
+     */
+    reconcile?: {
+      /** Run the loop (default true). Off: tenants are stored, nothing is applied. */
+      enabled?: boolean;
+      /**
+       * Period of the scheduled pass over every host cluster, in seconds
+       * (default 10). The pass runs on one backend replica at a time.
+       */
+      intervalSeconds?: number;
+      /** Limit of one scheduled pass, in seconds (default 300). */
+      timeoutSeconds?: number;
+      /**
+       * Delay of an in-process follow-up pass of a host cluster while some of
+       * its tenants have not converged yet, in seconds (default 2; fractions
+       * allowed).
+       */
+      requeueSeconds?: number;
     };
     /** How long a reachability check may take, in milliseconds (default 5000). */
     reachabilityTimeoutMs?: number;

@@ -61,6 +61,62 @@ describe('readRayServiceConfig', () => {
     });
   });
 
+  it('reads what the planner needs of a host cluster', () => {
+    const config = readRayServiceConfig(
+      new ConfigReader({
+        rayService: {
+          hostClusters: [
+            {
+              ...cluster,
+              clusterIssuer: 'letsencrypt',
+              baseDomain: 'ray.example.com',
+              apiServerCidrs: ['10.0.0.10/32'],
+            },
+          ],
+        },
+      }),
+    );
+    expect(config.hostClusters[0]).toMatchObject({
+      clusterIssuer: 'letsencrypt',
+      baseDomain: 'ray.example.com',
+      apiServerCidrs: ['10.0.0.10/32'],
+    });
+  });
+
+  it('reads the reconcile loop with defaults', () => {
+    expect(readRayServiceConfig(new ConfigReader({})).reconcile).toEqual({
+      enabled: true,
+      intervalSeconds: 10,
+      timeoutSeconds: 300,
+      requeueSeconds: 2,
+    });
+    expect(
+      readRayServiceConfig(
+        new ConfigReader({
+          rayService: {
+            reconcile: {
+              enabled: false,
+              intervalSeconds: 30,
+              requeueSeconds: 0.5,
+            },
+          },
+        }),
+      ).reconcile,
+    ).toEqual({
+      enabled: false,
+      intervalSeconds: 30,
+      timeoutSeconds: 300,
+      requeueSeconds: 0.5,
+    });
+    expect(() =>
+      readRayServiceConfig(
+        new ConfigReader({ rayService: { reconcile: { intervalSeconds: 0 } } }),
+      ),
+    ).toThrow(
+      'rayService.reconcile.intervalSeconds must be a positive number of seconds',
+    );
+  });
+
   it('is empty without rayService config', () => {
     expect(readRayServiceConfig(new ConfigReader({})).hostClusters).toEqual([]);
   });

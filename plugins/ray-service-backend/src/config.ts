@@ -25,14 +25,33 @@ export interface HostClusterConfig {
   url?: string;
   caData?: string;
   skipTLSVerify: boolean;
+  /** cert-manager ClusterIssuer of tenant TLS certificates, if any. */
+  clusterIssuer?: string;
+  /** Tenant dashboards are `<tenant>.<baseDomain>`. */
+  baseDomain?: string;
+  /** CIDRs of the API server endpoints, for the tenants' network policies. */
+  apiServerCidrs?: string[];
   auth:
     | { type: 'serviceAccountToken'; token: string }
     | { type: 'kubeconfig'; kubeconfigPath: string; context?: string }
     | { type: 'inCluster' };
 }
 
+/** The tenant reconcile loop. */
+export interface ReconcileConfig {
+  /** Whether the loop runs at all (off: tenants are stored but not provisioned). */
+  enabled: boolean;
+  /** Period of the scheduled pass over every host cluster. */
+  intervalSeconds: number;
+  /** Limit of one scheduled pass. */
+  timeoutSeconds: number;
+  /** Delay of the follow-up pass while tenants have not converged. */
+  requeueSeconds: number;
+}
+
 export interface RayServiceConfig {
   hostClusters: HostClusterConfig[];
+  reconcile: ReconcileConfig;
   kubernetesSupport: { minVersion: string; maxVersion: string };
   reachabilityTimeoutMs: number;
   /** Content imported at startup when absent; paths as configured. */
@@ -82,7 +101,36 @@ function readHostCluster(config: Config): HostClusterConfig {
     url,
     caData: config.getOptionalString('caData'),
     skipTLSVerify: config.getOptionalBoolean('skipTLSVerify') ?? false,
+    clusterIssuer: config.getOptionalString('clusterIssuer'),
+    baseDomain: config.getOptionalString('baseDomain'),
+    apiServerCidrs: config.getOptionalStringArray('apiServerCidrs'),
     auth,
+  };
+}
+
+function positiveSeconds(
+  config: Config,
+  key: string,
+  defaultValue: number,
+): number {
+  const value = config.getOptionalNumber(`rayService.reconcile.${key}`);
+  if (value === undefined) {
+    return defaultValue;
+  }
+  if (!(value > 0)) {
+    throw new InputError(
+      `rayService.reconcile.${key} must be a positive number of seconds`,
+    );
+  }
+  return value;
+}
+
+function readReconcile(config: Config): ReconcileConfig {
+  return {
+    enabled: config.getOptionalBoolean('rayService.reconcile.enabled') ?? true,
+    intervalSeconds: positiveSeconds(config, 'intervalSeconds', 10),
+    timeoutSeconds: positiveSeconds(config, 'timeoutSeconds', 300),
+    requeueSeconds: positiveSeconds(config, 'requeueSeconds', 2),
   };
 }
 
@@ -102,6 +150,7 @@ export function readRayServiceConfig(config: Config): RayServiceConfig {
   }
   return {
     hostClusters,
+    reconcile: readReconcile(config),
     kubernetesSupport: {
       minVersion:
         config.getOptionalString('rayService.kubernetesSupport.minVersion') ??

@@ -24,6 +24,15 @@ import { parse, stringify } from 'yaml';
 import { profileInput, templateDocument } from './__testUtils__/fixtures';
 import { registeredRoutes } from './__testUtils__/routes';
 import {
+  apiFor,
+  inPhase,
+  pollTenant,
+  seedTenantCatalog,
+  startTestSim,
+  tenantRequest,
+  tenantTestConfig,
+} from './__testUtils__/tenantApi';
+import {
   callers,
   startRayServiceTestBackend,
 } from './__testUtils__/testBackend';
@@ -68,6 +77,18 @@ function responseValidator(route: string, status: number): ValidateFunction {
   return ajv.compile(schema.$ref ? { $ref: `openapi${schema.$ref}` } : schema);
 }
 
+/** The responses that do not match openapi.yaml, with ajv's reasons. */
+function undocumented(
+  responses: Array<[route: string, response: request.Response]>,
+) {
+  return responses.flatMap(([route, response]) => {
+    const validate = responseValidator(route, response.status);
+    return validate(response.body)
+      ? []
+      : [{ route, status: response.status, errors: validate.errors }];
+  });
+}
+
 describe('openapi.yaml', () => {
   it('describes exactly the routes the router serves', () => {
     expect(operations.map(o => o.route).sort()).toEqual(registeredRoutes());
@@ -83,7 +104,8 @@ describe('openapi.yaml', () => {
         ),
       }));
     const expected = documented.map(({ route }) => {
-      const readableByAll = /^GET \/(profiles|templates)/.test(route);
+      // Reading answers 404 for what the caller may not see, never 403.
+      const readableByAll = /^GET \/(profiles|templates|tenants)/.test(route);
       const namesAnObject = route.includes('{');
       return {
         route,
@@ -148,18 +170,6 @@ describe('openapi.yaml', () => {
       };
     }
     const admin = as(callers.admin);
-
-    /** The responses that do not match openapi.yaml, with ajv's reasons. */
-    function undocumented(
-      responses: Array<[route: string, response: request.Response]>,
-    ) {
-      return responses.flatMap(([route, response]) => {
-        const validate = responseValidator(route, response.status);
-        return validate(response.body)
-          ? []
-          : [{ route, status: response.status, errors: validate.errors }];
-      });
-    }
 
     it('for profiles', async () => {
       const gpuProfile = profileInput({
@@ -257,6 +267,93 @@ describe('openapi.yaml', () => {
           ['GET /audit', await admin.get('/audit?limit=0')],
         ]),
       ).toEqual([]);
+    });
+  });
+
+  describe('matches real tenant responses', () => {
+    let sim: KubeSim;
+    let server: Server;
+
+    beforeAll(async () => {
+      sim = await startTestSim();
+      ({ server } = await startRayServiceTestBackend({
+        config: tenantTestConfig({ sim }),
+      }));
+      await seedTenantCatalog(apiFor(server, 'admin'));
+    });
+    afterAll(async () => {
+      await sim.stop();
+    });
+
+    it('for tenants and host cluster operations', async () => {
+      const admin = apiFor(server, 'admin');
+      const alpha = apiFor(server, 'alpha');
+      const created = await alpha.post('/tenants').send(tenantRequest('doc'));
+      expect(created.status).toBe(201);
+      const ready = await pollTenant(alpha, 'doc', inPhase('Ready'));
+      const responses: Array<[string, request.Response]> = [
+        ['POST /tenants', created],
+        ['GET /tenants/{name}', ready],
+        [
+          'POST /tenants',
+          await alpha.post('/tenants').send(tenantRequest('doc')),
+        ],
+        ['POST /tenants', await alpha.post('/tenants').send({ name: 'X' })],
+        [
+          'POST /tenants',
+          await apiFor(server, 'bravo')
+            .post('/tenants')
+            .send(tenantRequest('b')),
+        ],
+        [
+          'POST /tenants/plan',
+          await alpha.post('/tenants/plan').send(tenantRequest('doc2')),
+        ],
+        ['GET /tenants', await alpha.get('/tenants?limit=1')],
+        [
+          'GET /tenants/{name}',
+          await apiFor(server, 'bravo').get('/tenants/doc'),
+        ],
+        [
+          'POST /tenants/{name}/upgrade',
+          await alpha
+            .post('/tenants/doc/upgrade')
+            .send({ templateVersion: 'kuberay@1.1.0' }),
+        ],
+        ['DELETE /tenants/{name}', await alpha.delete('/tenants/doc')],
+        [
+          'GET /host-clusters/{name}/preflight',
+          await admin.get('/host-clusters/sim/preflight'),
+        ],
+        [
+          'GET /host-clusters/{name}/capacity',
+          await admin.get('/host-clusters/sim/capacity'),
+        ],
+        [
+          'GET /host-clusters/{name}/capacity',
+          await admin.get('/host-clusters/nope/capacity'),
+        ],
+        ['GET /audit', await admin.get('/audit')],
+      ];
+      expect(
+        responses.map(([route, response]) => [route, response.status]),
+      ).toEqual([
+        ['POST /tenants', 201],
+        ['GET /tenants/{name}', 200],
+        ['POST /tenants', 409],
+        ['POST /tenants', 400],
+        ['POST /tenants', 403],
+        ['POST /tenants/plan', 200],
+        ['GET /tenants', 200],
+        ['GET /tenants/{name}', 404],
+        ['POST /tenants/{name}/upgrade', 200],
+        ['DELETE /tenants/{name}', 202],
+        ['GET /host-clusters/{name}/preflight', 200],
+        ['GET /host-clusters/{name}/capacity', 200],
+        ['GET /host-clusters/{name}/capacity', 404],
+        ['GET /audit', 200],
+      ]);
+      expect(undocumented(responses)).toEqual([]);
     });
   });
 });

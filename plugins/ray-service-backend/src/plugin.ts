@@ -19,19 +19,40 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { createConditionTransformer } from '@backstage/plugin-permission-node';
 import { rayServicePermissions } from '@ray-service/plugin-ray-service-common';
 import { importBootstrapContent } from './bootstrap/importBootstrapContent';
 import { readRayServiceConfig } from './config';
 import { HostClusterClients } from './kubernetes/HostClusterClients';
+import { ReconcileLoop } from './provisioning/loop/ReconcileLoop';
 import { createRouter } from './router';
 import { AccessService } from './services/AccessService';
 import { AuditService } from './services/AuditService';
 import { GroupHierarchy } from './services/GroupHierarchy';
+import { HostClusterOperations } from './services/HostClusterOperations';
 import { HostClusterService } from './services/HostClusterService';
 import { ProfileService } from './services/ProfileService';
 import { TemplateService } from './services/TemplateService';
+import { TenantAccess } from './services/tenants/TenantAccess';
+import { TenantService } from './services/tenants/TenantService';
+import {
+  tenantPermissionRules,
+  tenantResourcePermissions,
+  tenantResourceRef,
+} from './services/tenantPermissions';
 import { DatabaseRayServiceStore } from './store/DatabaseRayServiceStore';
+import { RayServiceStore } from './store/RayServiceStore';
 import { migrateDatabase } from './store/migrations';
+
+/** Tenants for permission conditions, in the order of the refs (their names). */
+function tenantResources(store: RayServiceStore) {
+  return async (names: string[]) => {
+    const tenants = new Map(
+      (await store.getTenants(names)).map(tenant => [tenant.name, tenant]),
+    );
+    return names.map(name => tenants.get(name));
+  };
+}
 
 /** The ray-service backend plugin, mounted at `/api/ray-service`. */
 export const rayServicePlugin = createBackendPlugin({
@@ -48,6 +69,8 @@ export const rayServicePlugin = createBackendPlugin({
         userInfo: coreServices.userInfo,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
+        scheduler: coreServices.scheduler,
+        lifecycle: coreServices.lifecycle,
         catalog: catalogServiceRef,
       },
       async init({
@@ -60,6 +83,8 @@ export const rayServicePlugin = createBackendPlugin({
         userInfo,
         permissions,
         permissionsRegistry,
+        scheduler,
+        lifecycle,
         catalog,
       }) {
         const rayConfig = readRayServiceConfig(config);
@@ -71,6 +96,12 @@ export const rayServicePlugin = createBackendPlugin({
           rayConfig.reachabilityTimeoutMs,
         );
         permissionsRegistry.addPermissions(rayServicePermissions);
+        permissionsRegistry.addResourceType({
+          resourceRef: tenantResourceRef,
+          permissions: tenantResourcePermissions,
+          rules: Object.values(tenantPermissionRules),
+          getResources: tenantResources(store),
+        });
 
         const audit = new AuditService(store);
         const profiles = new ProfileService(store, audit);
@@ -81,13 +112,22 @@ export const rayServicePlugin = createBackendPlugin({
           logger,
         });
 
+        const { minVersion, maxVersion } = rayConfig.kubernetesSupport;
+        const hostClusterOperations = new HostClusterOperations(clients, {
+          supportMatrix: { min: minVersion, max: maxVersion },
+        });
+        const loop = new ReconcileLoop(
+          { store, clients, hostClusters: hostClusterOperations, logger },
+          { requeueMs: rayConfig.reconcile.requeueSeconds * 1000 },
+        );
+        const groups = new GroupHierarchy({ catalog, auth, userInfo, logger });
+        const access = new AccessService(httpAuth, permissions, groups);
+        const { enabled, intervalSeconds, timeoutSeconds } =
+          rayConfig.reconcile;
+
         httpRouter.use(
           createRouter({
-            access: new AccessService(
-              httpAuth,
-              permissions,
-              new GroupHierarchy({ catalog, auth, userInfo, logger }),
-            ),
+            access,
             hostClusters: new HostClusterService(
               clients,
               store,
@@ -95,14 +135,51 @@ export const rayServicePlugin = createBackendPlugin({
               logger,
               { kubernetesSupport: rayConfig.kubernetesSupport },
             ),
+            hostClusterOperations,
             profiles,
             templates,
             audit,
+            tenants: new TenantService({
+              store,
+              audit,
+              groups,
+              hostClusters: hostClusterOperations,
+              onChange: hostCluster => {
+                if (enabled) {
+                  loop.trigger(hostCluster);
+                }
+              },
+            }),
+            tenantAccess: new TenantAccess(
+              access,
+              permissions,
+              groups,
+              createConditionTransformer(
+                permissionsRegistry.getPermissionRuleset(tenantResourceRef),
+              ),
+            ),
           }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
+
+        if (enabled) {
+          await scheduler.scheduleTask({
+            id: 'ray-service-reconcile',
+            frequency: { seconds: intervalSeconds },
+            timeout: { seconds: timeoutSeconds },
+            scope: 'global',
+            fn: async () => {
+              await loop.runAll();
+            },
+          });
+          lifecycle.addShutdownHook(() => loop.stop());
+        }
         logger.info(
-          `ray-service serving ${rayConfig.hostClusters.length} host cluster(s)`,
+          `ray-service serving ${
+            rayConfig.hostClusters.length
+          } host cluster(s); tenant reconcile loop ${
+            enabled ? `every ${intervalSeconds} s` : 'off'
+          }`,
         );
       },
     });

@@ -84,6 +84,8 @@ async function main() {
     },
     permission: { enabled: true },
     rayService: {
+      // The seeded tenants are rows only: nothing provisions them here.
+      reconcile: { enabled: false },
       hostClusters: hostClusterNames.map(name => ({
         name,
         url: sim.url,

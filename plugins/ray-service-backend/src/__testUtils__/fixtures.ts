@@ -20,6 +20,7 @@ import {
   TemplateVersion,
   TemplateVersionDocument,
 } from '@ray-service/plugin-ray-service-common';
+import { StoredTenant } from '../store/RayServiceStore';
 
 const AT = '2026-11-23T10:00:00.000Z';
 
@@ -105,7 +106,7 @@ export function templateVersion(
   };
 }
 
-/** A `tenants` row; tenants get their API in a later issue. */
+/** A `tenants` row as inserted straight into the table (seeding, benchmarks). */
 export function tenantRow(options: {
   name: string;
   profile: string;
@@ -128,5 +129,27 @@ export function tenantRow(options: {
     created_by: 'user:default/alice.alpha',
     created_at: at,
     updated_at: at,
+  };
+}
+
+/** A stored tenant of ml-team-alpha on `sim`. */
+export function storedTenant(
+  overrides: Partial<StoredTenant> = {},
+): StoredTenant {
+  return {
+    name: 'alpha',
+    owner: 'group:default/ml-team-alpha',
+    profile: 'small',
+    template: { name: 'kuberay', version: '1.0.0' },
+    hostCluster: 'sim',
+    isolation: 'vcluster',
+    phase: 'Pending',
+    conditions: [],
+    generation: 1,
+    observedGeneration: 0,
+    createdBy: 'user:default/alice.alpha',
+    createdAt: AT,
+    updatedAt: AT,
+    ...overrides,
   };
 }

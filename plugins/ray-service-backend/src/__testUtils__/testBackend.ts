@@ -15,8 +15,10 @@
  */
 
 import {
+  AuthService,
   coreServices,
   createServiceFactory,
+  DiscoveryService,
   PermissionsService,
   UserInfoService,
 } from '@backstage/backend-plugin-api';
@@ -29,10 +31,17 @@ import {
 import { InputError } from '@backstage/errors';
 import {
   AuthorizeResult,
+  isResourcePermission,
+  PermissionCondition,
+  PermissionCriteria,
   PolicyDecision,
 } from '@backstage/plugin-permission-common';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { rayServiceAdminPermission } from '@ray-service/plugin-ray-service-common';
+import {
+  RAY_SERVICE_TENANT_RULES,
+  RESOURCE_TYPE_RAY_SERVICE_TENANT,
+  rayServiceAdminPermission,
+} from '@ray-service/plugin-ray-service-common';
 import { Knex } from 'knex';
 import { rayServicePlugin } from '../plugin';
 import { EXAMPLE_GROUPS, EXAMPLE_MEMBERSHIPS } from './exampleOrg';
@@ -58,47 +67,120 @@ const exampleUserInfo: UserInfoService = {
   },
 };
 
+type Credentials = Parameters<
+  PermissionsService['authorize']
+>[1]['credentials'];
+type Permission = Parameters<
+  PermissionsService['authorize']
+>[0][0]['permission'];
+
 /**
  * The decisions of packages/backend/src/permissionPolicy.ts: services and
- * platform-team members are admins, everyone else may do anything but admin.
+ * platform-team members are admins; everyone else may do anything but admin,
+ * and tenants only when one of their groups owns them (a conditional
+ * decision with `IS_TENANT_OWNER`).
  */
-function examplePolicyPermissions(): PermissionsService {
-  const decide = async (
-    permissionName: string,
-    credentials: Parameters<PermissionsService['authorize']>[1]['credentials'],
-  ): Promise<PolicyDecision> => {
-    const { principal } = credentials as { principal: { type: string } };
-    if (principal.type === 'service') {
-      return { result: AuthorizeResult.ALLOW };
-    }
-    if (principal.type !== 'user') {
-      return { result: AuthorizeResult.DENY };
-    }
-    const { ownershipEntityRefs } = await exampleUserInfo.getUserInfo(
-      credentials,
-    );
-    const isAdmin = ownershipEntityRefs.includes(PLATFORM_TEAM);
+async function decide(
+  permission: Permission,
+  credentials: Credentials,
+): Promise<PolicyDecision> {
+  const { principal } = credentials as { principal: { type: string } };
+  if (principal.type === 'service') {
+    return { result: AuthorizeResult.ALLOW };
+  }
+  if (principal.type !== 'user') {
+    return { result: AuthorizeResult.DENY };
+  }
+  const { ownershipEntityRefs } = await exampleUserInfo.getUserInfo(
+    credentials,
+  );
+  if (ownershipEntityRefs.includes(PLATFORM_TEAM)) {
+    return { result: AuthorizeResult.ALLOW };
+  }
+  if (permission.name === rayServiceAdminPermission.name) {
+    return { result: AuthorizeResult.DENY };
+  }
+  if (isResourcePermission(permission, RESOURCE_TYPE_RAY_SERVICE_TENANT)) {
     return {
-      result:
-        isAdmin || permissionName !== rayServiceAdminPermission.name
-          ? AuthorizeResult.ALLOW
-          : AuthorizeResult.DENY,
+      result: AuthorizeResult.CONDITIONAL,
+      pluginId: 'ray-service',
+      resourceType: RESOURCE_TYPE_RAY_SERVICE_TENANT,
+      conditions: {
+        rule: RAY_SERVICE_TENANT_RULES.IS_TENANT_OWNER,
+        resourceType: RESOURCE_TYPE_RAY_SERVICE_TENANT,
+        params: { claims: ownershipEntityRefs },
+      },
     };
-  };
+  }
+  return { result: AuthorizeResult.ALLOW };
+}
+
+/**
+ * Resolves a conditional decision about one resource the way the
+ * permission backend does: through the plugin's apply-conditions endpoint.
+ */
+async function applyConditions(
+  deps: { discovery: DiscoveryService; auth: AuthService },
+  resourceRef: string,
+  conditions: PermissionCriteria<PermissionCondition>,
+): Promise<AuthorizeResult.ALLOW | AuthorizeResult.DENY> {
+  const { token } = await deps.auth.getPluginRequestToken({
+    onBehalfOf: await deps.auth.getOwnServiceCredentials(),
+    targetPluginId: 'ray-service',
+  });
+  const baseUrl = await deps.discovery.getBaseUrl('ray-service');
+  const response = await fetch(
+    `${baseUrl}/.well-known/backstage/permissions/apply-conditions`,
+    {
+      method: 'POST',
+      headers: {
+        Authorization: `Bearer ${token}`,
+        'Content-Type': 'application/json',
+      },
+      body: JSON.stringify({
+        items: [
+          {
+            id: '1',
+            resourceRef,
+            resourceType: RESOURCE_TYPE_RAY_SERVICE_TENANT,
+            conditions,
+          },
+        ],
+      }),
+    },
+  );
+  if (!response.ok) {
+    throw new Error(`apply-conditions answered ${response.status}`);
+  }
+  const { items } = await response.json();
+  return items[0].result;
+}
+
+function examplePolicyPermissions(deps: {
+  discovery: DiscoveryService;
+  auth: AuthService;
+}): PermissionsService {
   return {
     async authorize(requests, { credentials }) {
       return Promise.all(
-        requests.map(
-          async request =>
-            (await decide(request.permission.name, credentials)) as {
-              result: AuthorizeResult.ALLOW | AuthorizeResult.DENY;
-            },
-        ),
+        requests.map(async request => {
+          const decision = await decide(request.permission, credentials);
+          if (decision.result !== AuthorizeResult.CONDITIONAL) {
+            return { result: decision.result };
+          }
+          const resourceRef =
+            'resourceRef' in request ? request.resourceRef : undefined;
+          return {
+            result: resourceRef
+              ? await applyConditions(deps, resourceRef, decision.conditions)
+              : AuthorizeResult.DENY,
+          };
+        }),
       );
     },
     async authorizeConditional(requests, { credentials }) {
       return Promise.all(
-        requests.map(request => decide(request.permission.name, credentials)),
+        requests.map(request => decide(request.permission, credentials)),
       );
     },
   };
@@ -128,15 +210,15 @@ const databases = TestDatabases.create({
 });
 
 /**
- * The plugin in a test backend on its own in-memory SQLite database, with the
- * example org in the catalog and the example policy's permission decisions.
- * Returns the database too, for rows without an API yet (tenants).
+ * The plugin in a test backend on its own in-memory SQLite database (or the
+ * given one), with the example org in the catalog and the example policy's
+ * permission decisions. Returns the backend (to stop it) and the database.
  */
 export async function startRayServiceTestBackend(
-  options: { config?: object } = {},
+  options: { config?: object; knex?: Knex } = {},
 ) {
-  const knex: Knex = await databases.init('SQLITE_3');
-  const { server } = await startTestBackend({
+  const knex: Knex = options.knex ?? (await databases.init('SQLITE_3'));
+  const backend = await startTestBackend({
     features: [
       rayServicePlugin,
       mockServices.rootConfig.factory({ data: options.config ?? {} }),
@@ -151,11 +233,11 @@ export async function startRayServiceTestBackend(
       }),
       createServiceFactory({
         service: coreServices.permissions,
-        deps: {},
+        deps: { discovery: coreServices.discovery, auth: coreServices.auth },
         factory: examplePolicyPermissions,
       }),
       catalogServiceMock.factory({ entities: EXAMPLE_GROUPS }),
     ],
   });
-  return { server, knex };
+  return { server: backend.server, knex, backend };
 }

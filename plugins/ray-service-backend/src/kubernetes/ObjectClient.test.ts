@@ -114,6 +114,21 @@ describe('ObjectClient', () => {
     expect(items[0].apiVersion).toBe('networking.k8s.io/v1');
   });
 
+  it('follows continue tokens past the first page of a list', async () => {
+    for (let i = 0; i < 1_200; i++) {
+      cluster.sim.objects.put({
+        apiVersion: 'v1',
+        kind: 'ConfigMap',
+        metadata: { name: `page-${i}`, namespace: 'default', labels },
+      });
+    }
+    const items = await client.list('v1', 'ConfigMap', {
+      labelSelector: 'app.kubernetes.io/managed-by=ray-service',
+    });
+    expect(new Set(items.map(i => i.metadata.name)).size).toBe(1_200);
+    expect(client.stats.lists).toBe(3);
+  });
+
   it('gets an object, and undefined for a missing one or an unserved kind', async () => {
     await client.apply(policy);
     expect(

@@ -256,7 +256,7 @@ export class ObjectClient {
       for (const item of page.items) {
         items.push({ ...item, apiVersion, kind } as ObservedObject);
       }
-      continueToken = page.metadata?._continue || undefined;
+      continueToken = continueTokenOf(page);
     } while (continueToken);
     return items;
   }
@@ -388,4 +388,14 @@ export class ObjectClient {
       throw kubernetesRequestError(error, what, this.timeoutMs);
     }
   }
+}
+
+/**
+ * The continue token of a list page. Responses are read as plain JSON
+ * (`metadata.continue`), not through client-node's serializer, which would
+ * rename the field to `_continue`.
+ */
+function continueTokenOf(page: KubernetesListObject<KubernetesObject>) {
+  const metadata = page.metadata as { continue?: string } | undefined;
+  return metadata?.continue || undefined;
 }

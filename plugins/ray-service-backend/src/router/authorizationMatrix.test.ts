@@ -14,15 +14,24 @@
  * limitations under the License.
  */
 
+import { KubeSim } from '@ray-service/kube-sim';
 import { Server } from 'node:http';
 import request from 'supertest';
 import { profileInput, templateDocument } from '../__testUtils__/fixtures';
 import { registeredRoutes } from '../__testUtils__/routes';
 import {
+  Api,
+  apiFor,
+  startTestSim,
+  tenantRequest,
+  tenantTestConfig,
+} from '../__testUtils__/tenantApi';
+import {
   CallerName,
-  callers,
   startRayServiceTestBackend,
 } from '../__testUtils__/testBackend';
+
+jest.setTimeout(30_000);
 
 const CALLERS: CallerName[] = [
   'anonymous',
@@ -34,6 +43,8 @@ const CALLERS: CallerName[] = [
 
 const SEEDED_PROFILES = ['alpha-only', 'hidden', 'ml', 'open'];
 const SEEDED_TEMPLATES = ['kuberay@0.9.0', 'kuberay@1.0.0', 'kuberay@1.1.0'];
+const SEEDED_TENANTS = ['seeded'];
+const TENANT = { profile: 'open', templateVersion: 'kuberay@1.0.0' };
 
 /** What each caller gets: 401 for anonymous, 403 for non-admins, `ok` for admins. */
 function adminOnly(ok: number): Record<CallerName, number> {
@@ -53,22 +64,18 @@ function readable(
   };
 }
 
-const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
+/**
+ * What each caller gets for a tenant of ml-team-alpha: 401 for anonymous,
+ * 404 for a member of another team (the tenant does not exist for them),
+ * `ok` for its owners, admins and services.
+ */
+function ownedByAlpha(ok: number): Record<CallerName, number> {
+  return { anonymous: 401, bravo: 404, alpha: ok, admin: ok, service: ok };
+}
 
-/** Requests to the plugin's API, authorized as one caller. */
-type Api = Record<(typeof METHODS)[number], (path: string) => request.Test>;
-
-function apiFor(server: Server, caller: CallerName): Api {
-  const header = callers[caller];
-  return Object.fromEntries(
-    METHODS.map(method => [
-      method,
-      (path: string) => {
-        const test = request(server)[method](`/api/ray-service${path}`);
-        return header ? test.set('Authorization', header) : test;
-      },
-    ]),
-  ) as Api;
+/** Tenant requests for ml-team-alpha: bravo may not create them. */
+function creatingForAlpha(ok: number): Record<CallerName, number> {
+  return { ...ownedByAlpha(ok), bravo: 403 };
 }
 
 interface MatrixRow {
@@ -182,6 +189,52 @@ const MATRIX: MatrixRow[] = [
     send: api =>
       api.patch('/host-clusters/local').send({ labels: { zone: 'a' } }),
   },
+  ...['preflight', 'capacity', 'rbac'].map(operation => ({
+    route: `GET /host-clusters/{name}/${operation}`,
+    status: adminOnly(200),
+    send: (api: Api) => api.get(`/host-clusters/local/${operation}`),
+  })),
+  {
+    route: 'POST /tenants/plan',
+    status: creatingForAlpha(200),
+    send: api =>
+      api.post('/tenants/plan').send(tenantRequest('planned', TENANT)),
+  },
+  {
+    route: 'POST /tenants',
+    status: creatingForAlpha(201),
+    send: (api, caller) =>
+      api.post('/tenants').send(tenantRequest(`new-${caller}`, TENANT)),
+  },
+  {
+    route: 'GET /tenants',
+    status: readable(200, 200),
+    items: {
+      bravo: [],
+      alpha: SEEDED_TENANTS,
+      admin: SEEDED_TENANTS,
+      service: SEEDED_TENANTS,
+    },
+    send: api => api.get('/tenants'),
+  },
+  {
+    route: 'GET /tenants/{name}',
+    status: ownedByAlpha(200),
+    send: api => api.get('/tenants/seeded'),
+  },
+  {
+    route: 'POST /tenants/{name}/upgrade',
+    status: ownedByAlpha(200),
+    send: api =>
+      api
+        .post('/tenants/seeded/upgrade')
+        .send({ templateVersion: 'kuberay@1.1.0' }),
+  },
+  {
+    route: 'DELETE /tenants/{name}',
+    status: ownedByAlpha(202),
+    send: (api, caller) => api.delete(`/tenants/delete-${caller}`),
+  },
   {
     route: 'GET /audit',
     status: adminOnly(200),
@@ -199,23 +252,13 @@ function seededItemNames(body: {
 }
 
 describe('authorization matrix', () => {
+  let sim: KubeSim;
   let server: Server;
 
   beforeAll(async () => {
+    sim = await startTestSim();
     ({ server } = await startRayServiceTestBackend({
-      config: {
-        rayService: {
-          hostClusters: [
-            {
-              name: 'local',
-              url: 'https://127.0.0.1:9',
-              skipTLSVerify: true,
-              auth: { type: 'serviceAccountToken', token: 'unused' },
-            },
-          ],
-          reachabilityTimeoutMs: 200,
-        },
-      },
+      config: tenantTestConfig({ local: sim }),
     }));
     const admin = apiFor(server, 'admin');
     const seed = async (test: request.Test) => {
@@ -250,6 +293,14 @@ describe('authorization matrix', () => {
     for (const document of versions) {
       await seed(admin.post('/templates').send(document));
     }
+    // Tenants of ml-team-alpha on the open profile and a version shared with ml-teams.
+    const tenants = ['seeded', ...CALLERS.map(caller => `delete-${caller}`)];
+    for (const name of tenants) {
+      await seed(admin.post('/tenants').send(tenantRequest(name, TENANT)));
+    }
+  });
+  afterAll(async () => {
+    await sim.stop();
   });
 
   it('covers every route of the router', () => {

@@ -18,9 +18,11 @@ import express from 'express';
 import Router from 'express-promise-router';
 import { auditRouter } from './audit';
 import { healthRouter } from './health';
+import { hostClusterOperationsRouter } from './hostClusterOperations';
 import { hostClustersRouter } from './hostClusters';
 import { profilesRouter } from './profiles';
 import { templatesRouter } from './templates';
+import { tenantsRouter } from './tenants';
 import { RouterDeps } from './types';
 import { validationErrorHandler } from './validation';
 
@@ -32,8 +34,10 @@ export function createRouter(deps: RouterDeps): express.Router {
   router.use(express.json({ limit: '1mb' }));
   router.use(healthRouter());
   router.use(hostClustersRouter(deps));
+  router.use(hostClusterOperationsRouter(deps));
   router.use(profilesRouter(deps));
   router.use(templatesRouter(deps));
+  router.use(tenantsRouter(deps));
   router.use(auditRouter(deps));
   router.use(validationErrorHandler);
   return router;

@@ -16,15 +16,21 @@
 
 import { AccessService } from '../services/AccessService';
 import { AuditService } from '../services/AuditService';
+import { HostClusterOperations } from '../services/HostClusterOperations';
 import { HostClusterService } from '../services/HostClusterService';
 import { ProfileService } from '../services/ProfileService';
 import { TemplateService } from '../services/TemplateService';
+import { TenantAccess } from '../services/tenants/TenantAccess';
+import { TenantService } from '../services/tenants/TenantService';
 
 /** What every resource router may use. */
 export interface RouterDeps {
   access: AccessService;
   hostClusters: HostClusterService;
+  hostClusterOperations: HostClusterOperations;
   profiles: ProfileService;
   templates: TemplateService;
   audit: AuditService;
+  tenants: TenantService;
+  tenantAccess: TenantAccess;
 }

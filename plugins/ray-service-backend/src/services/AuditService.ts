@@ -15,17 +15,17 @@
  */
 
 import {
-  AuditAction,
-  AuditEntry,
-  auditTargetKindOf,
-} from '@ray-service/plugin-ray-service-common';
+  RecordedAuditAction,
+  RecordedAuditEntry,
+  recordedTargetKindOf,
+} from '../auditActions';
 import { Page, PageRequest } from '../pagination';
 import { RayServiceStore } from '../store/RayServiceStore';
 
-/** One admin change to record. */
+/** One change to record: an admin's, or a tenant's create, upgrade or delete. */
 export interface AuditedChange {
   actor: string;
-  action: AuditAction;
+  action: RecordedAuditAction;
   /** The object's name; template versions as `name@version`. */
   targetName: string;
   /** Absent for creations. */
@@ -34,7 +34,10 @@ export interface AuditedChange {
   after?: unknown;
 }
 
-/** The audit log: every admin change, written with the change itself. */
+/**
+ * The audit log: every admin change and every tenant create, upgrade and
+ * delete, written with the change itself.
+ */
 export class AuditService {
   constructor(private readonly store: RayServiceStore) {}
 
@@ -45,7 +48,7 @@ export class AuditService {
       actor: change.actor,
       action: change.action,
       target: {
-        kind: auditTargetKindOf(change.action),
+        kind: recordedTargetKindOf(change.action),
         name: change.targetName,
       },
       ...(change.before !== undefined && { before: change.before }),
@@ -53,7 +56,7 @@ export class AuditService {
     });
   }
 
-  list(page: PageRequest): Promise<Page<AuditEntry>> {
+  list(page: PageRequest): Promise<Page<RecordedAuditEntry>> {
     return this.store.listAuditEntries(page);
   }
 }

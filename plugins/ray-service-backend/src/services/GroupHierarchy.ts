@@ -80,14 +80,35 @@ export class GroupHierarchy {
     this.cache = new TtlCache(options.maxAgeMs ?? DEFAULT_MAX_AGE_MS);
   }
 
-  /** The user's groups and their ancestors as normalized group refs. */
-  async groupsOf(
+  /** The groups the user belongs to directly, as normalized group refs. */
+  async directGroupsOf(
     credentials: BackstageCredentials<BackstageUserPrincipal>,
   ): Promise<string[]> {
     const { ownershipEntityRefs } = await this.deps.userInfo.getUserInfo(
       credentials,
     );
-    const direct = [...new Set(groupRefsAmong(ownershipEntityRefs))].sort();
+    return [...new Set(groupRefsAmong(ownershipEntityRefs))].sort();
+  }
+
+  /**
+   * A group and all its ancestors, or undefined when the catalog has no such
+   * group. Unlike {@link groupsOf}, catalog errors are not hidden: the
+   * callers decide what a group may get, and must not guess.
+   */
+  async lineageOf(groupRef: string): Promise<string[] | undefined> {
+    const lineage = await this.cache.get(`lineage:${groupRef}`, async () =>
+      (await this.fetchGroups([groupRef])).length > 0
+        ? this.withAncestors([groupRef])
+        : [],
+    );
+    return lineage.length > 0 ? lineage : undefined;
+  }
+
+  /** The user's groups and their ancestors as normalized group refs. */
+  async groupsOf(
+    credentials: BackstageCredentials<BackstageUserPrincipal>,
+  ): Promise<string[]> {
+    const direct = await this.directGroupsOf(credentials);
     if (direct.length === 0) {
       return [];
     }

@@ -45,6 +45,13 @@ export class TtlCache<V> {
     return this.refresh(entry, load);
   }
 
+  /** Stores a value loaded elsewhere, e.g. by an explicit refresh. */
+  set(key: string, data: V): void {
+    const entry = this.entries.get(key) ?? {};
+    entry.value = { data, loadedAt: this.now() };
+    this.entries.set(key, entry);
+  }
+
   private refresh(entry: Entry<V>, load: () => Promise<V>): Promise<V> {
     entry.pending ??= load()
       .then(data => {

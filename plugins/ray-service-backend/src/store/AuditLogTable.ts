@@ -14,13 +14,13 @@
  * limitations under the License.
  */
 
-import {
-  AuditAction,
-  AuditEntry,
-  AuditTargetKind,
-} from '@ray-service/plugin-ray-service-common';
 import { Knex } from 'knex';
 import { z } from 'zod';
+import {
+  RecordedAuditAction,
+  RecordedAuditEntry,
+  RecordedAuditTargetKind,
+} from '../auditActions';
 import { Page, PageRequest } from '../pagination';
 import { isoFromColumn, timestampColumn } from './columns';
 import { keysetPage } from './keyset';
@@ -32,8 +32,8 @@ interface AuditRow {
   id: number;
   at: Date | string | number;
   actor: string;
-  action: AuditAction;
-  target_kind: AuditTargetKind;
+  action: RecordedAuditAction;
+  target_kind: RecordedAuditTargetKind;
   target_name: string;
   before: string | null;
   after: string | null;
@@ -46,7 +46,7 @@ type IdKey = z.infer<typeof idKeySchema>;
 export class AuditLogTable {
   constructor(private readonly db: Knex) {}
 
-  async append(entry: NewAuditEntry): Promise<AuditEntry> {
+  async append(entry: NewAuditEntry): Promise<RecordedAuditEntry> {
     const [{ id }] = await this.db<AuditRow>(AUDIT_LOG)
       .insert({
         at: timestampColumn(entry.at),
@@ -62,7 +62,7 @@ export class AuditLogTable {
   }
 
   /** Newest first. */
-  async list(page: PageRequest): Promise<Page<AuditEntry>> {
+  async list(page: PageRequest): Promise<Page<RecordedAuditEntry>> {
     return keysetPage({
       query: this.db(AUDIT_LOG),
       page,
@@ -79,7 +79,7 @@ function jsonColumn(value: unknown): string | null {
   return value === undefined ? null : JSON.stringify(value);
 }
 
-function fromRow(row: AuditRow): AuditEntry {
+function fromRow(row: AuditRow): RecordedAuditEntry {
   return {
     id: String(row.id),
     at: isoFromColumn(row.at),

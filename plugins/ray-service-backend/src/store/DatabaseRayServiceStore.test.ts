@@ -21,7 +21,12 @@ import {
 } from '@ray-service/plugin-ray-service-common';
 import { Knex } from 'knex';
 import { storeTestDatabases } from '../__testUtils__/databases';
-import { profile, templateVersion, tenantRow } from '../__testUtils__/fixtures';
+import {
+  profile,
+  storedTenant,
+  templateVersion,
+  tenantRow,
+} from '../__testUtils__/fixtures';
 import { ValidationError } from '../validation';
 import { DatabaseRayServiceStore } from './DatabaseRayServiceStore';
 import { migrationsDir } from './migrations';
@@ -312,6 +317,170 @@ describe.each(ids)('DatabaseRayServiceStore on %s', databaseId => {
       ).rejects.toThrow('boom');
       expect(await store.getProfile('small')).toBeUndefined();
       expect((await store.listAuditEntries({ limit: 10 })).items).toEqual([]);
+    });
+  });
+
+  describe('tenants', () => {
+    const BRAVO = 'group:default/ml-team-bravo';
+    const LATER = '2026-11-24T08:30:00.123Z';
+
+    it('inserts and reads tenants', async () => {
+      const alpha = storedTenant({
+        conditions: [
+          {
+            type: 'NamespaceReady',
+            status: 'True',
+            reason: 'Active',
+            message: 'Namespace ray-alpha is active',
+            lastTransitionTime: LATER,
+          },
+        ],
+      });
+      await store.insertTenant(alpha);
+      await store.insertTenant(
+        storedTenant({ name: 'beta', hostCluster: 'other' }),
+      );
+      expect(await store.getTenant('alpha')).toEqual(alpha);
+      expect(await store.getTenant('nope')).toBeUndefined();
+      expect(
+        (await store.getTenants(['beta', 'nope', 'alpha']))
+          .map(t => t.name)
+          .sort(),
+      ).toEqual(['alpha', 'beta']);
+      expect(await store.getTenants([])).toEqual([]);
+      expect(
+        (await store.listTenantsOnHostCluster('sim')).map(t => t.name),
+      ).toEqual(['alpha']);
+    });
+
+    it('refuses a taken name, also to concurrent inserts', async () => {
+      await store.insertTenant(storedTenant());
+      await expect(store.insertTenant(storedTenant())).rejects.toThrow(
+        new ConflictError('tenant "alpha" already exists'),
+      );
+      const results = await Promise.allSettled(
+        [1, 2].map(() =>
+          store.transaction(tx =>
+            tx.insertTenant(storedTenant({ name: 'twin' })),
+          ),
+        ),
+      );
+      expect(results.map(r => r.status).sort()).toEqual([
+        'fulfilled',
+        'rejected',
+      ]);
+      const rejected = results.find(
+        r => r.status === 'rejected',
+      ) as PromiseRejectedResult;
+      expect(rejected.reason).toBeInstanceOf(ConflictError);
+    });
+
+    it('lists by name, filtered by permission criteria', async () => {
+      for (const [name, owner] of [
+        ['d', ALPHA],
+        ['a', BRAVO],
+        ['c', ALPHA],
+        ['b', ML_TEAMS],
+      ]) {
+        await store.insertTenant(storedTenant({ name, owner }));
+      }
+      const names = async (
+        filter?: Parameters<RayServiceStore['listTenants']>[1],
+      ) =>
+        (await store.listTenants({ limit: 10 }, filter)).items.map(t => t.name);
+      expect(await names()).toEqual(['a', 'b', 'c', 'd']);
+      expect(await names({ owners: [ALPHA] })).toEqual(['c', 'd']);
+      expect(await names({ owners: [] })).toEqual([]);
+      expect(
+        await names({ anyOf: [{ owners: [BRAVO] }, { owners: [ML_TEAMS] }] }),
+      ).toEqual(['a', 'b']);
+      expect(
+        await names({
+          allOf: [{ owners: [ALPHA, BRAVO] }, { not: { owners: [BRAVO] } }],
+        }),
+      ).toEqual(['c', 'd']);
+      expect(await names({ not: { owners: [ALPHA] } })).toEqual(['a', 'b']);
+
+      const pages = await allPages(cursor =>
+        store.listTenants({ limit: 1, cursor }, { owners: [ALPHA, BRAVO] }),
+      );
+      expect(pages.map(page => page.map(t => t.name))).toEqual([
+        ['a'],
+        ['c'],
+        ['d'],
+      ]);
+      expect(
+        (await store.listTenants({ limit: 1 }, { owners: [ALPHA] })).totalCount,
+      ).toBe(2);
+    });
+
+    it('bumps the generation with every change of the desired state', async () => {
+      await store.insertTenant(storedTenant());
+      const upgraded = await store.changeTenantSpec('alpha', {
+        template: { name: 'kuberay', version: '1.1.0' },
+        phase: 'Upgrading',
+        updatedAt: LATER,
+      });
+      expect(upgraded).toMatchObject({
+        template: { name: 'kuberay', version: '1.1.0' },
+        phase: 'Upgrading',
+        generation: 2,
+        updatedAt: LATER,
+      });
+      const deleting = await store.changeTenantSpec('alpha', {
+        deletionRequestedAt: LATER,
+        phase: 'Deleting',
+        updatedAt: LATER,
+      });
+      expect(deleting).toMatchObject({
+        template: { version: '1.1.0' },
+        generation: 3,
+        deletionRequestedAt: LATER,
+      });
+      expect(
+        await store.changeTenantSpec('nope', {
+          phase: 'Deleting',
+          updatedAt: LATER,
+        }),
+      ).toBeUndefined();
+    });
+
+    it('records a status only for the generation it was observed for', async () => {
+      await store.insertTenant(storedTenant({ generation: 2 }));
+      const status = {
+        phase: 'Ready' as const,
+        conditions: [],
+        observedGeneration: 1,
+        updatedAt: LATER,
+      };
+      expect(await store.updateTenantStatus('alpha', 1, status)).toBe(false);
+      expect(
+        await store.updateTenantStatus('alpha', 2, {
+          ...status,
+          observedGeneration: 2,
+        }),
+      ).toBe(true);
+      expect(await store.getTenant('alpha')).toMatchObject({
+        phase: 'Ready',
+        observedGeneration: 2,
+        generation: 2,
+      });
+    });
+
+    it('removes only tenants being deleted, at the generation seen', async () => {
+      await store.insertTenant(storedTenant());
+      await store.insertTenant(
+        storedTenant({
+          name: 'gone',
+          deletionRequestedAt: LATER,
+          generation: 2,
+        }),
+      );
+      expect(await store.deleteTenant('alpha', 1)).toBe(false);
+      expect(await store.deleteTenant('gone', 1)).toBe(false);
+      expect(await store.deleteTenant('gone', 2)).toBe(true);
+      expect(await store.getTenant('gone')).toBeUndefined();
+      expect(await store.getTenant('alpha')).toBeDefined();
     });
   });
 

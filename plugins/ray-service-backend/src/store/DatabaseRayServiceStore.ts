@@ -15,7 +15,6 @@
  */
 
 import {
-  AuditEntry,
   ComputeProfile,
   HostClusterFacts,
   TemplateVersion,
@@ -23,6 +22,7 @@ import {
   TemplateVersionState,
 } from '@ray-service/plugin-ray-service-common';
 import { Knex } from 'knex';
+import { RecordedAuditEntry } from '../auditActions';
 import { Page, PageRequest } from '../pagination';
 import { AuditLogTable } from './AuditLogTable';
 import { HostClusterFactsTable } from './HostClusterFactsTable';
@@ -31,6 +31,10 @@ import {
   AudienceFilter,
   NewAuditEntry,
   RayServiceStore,
+  StoredTenant,
+  TenantFilter,
+  TenantSpecChange,
+  TenantStatusUpdate,
 } from './RayServiceStore';
 import { TemplateVersionsTable } from './TemplateVersionsTable';
 import { TenantsTable } from './TenantsTable';
@@ -132,12 +136,54 @@ export class DatabaseRayServiceStore implements RayServiceStore {
     return this.hostClusterFacts.upsert(name, facts, change);
   }
 
-  appendAuditEntry(entry: NewAuditEntry): Promise<AuditEntry> {
+  appendAuditEntry(entry: NewAuditEntry): Promise<RecordedAuditEntry> {
     return this.auditLog.append(entry);
   }
 
-  listAuditEntries(page: PageRequest): Promise<Page<AuditEntry>> {
+  listAuditEntries(page: PageRequest): Promise<Page<RecordedAuditEntry>> {
     return this.auditLog.list(page);
+  }
+
+  getTenant(name: string): Promise<StoredTenant | undefined> {
+    return this.tenants.get(name);
+  }
+
+  getTenants(names: string[]): Promise<StoredTenant[]> {
+    return this.tenants.getMany(names);
+  }
+
+  listTenants(
+    page: PageRequest,
+    filter?: TenantFilter,
+  ): Promise<Page<StoredTenant>> {
+    return this.tenants.list(page, filter);
+  }
+
+  listTenantsOnHostCluster(hostCluster: string): Promise<StoredTenant[]> {
+    return this.tenants.listOnHostCluster(hostCluster);
+  }
+
+  insertTenant(tenant: StoredTenant): Promise<void> {
+    return this.tenants.insert(tenant);
+  }
+
+  changeTenantSpec(
+    name: string,
+    change: TenantSpecChange,
+  ): Promise<StoredTenant | undefined> {
+    return this.tenants.changeSpec(name, change);
+  }
+
+  updateTenantStatus(
+    name: string,
+    generation: number,
+    status: TenantStatusUpdate,
+  ): Promise<boolean> {
+    return this.tenants.updateStatus(name, generation, status);
+  }
+
+  deleteTenant(name: string, generation: number): Promise<boolean> {
+    return this.tenants.delete(name, generation);
   }
 
   countTenantsUsingProfile(name: string): Promise<number> {

@@ -14,18 +14,71 @@
  * limitations under the License.
  */
 
+import { PermissionCriteria } from '@backstage/plugin-permission-common';
 import {
-  AuditEntry,
   ComputeProfile,
   HostClusterFacts,
+  IsolationMode,
   TemplateVersion,
   TemplateVersionKey,
   TemplateVersionState,
+  TenantCondition,
+  TenantPhase,
 } from '@ray-service/plugin-ray-service-common';
+import { RecordedAuditEntry } from '../auditActions';
 import { Page, PageRequest } from '../pagination';
 
 /** An audit entry before the store gives it an id. */
-export type NewAuditEntry = Omit<AuditEntry, 'id'>;
+export type NewAuditEntry = Omit<RecordedAuditEntry, 'id'>;
+
+/**
+ * A tenant as stored: what its owners asked for (the desired state, whose
+ * every change bumps `generation`) and what the reconcile loop last observed
+ * (phase, conditions, `observedGeneration`).
+ */
+export interface StoredTenant {
+  name: string;
+  /** Normalized group ref. */
+  owner: string;
+  profile: string;
+  template: TemplateVersionKey;
+  hostCluster: string;
+  isolation: IsolationMode;
+  phase: TenantPhase;
+  conditions: TenantCondition[];
+  generation: number;
+  observedGeneration: number;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+  deletionRequestedAt?: string;
+}
+
+/** A query fragment of tenant permission rules: the owner is one of `owners`. */
+export interface TenantOwnerQuery {
+  owners: string[];
+}
+
+/** Restricts tenant lists, as permission conditions translate into it. */
+export type TenantFilter = PermissionCriteria<TenantOwnerQuery>;
+
+/** A change of a tenant's desired state; the store bumps the generation. */
+export interface TenantSpecChange {
+  /** Upgrades move the tenant to another version. */
+  template?: TemplateVersionKey;
+  /** Deletion requests set it. */
+  deletionRequestedAt?: string;
+  phase: TenantPhase;
+  updatedAt: string;
+}
+
+/** What a reconcile pass observed for one generation of a tenant. */
+export interface TenantStatusUpdate {
+  phase: TenantPhase;
+  conditions: TenantCondition[];
+  observedGeneration: number;
+  updatedAt: string;
+}
 
 /**
  * Restricts a list to what a plain user sees; the groups are theirs plus all
@@ -86,9 +139,41 @@ export interface RayServiceStore {
     change: { updatedBy: string; updatedAt: string },
   ): Promise<void>;
 
-  appendAuditEntry(entry: NewAuditEntry): Promise<AuditEntry>;
+  appendAuditEntry(entry: NewAuditEntry): Promise<RecordedAuditEntry>;
   /** Newest first. */
-  listAuditEntries(page: PageRequest): Promise<Page<AuditEntry>>;
+  listAuditEntries(page: PageRequest): Promise<Page<RecordedAuditEntry>>;
+
+  getTenant(name: string): Promise<StoredTenant | undefined>;
+  /** The tenants of these names that exist, in no particular order. */
+  getTenants(names: string[]): Promise<StoredTenant[]>;
+  /** Ordered by name; `filter` restricts it (in SQL, so pages stay full). */
+  listTenants(
+    page: PageRequest,
+    filter?: TenantFilter,
+  ): Promise<Page<StoredTenant>>;
+  /** Every tenant of a host cluster, deleting ones included, by name. */
+  listTenantsOnHostCluster(hostCluster: string): Promise<StoredTenant[]>;
+  /** @throws ConflictError when the name is taken (also by a concurrent insert). */
+  insertTenant(tenant: StoredTenant): Promise<void>;
+  /** Applies a desired-state change and bumps the generation; undefined when missing. */
+  changeTenantSpec(
+    name: string,
+    change: TenantSpecChange,
+  ): Promise<StoredTenant | undefined>;
+  /**
+   * Records a pass's observation, unless the tenant moved on to another
+   * generation meanwhile. Resolves with whether it was written.
+   */
+  updateTenantStatus(
+    name: string,
+    generation: number,
+    status: TenantStatusUpdate,
+  ): Promise<boolean>;
+  /**
+   * Removes a tenant whose deletion was requested, unless it moved on to
+   * another generation meanwhile. Resolves with whether it was removed.
+   */
+  deleteTenant(name: string, generation: number): Promise<boolean>;
 
   countTenantsUsingProfile(name: string): Promise<number>;
   countTenantsUsingTemplateVersion(key: TemplateVersionKey): Promise<number>;

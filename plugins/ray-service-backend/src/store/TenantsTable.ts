@@ -14,15 +14,184 @@
  * limitations under the License.
  */
 
-import { TemplateVersionKey } from '@ray-service/plugin-ray-service-common';
+import {
+  isAndCriteria,
+  isNotCriteria,
+  isOrCriteria,
+} from '@backstage/plugin-permission-node';
+import {
+  IsolationMode,
+  TemplateVersionKey,
+  TenantCondition,
+  TenantPhase,
+} from '@ray-service/plugin-ray-service-common';
 import { Knex } from 'knex';
-import { countFromRow } from './columns';
+import { z } from 'zod';
+import { Page, PageRequest } from '../pagination';
+import {
+  countFromRow,
+  insertUnique,
+  isoFromColumn,
+  timestampColumn,
+} from './columns';
+import { keysetPage } from './keyset';
+import {
+  StoredTenant,
+  TenantFilter,
+  TenantSpecChange,
+  TenantStatusUpdate,
+} from './RayServiceStore';
 
 const TENANTS = 'tenants';
 
-/** `tenants`, as far as admin rules need them: who uses what. */
+type Timestamp = Date | string | number;
+
+interface TenantRow {
+  name: string;
+  owner: string;
+  profile: string;
+  template_name: string;
+  template_version: string;
+  host_cluster: string;
+  isolation: IsolationMode;
+  phase: TenantPhase;
+  spec: string;
+  status: string;
+  generation: number;
+  observed_generation: number;
+  created_by: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  deletion_requested_at: Timestamp | null;
+}
+
+/** The JSON of the `status` column. */
+interface StatusColumn {
+  conditions: TenantCondition[];
+}
+
+const nameKeySchema = z.tuple([z.string()]);
+type NameKey = z.infer<typeof nameKeySchema>;
+
+/**
+ * Restricts `query` to the rows `filter` lets through: permission criteria
+ * (allOf, anyOf, not) over `{ owners }` leaves, as SQL.
+ */
+function applyFilter(query: Knex.QueryBuilder, filter: TenantFilter): void {
+  if (isAndCriteria(filter)) {
+    for (const criterion of filter.allOf) {
+      query.andWhere(inner => applyFilter(inner, criterion));
+    }
+  } else if (isOrCriteria(filter)) {
+    query.andWhere(inner => {
+      for (const criterion of filter.anyOf) {
+        inner.orWhere(branch => applyFilter(branch, criterion));
+      }
+    });
+  } else if (isNotCriteria(filter)) {
+    query.whereNot(inner => applyFilter(inner, filter.not));
+  } else {
+    // knex turns an empty list into a condition that is never true
+    query.whereIn(`${TENANTS}.owner`, filter.owners);
+  }
+}
+
+/** `tenants`: desired state, observed status, and who uses what. */
 export class TenantsTable {
   constructor(private readonly db: Knex) {}
+
+  async get(name: string): Promise<StoredTenant | undefined> {
+    const row = await this.db<TenantRow>(TENANTS).where({ name }).first();
+    return row ? fromRow(row) : undefined;
+  }
+
+  async getMany(names: string[]): Promise<StoredTenant[]> {
+    if (names.length === 0) {
+      return [];
+    }
+    const rows: TenantRow[] = await this.db(TENANTS).whereIn('name', names);
+    return rows.map(fromRow);
+  }
+
+  /** Ordered by name. */
+  async list(
+    page: PageRequest,
+    filter?: TenantFilter,
+  ): Promise<Page<StoredTenant>> {
+    return keysetPage({
+      query: this.db(TENANTS).modify(query => {
+        if (filter) {
+          applyFilter(query, filter);
+        }
+      }),
+      page,
+      keySchema: nameKeySchema,
+      orderBy: ['name'],
+      after: (query, [name]) => query.where('name', '>', name),
+      toItems: (rows: TenantRow[]) => rows.map(fromRow),
+      keyOf: (tenant): NameKey => [tenant.name],
+    });
+  }
+
+  async listOnHostCluster(hostCluster: string): Promise<StoredTenant[]> {
+    const rows: TenantRow[] = await this.db(TENANTS)
+      .where({ host_cluster: hostCluster })
+      .orderBy('name');
+    return rows.map(fromRow);
+  }
+
+  async insert(tenant: StoredTenant): Promise<void> {
+    await insertUnique(
+      () => this.db(TENANTS).insert(toRow(tenant)),
+      `tenant "${tenant.name}" already exists`,
+    );
+  }
+
+  async changeSpec(
+    name: string,
+    change: TenantSpecChange,
+  ): Promise<StoredTenant | undefined> {
+    const updated = await this.db(TENANTS)
+      .where({ name })
+      .update({
+        ...(change.template && {
+          template_name: change.template.name,
+          template_version: change.template.version,
+        }),
+        ...(change.deletionRequestedAt && {
+          deletion_requested_at: timestampColumn(change.deletionRequestedAt),
+        }),
+        phase: change.phase,
+        generation: this.db.raw('generation + 1'),
+        updated_at: timestampColumn(change.updatedAt),
+      });
+    return updated ? this.get(name) : undefined;
+  }
+
+  async updateStatus(
+    name: string,
+    generation: number,
+    status: TenantStatusUpdate,
+  ): Promise<boolean> {
+    const statusColumn: StatusColumn = { conditions: status.conditions };
+    const updated = await this.db(TENANTS)
+      .where({ name, generation })
+      .update({
+        phase: status.phase,
+        status: JSON.stringify(statusColumn),
+        observed_generation: status.observedGeneration,
+        updated_at: timestampColumn(status.updatedAt),
+      });
+    return updated > 0;
+  }
+
+  async delete(name: string, generation: number): Promise<boolean> {
+    const deleted = await this.db(TENANTS)
+      .where({ name, generation })
+      .whereNotNull('deletion_requested_at')
+      .delete();
+    return deleted > 0;
+  }
 
   async countUsingProfile(profile: string): Promise<number> {
     return countFromRow(
@@ -38,4 +207,51 @@ export class TenantsTable {
         .first(),
     );
   }
+}
+
+function toRow(tenant: StoredTenant): TenantRow {
+  const status: StatusColumn = { conditions: tenant.conditions };
+  return {
+    name: tenant.name,
+    owner: tenant.owner,
+    profile: tenant.profile,
+    template_name: tenant.template.name,
+    template_version: tenant.template.version,
+    host_cluster: tenant.hostCluster,
+    isolation: tenant.isolation,
+    phase: tenant.phase,
+    // Everything the tenant asks for has a column of its own.
+    spec: JSON.stringify({}),
+    status: JSON.stringify(status),
+    generation: tenant.generation,
+    observed_generation: tenant.observedGeneration,
+    created_by: tenant.createdBy,
+    created_at: timestampColumn(tenant.createdAt),
+    updated_at: timestampColumn(tenant.updatedAt),
+    deletion_requested_at: tenant.deletionRequestedAt
+      ? timestampColumn(tenant.deletionRequestedAt)
+      : null,
+  };
+}
+
+function fromRow(row: TenantRow): StoredTenant {
+  const status: Partial<StatusColumn> = JSON.parse(row.status);
+  return {
+    name: row.name,
+    owner: row.owner,
+    profile: row.profile,
+    template: { name: row.template_name, version: row.template_version },
+    hostCluster: row.host_cluster,
+    isolation: row.isolation,
+    phase: row.phase,
+    conditions: status.conditions ?? [],
+    generation: Number(row.generation),
+    observedGeneration: Number(row.observed_generation),
+    createdBy: row.created_by,
+    createdAt: isoFromColumn(row.created_at),
+    updatedAt: isoFromColumn(row.updated_at),
+    ...(row.deletion_requested_at !== null && {
+      deletionRequestedAt: isoFromColumn(row.deletion_requested_at),
+    }),
+  };
 }

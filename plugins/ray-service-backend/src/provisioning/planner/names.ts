@@ -16,7 +16,10 @@
 
 import { createHash } from 'node:crypto';
 import { InputError } from '@backstage/errors';
-import { isDnsLabel } from '@ray-service/plugin-ray-service-common';
+import {
+  isDnsLabel,
+  MAX_TENANT_NAME_LENGTH,
+} from '@ray-service/plugin-ray-service-common';
 
 /**
  * Every name the planner gives an object comes from this module.
@@ -31,11 +34,12 @@ import { isDnsLabel } from '@ray-service/plugin-ray-service-common';
 export const TENANT_NAMESPACE_PREFIX = 'ray-';
 
 /**
- * Longest tenant name. It keeps every derived name within Kubernetes' limits
- * without truncation: `ray-<name>-kuberay-operator` fits Helm's 53 characters
- * and `ray-<name>-vcluster` the 52 a StatefulSet name may have.
+ * Longest tenant name (common's, its one home). It keeps every derived name
+ * within Kubernetes' limits without truncation: `ray-<name>-kuberay-operator`
+ * fits Helm's 53 characters and `ray-<name>-vcluster` the 52 a StatefulSet
+ * name may have.
  */
-export const MAX_TENANT_NAME_LENGTH = 32;
+export { MAX_TENANT_NAME_LENGTH };
 
 /** Helm release names are stored in Secret labels: at most 53 characters. */
 export const MAX_RELEASE_NAME_LENGTH = 53;

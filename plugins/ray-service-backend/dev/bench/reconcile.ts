@@ -1,0 +1,340 @@
+/*
+ * Copyright 2026 The Ray as a Service for Backstage Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+/*
+ * The reconcile benchmark: `yarn bench:reconcile` from the repository root.
+ *
+ * 1,000 tenants (half vcluster, half namespace isolation) on 5 host
+ * clusters, each a well-equipped kube-sim on loopback. The tenants go
+ * straight into an in-memory SQLite database; the plugin's reconcile loop
+ * then provisions them (passes of all clusters run concurrently, round after
+ * round, until every tenant converged) and the benchmark reports the time.
+ * Then it runs steady-state rounds and reports per pass: time (p50/max),
+ * LIST calls (goal: one per planned kind and cluster), writes to the
+ * clusters and to the database (goal: 0), and the planner's time per tenant.
+ *
+ * BENCH_TENANTS and BENCH_CLUSTERS scale it down for a quick try;
+ * BENCH_NETWORK_POLICIES=false plans the tenants without network policies.
+ */
+
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { KubeSim, startKubeSim } from '@ray-service/kube-sim';
+import knexFactory from 'knex';
+import { performance } from 'node:perf_hooks';
+import { randomBytes } from 'node:crypto';
+import {
+  profile,
+  storedTenant,
+  templateVersion,
+} from '../../src/__testUtils__/fixtures';
+import { HostClusterConfig } from '../../src/config';
+import { HostClusterClients } from '../../src/kubernetes/HostClusterClients';
+import { plan, PLANNED_KINDS } from '../../src/provisioning';
+import { planInput } from '../../src/provisioning/planInput';
+import {
+  PassReport,
+  ReconcileLoop,
+} from '../../src/provisioning/loop/ReconcileLoop';
+import { HostClusterOperations } from '../../src/services/HostClusterOperations';
+import { DatabaseRayServiceStore } from '../../src/store/DatabaseRayServiceStore';
+import { migrationsDir } from '../../src/store/migrations';
+import { formatTable, summarize } from './measure';
+
+const TENANTS = Number(process.env.BENCH_TENANTS ?? 1000);
+const CLUSTERS = Number(process.env.BENCH_CLUSTERS ?? 5);
+/** `false`: templates without network policies (6–7 fewer objects per tenant). */
+const NETWORK_POLICIES = process.env.BENCH_NETWORK_POLICIES !== 'false';
+const STEADY_ROUNDS = 10;
+const READY_DELAY_MS = 200;
+/** Provisioning fails after this many rounds without more converged tenants. */
+const STALLED_ROUNDS = 5;
+/** Provisioning stops (and the benchmark fails) after this long. */
+const PROVISIONING_LIMIT_MS = 6 * 60_000;
+const HOUR_MS = 3_600_000;
+
+const logger: LoggerService = {
+  error: message => console.error(message),
+  warn: message => console.error(message),
+  info: () => {},
+  debug: () => {},
+  child: () => logger,
+};
+
+const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+
+/** Requests the sims answered since their stats were reset, by verb. */
+function simRequests(sims: KubeSim[]) {
+  const count = (verb: string, cluster?: string) =>
+    sum(
+      sims.map(sim => sim.stats.count({ verb, ...(cluster && { cluster }) })),
+    );
+  const writes = ['create', 'update', 'patch', 'apply', 'delete'];
+  return {
+    lists: count('list', 'host'),
+    gets: count('get'),
+    writes: sum(writes.map(verb => count(verb))),
+    all: sum(sims.map(sim => sim.stats.requests.length)),
+  };
+}
+
+function roundSummary(reports: PassReport[]) {
+  const outcomes = reports.flatMap(r => r.result?.tenants ?? []);
+  const stat = (key: 'lists' | 'applies' | 'deletes' | 'gets') =>
+    sum(reports.map(r => r.result?.stats[key] ?? 0));
+  return {
+    converged: outcomes.filter(o => o.converged).length,
+    ready: outcomes.filter(o => o.status.phase === 'Ready').length,
+    orphans: sum(reports.map(r => r.result?.orphans.length ?? 0)),
+    errors: reports
+      .filter(r => r.error)
+      .map(r => `${r.hostCluster}: ${r.error}`),
+    lists: stat('lists'),
+    applies: stat('applies'),
+    deletes: stat('deletes'),
+    gets: stat('gets'),
+    statusWrites: sum(reports.map(r => r.statusWrites)),
+    planned: sum(reports.map(r => r.planned)),
+    replanned: sum(reports.map(r => r.replanned)),
+    planMs: sum(reports.map(r => r.planMs)),
+  };
+}
+
+async function main() {
+  const token = randomBytes(24).toString('hex');
+  const sims = await Promise.all(
+    Array.from({ length: CLUSTERS }, () =>
+      startKubeSim({
+        seed: 'well-equipped',
+        token,
+        controllers: {
+          readyDelayMs: READY_DELAY_MS,
+          namespaceFinalizeDelayMs: 100,
+        },
+      }),
+    ),
+  );
+  const knex = knexFactory({
+    client: 'better-sqlite3',
+    connection: { filename: ':memory:' },
+    useNullAsDefault: true,
+    pool: { min: 1, max: 1 },
+  });
+  await knex.migrate.latest({ directory: migrationsDir });
+  const store = new DatabaseRayServiceStore(knex);
+
+  const names = sims.map((_, i) => `cluster-${i + 1}`);
+  const configs: HostClusterConfig[] = sims.map((sim, i) => ({
+    name: names[i],
+    title: names[i],
+    url: sim.url,
+    caData: sim.caData,
+    skipTLSVerify: false,
+    clusterIssuer: 'ray-service-ca',
+    auth: { type: 'serviceAccountToken', token },
+  }));
+  const clients = new HostClusterClients(configs, 30_000);
+  // Preflight is reused for an hour here so that its few requests (every
+  // 30 s by default) do not blur the per-pass counts.
+  const hostClusters = new HostClusterOperations(clients, {
+    supportMatrix: { min: '1.29', max: '1.34' },
+    preflightMaxAgeMs: HOUR_MS,
+  });
+  // Passes run when the benchmark asks, not on the loop's own follow-ups.
+  const loop = new ReconcileLoop(
+    { store, clients, hostClusters, logger },
+    { requeueMs: HOUR_MS },
+  );
+
+  try {
+    const benchProfile = profile({
+      name: 'bench',
+      resources: [{ cpu: '1', memory: '2Gi', storage: '10Gi' }],
+    });
+    const version = templateVersion({
+      state: 'published',
+      security: { networkPolicy: NETWORK_POLICIES, tls: true },
+    });
+    await store.insertProfile(benchProfile);
+    await store.insertTemplateVersion(version);
+    await store.transaction(async tx => {
+      for (let i = 0; i < TENANTS; i++) {
+        await tx.insertTenant(
+          storedTenant({
+            name: `t-${String(i).padStart(4, '0')}`,
+            profile: 'bench',
+            hostCluster: names[i % CLUSTERS],
+            isolation: i % 2 === 0 ? 'vcluster' : 'namespace',
+          }),
+        );
+      }
+    });
+    console.log(
+      `${TENANTS} tenants (half vcluster, half namespace isolation, network policies ${
+        NETWORK_POLICIES ? 'on' : 'off'
+      }) on ${CLUSTERS} kube-sims (releases Ready after ${READY_DELAY_MS} ms); ${
+        PLANNED_KINDS.length
+      } planned kinds.\n`,
+    );
+
+    console.log('Provisioning, all clusters concurrently, round after round:');
+    const provisioningStart = performance.now();
+    let converged = false;
+    let firstRound: ReturnType<typeof roundSummary> | undefined;
+    let best = 0;
+    let stalled = 0;
+    for (let round = 1; !converged; round++) {
+      const started = performance.now();
+      const summary = roundSummary(await loop.runAll());
+      firstRound ??= summary;
+      console.log(
+        `  round ${round}: ${seconds(performance.now() - started)}, ${
+          summary.applies
+        } applies, ${summary.gets} gets, ${summary.lists} lists; ${
+          summary.ready
+        } Ready, ${summary.converged} converged${
+          summary.errors.length ? `; errors: ${summary.errors.join('; ')}` : ''
+        }`,
+      );
+      converged = summary.converged === TENANTS && summary.orphans === 0;
+      stalled = summary.converged > best ? 0 : stalled + 1;
+      best = Math.max(best, summary.converged);
+      if (!converged) {
+        if (performance.now() - provisioningStart > PROVISIONING_LIMIT_MS) {
+          throw new Error(
+            `not converged after ${seconds(PROVISIONING_LIMIT_MS)}`,
+          );
+        }
+        if (stalled >= STALLED_ROUNDS) {
+          throw new Error(
+            `no progress in ${STALLED_ROUNDS} rounds: the same tenants are written every pass`,
+          );
+        }
+        await sleep(READY_DELAY_MS);
+      }
+    }
+    const provisioningMs = performance.now() - provisioningStart;
+    console.log(
+      `Provisioned ${TENANTS} tenants to Ready in ${seconds(
+        provisioningMs,
+      )}.\n`,
+    );
+
+    console.log(
+      `Steady state: ${STEADY_ROUNDS} rounds of one pass per cluster (concurrently):`,
+    );
+    const passDurations: number[] = [];
+    const rows: string[][] = [];
+    let planMs = 0;
+    let replanned = 0;
+    for (let round = 1; round <= STEADY_ROUNDS; round++) {
+      sims.forEach(sim => sim.stats.reset());
+      const reports = await loop.runAll();
+      const summary = roundSummary(reports);
+      const requests = simRequests(sims);
+      passDurations.push(...reports.map(r => r.durationMs));
+      planMs += summary.planMs;
+      replanned += summary.replanned;
+      rows.push([
+        String(round),
+        Math.max(...reports.map(r => r.durationMs)).toFixed(0),
+        String(summary.lists),
+        String(requests.lists),
+        String(summary.applies + summary.deletes),
+        String(requests.writes),
+        String(requests.gets),
+        String(summary.statusWrites),
+        String(summary.converged),
+      ]);
+    }
+    const header = [
+      'round',
+      'slowest pass ms',
+      'LISTs (client)',
+      'LISTs (sims)',
+      'writes (client)',
+      'writes (sims)',
+      'GETs (sims)',
+      'DB writes',
+      'converged',
+    ];
+    const widths = header.map((h, i) =>
+      Math.max(h.length, ...rows.map(r => r[i].length)),
+    );
+    const line = (row: string[]) =>
+      row.map((cell, i) => cell.padStart(widths[i])).join('  ');
+    console.log(
+      [
+        line(header),
+        widths.map(w => '-'.repeat(w)).join('  '),
+        ...rows.map(line),
+      ].join('\n'),
+    );
+    const passes = summarize({
+      endpoint: 'pass (one cluster)',
+      durationsMs: passDurations,
+    });
+    console.log(`\n${formatTable([passes]).replace(/GET /g, '')}`);
+    console.log(
+      `LIST goal per round: ${CLUSTERS} clusters × ${
+        PLANNED_KINDS.length
+      } planned kinds = ${
+        CLUSTERS * PLANNED_KINDS.length
+      } (client-side; kinds a cluster does not serve need no request). Write goal: 0.`,
+    );
+
+    // The planner alone, on the same input as the loop.
+    const host = await hostClusters.plannerInput(names[0]);
+    const iterations = 1000;
+    const started = performance.now();
+    for (let i = 0; i < iterations; i++) {
+      plan(
+        planInput(
+          {
+            name: `p-${i}`,
+            owner: 'group:default/ml-team-alpha',
+            isolation: i % 2 === 0 ? 'vcluster' : 'namespace',
+          },
+          benchProfile,
+          version,
+          host,
+        ),
+      );
+    }
+    const plannerMs = (performance.now() - started) / iterations;
+    console.log(
+      `Planner: ${plannerMs.toFixed(
+        3,
+      )} ms per tenant alone (${iterations} plans); ${(
+        firstRound!.planMs / Math.max(firstRound!.replanned, 1)
+      ).toFixed(3)} ms per tenant in the first pass (${
+        firstRound!.replanned
+      } plans); steady passes reuse plans whose inputs did not change: ${replanned} plans made, ${planMs.toFixed(
+        1,
+      )} ms in ${STEADY_ROUNDS} rounds.`,
+    );
+  } finally {
+    await loop.stop();
+    await Promise.all(sims.map(sim => sim.stop()));
+    await knex.destroy();
+  }
+}
+
+main().catch(error => {
+  console.error(error);
+  process.exit(1);
+});

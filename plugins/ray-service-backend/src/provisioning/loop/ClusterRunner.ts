@@ -1,0 +1,82 @@
+/*
+ * Copyright 2026 The Ray as a Service for Backstage Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+/**
+ * Runs the passes of one host cluster one at a time: a pass asked for while
+ * one runs starts right after it (however many were asked for), and a
+ * delayed pass is coalesced with any that is due sooner.
+ */
+export class ClusterRunner<R> {
+  private running?: Promise<R | undefined>;
+  private rerun = false;
+  private timer?: NodeJS.Timeout;
+  private timerDue = Infinity;
+  private stopped = false;
+
+  constructor(private readonly pass: () => Promise<R>) {}
+
+  /**
+   * Runs a pass now, or after the running one. Resolves with the result of
+   * the last pass, once no more are asked for.
+   */
+  run(): Promise<R | undefined> {
+    if (this.stopped) {
+      return Promise.resolve(undefined);
+    }
+    if (this.running) {
+      this.rerun = true;
+      return this.running;
+    }
+    this.running = (async () => {
+      let result: R | undefined;
+      try {
+        do {
+          this.rerun = false;
+          result = await this.pass();
+        } while (this.rerun && !this.stopped);
+        return result;
+      } finally {
+        this.running = undefined;
+      }
+    })();
+    return this.running;
+  }
+
+  /** A pass in `delayMs`, unless one is due sooner already. */
+  schedule(delayMs: number): void {
+    const due = Date.now() + delayMs;
+    if (this.stopped || (this.timer && this.timerDue <= due)) {
+      return;
+    }
+    clearTimeout(this.timer);
+    this.timerDue = due;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.timerDue = Infinity;
+      // pass() reports its own errors
+      this.run().catch(() => {});
+    }, delayMs);
+    this.timer.unref?.();
+  }
+
+  /** No more passes; resolves when the running one is done. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    await this.running?.catch(() => undefined);
+  }
+}

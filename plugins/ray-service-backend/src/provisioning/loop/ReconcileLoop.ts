@@ -1,0 +1,266 @@
+/*
+ * Copyright 2026 The Ray as a Service for Backstage Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { LoggerService } from '@backstage/backend-plugin-api';
+import {
+  ComputeProfile,
+  TemplateVersion,
+  templateVersionRef,
+} from '@ray-service/plugin-ray-service-common';
+import { performance } from 'node:perf_hooks';
+import { HostClusterClients } from '../../kubernetes/HostClusterClients';
+import { fetched } from '../../kubernetes/fetched';
+import { HostClusterOperations } from '../../services/HostClusterOperations';
+import { RayServiceStore, StoredTenant } from '../../store/RayServiceStore';
+import {
+  HostClusterReconciler,
+  ReconcileResult,
+  ReconcilerOptions,
+} from '../reconciler';
+import { ClusterRunner } from './ClusterRunner';
+import { Desired, desiredTenant, statusUpdate } from './desired';
+import { PlanMemo } from './PlanMemo';
+
+/** What one pass over a host cluster did. */
+export interface PassReport {
+  hostCluster: string;
+  /** The reconciler's outcomes and request counts; absent when the pass failed early. */
+  result?: ReconcileResult;
+  /** Tenants with a plan, how many were planned anew (not reused), and the time it took. */
+  planned: number;
+  replanned: number;
+  planMs: number;
+  /** Status rows written, and tenants removed because they are gone. */
+  statusWrites: number;
+  removed: number;
+  /** Whether a follow-up pass was scheduled because tenants are converging. */
+  requeued: boolean;
+  durationMs: number;
+  error?: string;
+}
+
+export interface ReconcileLoopOptions {
+  /** Delay of the follow-up pass while tenants converge. */
+  requeueMs: number;
+  /** Delay of the pass after a change, collecting a burst of changes; default 50 ms. */
+  debounceMs?: number;
+  reconciler?: ReconcilerOptions;
+}
+
+export interface ReconcileLoopDeps {
+  store: RayServiceStore;
+  clients: HostClusterClients;
+  hostClusters: HostClusterOperations;
+  logger: LoggerService;
+}
+
+const keyOfVersion = (tenant: StoredTenant) =>
+  templateVersionRef(tenant.template.name, tenant.template.version);
+
+/**
+ * The tenant control loop: for each host cluster, the desired tenants from
+ * the database are planned and handed to the cluster's reconciler, and its
+ * outcomes are written back (phase, conditions, observed generation; gone
+ * tenants removed). Level-triggered: a pass needs nothing from earlier
+ * passes but what the database holds, so a new process continues where a
+ * crashed one stopped. Passes of one cluster never overlap in a process.
+ */
+export class ReconcileLoop {
+  private readonly runners = new Map<string, ClusterRunner<PassReport>>();
+  private readonly plans = new Map<string, PlanMemo>();
+
+  constructor(
+    private readonly deps: ReconcileLoopDeps,
+    private readonly options: ReconcileLoopOptions,
+  ) {}
+
+  /** A pass of the cluster soon (debounced): after a change of its tenants. */
+  trigger(hostCluster: string): void {
+    this.runner(hostCluster).schedule(this.options.debounceMs ?? 50);
+  }
+
+  /** A pass of every configured cluster, concurrently; never rejects. */
+  async runAll(): Promise<PassReport[]> {
+    const reports = await Promise.all(
+      this.deps.hostClusters.names.map(name => this.runner(name).run()),
+    );
+    return reports.filter((r): r is PassReport => r !== undefined);
+  }
+
+  /** A pass of one cluster (after the running one, if any). */
+  async run(hostCluster: string): Promise<PassReport | undefined> {
+    return this.runner(hostCluster).run();
+  }
+
+  /** Stops scheduling passes and waits for the running ones. */
+  async stop(): Promise<void> {
+    await Promise.all([...this.runners.values()].map(r => r.stop()));
+  }
+
+  private planMemo(hostCluster: string): PlanMemo {
+    let memo = this.plans.get(hostCluster);
+    if (!memo) {
+      memo = new PlanMemo();
+      this.plans.set(hostCluster, memo);
+    }
+    return memo;
+  }
+
+  private runner(hostCluster: string): ClusterRunner<PassReport> {
+    let runner = this.runners.get(hostCluster);
+    if (!runner) {
+      runner = new ClusterRunner(() => this.pass(hostCluster));
+      this.runners.set(hostCluster, runner);
+    }
+    return runner;
+  }
+
+  private async pass(hostCluster: string): Promise<PassReport> {
+    const started = performance.now();
+    const report: PassReport = {
+      hostCluster,
+      planned: 0,
+      replanned: 0,
+      planMs: 0,
+      statusWrites: 0,
+      removed: 0,
+      requeued: false,
+      durationMs: 0,
+    };
+    try {
+      await this.reconcile(hostCluster, report);
+    } catch (error) {
+      report.error = error instanceof Error ? error.message : String(error);
+      this.deps.logger.warn(
+        `reconcile pass of host cluster ${hostCluster} failed: ${report.error}`,
+      );
+    }
+    report.durationMs = performance.now() - started;
+    return report;
+  }
+
+  private async reconcile(hostCluster: string, report: PassReport) {
+    const { store, clients, hostClusters, logger } = this.deps;
+    const tenants = await store.listTenantsOnHostCluster(hostCluster);
+    const [host, profiles, versions] = await Promise.all([
+      fetched(() => hostClusters.plannerInput(hostCluster)),
+      this.profilesOf(tenants),
+      this.versionsOf(tenants),
+    ]);
+
+    const memo = this.planMemo(hostCluster);
+    memo.retain(new Set(tenants.map(tenant => tenant.name)));
+    const madeBefore = memo.made;
+    const planStarted = performance.now();
+    const desired = new Map<string, Desired>(
+      tenants.map(tenant => [
+        tenant.name,
+        desiredTenant(
+          tenant,
+          {
+            host,
+            profile: profiles.get(tenant.profile),
+            templateVersion: versions.get(keyOfVersion(tenant)),
+          },
+          (t, sources) => memo.plan(t, sources),
+        ),
+      ]),
+    );
+    report.planMs = performance.now() - planStarted;
+    report.replanned = memo.made - madeBefore;
+    report.planned = [...desired.values()].filter(d => d.tenant.plan).length;
+
+    const reconciler = new HostClusterReconciler(
+      clients.objectClient(hostCluster),
+      this.options.reconciler,
+    );
+    const result = await reconciler.reconcile(
+      [...desired.values()].map(d => d.tenant),
+    );
+    report.result = result;
+
+    const now = new Date().toISOString();
+    const stored = new Map(tenants.map(tenant => [tenant.name, tenant]));
+    let converging = result.orphans.length > 0;
+    for (const outcome of result.tenants) {
+      const tenant = stored.get(outcome.name)!;
+      const { failure } = desired.get(outcome.name)!;
+      if (outcome.gone) {
+        if (await store.deleteTenant(tenant.name, tenant.generation)) {
+          report.removed++;
+          logger.info(`tenant ${tenant.name} is deleted from ${hostCluster}`);
+        }
+        continue;
+      }
+      const update = statusUpdate(tenant, outcome, failure, now);
+      if (
+        update &&
+        (await store.updateTenantStatus(tenant.name, tenant.generation, update))
+      ) {
+        report.statusWrites++;
+      }
+      // Failed tenants and those without a plan wait for the periodic pass.
+      converging ||=
+        !outcome.converged && !failure && outcome.status.phase !== 'Failed';
+    }
+    if (result.orphans.length) {
+      logger.info(
+        `removing objects of unknown tenants from ${hostCluster}: ${result.orphans.join(
+          ', ',
+        )}`,
+      );
+    }
+    if (converging) {
+      report.requeued = true;
+      this.runner(hostCluster).schedule(this.options.requeueMs);
+    }
+  }
+
+  private async profilesOf(
+    tenants: StoredTenant[],
+  ): Promise<Map<string, ComputeProfile>> {
+    const names = [...new Set(tenants.map(t => t.profile))];
+    const profiles = await Promise.all(
+      names.map(name => this.deps.store.getProfile(name)),
+    );
+    return new Map(
+      profiles.flatMap(p =>
+        p ? [[p.name, p] as [string, ComputeProfile]] : [],
+      ),
+    );
+  }
+
+  private async versionsOf(
+    tenants: StoredTenant[],
+  ): Promise<Map<string, TemplateVersion>> {
+    const keys = new Map(tenants.map(t => [keyOfVersion(t), t.template]));
+    const versions = await Promise.all(
+      [...keys.values()].map(key => this.deps.store.getTemplateVersion(key)),
+    );
+    return new Map(
+      versions.flatMap(v =>
+        v
+          ? [
+              [templateVersionRef(v.name, v.version), v] as [
+                string,
+                TemplateVersion,
+              ],
+            ]
+          : [],
+      ),
+    );
+  }
+}

@@ -1,0 +1,88 @@
+/*
+ * Copyright 2026 The Ray as a Service for Backstage Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { ConflictError } from '@backstage/errors';
+import {
+  ComputeProfile,
+  IsolationMode,
+  TemplateVersion,
+} from '@ray-service/plugin-ray-service-common';
+import { HostClusterConfig } from '../config';
+import type { PreflightResult } from '../kubernetes/preflight';
+import type { HostClusterInput, PlanInput } from './planner/types';
+
+/**
+ * What the planner knows of a host cluster: what preflight detected
+ * (delivery controller, ingress and storage class) and what admins
+ * configured (ClusterIssuer, base domain, API server CIDRs). Pure.
+ *
+ * @throws ConflictError when preflight found no Helm delivery controller:
+ * no tenant can be planned on that cluster.
+ */
+export function hostClusterInput(
+  config: HostClusterConfig,
+  preflight: PreflightResult,
+): HostClusterInput {
+  if (!preflight.deliveryController) {
+    const check = preflight.checks.find(c => c.name === 'delivery-controller');
+    throw new ConflictError(
+      `host cluster "${config.name}" has no usable Helm delivery controller${
+        check ? `: ${check.message}` : ''
+      }`,
+    );
+  }
+  return {
+    name: config.name,
+    deliveryController: preflight.deliveryController,
+    ...(preflight.ingressClassName && {
+      ingressClassName: preflight.ingressClassName,
+    }),
+    ...(preflight.storageClassName && {
+      storageClassName: preflight.storageClassName,
+    }),
+    ...(config.clusterIssuer && { clusterIssuer: config.clusterIssuer }),
+    ...(config.baseDomain && { baseDomain: config.baseDomain }),
+    ...(config.apiServerCidrs?.length && {
+      apiServerCidrs: config.apiServerCidrs,
+    }),
+  };
+}
+
+/** The tenant fields the planner reads, from a request or a stored tenant. */
+export interface PlannedTenant {
+  name: string;
+  owner: string;
+  isolation: IsolationMode;
+}
+
+/** The planner's input for a tenant, from the store's records and the host's. Pure. */
+export function planInput(
+  tenant: PlannedTenant,
+  profile: ComputeProfile,
+  templateVersion: TemplateVersion,
+  hostCluster: HostClusterInput,
+): PlanInput {
+  return {
+    tenant: {
+      name: tenant.name,
+      owner: tenant.owner,
+      isolation: tenant.isolation,
+    },
+    profile,
+    templateVersion,
+    hostCluster,
+  };
+}
