@@ -94,12 +94,21 @@ describe('seeds', () => {
         );
       const a100 = gpu('NVIDIA-A100-SXM4-40GB');
       expect(a100).toHaveLength(2);
-      expect(a100[0].metadata.labels).toMatchObject({
+      const [a100Mig, a100Whole] = [...a100].sort(
+        (a: any, b: any) =>
+          Number(a.metadata.labels['nvidia.com/mig.strategy'] !== 'mixed') -
+          Number(b.metadata.labels['nvidia.com/mig.strategy'] !== 'mixed'),
+      );
+      expect(a100Whole.metadata.labels).toMatchObject({
         'nvidia.com/gpu.count': '8',
         'nvidia.com/gpu.memory': '40960',
         'nvidia.com/mig.strategy': 'single',
       });
-      expect(a100[0].status.allocatable['nvidia.com/gpu']).toBe('8');
+      expect(a100Whole.status.allocatable['nvidia.com/gpu']).toBe('8');
+      expect(a100Mig.metadata.labels['nvidia.com/mig.config']).toBe(
+        'all-1g.5gb',
+      );
+      expect(a100Mig.status.allocatable['nvidia.com/mig-1g.5gb']).toBe('56');
       const h100 = gpu('NVIDIA-H100-80GB-HBM3');
       expect(h100).toHaveLength(2);
       const mig = h100.find(

@@ -181,7 +181,7 @@ export function makeNode(input: NodeSpecInput): KubeObject {
   };
 }
 
-/** The nodes of the well-equipped seed: CPU nodes, A100 and H100 GPU nodes (one partitioned with MIG). */
+/** The nodes of the well-equipped seed: CPU nodes, A100 and H100 GPU nodes (one of each partitioned with MIG). */
 export function wellEquippedNodes(kubernetesVersion = 'v1.31.4'): KubeObject[] {
   const nodes: KubeObject[] = [];
   let ip = 10;
@@ -198,28 +198,45 @@ export function wellEquippedNodes(kubernetesVersion = 'v1.31.4'): KubeObject[] {
       }),
     );
   }
-  for (let i = 1; i <= 2; i++) {
-    nodes.push(
-      makeNode({
-        name: `gpu-a100-node-${i}`,
-        cpu: '96',
-        memory: '1152Gi',
-        instanceType: 'gpu-8xa100-40gb',
-        kubernetesVersion,
-        internalIP: next(),
-        labels: {
-          'nvidia.com/gpu.present': 'true',
-          'nvidia.com/gpu.product': 'NVIDIA-A100-SXM4-40GB',
-          'nvidia.com/gpu.count': '8',
-          'nvidia.com/gpu.memory': '40960',
-          'nvidia.com/gpu.family': 'ampere',
-          'nvidia.com/mig.capable': 'true',
-          'nvidia.com/mig.strategy': 'single',
-        },
-        extraResources: { 'nvidia.com/gpu': '8' },
-      }),
-    );
-  }
+  const a100Labels = {
+    'nvidia.com/gpu.present': 'true',
+    'nvidia.com/gpu.product': 'NVIDIA-A100-SXM4-40GB',
+    'nvidia.com/gpu.count': '8',
+    'nvidia.com/gpu.memory': '40960',
+    'nvidia.com/gpu.family': 'ampere',
+    'nvidia.com/mig.capable': 'true',
+  };
+  nodes.push(
+    makeNode({
+      name: 'gpu-a100-node-1',
+      cpu: '96',
+      memory: '1152Gi',
+      instanceType: 'gpu-8xa100-40gb',
+      kubernetesVersion,
+      internalIP: next(),
+      labels: { ...a100Labels, 'nvidia.com/mig.strategy': 'single' },
+      extraResources: { 'nvidia.com/gpu': '8' },
+    }),
+  );
+  nodes.push(
+    makeNode({
+      name: 'gpu-a100-mig-node-1',
+      cpu: '96',
+      memory: '1152Gi',
+      instanceType: 'gpu-8xa100-40gb',
+      kubernetesVersion,
+      internalIP: next(),
+      labels: {
+        ...a100Labels,
+        'nvidia.com/mig.strategy': 'mixed',
+        'nvidia.com/mig.config': 'all-1g.5gb',
+        'nvidia.com/mig.config.state': 'success',
+        'nvidia.com/mig-1g.5gb.count': '56',
+        'nvidia.com/mig-1g.5gb.memory': '4864',
+      },
+      extraResources: { 'nvidia.com/mig-1g.5gb': '56' },
+    }),
+  );
   nodes.push(
     makeNode({
       name: 'gpu-h100-mig-node-1',

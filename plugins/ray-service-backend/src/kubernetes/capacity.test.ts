@@ -82,12 +82,13 @@ describe('capacity on the well-equipped kube-sim', () => {
       cpu: '528',
       memory: '5568Gi',
       extended: {
-        'nvidia.com/gpu': 20,
+        'nvidia.com/gpu': 12,
+        'nvidia.com/mig-1g.5gb': 56,
         'nvidia.com/mig-1g.10gb': 28,
         'nvidia.com/mig-3g.40gb': 4,
       },
-      gpusByModel: { 'A100-40GB': 16, 'H100-80GB': 4 },
-      migByProfile: { '1g.10gb': 28, '3g.40gb': 4 },
+      gpusByModel: { 'A100-40GB': 8, 'H100-80GB': 4 },
+      migByProfile: { '1g.5gb': 56, '1g.10gb': 28, '3g.40gb': 4 },
     });
     expect(
       capacity.nodes.find(n => n.name === 'gpu-a100-node-1'),
@@ -108,8 +109,8 @@ describe('capacity on the well-equipped kube-sim', () => {
     expect(capacity.free).toMatchObject({
       cpu: '488',
       memory: '5440Gi',
-      extended: { 'nvidia.com/gpu': 18, 'nvidia.com/mig-1g.10gb': 28 },
-      gpusByModel: { 'A100-40GB': 16, 'H100-80GB': 4 },
+      extended: { 'nvidia.com/gpu': 10, 'nvidia.com/mig-1g.10gb': 28 },
+      gpusByModel: { 'A100-40GB': 8, 'H100-80GB': 4 },
     });
   });
 });

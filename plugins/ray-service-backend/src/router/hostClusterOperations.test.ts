@@ -74,9 +74,10 @@ describe('/host-clusters/{name}/preflight, /capacity and /rbac', () => {
     const capacity: HostClusterCapacity = response.body;
     expect(capacity.hostCluster).toBe('sim');
     expect(capacity.nodes.map(n => n.name)).toContain('gpu-a100-node-1');
-    expect(capacity.gpusByModel).toMatchObject({ 'A100-40GB': 16 });
+    expect(capacity.gpusByModel).toMatchObject({ 'A100-40GB': 8 });
     expect(capacity.allocatable.extended).toMatchObject({
-      'nvidia.com/gpu': 20,
+      'nvidia.com/gpu': 12,
+      'nvidia.com/mig-1g.5gb': 56,
       'nvidia.com/mig-1g.10gb': 28,
     });
     expect(capacity.free.cpu).toBe(capacity.allocatable.cpu);
