@@ -77,6 +77,22 @@ describe('GroupHierarchy', () => {
     expect(getEntitiesByRefs).toHaveBeenCalledTimes(callsForOneWalk);
   });
 
+  it('finds a group the catalog ingests after a first miss', async () => {
+    const catalog = catalogServiceMock({ entities: [] });
+    const groups = hierarchy(catalog, []);
+    expect(await groups.lineageOf('group:default/ml-team-alpha')).toBe(
+      undefined,
+    );
+    const ingested = catalogServiceMock({ entities: EXAMPLE_GROUPS });
+    jest
+      .spyOn(catalog, 'getEntitiesByRefs')
+      .mockImplementation((...args) => ingested.getEntitiesByRefs(...args));
+    expect(await groups.lineageOf('group:default/ml-team-alpha')).toEqual([
+      'group:default/ml-team-alpha',
+      'group:default/ml-teams',
+    ]);
+  });
+
   it('falls back to the direct groups when the catalog fails', async () => {
     const logger = mockServices.logger.mock();
     const catalog = catalogServiceMock.mock({

@@ -96,12 +96,18 @@ export class GroupHierarchy {
    * callers decide what a group may get, and must not guess.
    */
   async lineageOf(groupRef: string): Promise<string[] | undefined> {
-    const lineage = await this.cache.get(`lineage:${groupRef}`, async () =>
+    const key = `lineage:${groupRef}`;
+    const lineage = await this.cache.get(key, async () =>
       (await this.fetchGroups([groupRef])).length > 0
         ? this.withAncestors([groupRef])
         : [],
     );
-    return lineage.length > 0 ? lineage : undefined;
+    if (lineage.length > 0) {
+      return lineage;
+    }
+    // Absence is not cached: the catalog may ingest the group any moment.
+    this.cache.delete(key);
+    return undefined;
   }
 
   /** The user's groups and their ancestors as normalized group refs. */

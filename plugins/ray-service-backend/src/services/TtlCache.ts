@@ -52,6 +52,11 @@ export class TtlCache<V> {
     this.entries.set(key, entry);
   }
 
+  /** Forgets a key, so that the next get loads it again. */
+  delete(key: string): void {
+    this.entries.delete(key);
+  }
+
   private refresh(entry: Entry<V>, load: () => Promise<V>): Promise<V> {
     entry.pending ??= load()
       .then(data => {
