@@ -107,7 +107,7 @@ describe('TemplatesTab', () => {
     expect(screen.getAllByText('Admins only')).toHaveLength(2);
 
     expect(screen.queryByText(/First version/)).not.toBeInTheDocument();
-    await user.click(screen.getByText('Show changelog'));
+    await user.click(screen.getByRole('button', { name: 'Show' }));
     expect(
       screen.getByText('First version: KubeRay 1.5.1 in a vcluster.'),
     ).toBeInTheDocument();

@@ -66,6 +66,7 @@ export function templateColumns(
   return [
     {
       title: 'Version',
+      cellStyle: { whiteSpace: 'nowrap' },
       render: version => templateVersionRef(version.name, version.version),
     },
     {
@@ -79,9 +80,18 @@ export function templateColumns(
         />
       ),
     },
-    { title: 'KubeRay', field: 'kuberayVersion' },
-    { title: 'Ray', field: 'rayVersion' },
-    { title: 'vcluster chart', field: 'vclusterChartVersion' },
+    {
+      title: 'Stack',
+      render: version => (
+        <Typography variant="body2" component="div">
+          KubeRay {version.kuberayVersion}
+          <br />
+          Ray {version.rayVersion}
+          <br />
+          vcluster {version.vclusterChartVersion}
+        </Typography>
+      ),
+    },
     {
       title: 'Isolation',
       render: version => version.isolationModes.join(', '),
@@ -94,7 +104,7 @@ export function templateColumns(
       title: 'Changelog',
       render: version =>
         version.changelog ? (
-          <Expandable label="Show changelog">
+          <Expandable label="Show">
             <Typography variant="body2" style={{ whiteSpace: 'pre-wrap' }}>
               {version.changelog}
             </Typography>

@@ -35,6 +35,8 @@ import { CONDITION_STATUS } from './tenantDisplay';
 const when = (timestamp: string) => new Date(timestamp).toLocaleString();
 
 /** What the reconciler observed, one row per condition. */
+const NO_WRAP = { whiteSpace: 'nowrap' } as const;
+
 export const ConditionsTable = (props: {
   name: string;
   conditions: TenantCondition[];
@@ -61,15 +63,17 @@ export const ConditionsTable = (props: {
       <TableBody>
         {props.conditions.map(condition => (
           <TableRow key={condition.type}>
-            <TableCell>{condition.type}</TableCell>
-            <TableCell>
+            <TableCell style={NO_WRAP}>{condition.type}</TableCell>
+            <TableCell style={NO_WRAP}>
               <StatusLabel kind={CONDITION_STATUS[condition.status]}>
                 {condition.status}
               </StatusLabel>
             </TableCell>
-            <TableCell>{condition.reason}</TableCell>
+            <TableCell style={NO_WRAP}>{condition.reason}</TableCell>
             <TableCell>{condition.message}</TableCell>
-            <TableCell>{when(condition.lastTransitionTime)}</TableCell>
+            <TableCell style={NO_WRAP}>
+              {when(condition.lastTransitionTime)}
+            </TableCell>
           </TableRow>
         ))}
       </TableBody>
@@ -95,7 +99,7 @@ export const TenantDetails = (props: {
       onClose={onClose}
       PaperProps={{ role: 'dialog', 'aria-labelledby': titleId }}
     >
-      <Box p={3} maxWidth={900}>
+      <Box p={3} width={900} maxWidth="100vw">
         <Box display="flex" alignItems="center" justifyContent="space-between">
           <Typography variant="h5" id={titleId}>
             Tenant {tenant.name}

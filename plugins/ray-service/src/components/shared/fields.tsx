@@ -82,6 +82,8 @@ export function SelectInput(
       id={id}
       select
       SelectProps={{ native: true }}
+      // A native select always shows an option, even an empty-valued one.
+      InputLabelProps={{ shrink: true }}
       label={label}
       value={value}
       onChange={event => onChange(event.target.value)}
