@@ -149,7 +149,9 @@ describe('TenantsTab', () => {
     );
     await renderTab(50);
 
-    expect(await screen.findByText('Provisioning')).toBeInTheDocument();
+    await waitFor(() =>
+      expect(screen.getByText('Provisioning')).toBeInTheDocument(),
+    );
     await waitFor(() => expect(calls).toBeGreaterThanOrEqual(3));
     current = tenant('alpha');
     // The table redraws its rows: look the phase up again until it is there.
@@ -233,10 +235,14 @@ describe('TenantsTab', () => {
     expect(deletes).toEqual([]);
     await user.click(within(dialog).getByRole('button', { name: 'Delete' }));
 
-    expect(await screen.findByText('Deleting')).toBeInTheDocument();
+    await waitFor(() =>
+      expect(screen.getByText('Deleting')).toBeInTheDocument(),
+    );
     expect(deletes).toEqual([null]);
     // Polled while deleting: gone once the backend has removed it.
     items = [];
-    expect(await screen.findByText('No tenants yet')).toBeInTheDocument();
+    await waitFor(() =>
+      expect(screen.getByText('No tenants yet')).toBeInTheDocument(),
+    );
   });
 });
