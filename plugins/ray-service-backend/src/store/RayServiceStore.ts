@@ -18,10 +18,10 @@ import { PermissionCriteria } from '@backstage/plugin-permission-common';
 import {
   ComputeProfile,
   HostClusterFacts,
-  IsolationMode,
   TemplateVersion,
   TemplateVersionKey,
   TemplateVersionState,
+  Tenant,
   TenantCondition,
   TenantPhase,
 } from '@ray-service/plugin-ray-service-common';
@@ -36,22 +36,9 @@ export type NewAuditEntry = Omit<RecordedAuditEntry, 'id'>;
  * every change bumps `generation`) and what the reconcile loop last observed
  * (phase, conditions, `observedGeneration`).
  */
-export interface StoredTenant {
-  name: string;
-  /** Normalized group ref. */
-  owner: string;
-  profile: string;
+export interface StoredTenant
+  extends Omit<Tenant, 'templateVersion' | 'namespace'> {
   template: TemplateVersionKey;
-  hostCluster: string;
-  isolation: IsolationMode;
-  phase: TenantPhase;
-  conditions: TenantCondition[];
-  generation: number;
-  observedGeneration: number;
-  createdBy: string;
-  createdAt: string;
-  updatedAt: string;
-  deletionRequestedAt?: string;
 }
 
 /** A query fragment of tenant permission rules: the owner is one of `owners`. */
