@@ -15,6 +15,7 @@
  */
 
 import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
+import { basename } from 'node:path';
 
 const POSTGRES_ENV = 'BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING';
 
@@ -30,6 +31,12 @@ export function storeTestDatabases(): {
   const ids: TestDatabaseId[] = ['SQLITE_3'];
   if (process.env[POSTGRES_ENV]) {
     ids.push('POSTGRES_15');
+    // Leaves a trace in the CI log that the PostgreSQL cases ran.
+    afterAll(() => {
+      const file = basename(expect.getState().testPath ?? 'store tests');
+      // eslint-disable-next-line no-console
+      console.info(`${file}: ran on SQLite and PostgreSQL 15`);
+    });
   } else if (process.env.CI) {
     throw new Error(
       `${POSTGRES_ENV} must be set in CI: the store is tested on PostgreSQL too (.ci/run starts it)`,
