@@ -19,6 +19,7 @@ import {
   ComputeProfileInput,
   TemplateVersion,
   TemplateVersionDocument,
+  IsolationMode,
 } from '@ray-service/plugin-ray-service-common';
 import { StoredTenant } from '../store/RayServiceStore';
 
@@ -54,6 +55,18 @@ export function profile(
   };
 }
 
+/** What a template version says, shared by the document and the stored form. */
+const TEMPLATE_CONTENT = {
+  kuberayVersion: '1.5.1',
+  rayVersion: '2.52.0',
+  vclusterChartVersion: '0.36.1',
+  isolationModes: ['vcluster', 'namespace'] as IsolationMode[],
+  addons: [],
+  security: { networkPolicy: true, tls: true },
+  changelog: '',
+  sharedWith: [],
+};
+
 /** A valid TenantTemplateVersion import document. */
 export function templateDocument(
   options: {
@@ -69,17 +82,7 @@ export function templateDocument(
       name: options.name ?? 'kuberay',
       version: options.version ?? '1.0.0',
     },
-    spec: {
-      kuberayVersion: '1.5.1',
-      rayVersion: '2.52.0',
-      vclusterChartVersion: '0.36.1',
-      isolationModes: ['vcluster', 'namespace'],
-      addons: [],
-      security: { networkPolicy: true, tls: true },
-      changelog: '',
-      sharedWith: [],
-      ...options.spec,
-    },
+    spec: { ...TEMPLATE_CONTENT, ...options.spec },
   };
 }
 
@@ -90,14 +93,7 @@ export function templateVersion(
   return {
     name: 'kuberay',
     version: '1.0.0',
-    kuberayVersion: '1.5.1',
-    rayVersion: '2.52.0',
-    vclusterChartVersion: '0.36.1',
-    isolationModes: ['vcluster', 'namespace'],
-    addons: [],
-    security: { networkPolicy: true, tls: true },
-    changelog: '',
-    sharedWith: [],
+    ...TEMPLATE_CONTENT,
     state: 'draft',
     createdBy: 'user:default/pat.platform',
     createdAt: AT,
