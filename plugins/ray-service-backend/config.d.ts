@@ -56,6 +56,19 @@ export interface Config {
        * any address.
        */
       apiServerCidrs?: string[];
+      /**
+       * How the backend reaches the API of a tenant's vcluster (isolation
+       * `vcluster`), e.g. to check that its KubeRay operator is ready.
+       * `clusterDns` (default): through the kubeconfig the vcluster exports,
+       * whose server is the cluster-internal
+       * `https://ray-<t>-vcluster.ray-<t>.svc:443` — only a backend running
+       * inside the host cluster reaches it. `ingress`: the vcluster chart
+       * creates an Ingress for `vc-<tenant>.<baseDomain>` on the host's
+       * ingress class with SSL passthrough (ingress-nginx started with
+       * `--enable-ssl-passthrough`), and the kubeconfig points there; requires
+       * `baseDomain` and DNS for `*.<baseDomain>` to the ingress controller.
+       */
+      vclusterApiExposure?: 'clusterDns' | 'ingress';
       /** How the backend authenticates to the API server. */
       auth: {
         /**

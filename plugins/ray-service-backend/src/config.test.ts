@@ -71,6 +71,7 @@ describe('readRayServiceConfig', () => {
               clusterIssuer: 'letsencrypt',
               baseDomain: 'ray.example.com',
               apiServerCidrs: ['10.0.0.10/32'],
+              vclusterApiExposure: 'ingress',
             },
           ],
         },
@@ -80,7 +81,15 @@ describe('readRayServiceConfig', () => {
       clusterIssuer: 'letsencrypt',
       baseDomain: 'ray.example.com',
       apiServerCidrs: ['10.0.0.10/32'],
+      vclusterApiExposure: 'ingress',
     });
+  });
+
+  it('leaves vclusterApiExposure unset by default (clusterDns)', () => {
+    const config = readRayServiceConfig(
+      new ConfigReader({ rayService: { hostClusters: [cluster] } }),
+    );
+    expect(config.hostClusters[0]).not.toHaveProperty('vclusterApiExposure');
   });
 
   it('reads the reconcile loop with defaults', () => {
@@ -126,6 +135,14 @@ describe('readRayServiceConfig', () => {
     [{ ...cluster, url: undefined }, /url is required/],
     [{ ...cluster, auth: { type: 'magic' } }, /unknown auth type "magic"/],
     [{ ...cluster, auth: { type: 'kubeconfig' } }, /kubeconfigPath/],
+    [
+      { ...cluster, vclusterApiExposure: 'loadBalancer' },
+      /vclusterApiExposure must be one of clusterDns, ingress/,
+    ],
+    [
+      { ...cluster, vclusterApiExposure: 'ingress' },
+      /baseDomain is required with vclusterApiExposure ingress/,
+    ],
   ])('rejects a bad host cluster %#', (bad, message) => {
     expect(() =>
       readRayServiceConfig(

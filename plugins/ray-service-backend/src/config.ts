@@ -17,6 +17,10 @@
 import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import { HostClusterAuthType } from '@ray-service/plugin-ray-service-common';
+import {
+  VCLUSTER_API_EXPOSURES,
+  VclusterApiExposure,
+} from './provisioning/planner/types';
 
 /** A host cluster as declared in app-config, credentials included. */
 export interface HostClusterConfig {
@@ -31,6 +35,11 @@ export interface HostClusterConfig {
   baseDomain?: string;
   /** CIDRs of the API server endpoints, for the tenants' network policies. */
   apiServerCidrs?: string[];
+  /**
+   * How the backend reaches tenants' vcluster APIs; `clusterDns` (the
+   * default) when absent. `ingress` requires `baseDomain`.
+   */
+  vclusterApiExposure?: VclusterApiExposure;
   auth:
     | { type: 'serviceAccountToken'; token: string }
     | { type: 'kubeconfig'; kubeconfigPath: string; context?: string }
@@ -95,6 +104,23 @@ function readHostCluster(config: Config): HostClusterConfig {
         `rayService.hostClusters[${name}]: unknown auth type "${type}"`,
       );
   }
+  const baseDomain = config.getOptionalString('baseDomain');
+  const vclusterApiExposure = config.getOptionalString('vclusterApiExposure');
+  if (
+    vclusterApiExposure !== undefined &&
+    !VCLUSTER_API_EXPOSURES.includes(vclusterApiExposure as VclusterApiExposure)
+  ) {
+    throw new InputError(
+      `rayService.hostClusters[${name}]: vclusterApiExposure must be one of ${VCLUSTER_API_EXPOSURES.join(
+        ', ',
+      )}, not "${vclusterApiExposure}"`,
+    );
+  }
+  if (vclusterApiExposure === 'ingress' && !baseDomain) {
+    throw new InputError(
+      `rayService.hostClusters[${name}]: baseDomain is required with vclusterApiExposure ingress`,
+    );
+  }
   return {
     name,
     title: config.getOptionalString('title') ?? name,
@@ -102,8 +128,11 @@ function readHostCluster(config: Config): HostClusterConfig {
     caData: config.getOptionalString('caData'),
     skipTLSVerify: config.getOptionalBoolean('skipTLSVerify') ?? false,
     clusterIssuer: config.getOptionalString('clusterIssuer'),
-    baseDomain: config.getOptionalString('baseDomain'),
+    baseDomain,
     apiServerCidrs: config.getOptionalStringArray('apiServerCidrs'),
+    ...(vclusterApiExposure && {
+      vclusterApiExposure: vclusterApiExposure as VclusterApiExposure,
+    }),
     auth,
   };
 }

@@ -38,7 +38,7 @@ import {
 } from './__testUtils__/shipped';
 import { operatorReleaseName } from './planner/names';
 import { KUBERAY_RELEASE_IN_VCLUSTER } from './planner/operatorRelease';
-import type { DeliveryController, PlannedObject } from './planner/types';
+import type { HostClusterInput, PlannedObject } from './planner/types';
 
 /** client-node models of the core kinds a plan (or a vcluster manifest) holds. */
 const CORE_MODELS: Record<string, string> = {
@@ -61,17 +61,25 @@ interface Case {
   profile: ComputeProfile;
   template: TemplateVersion;
   isolation: IsolationMode;
-  delivery: DeliveryController;
+  host: HostClusterInput;
 }
 
-const DELIVERY: DeliveryController[] = ['flux', 'helmChart'];
+/** Host cluster variants: every delivery controller and every option that changes values. */
+const HOST_CLUSTERS: Array<[string, HostClusterInput]> = [
+  ['flux', hostCluster('flux')],
+  ['helmChart', hostCluster('helmChart', { apiServerCidrs: ['10.0.0.1/32'] })],
+  [
+    'flux, vcluster API via ingress',
+    hostCluster('flux', { vclusterApiExposure: 'ingress' }),
+  ],
+];
 
 const cases: Array<[string, Case]> = shippedProfiles().flatMap(profile =>
   shippedTemplateVersions().flatMap(template =>
     template.isolationModes.flatMap(isolation =>
-      DELIVERY.map((delivery): [string, Case] => [
-        `${profile.name} × ${template.name}@${template.version} × ${isolation} × ${delivery}`,
-        { profile, template, isolation, delivery },
+      HOST_CLUSTERS.map(([hostName, host]): [string, Case] => [
+        `${profile.name} × ${template.name}@${template.version} × ${isolation} × ${hostName}`,
+        { profile, template, isolation, host },
       ]),
     ),
   ),
@@ -183,9 +191,7 @@ function checkPlan(c: Case, schemas: Schemas): PlanCheck {
     },
     profile: c.profile,
     templateVersion: c.template,
-    hostCluster: hostCluster(c.delivery, {
-      apiServerCidrs: c.delivery === 'helmChart' ? ['10.0.0.1/32'] : undefined,
-    }),
+    hostCluster: c.host,
   });
   const planned = objects as PlannedObject[];
   const problems = planned.flatMap(object => checkObject(object, schemas));
@@ -214,9 +220,14 @@ function checkPlan(c: Case, schemas: Schemas): PlanCheck {
 describe('conformance with the official schemas', () => {
   const schemas = CONFORMANCE_DIR ? loadSchemas(CONFORMANCE_DIR) : undefined;
 
-  it('covers every shipped profile × template version × isolation × delivery', () => {
-    // 4 profiles × (2 + 2 + 1 isolation modes) × 2 delivery controllers.
-    expect(cases.length).toBeGreaterThanOrEqual(40);
+  it('covers every shipped profile × template version × isolation × host cluster', () => {
+    // 4 profiles × (2 + 2 + 1 isolation modes) × 3 host cluster variants.
+    expect(cases.length).toBeGreaterThanOrEqual(60);
+    const vclusterOverIngress = cases.filter(
+      ([, c]) =>
+        c.isolation === 'vcluster' && c.host.vclusterApiExposure === 'ingress',
+    );
+    expect(vclusterOverIngress.length).toBeGreaterThan(0);
   });
 
   it.each(cases)('%s', (_, c) => {

@@ -25,6 +25,7 @@ export type {
   Plan,
   PlanInput,
   PlannedObject,
+  VclusterApiExposure,
 } from './planner/types';
 export { PLANNED_KINDS } from './planner/kinds';
 export type { PlannedKind } from './planner/kinds';

@@ -27,7 +27,8 @@ import type { HostClusterInput, PlanInput } from './planner/types';
 /**
  * What the planner knows of a host cluster: what preflight detected
  * (delivery controller, ingress and storage class) and what admins
- * configured (ClusterIssuer, base domain, API server CIDRs). Pure.
+ * configured (ClusterIssuer, base domain, API server CIDRs, how vcluster
+ * APIs are exposed). Pure.
  *
  * @throws ConflictError when preflight found no Helm delivery controller:
  * no tenant can be planned on that cluster.
@@ -57,6 +58,9 @@ export function hostClusterInput(
     ...(config.baseDomain && { baseDomain: config.baseDomain }),
     ...(config.apiServerCidrs?.length && {
       apiServerCidrs: config.apiServerCidrs,
+    }),
+    ...(config.vclusterApiExposure && {
+      vclusterApiExposure: config.vclusterApiExposure,
     }),
   };
 }

@@ -27,6 +27,7 @@ import type {
   HostClusterInput,
   PlanInput,
   PlannedObject,
+  VclusterApiExposure,
 } from './types';
 
 /** The host cluster with every default applied. */
@@ -41,6 +42,7 @@ export interface ResolvedHostCluster {
   fluxNamespace: string;
   helmChartNamespace: string;
   apiServerCidrs: string[];
+  vclusterApiExposure: VclusterApiExposure;
 }
 
 export const HOST_CLUSTER_DEFAULTS = {
@@ -48,6 +50,7 @@ export const HOST_CLUSTER_DEFAULTS = {
   ingressControllerNamespace: 'ingress-nginx',
   fluxNamespace: 'flux-system',
   helmChartNamespace: 'kube-system',
+  vclusterApiExposure: 'clusterDns',
 } as const;
 
 /** Everything the object builders share, derived once from the input. */
@@ -77,14 +80,17 @@ function resolveHostCluster(host: HostClusterInput): ResolvedHostCluster {
     helmChartNamespace:
       host.helmChartNamespace ?? HOST_CLUSTER_DEFAULTS.helmChartNamespace,
     apiServerCidrs: [...(host.apiServerCidrs ?? [])].sort(),
+    vclusterApiExposure:
+      host.vclusterApiExposure ?? HOST_CLUSTER_DEFAULTS.vclusterApiExposure,
   };
 }
 
 /**
  * Validates the input and derives the shared context.
  *
- * @throws InputError for an invalid tenant name or owner, or an isolation
- * mode the template version does not offer.
+ * @throws InputError for an invalid tenant name or owner, an isolation
+ * mode the template version does not offer, or a vcluster tenant on a host
+ * cluster exposing vcluster APIs through its ingress without a base domain.
  */
 export function planContext(input: PlanInput): PlanContext {
   const { tenant, templateVersion } = input;
@@ -95,6 +101,16 @@ export function planContext(input: PlanInput): PlanContext {
       } does not offer isolation "${
         tenant.isolation
       }"; it offers ${templateVersion.isolationModes.join(', ')}`,
+    );
+  }
+  const { hostCluster } = input;
+  if (
+    tenant.isolation === 'vcluster' &&
+    hostCluster.vclusterApiExposure === 'ingress' &&
+    !hostCluster.baseDomain
+  ) {
+    throw new InputError(
+      `host cluster ${hostCluster.name} exposes vcluster APIs through its ingress (vclusterApiExposure: ingress) but has no baseDomain`,
     );
   }
   return {

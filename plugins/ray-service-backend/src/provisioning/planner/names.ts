@@ -110,6 +110,18 @@ export function vclusterServiceHost(tenantName: string): string {
   )}.svc`;
 }
 
+/**
+ * The vcluster's API on the host's ingress controller (`vclusterApiExposure:
+ * ingress`): `vc-<tenant>.<baseDomain>`.
+ */
+export function vclusterIngressHost(
+  tenantName: string,
+  baseDomain: string,
+): string {
+  assertTenantName(tenantName);
+  return `vc-${tenantName}.${baseDomain}`;
+}
+
 export const RESOURCE_QUOTA_NAME = 'ray-service-quota';
 export const LIMIT_RANGE_NAME = 'ray-service-limits';
 

@@ -98,6 +98,80 @@ describe('NetworkPolicies', () => {
     ]);
   });
 
+  describe('with vclusterApiExposure: ingress', () => {
+    const host: Partial<HostClusterInput> = {
+      vclusterApiExposure: 'ingress',
+      ingressControllerNamespace: 'traefik',
+    };
+
+    it('let the ingress controller reach the vcluster control plane on 8443 only', () => {
+      const list = policies('vcluster', TEMPLATES.standard, host);
+      expect(names(list)).toEqual([
+        'ray-service-deny-all',
+        'ray-service-same-namespace',
+        'ray-service-dns',
+        'ray-service-ingress-controller',
+        'ray-service-ingress-controller-vcluster-api',
+        'ray-service-api-server',
+        'ray-service-vcluster-charts',
+      ]);
+      expect(byName(list, 'ingress-controller-vcluster-api').spec).toEqual({
+        podSelector: {
+          matchLabels: { app: 'vcluster', release: 'ray-alpha-vcluster' },
+        },
+        policyTypes: ['Ingress'],
+        ingress: [
+          {
+            from: [
+              {
+                namespaceSelector: {
+                  matchLabels: { 'kubernetes.io/metadata.name': 'traefik' },
+                },
+              },
+            ],
+            ports: [{ protocol: 'TCP', port: 8443 }],
+          },
+        ],
+      });
+      // The dashboard/Serve rule is unchanged.
+      expect(byName(list, 'ingress-controller')).toEqual(
+        byName(
+          policies('vcluster', TEMPLATES.standard, {
+            ingressControllerNamespace: 'traefik',
+          }),
+          'ingress-controller',
+        ),
+      );
+    });
+
+    it('open 8443 to the ingress controller in no other mode', () => {
+      const ports = (list: any[]) =>
+        list
+          .filter(p =>
+            p.spec.ingress?.some((rule: any) =>
+              rule.from?.some((peer: any) => peer.namespaceSelector),
+            ),
+          )
+          .flatMap(p => p.spec.ingress.flatMap((rule: any) => rule.ports))
+          .map((port: any) => port.port);
+      expect(ports(policies('vcluster'))).not.toContain(8443);
+      expect(
+        ports(
+          policies('vcluster', TEMPLATES.standard, {
+            vclusterApiExposure: 'clusterDns',
+          }),
+        ),
+      ).not.toContain(8443);
+      // Namespace tenants have no vcluster API to expose.
+      expect(
+        ports(policies('namespace', TEMPLATES.standard, host)),
+      ).not.toContain(8443);
+      expect(ports(policies('vcluster', TEMPLATES.standard, host))).toContain(
+        8443,
+      );
+    });
+  });
+
   it('allow DNS to the cluster DNS only', () => {
     const [rule] = byName(policies('namespace'), 'dns').spec.egress;
     expect(rule.to).toEqual([

@@ -26,6 +26,7 @@ import type { PlannedObject } from './types';
 import {
   chartsInsideVcluster,
   VCLUSTER_CONTAINER_PORT,
+  vclusterApiIngressHost,
   vclusterControlPlaneLabels,
 } from './vclusterValues';
 
@@ -139,22 +140,48 @@ function dns(): PolicyDraft {
   });
 }
 
-/** The ingress controller reaches Ray dashboards and Serve (JupyterHub's proxy also listens on 8000). */
-function ingressController(ctx: PlanContext): PolicyDraft {
-  return policy('ingress-controller', ALL_PODS, {
-    ingress: [
-      {
-        from: [
-          {
-            namespaceSelector: namespaceSelector(
-              ctx.host.ingressControllerNamespace,
-            ),
-          },
-        ],
-        ports: [tcp(RAY_DASHBOARD_PORT), tcp(RAY_SERVE_PORT)],
-      },
-    ],
-  });
+function fromIngressController(ctx: PlanContext): V1NetworkPolicyPeer[] {
+  return [
+    {
+      namespaceSelector: namespaceSelector(ctx.host.ingressControllerNamespace),
+    },
+  ];
+}
+
+/**
+ * The ingress controller reaches Ray dashboards and Serve (JupyterHub's proxy
+ * also listens on 8000). With `vclusterApiExposure: ingress` it also reaches
+ * the vcluster API (8443), in a policy of its own that selects only the
+ * control plane pods.
+ */
+function ingressController(ctx: PlanContext): PolicyDraft[] {
+  const result = [
+    policy('ingress-controller', ALL_PODS, {
+      ingress: [
+        {
+          from: fromIngressController(ctx),
+          ports: [tcp(RAY_DASHBOARD_PORT), tcp(RAY_SERVE_PORT)],
+        },
+      ],
+    }),
+  ];
+  if (vclusterApiIngressHost(ctx)) {
+    result.push(
+      policy(
+        'ingress-controller-vcluster-api',
+        { matchLabels: vclusterControlPlaneLabels(ctx.tenantName) },
+        {
+          ingress: [
+            {
+              from: fromIngressController(ctx),
+              ports: [tcp(VCLUSTER_CONTAINER_PORT)],
+            },
+          ],
+        },
+      ),
+    );
+  }
+  return result;
 }
 
 /**
@@ -245,7 +272,7 @@ function drafts(ctx: PlanContext): PolicyDraft[] {
     denyAll(),
     sameNamespace(),
     dns(),
-    ingressController(ctx),
+    ...ingressController(ctx),
     apiServer(ctx),
     ...(ctx.isolation === 'vcluster' ? [vclusterCharts(ctx)] : []),
     ...(redis ? [gcsRedis(redis)] : []),

@@ -199,6 +199,23 @@ describe('plan', () => {
     ).toThrow(/does not offer isolation "vcluster"/);
   });
 
+  it('refuses a vcluster API Ingress without a base domain', () => {
+    const host = {
+      vclusterApiExposure: 'ingress' as const,
+      baseDomain: undefined,
+    };
+    expect(() =>
+      plan(planInput({ isolation: 'vcluster', delivery: 'flux', host })),
+    ).toThrow(InputError);
+    expect(() =>
+      plan(planInput({ isolation: 'vcluster', delivery: 'flux', host })),
+    ).toThrow(/vclusterApiExposure: ingress.*no baseDomain/);
+    // Namespace tenants have no vcluster API to expose.
+    expect(() =>
+      plan(planInput({ isolation: 'namespace', delivery: 'flux', host })),
+    ).not.toThrow();
+  });
+
   it('refuses an owner that is not a group', () => {
     const input = planInput({ isolation: 'vcluster', delivery: 'flux' });
     input.tenant.owner = 'user:default/jane';

@@ -70,6 +70,19 @@ const CASES: Array<[string, PlanInput]> = [
       host: { apiServerCidrs: ['10.0.0.10/32', '10.0.0.11/32'] },
     }),
   ],
+  [
+    'vcluster via HelmChart, API exposed through the ingress controller',
+    planInput({
+      isolation: 'vcluster',
+      delivery: 'helmChart',
+      profile: PROFILES.small,
+      template: TEMPLATES.bare,
+      host: {
+        vclusterApiExposure: 'ingress',
+        apiServerCidrs: ['10.0.0.10/32'],
+      },
+    }),
+  ],
 ];
 
 describe('plan snapshots', () => {

@@ -60,6 +60,27 @@ describe('summary', () => {
     ]);
   });
 
+  it('says where the vcluster API is exposed through the ingress controller', () => {
+    const { summary } = plan(
+      planInput({
+        isolation: 'vcluster',
+        delivery: 'flux',
+        host: { vclusterApiExposure: 'ingress' },
+      }),
+    );
+    expect(summary).toContain(
+      'vcluster API exposed at https://vc-alpha.ray.example.com through the ingress controller (SSL passthrough)',
+    );
+    expect(summary).toContain(
+      '7 NetworkPolicies: deny-all, same-namespace, dns, ingress-controller, ingress-controller-vcluster-api, api-server, vcluster-charts',
+    );
+    expect(
+      plan(planInput({ isolation: 'vcluster', delivery: 'flux' })).summary.join(
+        '\n',
+      ),
+    ).not.toMatch(/vcluster API exposed/);
+  });
+
   it('says when there are no network policies', () => {
     const { summary } = plan(
       planInput({

@@ -26,7 +26,7 @@ import { containerLimits } from './quota';
 import { mirroredChartRepository } from './registry';
 import { systemComponents } from './systemComponents';
 import type { PlannedObject } from './types';
-import { chartsInsideVcluster } from './vclusterValues';
+import { chartsInsideVcluster, vclusterApiIngressHost } from './vclusterValues';
 
 interface SummaryInput {
   ctx: PlanContext;
@@ -78,7 +78,17 @@ function deliveryLines({ ctx, releases }: SummaryInput): string[] {
       addon =>
         `${addon.description} inside the vcluster, namespace ${addon.namespace}`,
     ),
+    ...vclusterApiLines(ctx),
   ];
+}
+
+function vclusterApiLines(ctx: PlanContext): string[] {
+  const ingressHost = vclusterApiIngressHost(ctx);
+  return ingressHost
+    ? [
+        `vcluster API exposed at https://${ingressHost} through the ingress controller (SSL passthrough)`,
+      ]
+    : [];
 }
 
 function networkLines({ ctx, networkPolicies }: SummaryInput): string[] {

@@ -24,6 +24,19 @@ import type {
 /** How the host cluster installs Helm charts. */
 export type DeliveryController = 'flux' | 'helmChart';
 
+/**
+ * How the backend reaches a tenant's vcluster API: `clusterDns` through the
+ * cluster-internal service name (a backend inside the host cluster), or
+ * `ingress` through `vc-<tenant>.<baseDomain>` on the host's ingress
+ * controller with SSL passthrough (a backend anywhere).
+ */
+export type VclusterApiExposure = 'clusterDns' | 'ingress';
+
+export const VCLUSTER_API_EXPOSURES: readonly VclusterApiExposure[] = [
+  'clusterDns',
+  'ingress',
+];
+
 /** What the planner needs to know about the host cluster a tenant lives on. */
 export interface HostClusterInput {
   name: string;
@@ -52,6 +65,11 @@ export interface HostClusterInput {
    * allows ports 443/6443 to any address and no ingress from the API server.
    */
   apiServerCidrs?: string[];
+  /**
+   * How the vcluster API is reached; default `clusterDns`. `ingress` needs
+   * `baseDomain` and an ingress controller with SSL passthrough.
+   */
+  vclusterApiExposure?: VclusterApiExposure;
 }
 
 export interface PlanInput {

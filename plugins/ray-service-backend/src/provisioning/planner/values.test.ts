@@ -50,6 +50,57 @@ describe('vcluster values', () => {
     });
   });
 
+  it('expose no API Ingress by default (clusterDns)', () => {
+    const { controlPlane } = vclusterValues();
+    expect(controlPlane.ingress).toBeUndefined();
+    expect(controlPlane.proxy).toBeUndefined();
+  });
+
+  describe('with vclusterApiExposure: ingress', () => {
+    const values = () =>
+      vclusterValues(TEMPLATES.standard, {
+        vclusterApiExposure: 'ingress',
+        ingressClassName: 'public-nginx',
+      });
+
+    it('expose the API at vc-<tenant>.<baseDomain> with SSL passthrough', () => {
+      expect(values().controlPlane.ingress).toEqual({
+        enabled: true,
+        host: 'vc-alpha.ray.example.com',
+        spec: { ingressClassName: 'public-nginx' },
+        annotations: {
+          'nginx.ingress.kubernetes.io/ssl-passthrough': 'true',
+          'nginx.ingress.kubernetes.io/backend-protocol': 'HTTPS',
+        },
+      });
+    });
+
+    it('sign the API certificate for that host and export it in the kubeconfig', () => {
+      const { controlPlane, exportKubeConfig } = values();
+      expect(controlPlane.proxy).toEqual({
+        extraSANs: ['vc-alpha.ray.example.com'],
+      });
+      expect(exportKubeConfig).toEqual({
+        server: 'https://vc-alpha.ray.example.com',
+        serviceAccount: {
+          name: 'ray-service-portal',
+          namespace: 'kube-system',
+          clusterRole: 'ray-service-portal',
+        },
+      });
+    });
+
+    it('keep the rest of the control plane values', () => {
+      const { controlPlane } = values();
+      expect(controlPlane.statefulSet).toEqual(
+        vclusterValues().controlPlane.statefulSet,
+      );
+      expect(controlPlane.coredns).toEqual(
+        vclusterValues().controlPlane.coredns,
+      );
+    });
+  });
+
   it('create the portal’s ClusterRole inside the vcluster, without wildcards', () => {
     const role = parse(vclusterValues().experimental.deploy.vcluster.manifests);
     expect(role).toMatchObject({

@@ -24,7 +24,11 @@ import {
   vclusterChart,
 } from './charts';
 import type { PlanContext } from './context';
-import { vclusterReleaseName, vclusterServiceHost } from './names';
+import {
+  vclusterIngressHost,
+  vclusterReleaseName,
+  vclusterServiceHost,
+} from './names';
 import { operatorInsideVcluster } from './operatorRelease';
 import { PORTAL_SERVICE_ACCOUNT, portalClusterRole } from './portalAccess';
 import {
@@ -37,6 +41,62 @@ import { toYaml } from './yaml';
 /** The port of the vcluster API service; its pods listen on 8443. */
 export const VCLUSTER_SERVICE_PORT = 443;
 export const VCLUSTER_CONTAINER_PORT = 8443;
+
+/**
+ * ingress-nginx hands the TLS connection to the vcluster untouched (the
+ * controller must run with `--enable-ssl-passthrough`): the vcluster
+ * authenticates the kubeconfig's token itself.
+ */
+export const SSL_PASSTHROUGH_ANNOTATIONS: Readonly<Record<string, string>> = {
+  'nginx.ingress.kubernetes.io/ssl-passthrough': 'true',
+  'nginx.ingress.kubernetes.io/backend-protocol': 'HTTPS',
+};
+
+/**
+ * The host name of the vcluster's API on the host's ingress controller, when
+ * the host cluster exposes vcluster APIs that way (`vclusterApiExposure:
+ * ingress`); else undefined.
+ */
+export function vclusterApiIngressHost(ctx: PlanContext): string | undefined {
+  const { host } = ctx;
+  if (
+    ctx.isolation !== 'vcluster' ||
+    host.vclusterApiExposure !== 'ingress' ||
+    !host.baseDomain
+  ) {
+    return undefined;
+  }
+  return vclusterIngressHost(ctx.tenantName, host.baseDomain);
+}
+
+/** Where the exported kubeconfig points: the ingress host or the service. */
+function exportedServer(ctx: PlanContext): string {
+  const ingressHost = vclusterApiIngressHost(ctx);
+  return ingressHost
+    ? `https://${ingressHost}`
+    : `https://${vclusterServiceHost(ctx.tenantName)}:${VCLUSTER_SERVICE_PORT}`;
+}
+
+/**
+ * `vclusterApiExposure: ingress`: an Ingress for the vcluster API (created by
+ * the chart in the tenant namespace) with SSL passthrough, and the host name
+ * in the API certificate.
+ */
+function apiIngressValues(ctx: PlanContext): HelmValues {
+  const ingressHost = vclusterApiIngressHost(ctx);
+  if (!ingressHost) {
+    return {};
+  }
+  return {
+    ingress: {
+      enabled: true,
+      host: ingressHost,
+      spec: { ingressClassName: ctx.host.ingressClassName },
+      annotations: { ...SSL_PASSTHROUGH_ANNOTATIONS },
+    },
+    proxy: { extraSANs: [ingressHost] },
+  };
+}
 
 /** Labels of the vcluster control plane pods (the chart's selector). */
 export function vclusterControlPlaneLabels(
@@ -104,6 +164,7 @@ export function vclusterValues(ctx: PlanContext): HelmValues {
         },
       },
       coredns: { deployment: { resources: resourcesOf(VCLUSTER_COREDNS) } },
+      ...apiIngressValues(ctx),
     },
     sync: {
       toHost: {
@@ -121,9 +182,7 @@ export function vclusterValues(ctx: PlanContext): HelmValues {
       networkPolicy: { enabled: false },
     },
     exportKubeConfig: {
-      server: `https://${vclusterServiceHost(
-        ctx.tenantName,
-      )}:${VCLUSTER_SERVICE_PORT}`,
+      server: exportedServer(ctx),
       serviceAccount: { ...PORTAL_SERVICE_ACCOUNT },
     },
     experimental: {
