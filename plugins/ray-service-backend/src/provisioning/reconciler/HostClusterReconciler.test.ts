@@ -25,6 +25,7 @@ import {
   desired,
   managedTenants,
   statusSummary,
+  VCLUSTER_TENANT_READY,
   untilConverged,
 } from './__testUtils__/tenants';
 
@@ -51,16 +52,7 @@ describe('HostClusterReconciler on kube-sim', () => {
       { ...alpha, status: first.tenants[0].status },
     ]);
     const ready = passes[passes.length - 1].tenants[0];
-    expect(statusSummary(ready.status)).toEqual({
-      phase: 'Ready',
-      NamespaceReady: 'True',
-      QuotaApplied: 'True',
-      QueueReady: 'True',
-      NetworkPoliciesApplied: 'True',
-      ControlPlaneReady: 'True',
-      OperatorReady: 'True',
-      Reconciled: 'True',
-    });
+    expect(statusSummary(ready.status)).toEqual(VCLUSTER_TENANT_READY);
     expect(ready.status.observedGeneration).toBe(1);
     expect(
       ready.status.conditions.find(c => c.type === 'OperatorReady')?.message,

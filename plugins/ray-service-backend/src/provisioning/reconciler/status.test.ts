@@ -21,7 +21,11 @@ import { noProbes, TenantProbes } from './probes';
 import { StatusInput, tenantStatus } from './status';
 import type { DesiredTenant, TenantStatus } from './types';
 import { TenantWrites } from './writes';
-import { desired, statusSummary } from './__testUtils__/tenants';
+import {
+  desired,
+  statusSummary,
+  VCLUSTER_TENANT_READY,
+} from './__testUtils__/tenants';
 import {
   isOperatorRelease,
   isVClusterRelease,
@@ -90,16 +94,7 @@ describe('tenantStatus', () => {
         probes: operatorInVCluster,
       }),
     );
-    expect(statusSummary(status)).toEqual({
-      phase: 'Ready',
-      NamespaceReady: 'True',
-      QuotaApplied: 'True',
-      QueueReady: 'True',
-      NetworkPoliciesApplied: 'True',
-      ControlPlaneReady: 'True',
-      OperatorReady: 'True',
-      Reconciled: 'True',
-    });
+    expect(statusSummary(status)).toEqual(VCLUSTER_TENANT_READY);
     expect(status.observedGeneration).toBe(1);
     expect(converged).toBe(true);
     expect(status.conditions.every(c => c.lastTransitionTime === NOW)).toBe(

@@ -26,17 +26,15 @@ import {
   setupMsw,
   testBaseUrl as baseUrl,
 } from '../../__testUtils__/renderAdmin';
+import { computeProfile } from '../../__testUtils__/fixtures';
 import { ComputeProfilesTab } from './ComputeProfilesTab';
 
 const server = setupMsw();
 
-const stored = {
-  createdAt: '2026-11-20T10:00:00Z',
-  updatedAt: '2026-11-20T10:00:00Z',
-  createdBy: 'user:default/admin',
-};
-const largeMig = {
-  name: 'large-mig',
+/** What the backend adds to a stored profile. */
+const { createdAt, updatedAt, createdBy } = computeProfile('stored');
+const stored = { createdAt, updatedAt, createdBy };
+const largeMig = computeProfile('large-mig', {
   displayName: 'Large (MIG)',
   description: 'Two A100-40GB in 1g.5gb slices',
   resources: [
@@ -59,12 +57,9 @@ const largeMig = {
   },
   published: true,
   visibleTo: ['group:default/ml-teams'],
-  ...stored,
-};
-const h100 = {
-  name: 'h100-training',
+});
+const h100 = computeProfile('h100-training', {
   displayName: 'H100 training',
-  description: '',
   resources: [
     {
       cpu: '64',
@@ -74,12 +69,8 @@ const h100 = {
       gpuCount: 4,
     },
   ],
-  partitioning: {},
-  allocation: { strategy: 'onDemand' },
   published: false,
-  visibleTo: [],
-  ...stored,
-};
+});
 
 function serveProfiles(items: unknown[] = [largeMig, h100]) {
   serveList(server, '/profiles', items);

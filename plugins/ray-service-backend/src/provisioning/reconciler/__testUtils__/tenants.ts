@@ -136,3 +136,15 @@ export function statusSummary(status: TenantStatus) {
     ...status.conditions.map(c => [c.type, c.status]),
   ]);
 }
+
+/** The status summary of a vcluster tenant whose every condition is met. */
+export const VCLUSTER_TENANT_READY = {
+  phase: 'Ready',
+  NamespaceReady: 'True',
+  QuotaApplied: 'True',
+  QueueReady: 'True',
+  NetworkPoliciesApplied: 'True',
+  ControlPlaneReady: 'True',
+  OperatorReady: 'True',
+  Reconciled: 'True',
+};
