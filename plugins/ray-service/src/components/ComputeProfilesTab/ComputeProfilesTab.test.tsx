@@ -32,8 +32,11 @@ import { ComputeProfilesTab } from './ComputeProfilesTab';
 const server = setupMsw();
 
 /** What the backend adds to a stored profile. */
-const { createdAt, updatedAt, createdBy } = computeProfile('stored');
-const stored = { createdAt, updatedAt, createdBy };
+const stored = (({ createdAt, updatedAt, createdBy }) => ({
+  createdAt,
+  updatedAt,
+  createdBy,
+}))(computeProfile('stored'));
 const largeMig = computeProfile('large-mig', {
   displayName: 'Large (MIG)',
   description: 'Two A100-40GB in 1g.5gb slices',
