@@ -15,6 +15,7 @@
  */
 
 import YAML from 'yaml';
+import { admitDelete } from './admission';
 import {
   alreadyExists,
   ApiError,
@@ -465,8 +466,18 @@ export class SimCluster {
           fieldSelector,
         });
         const items = entries.map(e => e.obj);
-        for (const o of items)
-          this.delete(rt, o.metadata.namespace, o.metadata.name, opts);
+        // Like the API server: every object goes through admission on its own; the denied
+        // ones stay, the others are deleted, and the first denial is the answer.
+        let denied: unknown;
+        for (const o of items) {
+          try {
+            this.delete(rt, o.metadata.namespace, o.metadata.name, opts);
+          } catch (err) {
+            if (err instanceof ApiError && err.code === 404) continue;
+            denied = denied ?? err;
+          }
+        }
+        if (denied) throw denied;
         return json(200, {
           apiVersion: gv,
           kind: rt.listKind,
@@ -1196,6 +1207,7 @@ export class SimCluster {
     return this.commit(rt, old, v.obj, opts, v.warnings);
   }
 
+  /** An API delete: admission, dry run, finalizers. Internal removals use deleteObject. */
   delete(
     rt: ResourceType,
     ns: string | undefined,
@@ -1203,6 +1215,8 @@ export class SimCluster {
     opts: WriteOptions = {},
   ): { obj?: KubeObject; status?: KubeObject } {
     const old = this.mustGet(rt, ns, name).obj;
+    // Validating admission webhooks run for dry runs too.
+    admitDelete(rt, old);
     if (opts.dryRun) return { obj: old };
     if (rt.resource === 'namespaces')
       return { obj: this.terminateNamespace(old) };

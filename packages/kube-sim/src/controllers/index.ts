@@ -30,10 +30,10 @@ import {
   reconcileRayService,
 } from './ray';
 import { ControllerDeps } from './types';
+import { queuesToResync, reconcileCommand, reconcileQueue } from './volcano';
 import {
   reconcileCertManager,
   reconcileDeployment,
-  reconcileQueue,
   reconcileStatefulSet,
 } from './workloads';
 
@@ -45,6 +45,7 @@ const RECONCILERS: Record<string, Reconciler> = {
   'apps/deployments': reconcileDeployment,
   'apps/statefulsets': reconcileStatefulSet,
   'scheduling.volcano.sh/queues': reconcileQueue,
+  'bus.volcano.sh/commands': reconcileCommand,
   'helm.toolkit.fluxcd.io/helmreleases': reconcileHelmRelease,
   'source.toolkit.fluxcd.io/helmrepositories': reconcileFluxSource,
   'source.toolkit.fluxcd.io/ocirepositories': reconcileFluxSource,
@@ -118,6 +119,8 @@ export class Controllers {
     const type = `${ev.group}/${ev.resource}`;
     const ns = ev.obj.metadata?.namespace ?? '';
     const name = ev.obj.metadata?.name;
+    // Volcano: a Closing queue closes when its last PodGroup goes.
+    for (const key of queuesToResync(ev)) this.enqueue(key);
     if (ev.type === 'DELETED') {
       const key = objKey(ev.group, ev.resource, ns, name);
       this.ctx.progress.delete(key);

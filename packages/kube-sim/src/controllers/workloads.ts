@@ -90,20 +90,6 @@ export function reconcileStatefulSet(ctx: ControllerContext, obj: KubeObject) {
   );
 }
 
-/** Volcano queues open at once. */
-export function reconcileQueue(ctx: ControllerContext, obj: KubeObject) {
-  ctx.cluster.updateStatus(
-    obj.apiVersion,
-    obj.kind,
-    undefined,
-    obj.metadata.name,
-    status => ({
-      ...status,
-      state: obj.spec?.state === 'Closed' ? 'Closed' : 'Open',
-    }),
-  );
-}
-
 /** cert-manager: issuers are ready; certificates are issued into their Secret at once. */
 export function reconcileCertManager(ctx: ControllerContext, obj: KubeObject) {
   const gen = obj.metadata.generation ?? 1;

@@ -57,6 +57,15 @@ export const VOLCANO_CRDS: CrdDescriptor[] = [
     shortNames: ['pg', 'podgroup-v1beta1'],
     file: 'scheduling.volcano.sh_podgroups.yaml',
   },
+  {
+    // Not in the conformance folder: always our minimal CRD (which adds a harmless /status).
+    group: 'bus.volcano.sh',
+    plural: 'commands',
+    singular: 'command',
+    kind: 'Command',
+    scope: 'Namespaced',
+    versions: ['v1alpha1'],
+  },
 ];
 
 export const FLUX_CRDS: CrdDescriptor[] = [
