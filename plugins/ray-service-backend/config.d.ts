@@ -18,6 +18,18 @@ export interface Config {
   /** Configuration of the Ray as a Service plugins. */
   rayService?: {
     /**
+     * Identity of this portal on its host clusters (default `default`): a
+     * DNS-1123 label of at most 20 characters, e.g. `staging` or `prod`.
+     * Every object the portal plans carries it as the label
+     * `ray-service.io/instance`, and the reconciler only sees, prunes and
+     * tears down objects with its own instance. Give each portal that shares
+     * a host cluster (e.g. staging and production Backstage) its own
+     * instance. Changing it on a running portal relabels what its tenants'
+     * plans hold, but leaves behind, unmanaged, the old instance's objects
+     * it would have pruned or torn down (see docs/tenants.md).
+     */
+    instance?: string;
+    /**
      * Host Kubernetes clusters that tenants run on. Credentials live here and
      * only here: they are never stored in the database nor returned by the API.
      */

@@ -126,6 +126,37 @@ describe('readRayServiceConfig', () => {
     );
   });
 
+  it('reads the instance, `default` when absent', () => {
+    expect(readRayServiceConfig(new ConfigReader({})).instance).toBe('default');
+    expect(
+      readRayServiceConfig(
+        new ConfigReader({ rayService: { instance: 'staging' } }),
+      ).instance,
+    ).toBe('staging');
+    expect(
+      readRayServiceConfig(
+        new ConfigReader({ rayService: { instance: 'x'.repeat(20) } }),
+      ).instance,
+    ).toHaveLength(20);
+  });
+
+  it.each(['x'.repeat(21), 'Staging', 'prod_1', '-prod', 'prod.eu'])(
+    'rejects the instance %j',
+    instance => {
+      expect(() =>
+        readRayServiceConfig(new ConfigReader({ rayService: { instance } })),
+      ).toThrow(
+        `rayService.instance: "${instance}" must be a DNS-1123 label (lowercase letters, digits and "-") of at most 20 characters`,
+      );
+    },
+  );
+
+  it.each([7, ''])('rejects the instance %j (not a string)', instance => {
+    expect(() =>
+      readRayServiceConfig(new ConfigReader({ rayService: { instance } })),
+    ).toThrow(/rayService\.instance/);
+  });
+
   it('is empty without rayService config', () => {
     expect(readRayServiceConfig(new ConfigReader({})).hostClusters).toEqual([]);
   });

@@ -18,6 +18,11 @@ import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import { HostClusterAuthType } from '@ray-service/plugin-ray-service-common';
 import {
+  DEFAULT_INSTANCE,
+  isInstanceName,
+  MAX_INSTANCE_LENGTH,
+} from './provisioning/planner/labels';
+import {
   VCLUSTER_API_EXPOSURES,
   VclusterApiExposure,
 } from './provisioning/planner/types';
@@ -59,6 +64,11 @@ export interface ReconcileConfig {
 }
 
 export interface RayServiceConfig {
+  /**
+   * This portal's instance: the `ray-service.io/instance` label of its
+   * objects, so that portals sharing a host cluster leave each other's alone.
+   */
+  instance: string;
   hostClusters: HostClusterConfig[];
   reconcile: ReconcileConfig;
   kubernetesSupport: { minVersion: string; maxVersion: string };
@@ -163,6 +173,17 @@ function readReconcile(config: Config): ReconcileConfig {
   };
 }
 
+function readInstance(config: Config): string {
+  const instance =
+    config.getOptionalString('rayService.instance') ?? DEFAULT_INSTANCE;
+  if (!isInstanceName(instance)) {
+    throw new InputError(
+      `rayService.instance: "${instance}" must be a DNS-1123 label (lowercase letters, digits and "-") of at most ${MAX_INSTANCE_LENGTH} characters`,
+    );
+  }
+  return instance;
+}
+
 /** Reads and checks `rayService.*`; see config.d.ts for the documentation. */
 export function readRayServiceConfig(config: Config): RayServiceConfig {
   const hostClusters = (
@@ -178,6 +199,7 @@ export function readRayServiceConfig(config: Config): RayServiceConfig {
     seen.add(cluster.name);
   }
   return {
+    instance: readInstance(config),
     hostClusters,
     reconcile: readReconcile(config),
     kubernetesSupport: {

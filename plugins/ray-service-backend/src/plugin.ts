@@ -118,7 +118,10 @@ export const rayServicePlugin = createBackendPlugin({
         });
         const loop = new ReconcileLoop(
           { store, clients, hostClusters: hostClusterOperations, logger },
-          { requeueMs: rayConfig.reconcile.requeueSeconds * 1000 },
+          {
+            instance: rayConfig.instance,
+            requeueMs: rayConfig.reconcile.requeueSeconds * 1000,
+          },
         );
         const groups = new GroupHierarchy({ catalog, auth, userInfo, logger });
         const access = new AccessService(httpAuth, permissions, groups);
@@ -144,6 +147,7 @@ export const rayServicePlugin = createBackendPlugin({
               audit,
               groups,
               hostClusters: hostClusterOperations,
+              instance: rayConfig.instance,
               onChange: hostCluster => {
                 if (enabled) {
                   loop.trigger(hostCluster);
@@ -175,7 +179,7 @@ export const rayServicePlugin = createBackendPlugin({
           lifecycle.addShutdownHook(() => loop.stop());
         }
         logger.info(
-          `ray-service serving ${
+          `ray-service instance ${rayConfig.instance} serving ${
             rayConfig.hostClusters.length
           } host cluster(s); tenant reconcile loop ${
             enabled ? `every ${intervalSeconds} s` : 'off'

@@ -42,7 +42,7 @@ import {
 } from '../../src/__testUtils__/fixtures';
 import { HostClusterConfig } from '../../src/config';
 import { HostClusterClients } from '../../src/kubernetes/HostClusterClients';
-import { plan, PLANNED_KINDS } from '../../src/provisioning';
+import { DEFAULT_INSTANCE, plan, PLANNED_KINDS } from '../../src/provisioning';
 import { planInput } from '../../src/provisioning/planInput';
 import {
   PassReport,
@@ -157,7 +157,7 @@ async function main() {
   // Passes run when the benchmark asks, not on the loop's own follow-ups.
   const loop = new ReconcileLoop(
     { store, clients, hostClusters, logger },
-    { requeueMs: HOUR_MS },
+    { instance: DEFAULT_INSTANCE, requeueMs: HOUR_MS },
   );
 
   try {
@@ -312,6 +312,7 @@ async function main() {
           benchProfile,
           version,
           host,
+          DEFAULT_INSTANCE,
         ),
       );
     }

@@ -31,14 +31,24 @@ const managed = {
   'ray-service.io/tenant': 'a',
 };
 
-function quota(hard: Record<string, string>): ObservedObject {
+function quota(
+  hard: Record<string, string>,
+  namespace = 'ray-a',
+  labels: Record<string, string> = managed,
+): ObservedObject {
   return {
     apiVersion: 'v1',
     kind: 'ResourceQuota',
-    metadata: { name: 'q', namespace: 'ray-a', labels: managed },
+    metadata: { name: 'q', namespace, labels },
     spec: { hard },
   };
 }
+
+/** Managed by the portal of an instance. */
+const ofInstance = (instance: string) => ({
+  ...managed,
+  'ray-service.io/instance': instance,
+});
 
 function node(name: string, extra: object = {}): ObservedObject {
   return {
@@ -57,13 +67,28 @@ describe('capacity on the well-equipped kube-sim', () => {
       controllers: { enabled: false },
     });
     try {
+      // Tenants of two portals sharing the cluster, and a quota of no portal.
       sim.objects.put(
-        quota({
-          'requests.cpu': '40',
-          'requests.memory': '128Gi',
-          'requests.nvidia.com/gpu': '2',
-          'limits.cpu': '80',
-        }),
+        quota(
+          {
+            'requests.cpu': '30',
+            'requests.memory': '96Gi',
+            'requests.nvidia.com/gpu': '2',
+            'limits.cpu': '60',
+          },
+          'ray-a',
+          ofInstance('staging'),
+        ),
+      );
+      sim.objects.put(
+        quota(
+          { 'requests.cpu': '10', 'requests.memory': '32Gi' },
+          'ray-b',
+          ofInstance('prod'),
+        ),
+      );
+      sim.objects.put(
+        quota({ 'requests.cpu': '100' }, 'default', { team: 'other' }),
       );
       capacity = await fetchCapacity(client);
       lists = client.stats.lists;
@@ -100,7 +125,7 @@ describe('capacity on the well-equipped kube-sim', () => {
     });
   });
 
-  it('subtracts what managed ResourceQuotas request', () => {
+  it('subtracts what the ResourceQuotas of every portal instance request', () => {
     expect(capacity.reserved).toMatchObject({
       cpu: '40',
       memory: '128Gi',

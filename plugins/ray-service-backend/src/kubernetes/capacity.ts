@@ -61,7 +61,7 @@ export interface HostCapacity {
   nodes: NodeCapacity[];
   /** Of the Ready, schedulable nodes. */
   allocatable: CapacityTotals;
-  /** What the managed tenants' ResourceQuotas request. */
+  /** What the managed tenants' ResourceQuotas request, of every portal instance. */
   reserved: CapacityTotals;
   /**
    * Allocatable minus reserved. Quotas name `nvidia.com/gpu` without a
@@ -238,13 +238,18 @@ export function computeCapacity(
   };
 }
 
-/** Lists nodes once and the managed ResourceQuotas once. */
+/**
+ * Lists nodes once and the managed ResourceQuotas once: those of every
+ * portal instance sharing the cluster, since all their tenants consume it.
+ */
 export async function fetchCapacity(
   client: ObjectClient,
 ): Promise<HostCapacity> {
   const [nodes, quotas] = await Promise.all([
     client.list('v1', 'Node'),
-    client.list('v1', 'ResourceQuota', { labelSelector: managedSelector() }),
+    client.list('v1', 'ResourceQuota', {
+      labelSelector: managedSelector({ allInstances: true }),
+    }),
   ]);
   return computeCapacity(nodes, quotas);
 }

@@ -212,7 +212,7 @@ describe('preflight on kube-sim', () => {
         'kubernetes-version':
           'fail: v1.27.3 is older than 1.29, the oldest supported version',
         volcano:
-          'fail: Volcano missing: scheduling.volcano.sh/v1beta1/Queue not served',
+          'fail: Volcano missing: scheduling.volcano.sh/v1beta1/Queue, bus.volcano.sh/v1alpha1/Command not served',
         'cert-manager':
           'fail: cert-manager missing: cert-manager.io/v1/Certificate, cert-manager.io/v1/ClusterIssuer not served',
         'delivery-controller': expect.stringMatching(

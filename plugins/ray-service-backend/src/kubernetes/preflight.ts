@@ -18,7 +18,11 @@ import {
   checkVersionSupport,
   VersionSupportMatrix,
 } from '@ray-service/plugin-ray-service-common';
-import { DeliveryController, PLANNED_KINDS } from '../provisioning';
+import {
+  DeliveryController,
+  PLANNED_KINDS,
+  VOLCANO_COMMAND,
+} from '../provisioning';
 import { DELIVERY_CONTROLLERS, deliveryKinds } from './delivery';
 import { Fetched, fetched } from './fetched';
 import { ObjectClient, ObservedObject } from './ObjectClient';
@@ -77,7 +81,11 @@ interface KindRef {
   kind: string;
 }
 
-const VOLCANO_KINDS: KindRef[] = PLANNED_KINDS.filter(k => k.kind === 'Queue');
+const VOLCANO_KINDS: KindRef[] = [
+  ...PLANNED_KINDS.filter(k => k.kind === 'Queue'),
+  // closing a queue before deleting it
+  { apiVersion: VOLCANO_COMMAND.apiVersion, kind: VOLCANO_COMMAND.kind },
+];
 const CERT_MANAGER_KINDS: KindRef[] = [
   { apiVersion: 'cert-manager.io/v1', kind: 'Certificate' },
   { apiVersion: 'cert-manager.io/v1', kind: 'ClusterIssuer' },

@@ -123,7 +123,7 @@ describe('rbacRules', () => {
 });
 
 describe('minimalRbacYaml', () => {
-  it('is a ServiceAccount, a ClusterRole and its binding, with the escalation note', () => {
+  it('is a ServiceAccount, a ClusterRole, a Role for Volcano Commands and their bindings, with the escalation note', () => {
     const yaml = minimalRbacYaml({
       serviceAccount: 'ray-service',
       namespace: 'backstage',
@@ -134,8 +134,27 @@ describe('minimalRbacYaml', () => {
       'ServiceAccount',
       'ClusterRole',
       'ClusterRoleBinding',
+      'Role',
+      'RoleBinding',
     ]);
     expect(documents[1].rules).toEqual(rbacRules('flux'));
+    expect(documents[3]).toMatchObject({
+      metadata: { name: 'ray-service-backend', namespace: 'default' },
+      rules: [
+        {
+          apiGroups: ['bus.volcano.sh'],
+          resources: ['commands'],
+          verbs: ['create', 'patch'],
+        },
+      ],
+    });
+    expect(documents[4]).toMatchObject({
+      metadata: { namespace: 'default' },
+      roleRef: { kind: 'Role', name: 'ray-service-backend' },
+      subjects: [
+        { kind: 'ServiceAccount', name: 'ray-service', namespace: 'backstage' },
+      ],
+    });
     expect(documents[2]).toMatchObject({
       roleRef: { kind: 'ClusterRole', name: 'ray-service-backend' },
       subjects: [

@@ -15,7 +15,7 @@
  */
 
 import { stringify } from 'yaml';
-import { DeliveryController } from '../provisioning';
+import { DeliveryController, VOLCANO_COMMAND } from '../provisioning';
 import { apiGroupOf, plannedKindsFor } from './delivery';
 
 export interface PolicyRule {
@@ -93,6 +93,19 @@ export function resourceNameOf(kind: string): string {
   return `${lower}s`;
 }
 
+/**
+ * The Role's rules in the namespace of Volcano Commands: the reconciler
+ * closes a tenant's queue (server-side apply of a CloseQueue Command)
+ * before it deletes it.
+ */
+export const VOLCANO_COMMAND_RULES: PolicyRule[] = [
+  {
+    apiGroups: [apiGroupOf(VOLCANO_COMMAND.apiVersion)],
+    resources: [resourceNameOf(VOLCANO_COMMAND.kind)],
+    verbs: ['create', 'patch'],
+  },
+];
+
 /** The ClusterRole's rules for a host with this delivery controller. */
 export function rbacRules(
   deliveryController: DeliveryController,
@@ -137,10 +150,26 @@ What to know before applying it:
   (vc-<release>) live in tenant namespaces that do not exist yet; RBAC cannot
   name them in advance.`;
 
-/** The ServiceAccount, ClusterRole and ClusterRoleBinding an admin applies, as YAML. */
+/**
+ * The ServiceAccount, ClusterRole and ClusterRoleBinding an admin applies,
+ * and a Role with its binding for Volcano Commands, as YAML.
+ */
 export function minimalRbacYaml(options: RbacOptions): string {
   const name = options.name ?? 'ray-service-backend';
   const labels = { 'app.kubernetes.io/part-of': 'ray-service' };
+  const subjects = [
+    {
+      kind: 'ServiceAccount',
+      name: options.serviceAccount,
+      namespace: options.namespace,
+    },
+  ];
+  const binding = (kind: 'ClusterRole' | 'Role') => ({
+    apiGroup: 'rbac.authorization.k8s.io',
+    kind,
+    name,
+  });
+  const commands = { name, namespace: VOLCANO_COMMAND.namespace, labels };
   const documents = [
     {
       apiVersion: 'v1',
@@ -161,18 +190,21 @@ export function minimalRbacYaml(options: RbacOptions): string {
       apiVersion: 'rbac.authorization.k8s.io/v1',
       kind: 'ClusterRoleBinding',
       metadata: { name, labels },
-      roleRef: {
-        apiGroup: 'rbac.authorization.k8s.io',
-        kind: 'ClusterRole',
-        name,
-      },
-      subjects: [
-        {
-          kind: 'ServiceAccount',
-          name: options.serviceAccount,
-          namespace: options.namespace,
-        },
-      ],
+      roleRef: binding('ClusterRole'),
+      subjects,
+    },
+    {
+      apiVersion: 'rbac.authorization.k8s.io/v1',
+      kind: 'Role',
+      metadata: commands,
+      rules: VOLCANO_COMMAND_RULES,
+    },
+    {
+      apiVersion: 'rbac.authorization.k8s.io/v1',
+      kind: 'RoleBinding',
+      metadata: commands,
+      roleRef: binding('Role'),
+      subjects,
     },
   ];
   const comment = ESCALATION_NOTE.split('\n')

@@ -22,7 +22,7 @@ import type {
 } from '@ray-service/plugin-ray-service-common';
 import type { ValidateFunction } from 'ajv';
 import { parse, parseAllDocuments } from 'yaml';
-import { plan, PLANNED_KINDS, vclusterReleaseName } from '.';
+import { DEFAULT_INSTANCE, plan, PLANNED_KINDS, vclusterReleaseName } from '.';
 import {
   CONFORMANCE_DIR,
   conformanceUnavailable,
@@ -192,6 +192,7 @@ function checkPlan(c: Case, schemas: Schemas): PlanCheck {
     profile: c.profile,
     templateVersion: c.template,
     hostCluster: c.host,
+    instance: DEFAULT_INSTANCE,
   });
   const planned = objects as PlannedObject[];
   const problems = planned.flatMap(object => checkObject(object, schemas));

@@ -28,15 +28,21 @@ export type {
   VclusterApiExposure,
 } from './planner/types';
 export { PLANNED_KINDS } from './planner/kinds';
+export { VOLCANO_COMMAND } from './planner/queue';
 export type { PlannedKind } from './planner/kinds';
 export {
+  DEFAULT_INSTANCE,
+  INSTANCE_LABEL,
   MANAGED_BY_LABEL,
   MANAGED_BY_VALUE,
+  MAX_INSTANCE_LENGTH,
   OWNER_LABEL,
   TEMPLATE_VERSION_LABEL,
   TENANT_LABEL,
+  isInstanceName,
   managedSelector,
 } from './planner/labels';
+export type { ManagedScope } from './planner/labels';
 export {
   MAX_TENANT_NAME_LENGTH,
   tenantNamespace,

@@ -72,12 +72,16 @@ export interface PlannedTenant {
   isolation: IsolationMode;
 }
 
-/** The planner's input for a tenant, from the store's records and the host's. Pure. */
+/**
+ * The planner's input for a tenant, from the store's records, the host's and
+ * the portal's instance (`rayService.instance`). Pure.
+ */
 export function planInput(
   tenant: PlannedTenant,
   profile: ComputeProfile,
   templateVersion: TemplateVersion,
   hostCluster: HostClusterInput,
+  instance: string,
 ): PlanInput {
   return {
     tenant: {
@@ -88,5 +92,6 @@ export function planInput(
     profile,
     templateVersion,
     hostCluster,
+    instance,
   };
 }

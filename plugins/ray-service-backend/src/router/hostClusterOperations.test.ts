@@ -94,6 +94,8 @@ describe('/host-clusters/{name}/preflight, /capacity and /rbac', () => {
       'ServiceAccount',
       'ClusterRole',
       'ClusterRoleBinding',
+      'Role',
+      'RoleBinding',
     ]);
     expect(documents[0].metadata).toMatchObject({
       name: 'portal',

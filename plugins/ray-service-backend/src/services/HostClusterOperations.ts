@@ -26,6 +26,7 @@ import {
   fetchCapacity,
   HostCapacity,
 } from '../kubernetes/capacity';
+import type { ObservedObject } from '../kubernetes/ObjectClient';
 import { preflight, PreflightResult } from '../kubernetes/preflight';
 import { minimalRbacYaml } from '../kubernetes/rbac';
 import { hostClusterInput } from '../provisioning/planInput';
@@ -119,6 +120,20 @@ export class HostClusterOperations {
   async capacity(name: string): Promise<HostCapacity> {
     this.clients.config(name);
     return fetchCapacity(this.clients.objectClient(name));
+  }
+
+  /**
+   * A Namespace of the cluster as it is now (no cache), or undefined when
+   * there is none of that name.
+   */
+  async namespace(
+    hostCluster: string,
+    name: string,
+  ): Promise<ObservedObject | undefined> {
+    this.clients.config(hostCluster);
+    return this.clients
+      .objectClient(hostCluster)
+      .get('v1', 'Namespace', undefined, name);
   }
 
   async capacityView(name: string): Promise<HostClusterCapacity> {

@@ -21,6 +21,7 @@ import {
   TemplateVersion,
   templateVersionSchema,
 } from '@ray-service/plugin-ray-service-common';
+import { DEFAULT_INSTANCE } from '../planner/labels';
 import type {
   DeliveryController,
   HostClusterInput,
@@ -168,6 +169,8 @@ export function planInput(options: {
   template?: TemplateVersion;
   tenant?: string;
   host?: Partial<HostClusterInput>;
+  /** Default `default`. */
+  instance?: string;
 }): PlanInput {
   return {
     tenant: {
@@ -178,5 +181,6 @@ export function planInput(options: {
     profile: options.profile ?? PROFILES.largeMig,
     templateVersion: options.template ?? TEMPLATES.standard,
     hostCluster: hostCluster(options.delivery, options.host),
+    instance: options.instance ?? DEFAULT_INSTANCE,
   };
 }

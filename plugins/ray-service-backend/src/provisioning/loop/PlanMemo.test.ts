@@ -26,6 +26,7 @@ const sources: PlanSources = {
   profile: profile(),
   templateVersion: templateVersion({ state: 'published' }),
   host: { value: { name: 'sim', deliveryController: 'flux' } },
+  instance: 'default',
 };
 
 describe('PlanMemo', () => {
@@ -47,7 +48,8 @@ describe('PlanMemo', () => {
       sources,
     );
     memo.plan(tenant, { ...sources, host: { error: 'down' } });
-    expect(memo.made).toBe(4);
+    memo.plan(tenant, { ...sources, instance: 'staging' });
+    expect(memo.made).toBe(5);
   });
 
   it('forgets tenants that are gone', () => {

@@ -27,6 +27,7 @@ function inputKey(tenant: StoredTenant, sources: PlanSources): string {
     sources.profile?.updatedAt,
     sources.templateVersion?.updatedAt,
     sources.host,
+    sources.instance,
   ]);
 }
 

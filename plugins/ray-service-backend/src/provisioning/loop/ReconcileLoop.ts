@@ -53,11 +53,17 @@ export interface PassReport {
 }
 
 export interface ReconcileLoopOptions {
+  /**
+   * The portal instance (`rayService.instance`): tenants are planned with
+   * its label and the reconcilers only see (and prune) its objects.
+   */
+  instance: string;
   /** Delay of the follow-up pass while tenants converge. */
   requeueMs: number;
   /** Delay of the pass after a change, collecting a burst of changes; default 50 ms. */
   debounceMs?: number;
-  reconciler?: ReconcilerOptions;
+  /** Options of the host clusters' reconcilers; the instance is the loop's. */
+  reconciler?: Omit<ReconcilerOptions, 'instance'>;
 }
 
 export interface ReconcileLoopDeps {
@@ -174,6 +180,7 @@ export class ReconcileLoop {
             host,
             profile: profiles.get(tenant.profile),
             templateVersion: versions.get(keyOfVersion(tenant)),
+            instance: this.options.instance,
           },
           (t, sources) => memo.plan(t, sources),
         ),
@@ -185,7 +192,7 @@ export class ReconcileLoop {
 
     const reconciler = new HostClusterReconciler(
       clients.objectClient(hostCluster),
-      this.options.reconciler,
+      { ...this.options.reconciler, instance: this.options.instance },
     );
     const result = await reconciler.reconcile(
       [...desired.values()].map(d => d.tenant),
@@ -218,9 +225,9 @@ export class ReconcileLoop {
     }
     if (result.orphans.length) {
       logger.info(
-        `removing objects of unknown tenants from ${hostCluster}: ${result.orphans.join(
-          ', ',
-        )}`,
+        `removing objects of unknown tenants of instance ${
+          this.options.instance
+        } from ${hostCluster}: ${result.orphans.join(', ')}`,
       );
     }
     if (converging) {

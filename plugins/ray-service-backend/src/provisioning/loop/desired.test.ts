@@ -29,6 +29,7 @@ const sources: PlanSources = {
   profile: profile(),
   templateVersion: templateVersion({ state: 'published' }),
   host: { value: { name: 'sim', deliveryController: 'flux' } },
+  instance: 'default',
 };
 
 const ready = {
@@ -62,7 +63,7 @@ describe('desiredTenant', () => {
         conditions: [ready],
         observedGeneration: 1,
       }),
-      sources,
+      { ...sources, instance: 'staging' },
     );
     expect(failure).toBeUndefined();
     expect(tenant).toMatchObject({
@@ -75,6 +76,9 @@ describe('desiredTenant', () => {
       kind: 'Namespace',
       metadata: { name: 'ray-alpha' },
     });
+    for (const object of tenant.plan!) {
+      expect(object.metadata.labels['ray-service.io/instance']).toBe('staging');
+    }
   });
 
   it('needs no plan for a deleting tenant', () => {

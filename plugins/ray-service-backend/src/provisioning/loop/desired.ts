@@ -52,6 +52,8 @@ export interface PlanSources {
   profile?: ComputeProfile;
   templateVersion?: TemplateVersion;
   host: Fetched<HostClusterInput>;
+  /** The portal instance (`rayService.instance`) the plan is made for. */
+  instance: string;
 }
 
 /** A tenant as the reconciler should make it, and why it has no plan, if so. */
@@ -118,6 +120,7 @@ export function planFor(
         sources.profile,
         sources.templateVersion,
         sources.host.value,
+        sources.instance,
       ),
     );
     return { plan: planned.objects as PlannedObject[] };

@@ -20,7 +20,7 @@ import type {
   IsolationMode,
   TemplateVersion,
 } from '@ray-service/plugin-ray-service-common';
-import { tenantLabels } from './labels';
+import { isInstanceName, MAX_INSTANCE_LENGTH, tenantLabels } from './labels';
 import { tenantNamespace } from './names';
 import type {
   DeliveryController,
@@ -62,7 +62,7 @@ export interface PlanContext {
   profile: ComputeProfile;
   template: TemplateVersion;
   host: ResolvedHostCluster;
-  /** Labels every object carries. */
+  /** Labels every object carries, the portal instance's among them. */
   labels: Record<string, string>;
   /** The image registry override of air-gapped clusters, if any. */
   registry?: string;
@@ -88,12 +88,18 @@ function resolveHostCluster(host: HostClusterInput): ResolvedHostCluster {
 /**
  * Validates the input and derives the shared context.
  *
- * @throws InputError for an invalid tenant name or owner, an isolation
- * mode the template version does not offer, or a vcluster tenant on a host
- * cluster exposing vcluster APIs through its ingress without a base domain.
+ * @throws InputError for an invalid tenant name, owner or instance, an
+ * isolation mode the template version does not offer, or a vcluster tenant
+ * on a host cluster exposing vcluster APIs through its ingress without a
+ * base domain.
  */
 export function planContext(input: PlanInput): PlanContext {
-  const { tenant, templateVersion } = input;
+  const { tenant, templateVersion, instance } = input;
+  if (!isInstanceName(instance)) {
+    throw new InputError(
+      `invalid instance "${instance}": expected a DNS-1123 label (lowercase letters, digits and "-") of at most ${MAX_INSTANCE_LENGTH} characters`,
+    );
+  }
   if (!templateVersion.isolationModes.includes(tenant.isolation)) {
     throw new InputError(
       `template ${templateVersion.name}@${
@@ -122,6 +128,7 @@ export function planContext(input: PlanInput): PlanContext {
     template: templateVersion,
     host: resolveHostCluster(input.hostCluster),
     labels: tenantLabels({
+      instance,
       tenant: tenant.name,
       owner: tenant.owner,
       templateVersion,

@@ -15,6 +15,7 @@
  */
 
 import {
+  isDnsLabel,
   normalizeGroupRef,
   templateVersionRef,
 } from '@ray-service/plugin-ray-service-common';
@@ -25,6 +26,20 @@ export const MANAGED_BY_VALUE = 'ray-service';
 export const TENANT_LABEL = 'ray-service.io/tenant';
 export const OWNER_LABEL = 'ray-service.io/owner';
 export const TEMPLATE_VERSION_LABEL = 'ray-service.io/template-version';
+/**
+ * The portal instance (`rayService.instance`) that manages the object.
+ * Portals sharing a host cluster each see only their own instance's objects.
+ */
+export const INSTANCE_LABEL = 'ray-service.io/instance';
+
+/** The instance of a portal that does not configure `rayService.instance`. */
+export const DEFAULT_INSTANCE = 'default';
+export const MAX_INSTANCE_LENGTH = 20;
+
+/** Whether `name` can be an instance: a DNS-1123 label of at most 20 characters. */
+export function isInstanceName(name: string): boolean {
+  return isDnsLabel(name) && name.length <= MAX_INSTANCE_LENGTH;
+}
 
 /** Full values that do not fit a label, on the Namespace. */
 export const OWNER_ANNOTATION = 'ray-service.io/owner-ref';
@@ -67,6 +82,8 @@ export function templateVersionLabelValue(
 }
 
 export interface LabelSubject {
+  /** The portal instance planning the tenant. */
+  instance: string;
   tenant: string;
   owner: string;
   templateVersion: { name: string; version: string };
@@ -76,6 +93,7 @@ export interface LabelSubject {
 export function tenantLabels(subject: LabelSubject): Record<string, string> {
   return {
     [MANAGED_BY_LABEL]: MANAGED_BY_VALUE,
+    [INSTANCE_LABEL]: subject.instance,
     [TENANT_LABEL]: subject.tenant,
     [OWNER_LABEL]: ownerLabelValue(subject.owner),
     [TEMPLATE_VERSION_LABEL]: templateVersionLabelValue(
@@ -87,7 +105,7 @@ export function tenantLabels(subject: LabelSubject): Record<string, string> {
 
 /** The exact owner and template version, which labels can only abbreviate. */
 export function tenantAnnotations(
-  subject: LabelSubject,
+  subject: Omit<LabelSubject, 'instance'>,
 ): Record<string, string> {
   return {
     [OWNER_ANNOTATION]: normalizeGroupRef(subject.owner),
@@ -98,8 +116,28 @@ export function tenantAnnotations(
   };
 }
 
-/** Label selector of everything the Ray service manages, or of one tenant. */
-export function managedSelector(tenantName?: string): string {
+/**
+ * Which managed objects a selector picks: those of one portal instance
+ * (optionally of one tenant), or those of every portal sharing the cluster.
+ */
+export type ManagedScope =
+  | { instance: string; tenant?: string }
+  | { allInstances: true };
+
+/**
+ * Label selector of what Ray service portals manage. `{ instance }`: this
+ * portal's objects, the only ones it may change or delete (the reconciler).
+ * `{ allInstances: true }`: every portal's, for what they share, such as the
+ * cluster's capacity.
+ */
+export function managedSelector(scope: ManagedScope): string {
   const managed = `${MANAGED_BY_LABEL}=${MANAGED_BY_VALUE}`;
-  return tenantName ? `${managed},${TENANT_LABEL}=${tenantName}` : managed;
+  if ('allInstances' in scope) {
+    return managed;
+  }
+  return [
+    managed,
+    `${INSTANCE_LABEL}=${scope.instance}`,
+    ...(scope.tenant ? [`${TENANT_LABEL}=${scope.tenant}`] : []),
+  ].join(',');
 }

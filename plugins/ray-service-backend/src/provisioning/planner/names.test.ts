@@ -16,6 +16,7 @@
 
 import { InputError } from '@backstage/errors';
 import {
+  isInstanceName,
   managedSelector,
   ownerLabelValue,
   templateVersionLabelValue,
@@ -90,10 +91,25 @@ describe('labels', () => {
     expect(long).toMatch(/^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/);
   });
 
-  it('select what the Ray service manages', () => {
-    expect(managedSelector()).toBe('app.kubernetes.io/managed-by=ray-service');
-    expect(managedSelector('alpha')).toBe(
-      'app.kubernetes.io/managed-by=ray-service,ray-service.io/tenant=alpha',
+  it('select what one portal instance manages, or every portal', () => {
+    expect(managedSelector({ instance: 'prod' })).toBe(
+      'app.kubernetes.io/managed-by=ray-service,ray-service.io/instance=prod',
     );
+    expect(managedSelector({ instance: 'prod', tenant: 'alpha' })).toBe(
+      'app.kubernetes.io/managed-by=ray-service,ray-service.io/instance=prod,ray-service.io/tenant=alpha',
+    );
+    expect(managedSelector({ allInstances: true })).toBe(
+      'app.kubernetes.io/managed-by=ray-service',
+    );
+  });
+
+  it('name instances with DNS labels of at most 20 characters', () => {
+    expect(isInstanceName('default')).toBe(true);
+    expect(isInstanceName('staging-2')).toBe(true);
+    expect(isInstanceName('x'.repeat(20))).toBe(true);
+    expect(isInstanceName('x'.repeat(21))).toBe(false);
+    expect(isInstanceName('Prod')).toBe(false);
+    expect(isInstanceName('-prod')).toBe(false);
+    expect(isInstanceName('')).toBe(false);
   });
 });

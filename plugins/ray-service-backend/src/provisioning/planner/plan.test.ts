@@ -24,6 +24,7 @@ import {
 import { planObjects, single } from '../__testUtils__/objects';
 import { PLANNED_KINDS } from './kinds';
 import {
+  INSTANCE_LABEL,
   MANAGED_BY_LABEL,
   OWNER_LABEL,
   TEMPLATE_VERSION_LABEL,
@@ -49,10 +50,11 @@ describe('plan', () => {
     });
     const objects = planObjects(input);
 
-    it('labels every object with the tenant, owner and template version', () => {
+    it('labels every object with the instance, tenant, owner and template version', () => {
       for (const object of objects) {
         expect(object.metadata.labels).toMatchObject({
           [MANAGED_BY_LABEL]: 'ray-service',
+          [INSTANCE_LABEL]: 'default',
           [TENANT_LABEL]: 'alpha',
           [OWNER_LABEL]: 'ml-team-alpha',
           [TEMPLATE_VERSION_LABEL]: 'kuberay-air-gapped-1.0.0',
@@ -214,6 +216,37 @@ describe('plan', () => {
     expect(() =>
       plan(planInput({ isolation: 'namespace', delivery: 'flux', host })),
     ).not.toThrow();
+  });
+
+  it('labels every object with the configured instance, and changes nothing else', () => {
+    for (const [isolation, delivery] of MODES) {
+      const staging = planObjects(
+        planInput({ isolation, delivery, instance: 'staging' }),
+      );
+      const standard = planObjects(planInput({ isolation, delivery }));
+      expect(staging.length).toBeGreaterThan(0);
+      for (const object of staging) {
+        expect([object.kind, object.metadata.labels[INSTANCE_LABEL]]).toEqual([
+          object.kind,
+          'staging',
+        ]);
+      }
+      // (the vcluster's own manifests carry the labels too)
+      expect(
+        planToYaml(staging).replaceAll(
+          `${INSTANCE_LABEL}: staging`,
+          `${INSTANCE_LABEL}: default`,
+        ),
+      ).toBe(planToYaml(standard));
+    }
+  });
+
+  it('refuses instances that are not DNS labels of at most 20 characters', () => {
+    for (const instance of ['x'.repeat(21), 'Prod', 'pr_od', '-prod', '']) {
+      expect(() =>
+        plan(planInput({ isolation: 'vcluster', delivery: 'flux', instance })),
+      ).toThrow(/invalid instance/);
+    }
   });
 
   it('refuses an owner that is not a group', () => {

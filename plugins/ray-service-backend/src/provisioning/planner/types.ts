@@ -83,6 +83,13 @@ export interface PlanInput {
   profile: ComputeProfile;
   templateVersion: TemplateVersion;
   hostCluster: HostClusterInput;
+  /**
+   * The portal instance planning the tenant (`rayService.instance`, default
+   * `default`): every object carries it as the `ray-service.io/instance`
+   * label, by which each portal's reconciler finds its own objects on a
+   * shared host cluster. A DNS label of at most 20 characters.
+   */
+  instance: string;
 }
 
 export interface Plan {

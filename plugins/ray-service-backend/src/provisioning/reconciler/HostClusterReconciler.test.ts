@@ -182,6 +182,22 @@ describe('HostClusterReconciler on kube-sim', () => {
       cluster.sim.objects.get('v1', 'Namespace', 'ray-alpha'),
     ).toBeUndefined();
     expect(managedTenants(cluster.sim).size).toBe(0);
+    // Volcano refuses to delete an open queue: it was closed first
+    expect(
+      passes.some(pass =>
+        pass.tenants[0].status.conditions.some(
+          c =>
+            c.reason === 'Waiting' &&
+            c.message.includes('Queue ray-alpha is Open; asked Volcano'),
+        ),
+      ),
+    ).toBe(true);
+    expect(
+      cluster.sim.stats.count({ verb: 'apply', resource: 'commands' }),
+    ).toBeGreaterThan(0);
+    expect(
+      cluster.sim.stats.count({ verb: 'delete', resource: 'queues' }),
+    ).toBe(1);
     expect(
       cluster.sim.vcluster('ray-alpha', 'ray-alpha-vcluster'),
     ).toBeUndefined();
@@ -198,6 +214,51 @@ describe('HostClusterReconciler on kube-sim', () => {
     expect(first.orphans).toEqual(['stale']);
     await untilConverged(reconciler, [alpha]);
     expect([...managedTenants(cluster.sim)]).toEqual(['alpha']);
+  });
+
+  it('only sees the objects of its own portal instance', async () => {
+    const staging = new HostClusterReconciler(cluster.client, {
+      instance: 'staging',
+    });
+    const alpha = desired({
+      name: 'alpha',
+      isolation: 'namespace',
+      instance: 'staging',
+    });
+    await untilConverged(staging, [alpha]);
+    const alphaObjects = () =>
+      cluster.sim.objects
+        .list('v1', 'Namespace', {
+          labelSelector: { 'ray-service.io/tenant': 'alpha' },
+        })
+        .map(ns => ns.metadata?.labels?.['ray-service.io/instance']);
+    expect(alphaObjects()).toEqual(['staging']);
+
+    // Another portal (the default instance) without tenants: nothing is
+    // its own, so nothing is an orphan.
+    cluster.sim.stats.reset();
+    const other = new HostClusterReconciler(cluster.client);
+    const empty = await other.reconcile([]);
+    expect(empty.orphans).toEqual([]);
+    expect(empty.stats).toMatchObject({ applies: 0, deletes: 0 });
+    expect(cluster.sim.stats.count({ verb: 'delete' })).toBe(0);
+    expect(cluster.sim.stats.count({ verb: 'patch' })).toBe(0);
+
+    // With a tenant of its own, which it provisions and later tears down.
+    const beta = desired({ name: 'beta', isolation: 'namespace' });
+    const { tenants } = await untilConverged(other, [beta]);
+    expect([...managedTenants(cluster.sim, 'default')]).toEqual(['beta']);
+    await untilConverged(other, [
+      { ...tenants[0], deleting: true, generation: 2 },
+    ]);
+    expect([...managedTenants(cluster.sim, 'default')]).toEqual([]);
+
+    // Staging's tenant is untouched and in sync.
+    expect([...managedTenants(cluster.sim, 'staging')]).toEqual(['alpha']);
+    expect(alphaObjects()).toEqual(['staging']);
+    const steady = await staging.reconcile([alpha]);
+    expect(steady.orphans).toEqual([]);
+    expect(steady.stats).toMatchObject({ applies: 0, deletes: 0 });
   });
 
   it('leaves a tenant without a plan alone', async () => {

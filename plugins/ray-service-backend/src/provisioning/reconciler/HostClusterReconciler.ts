@@ -19,6 +19,7 @@ import type {
   ObjectClient,
   ObjectClientStats,
 } from '../../kubernetes/ObjectClient';
+import { DEFAULT_INSTANCE } from '../planner/labels';
 import { mapLimited } from './concurrency';
 import { diff, TenantActions } from './diff';
 import { observe } from './observe';
@@ -29,6 +30,13 @@ import { defaultVClusterConnector, VClusterConnector } from './vcluster';
 import { TenantWrites, write } from './writes';
 
 export interface ReconcilerOptions {
+  /**
+   * The portal instance (`rayService.instance`) whose objects this is about;
+   * default `default`. Only objects labelled `ray-service.io/instance` with
+   * it are observed, kept in sync, pruned or torn down: the tenants' plans
+   * must be made for the same instance.
+   */
+  instance?: string;
   /** Tenants written and probed at the same time; default 4. */
   concurrency?: number;
   /** How the operator check reaches a vcluster; default: its kubeconfig as exported. */
@@ -60,13 +68,15 @@ function assertUniqueNames(tenants: DesiredTenant[]) {
  * Level-triggered reconciliation of the tenants of one host cluster:
  * observe (one list per planned kind), diff (pure), write (server-side
  * apply, deletes), then status (pure). Holds no state between passes: the
- * caller keeps each tenant's status and passes it back, so any instance (a
+ * caller keeps each tenant's status and passes it back, so any process (a
  * new one after a crash, another replica) continues where the last left off.
  *
- * `tenants` must be every tenant of the cluster: objects labelled for a
- * tenant not in it are deleted.
+ * `tenants` must be every tenant of the portal instance on the cluster:
+ * objects labelled for this instance and a tenant not in it are deleted.
+ * Other instances' objects are not looked at.
  */
 export class HostClusterReconciler {
+  private readonly instance: string;
   private readonly concurrency: number;
   private readonly connectVCluster: VClusterConnector;
   private readonly now: () => Date;
@@ -75,6 +85,7 @@ export class HostClusterReconciler {
     private readonly client: ObjectClient,
     options: ReconcilerOptions = {},
   ) {
+    this.instance = options.instance ?? DEFAULT_INSTANCE;
     this.concurrency = options.concurrency ?? 4;
     this.connectVCluster =
       options.connectVCluster ??
@@ -87,7 +98,7 @@ export class HostClusterReconciler {
     const started = Date.now();
     const before: ObjectClientStats = { ...this.client.stats };
 
-    const observation = await observe(this.client);
+    const observation = await observe(this.client, this.instance);
     const { tenants: actions, orphans } = diff(tenants, observation);
     const written = await mapLimited(actions, this.concurrency, a =>
       write(this.client, a),

@@ -143,18 +143,36 @@ describe('diff', () => {
 describe('teardown', () => {
   const observed = observedFrom(plan);
 
+  const inside = observed.filter(o => o.metadata.namespace !== 'flux-system');
+
   it('deletes what lives outside the tenant namespace first', () => {
-    expect(
-      teardown(observed, true).every(r => r.namespace === 'flux-system'),
-    ).toBe(true);
+    const first = teardown(observed, true);
+    expect(first.delete.length).toBeGreaterThan(0);
+    expect(first.delete.every(r => r.namespace === 'flux-system')).toBe(true);
+    expect(first.apply).toEqual([]);
   });
 
-  it('then the cluster-scoped objects; namespaced ones go with their namespace', () => {
-    const inside = observed.filter(o => o.metadata.namespace !== 'flux-system');
-    expect(names(teardown(inside, true))).toEqual([
-      'Namespace/ray-alpha',
-      'Queue/ray-alpha',
-    ]);
+  it('then the namespace, whose contents go with it, and closes the open queue', () => {
+    const next = teardown(inside, true);
+    expect(names(next.delete)).toEqual(['Namespace/ray-alpha']);
+    expect(names(next.apply)).toEqual(['Command/ray-alpha-closequeue']);
+    expect(next.waiting).toMatch(/Queue ray-alpha is Open/);
+  });
+
+  it('deletes the queue once Volcano has closed it', () => {
+    const closed = inside
+      .filter(o => o.kind === 'Queue')
+      .map(o => ({ ...o, status: { state: 'Closed' } }));
+    expect(teardown(closed, true)).toEqual({
+      delete: [
+        {
+          apiVersion: 'scheduling.volcano.sh/v1beta1',
+          kind: 'Queue',
+          name: 'ray-alpha',
+        },
+      ],
+      apply: [],
+    });
   });
 
   it('waits for releases that are being uninstalled', () => {
@@ -167,12 +185,11 @@ describe('teardown', () => {
       uninstalling.filter(o => o.kind !== 'HelmRepository'),
       true,
     );
-    expect(first).toEqual([]);
+    expect(first).toEqual({ delete: [], apply: [] });
   });
 
   it('does not delete the namespace while a list failed', () => {
-    const inside = observed.filter(o => o.metadata.namespace !== 'flux-system');
-    expect(teardown(inside, false)).toEqual([]);
+    expect(teardown(inside, false)).toEqual({ delete: [], apply: [] });
   });
 
   it('does not delete what is already terminating', () => {
@@ -182,6 +199,6 @@ describe('teardown', () => {
         ...o,
         metadata: { ...o.metadata, deletionTimestamp: new Date() },
       }));
-    expect(teardown(terminating, true)).toEqual([]);
+    expect(teardown(terminating, true)).toEqual({ delete: [], apply: [] });
   });
 });

@@ -18,7 +18,8 @@ import type { ObservedObject } from '../../kubernetes/ObjectClient';
 import type { PlannedObject } from '../planner/types';
 import { isApplied } from './compare';
 import type { Observation } from './observe';
-import { isTerminating, keyOf, kindKeyOf, ObjectRef, refOf } from './objects';
+import { isTerminating, keyOf, kindKeyOf, ObjectRef } from './objects';
+import { removal, Removal } from './queueRemoval';
 import type { DesiredTenant } from './types';
 
 /** The writes one tenant needs, in order. */
@@ -45,12 +46,13 @@ const isNamespace = (object: ObservedObject) =>
  * outside its own namespaces (releases and sources in the delivery
  * controller's namespace), so that the releases are uninstalled while their
  * namespace still exists; once none of that is left, its cluster-scoped
- * objects, the Namespace among them, whose contents go with it.
+ * objects, the Namespace among them, whose contents go with it. Volcano
+ * queues are closed before they are deleted ({@link removal}).
  */
 export function teardown(
   observed: ObservedObject[],
   listsComplete: boolean,
-): ObjectRef[] {
+): Removal {
   const namespaces = new Set(
     observed.filter(isNamespace).map(ns => ns.metadata.name),
   );
@@ -63,7 +65,7 @@ export function teardown(
     outside.length > 0 || !listsComplete
       ? outside
       : observed.filter(object => object.metadata.namespace === undefined);
-  return next.filter(object => !isTerminating(object)).map(refOf);
+  return removal(next.filter(object => !isTerminating(object)));
 }
 
 function converge(
@@ -96,10 +98,17 @@ function converge(
       !current || (!isTerminating(current) && !isApplied(desired, current))
     );
   });
-  const prune = observed
-    .filter(object => !planned.has(keyOf(object)) && !isTerminating(object))
-    .map(refOf);
-  return { tenant: tenant.name, apply, delete: prune };
+  const prune = removal(
+    observed.filter(
+      object => !planned.has(keyOf(object)) && !isTerminating(object),
+    ),
+  );
+  return {
+    tenant: tenant.name,
+    apply: [...apply, ...prune.apply],
+    delete: prune.delete,
+    ...(prune.waiting ? { waiting: prune.waiting } : {}),
+  };
 }
 
 /**
@@ -119,11 +128,7 @@ export function diff(desired: DesiredTenant[], observation: Observation): Diff {
   const tenants: TenantActions[] = desired.map(tenant => {
     const observed = byTenant.get(tenant.name) ?? [];
     if (tenant.deleting) {
-      return {
-        tenant: tenant.name,
-        apply: [],
-        delete: teardown(observed, listsComplete),
-      };
+      return { tenant: tenant.name, ...teardown(observed, listsComplete) };
     }
     if (!tenant.plan) {
       return { tenant: tenant.name, apply: [], delete: [] };
@@ -134,8 +139,7 @@ export function diff(desired: DesiredTenant[], observation: Observation): Diff {
   for (const name of orphans) {
     tenants.push({
       tenant: name,
-      apply: [],
-      delete: teardown(byTenant.get(name) ?? [], listsComplete),
+      ...teardown(byTenant.get(name) ?? [], listsComplete),
     });
   }
   return { tenants, orphans };

@@ -55,8 +55,16 @@ const APPLIES = matrix([
 const LISTS = matrix([
   ['HelmReleases', { verb: 'list', resource: 'helmreleases' }],
 ]);
-const DELETES = matrix([
-  ['the orphan Namespace', { verb: 'delete', resource: 'namespaces' }],
+const TEARDOWN = matrix([
+  [
+    'delete of the orphan Namespace',
+    { verb: 'delete', resource: 'namespaces' },
+  ],
+  [
+    'apply of the Command closing its Queue',
+    { verb: 'apply', resource: 'commands' },
+  ],
+  ['delete of its closed Queue', { verb: 'delete', resource: 'queues' }],
 ]);
 
 describe('reconciliation under faults', () => {
@@ -108,12 +116,19 @@ describe('reconciliation under faults', () => {
     },
   );
 
-  it.each(DELETES)(
-    'converges when the delete of %s fails once with %s',
+  it.each(TEARDOWN)(
+    'converges when the %s fails once with %s',
     async (_step, _failure, rule) => {
       await converge(rule);
       expect(
         cluster.sim.objects.get('v1', 'Namespace', 'ray-old'),
+      ).toBeUndefined();
+      expect(
+        cluster.sim.objects.get(
+          'scheduling.volcano.sh/v1beta1',
+          'Queue',
+          'ray-old',
+        ),
       ).toBeUndefined();
     },
   );

@@ -50,21 +50,26 @@ export function indexByTenant(
 }
 
 /**
- * Lists every planned kind once, cluster-wide, by the managed-by label: the
- * cost of a pass does not grow with the number of tenants. A kind the
- * cluster does not serve has no objects; a failed list is recorded so that
- * nothing of that kind is judged (or deleted) on missing information.
+ * Lists every planned kind once, cluster-wide, by the managed-by label and
+ * the portal's instance label: the cost of a pass does not grow with the
+ * number of tenants, and the objects of other portals sharing the cluster
+ * (other instances) are invisible, so they are never pruned nor torn down.
+ * A kind the cluster does not serve has no objects; a failed list is
+ * recorded so that nothing of that kind is judged (or deleted) on missing
+ * information.
  */
 export async function observe(
   client: ObjectClient,
+  instance: string,
   kinds: readonly PlannedKind[] = PLANNED_KINDS,
 ): Promise<Observation> {
+  const labelSelector = managedSelector({ instance });
   const failedKinds = new Map<string, string>();
   const lists = await Promise.all(
     kinds.map(async kind => {
       try {
         return await client.list(kind.apiVersion, kind.kind, {
-          labelSelector: managedSelector(),
+          labelSelector,
         });
       } catch (error) {
         if (!(error instanceof KindNotServedError)) {

@@ -43,6 +43,7 @@ import { ValidationError, ValidationIssue } from '../../validation';
 import { AuditService } from '../AuditService';
 import { GroupHierarchy } from '../GroupHierarchy';
 import { HostClusterOperations } from '../HostClusterOperations';
+import { namespaceRefusal } from './namespaceClaim';
 import { judge, pick, refusals } from './placement';
 import { TenantCaller } from './TenantAccess';
 import {
@@ -75,6 +76,8 @@ export interface TenantServiceDeps {
   audit: AuditService;
   groups: GroupHierarchy;
   hostClusters: HostClusterOperations;
+  /** This portal's instance (`rayService.instance`): the planner's label, whose namespaces are ours. */
+  instance: string;
   /** Called after every change of a tenant's desired state on that cluster. */
   onChange(hostCluster: string): void;
 }
@@ -101,10 +104,12 @@ export class TenantService {
    * host cluster without waiting for it.
    *
    * @throws ConflictError when the name is taken (also by a concurrent
-   * create) or no host cluster can take the tenant.
+   * create), no host cluster can take the tenant, or the tenant's namespace
+   * exists there and is not this portal instance's.
    */
   async create(request: TenantRequest, caller: TenantCaller): Promise<Tenant> {
     const resolved = await this.resolve(request, caller);
+    await this.assertNamespaceFree(request.name, resolved.hostCluster);
     const now = new Date().toISOString();
     const tenant: StoredTenant = {
       name: request.name,
@@ -235,6 +240,26 @@ export class TenantService {
     return tenantView(after);
   }
 
+  /**
+   * Another portal sharing the host cluster (another instance) may have a
+   * tenant of the same name, whose namespace is then taken: refused before
+   * anything is written, so that neither portal touches the other's objects.
+   */
+  private async assertNamespaceFree(tenant: string, hostCluster: string) {
+    const namespace = await this.deps.hostClusters.namespace(
+      hostCluster,
+      tenantNamespace(tenant),
+    );
+    const refusal = namespaceRefusal(
+      namespace,
+      this.deps.instance,
+      hostCluster,
+    );
+    if (refusal) {
+      throw new ConflictError(refusal);
+    }
+  }
+
   /** The owner and its ancestors; the owner alone when the catalog lost it. */
   private async ownerLineage(owner: string): Promise<string[]> {
     return (await this.deps.groups.lineageOf(owner)) ?? [owner];
@@ -298,6 +323,7 @@ export class TenantService {
         profile!,
         templateVersion!,
         await this.deps.hostClusters.plannerInput(hostCluster),
+        this.deps.instance,
       ),
     );
     return {

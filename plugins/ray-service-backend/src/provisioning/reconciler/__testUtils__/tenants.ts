@@ -17,8 +17,13 @@
 import type { IsolationMode } from '@ray-service/plugin-ray-service-common';
 import type { ObservedObject } from '../../../kubernetes/ObjectClient';
 import { PLANNED_KINDS } from '../../planner/kinds';
-import { managedSelector, TENANT_LABEL } from '../../planner/labels';
+import {
+  DEFAULT_INSTANCE,
+  managedSelector,
+  TENANT_LABEL,
+} from '../../planner/labels';
 import { plan } from '../../planner/plan';
+import { VOLCANO_COMMAND } from '../../planner/queue';
 import type { DeliveryController, PlannedObject } from '../../planner/types';
 import {
   shippedProfiles,
@@ -34,6 +39,8 @@ export interface TenantSpec {
   delivery?: DeliveryController;
   profile?: string;
   template?: string;
+  /** The portal instance planning it; default `default`. */
+  instance?: string;
 }
 
 /** A plan of the shipped profile and template version (kuberay@2.0.0, small). */
@@ -58,6 +65,7 @@ export function shippedPlan(spec: TenantSpec): PlannedObject[] {
       clusterIssuer: 'ray-service-ca',
       storageClassName: 'standard',
     },
+    instance: spec.instance ?? DEFAULT_INSTANCE,
   }).objects as PlannedObject[];
 }
 
@@ -111,14 +119,20 @@ export async function untilConverged(
   );
 }
 
-/** Tenant labels of every managed object in the sim, by kind. */
-export function managedTenants(sim: KubeSim): Set<string> {
+/**
+ * Tenant labels of every managed object in the sim (Volcano Commands
+ * included), of one portal instance or (by default) of all.
+ */
+export function managedTenants(sim: KubeSim, instance?: string): Set<string> {
+  const labelSelector = managedSelector(
+    instance ? { instance } : { allInstances: true },
+  );
   const tenants = new Set<string>();
-  for (const kind of PLANNED_KINDS) {
+  for (const kind of [...PLANNED_KINDS, VOLCANO_COMMAND]) {
     let objects: ObservedObject[] = [];
     try {
       objects = sim.objects.list(kind.apiVersion, kind.kind, {
-        labelSelector: managedSelector(),
+        labelSelector,
       }) as ObservedObject[];
     } catch {
       // a kind the sim does not serve
