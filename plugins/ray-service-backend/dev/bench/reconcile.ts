@@ -42,7 +42,13 @@ import {
 } from '../../src/__testUtils__/fixtures';
 import { HostClusterConfig } from '../../src/config';
 import { HostClusterClients } from '../../src/kubernetes/HostClusterClients';
-import { DEFAULT_INSTANCE, plan, PLANNED_KINDS } from '../../src/provisioning';
+import {
+  DEFAULT_INSTANCE,
+  managedSelector,
+  plan,
+  PLANNED_KINDS,
+  VOLCANO_COMMAND,
+} from '../../src/provisioning';
 import { planInput } from '../../src/provisioning/planInput';
 import {
   PassReport,
@@ -112,6 +118,83 @@ function roundSummary(reports: PassReport[]) {
     replanned: sum(reports.map(r => r.replanned)),
     planMs: sum(reports.map(r => r.planMs)),
   };
+}
+
+/** Objects labelled as managed left on the sims, Volcano Commands included. */
+function managedLeft(sims: KubeSim[]): number {
+  const kinds = [...PLANNED_KINDS, VOLCANO_COMMAND];
+  return sum(
+    sims.flatMap(sim =>
+      kinds.map(kind => {
+        try {
+          return sim.objects.list(kind.apiVersion, kind.kind, {
+            labelSelector: managedSelector({ allInstances: true }),
+          }).length;
+        } catch {
+          return 0; // a kind this sim does not serve
+        }
+      }),
+    ),
+  );
+}
+
+/**
+ * Every tenant deleted at once, then passes until none is left: releases
+ * first, then namespaces while Volcano closes the queues, then the queues.
+ */
+async function teardown(
+  store: DatabaseRayServiceStore,
+  loop: ReconcileLoop,
+  sims: KubeSim[],
+) {
+  const now = new Date().toISOString();
+  await store.transaction(async tx => {
+    for (let i = 0; i < TENANTS; i++) {
+      await tx.changeTenantSpec(`t-${String(i).padStart(4, '0')}`, {
+        deletionRequestedAt: now,
+        phase: 'Deleting',
+        updatedAt: now,
+      });
+    }
+  });
+  console.log(`\nDeleting all ${TENANTS} tenants, round after round:`);
+  const started = performance.now();
+  sims.forEach(sim => sim.stats.reset());
+  for (let round = 1; ; round++) {
+    const roundStarted = performance.now();
+    const summary = roundSummary(await loop.runAll());
+    const left = (
+      await Promise.all(
+        sims.map((_, i) => store.listTenantsOnHostCluster(`cluster-${i + 1}`)),
+      )
+    ).flat().length;
+    console.log(
+      `  round ${round}: ${seconds(performance.now() - roundStarted)}, ${
+        summary.deletes
+      } deletes, ${
+        summary.applies
+      } applies (CloseQueue Commands); ${left} tenants left${
+        summary.errors.length ? `; errors: ${summary.errors.join('; ')}` : ''
+      }`,
+    );
+    if (left === 0) break;
+    if (performance.now() - started > PROVISIONING_LIMIT_MS) {
+      throw new Error(`not deleted after ${seconds(PROVISIONING_LIMIT_MS)}`);
+    }
+    await sleep(200);
+  }
+  const refused = sum(
+    sims.map(sim =>
+      sim.stats.count({ verb: 'delete', resource: 'queues', status: 400 }),
+    ),
+  );
+  console.log(
+    `Deleted ${TENANTS} tenants in ${seconds(
+      performance.now() - started,
+    )}; managed objects left on the sims: ${managedLeft(
+      sims,
+    )}; queue deletes refused by Volcano's webhook: ${refused}.`,
+  );
 }
 
 async function main() {
@@ -328,6 +411,8 @@ async function main() {
         1,
       )} ms in ${STEADY_ROUNDS} rounds.`,
     );
+
+    await teardown(store, loop, sims);
   } finally {
     await loop.stop();
     await Promise.all(sims.map(sim => sim.stop()));

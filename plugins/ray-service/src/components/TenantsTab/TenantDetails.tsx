@@ -53,11 +53,13 @@ export const ConditionsTable = (props: {
     <Table size="small" aria-label={`Conditions of ${props.name}`}>
       <TableHead>
         <TableRow>
-          <TableCell>Type</TableCell>
-          <TableCell>Status</TableCell>
-          <TableCell>Reason</TableCell>
-          <TableCell>Message</TableCell>
-          <TableCell>Last transition</TableCell>
+          {['Type', 'Status', 'Reason', 'Message', 'Last transition'].map(
+            title => (
+              <TableCell key={title} style={NO_WRAP}>
+                {title}
+              </TableCell>
+            ),
+          )}
         </TableRow>
       </TableHead>
       <TableBody>
