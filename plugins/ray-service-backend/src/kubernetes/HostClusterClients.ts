@@ -14,11 +14,10 @@
  * limitations under the License.
  */
 
-import { KubeConfig, VersionApi } from '@kubernetes/client-node';
+import { KubeConfig } from '@kubernetes/client-node';
 import { NotFoundError } from '@backstage/errors';
 import { HostClusterConfig } from '../config';
 import { kubeConfigFor } from './kubeConfig';
-import { withTimeout } from './errors';
 import { ObjectClient } from './ObjectClient';
 
 /**
@@ -63,14 +62,8 @@ export class HostClusterClients {
     return client;
   }
 
-  /** The API server's `gitVersion`, e.g. `v1.31.4`. */
+  /** The API server's `gitVersion`, e.g. `v1.31.4`, over the kept connection. */
   async kubernetesVersion(name: string): Promise<string> {
-    const api = this.kubeConfig(name).makeApiClient(VersionApi);
-    const info = await withTimeout(
-      api.getCode(),
-      this.timeoutMs,
-      `GET /version of ${name}`,
-    );
-    return info.gitVersion;
+    return this.objectClient(name).kubernetesVersion();
   }
 }

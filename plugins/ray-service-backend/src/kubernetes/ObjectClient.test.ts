@@ -20,6 +20,8 @@ import {
   NotFoundError,
   ServiceUnavailableError,
 } from '@backstage/errors';
+import { AddressInfo, createServer } from 'node:net';
+import { describeKubernetesError } from './errors';
 import { HostClusterClients } from './HostClusterClients';
 import { KindNotServedError } from './requestErrors';
 import { FIELD_MANAGER, ObjectClient } from './ObjectClient';
@@ -262,6 +264,29 @@ describe('ObjectClient', () => {
     const sim = clients.objectClient('sim');
     expect(clients.objectClient('sim')).toBe(sim);
     expect(await sim.isServed('v1', 'Namespace')).toBe(true);
+    expect(await clients.kubernetesVersion('sim')).toBe('v1.31.4');
     await sim.close();
+  });
+
+  it('says why a host cluster is unreachable, without its token', async () => {
+    const closed = createServer();
+    await new Promise<void>(done => closed.listen(0, '127.0.0.1', done));
+    const { port } = closed.address() as AddressInfo;
+    await new Promise(done => closed.close(done));
+    const clients = new HostClusterClients(
+      [
+        {
+          name: 'gone',
+          title: 'Gone',
+          url: `https://127.0.0.1:${port}`,
+          skipTLSVerify: true,
+          auth: { type: 'serviceAccountToken', token: SIM_TOKEN },
+        },
+      ],
+      1000,
+    );
+    const error = await clients.kubernetesVersion('gone').catch(e => e);
+    expect(describeKubernetesError(error)).toMatch(/ECONNREFUSED/);
+    expect(JSON.stringify(error)).not.toContain(SIM_TOKEN);
   });
 });

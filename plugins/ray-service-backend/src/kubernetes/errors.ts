@@ -47,23 +47,3 @@ function parseBody(body: unknown): { message?: string } | undefined {
   }
   return body as { message?: string } | undefined;
 }
-
-/** Rejects when `promise` has not settled within `ms`. */
-export async function withTimeout<T>(
-  promise: Promise<T>,
-  ms: number,
-  what: string,
-): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => reject(new Error(`${what} timed out after ${ms} ms`)),
-      ms,
-    );
-  });
-  try {
-    return await Promise.race([promise, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
