@@ -18,11 +18,15 @@ import { makeNode } from '@ray-service/kube-sim';
 import { PROFILES } from '../provisioning/__testUtils__/fixtures';
 import type { ObservedObject } from './ObjectClient';
 import {
+  amountIn,
   computeCapacity,
   fetchCapacity,
   fits,
   HostCapacity,
   profileCapacityRequest,
+  reserve,
+  shortfalls,
+  sumRequests,
 } from './capacity';
 import { startTestCluster } from './__testUtils__/kubeSim';
 
@@ -138,6 +142,10 @@ describe('capacity on the well-equipped kube-sim', () => {
       gpusByModel: { 'A100-40GB': 8, 'H100-80GB': 4 },
     });
   });
+
+  it('names the namespaces whose managed quotas it counted', () => {
+    expect(capacity.quotaNamespaces).toEqual(['ray-a', 'ray-b']);
+  });
 });
 
 describe('computeCapacity', () => {
@@ -170,6 +178,99 @@ describe('computeCapacity', () => {
       computeCapacity([a100], [quota({ 'requests.nvidia.com/gpu': '9' })]).free
         .extended['nvidia.com/gpu'],
     ).toBe(0);
+  });
+});
+
+describe('reserve', () => {
+  const a100 = node('a100', {
+    cpu: '96',
+    memory: '1152Gi',
+    labels: { 'nvidia.com/gpu.product': 'NVIDIA-A100-SXM4-40GB' },
+    extraResources: { 'nvidia.com/gpu': '8' },
+  });
+
+  it('adds a request to what quotas reserve and takes it from free', () => {
+    const capacity = computeCapacity(
+      [a100],
+      [quota({ 'requests.cpu': '10', 'requests.nvidia.com/gpu': '2' })],
+    );
+    const held = reserve(capacity, {
+      cpu: '20500m',
+      memory: '64Gi',
+      extended: { 'nvidia.com/gpu': 4, 'nvidia.com/mig-1g.5gb': 7 },
+      gpusByModel: { 'A100-40GB': 4 },
+    });
+    expect(held.reserved).toMatchObject({
+      cpu: '30500m',
+      memory: '64Gi',
+      extended: { 'nvidia.com/gpu': 6, 'nvidia.com/mig-1g.5gb': 7 },
+    });
+    expect(held.free).toEqual({
+      cpu: '65500m',
+      memory: '1088Gi',
+      extended: { 'nvidia.com/gpu': 2, 'nvidia.com/mig-1g.5gb': 0 },
+      gpusByModel: { 'A100-40GB': 2 },
+      migByProfile: { '1g.5gb': 0 },
+    });
+    expect(held.allocatable).toEqual(capacity.allocatable);
+    expect(held.quotaNamespaces).toEqual(['ray-a']);
+    expect(capacity.free.extended['nvidia.com/gpu']).toBe(6);
+  });
+
+  it('never goes below nothing free', () => {
+    const held = reserve(computeCapacity([a100], []), {
+      cpu: '200',
+      memory: '2Ti',
+      extended: { 'nvidia.com/gpu': 9 },
+    });
+    expect(held.free).toMatchObject({
+      cpu: '0',
+      memory: '0',
+      extended: { 'nvidia.com/gpu': 0 },
+      gpusByModel: { 'A100-40GB': 0 },
+    });
+  });
+
+  it('is what the quotas of the same requests would reserve', () => {
+    const viaQuotas = computeCapacity(
+      [a100],
+      [
+        quota({ 'requests.cpu': '8', 'requests.nvidia.com/gpu': '1' }),
+        quota({ 'requests.cpu': '24', 'requests.memory': '128Gi' }, 'ray-b'),
+      ],
+    );
+    const viaRequests = reserve(
+      computeCapacity([a100], []),
+      sumRequests([
+        { cpu: '8', memory: '0', extended: { 'nvidia.com/gpu': 1 } },
+        { cpu: '24', memory: '128Gi', extended: {} },
+      ]),
+    );
+    expect(viaRequests.free).toEqual(viaQuotas.free);
+    expect(viaRequests.reserved).toEqual(viaQuotas.reserved);
+  });
+});
+
+describe('sumRequests', () => {
+  it('adds CPU, memory, extended resources and GPUs by model', () => {
+    expect(
+      sumRequests([
+        profileCapacityRequest(PROFILES.medium),
+        profileCapacityRequest(PROFILES.medium),
+        profileCapacityRequest(PROFILES.largeMig),
+      ]),
+    ).toEqual({
+      cpu: '80',
+      memory: '384Gi',
+      extended: { 'nvidia.com/gpu': 2, 'nvidia.com/mig-1g.5gb': 14 },
+      gpusByModel: { 'A100-40GB': 2 },
+    });
+    expect(sumRequests([])).toEqual({
+      cpu: '0',
+      memory: '0',
+      extended: {},
+      gpusByModel: {},
+    });
   });
 });
 
@@ -212,5 +313,37 @@ describe('fits', () => {
     expect(
       fits(capacity, profileCapacityRequest(PROFILES.largeMig)).reason,
     ).toContain('nvidia.com/mig-1g.5gb: needs 14, 0 free');
+  });
+
+  it('lists the shortfalls with resources that requests can be asked about', () => {
+    const capacity = computeCapacity(
+      [a100],
+      [quota({ 'requests.cpu': '90', 'requests.nvidia.com/gpu': '8' })],
+    );
+    const request = profileCapacityRequest(PROFILES.medium);
+    const found = shortfalls(capacity, request);
+    expect(found).toEqual([
+      { resource: { kind: 'cpu' }, needed: '24', free: '6' },
+      {
+        resource: { kind: 'extended', name: 'nvidia.com/gpu' },
+        needed: '1',
+        free: '0',
+      },
+      {
+        resource: { kind: 'gpus', model: 'A100-40GB' },
+        needed: '1',
+        free: '0',
+      },
+    ]);
+    expect(found.map(s => amountIn(request, s.resource))).toEqual([
+      '24',
+      '1',
+      '1',
+    ]);
+    expect(amountIn(request, { kind: 'memory' })).toBe('128Gi');
+    expect(
+      amountIn(request, { kind: 'extended', name: 'nvidia.com/mig-1g.5gb' }),
+    ).toBeUndefined();
+    expect(amountIn(sumRequests([]), { kind: 'cpu' })).toBeUndefined();
   });
 });

@@ -70,6 +70,11 @@ export interface HostCapacity {
    * `free.extended['nvidia.com/gpu']` is exact over all models.
    */
   free: CapacityTotals;
+  /**
+   * The namespaces whose managed ResourceQuotas `reserved` sums, sorted:
+   * a tenant whose namespace is missing here is not counted yet.
+   */
+  quotaNamespaces: string[];
 }
 
 /** A resource request: ResourceTotals of a profile, optionally with GPU models. */
@@ -203,14 +208,8 @@ function freeByModel(
   return free;
 }
 
-/** Capacity from nodes and the managed ResourceQuotas. Pure. */
-export function computeCapacity(
-  nodeObjects: ObservedObject[],
-  quotaObjects: ObservedObject[],
-): HostCapacity {
-  const nodes = nodeObjects.map(readNode);
-  const allocatable = sumNodes(nodes);
-  const reserved = sumQuotas(quotaObjects);
+/** Allocatable minus reserved; extended resources never below 0. */
+function freeOf(allocatable: Amounts, reserved: Amounts): Amounts {
   const free: Amounts = {
     cpu: allocatable.cpu - reserved.cpu,
     memory: allocatable.memory - reserved.memory,
@@ -230,11 +229,82 @@ export function computeCapacity(
       0,
     );
   }
+  return free;
+}
+
+/** Capacity from nodes and the managed ResourceQuotas. Pure. */
+export function computeCapacity(
+  nodeObjects: ObservedObject[],
+  quotaObjects: ObservedObject[],
+): HostCapacity {
+  const nodes = nodeObjects.map(readNode);
+  const allocatable = sumNodes(nodes);
+  const reserved = sumQuotas(quotaObjects);
+  const quotaNamespaces = new Set(
+    quotaObjects.flatMap(quota =>
+      quota.metadata.namespace ? [quota.metadata.namespace] : [],
+    ),
+  );
   return {
     nodes,
     allocatable: totalsOf(allocatable),
     reserved: totalsOf(reserved),
-    free: totalsOf(free),
+    free: totalsOf(freeOf(allocatable, reserved)),
+    quotaNamespaces: [...quotaNamespaces].sort(),
+  };
+}
+
+function amountsOf(totals: CapacityTotals): Amounts {
+  return {
+    cpu: parseQuantity(totals.cpu, 'cpu'),
+    memory: parseQuantity(totals.memory, 'memory'),
+    extended: { ...totals.extended },
+    gpusByModel: { ...totals.gpusByModel },
+  };
+}
+
+/**
+ * The capacity once `request` is reserved too, e.g. for tenants whose
+ * ResourceQuotas are not on the cluster yet: added to `reserved` and taken
+ * from `free`. Like a quota's, the request's GPUs count against all models
+ * (`free.gpusByModel` stays an upper bound). Pure.
+ */
+export function reserve(
+  capacity: HostCapacity,
+  request: CapacityRequest,
+): HostCapacity {
+  const reserved = amountsOf(capacity.reserved);
+  reserved.cpu += parseQuantity(request.cpu, 'cpu');
+  reserved.memory += parseQuantity(request.memory, 'memory');
+  for (const [name, count] of Object.entries(request.extended)) {
+    addTo(reserved.extended, name, count);
+  }
+  const allocatable = amountsOf(capacity.allocatable);
+  return {
+    ...capacity,
+    reserved: totalsOf(reserved),
+    free: totalsOf(freeOf(allocatable, reserved)),
+  };
+}
+
+/** Requests added up, e.g. the profiles of several tenants. Pure. */
+export function sumRequests(requests: CapacityRequest[]): CapacityRequest {
+  const sum = emptyAmounts();
+  for (const request of requests) {
+    sum.cpu += parseQuantity(request.cpu, 'cpu');
+    sum.memory += parseQuantity(request.memory, 'memory');
+    for (const [name, count] of Object.entries(request.extended)) {
+      addTo(sum.extended, name, count);
+    }
+    for (const [model, count] of Object.entries(request.gpusByModel ?? {})) {
+      addTo(sum.gpusByModel, model, count);
+    }
+  }
+  return {
+    cpu: formatQuantity(sum.cpu, 'cpu'),
+    memory: formatQuantity(sum.memory, 'memory'),
+    extended: sum.extended,
+    gpusByModel: sum.gpusByModel,
   };
 }
 
@@ -270,33 +340,113 @@ export function profileCapacityRequest(
   return { ...profileResourceTotals(profile), gpusByModel };
 }
 
+/** One resource of a request: CPU, memory, an extended resource, or GPUs of a model. */
+export type CapacityResource =
+  | { kind: 'cpu' }
+  | { kind: 'memory' }
+  | { kind: 'extended'; name: string }
+  | { kind: 'gpus'; model: string };
+
+/** A resource a request needs more of than is free. */
+export interface Shortfall {
+  resource: CapacityResource;
+  /** Quantities as messages show them, e.g. `24`, `64Gi`, `4`. */
+  needed: string;
+  free: string;
+}
+
+/** How messages name a resource: `CPU`, `memory`, `nvidia.com/gpu`, `A100-40GB GPUs`. */
+export function resourceName(resource: CapacityResource): string {
+  switch (resource.kind) {
+    case 'cpu':
+      return 'CPU';
+    case 'memory':
+      return 'memory';
+    case 'extended':
+      return resource.name;
+    default:
+      return `${resource.model} GPUs`;
+  }
+}
+
+/** How much of a resource a request holds, as messages show it; undefined when none. */
+export function amountIn(
+  request: CapacityRequest,
+  resource: CapacityResource,
+): string | undefined {
+  let amount: string | number;
+  switch (resource.kind) {
+    case 'cpu':
+      amount = parseQuantity(request.cpu, 'cpu') > 0 ? request.cpu : 0;
+      break;
+    case 'memory':
+      amount = parseQuantity(request.memory, 'memory') > 0 ? request.memory : 0;
+      break;
+    case 'extended':
+      amount = request.extended[resource.name] ?? 0;
+      break;
+    default:
+      amount = request.gpusByModel?.[resource.model] ?? 0;
+  }
+  return amount === 0 ? undefined : String(amount);
+}
+
+/** Each resource the request needs more of than is free, in a stable order. Pure. */
+export function shortfalls(
+  capacity: HostCapacity,
+  request: CapacityRequest,
+): Shortfall[] {
+  const { free } = capacity;
+  const found: Shortfall[] = [];
+  const check = (
+    resource: CapacityResource,
+    needed: number,
+    available: number,
+  ) => {
+    if (needed > available) {
+      found.push({ resource, needed: String(needed), free: String(available) });
+    }
+  };
+  if (parseQuantity(request.cpu, 'cpu') > parseQuantity(free.cpu, 'cpu')) {
+    found.push({
+      resource: { kind: 'cpu' },
+      needed: request.cpu,
+      free: free.cpu,
+    });
+  }
+  if (
+    parseQuantity(request.memory, 'memory') >
+    parseQuantity(free.memory, 'memory')
+  ) {
+    found.push({
+      resource: { kind: 'memory' },
+      needed: request.memory,
+      free: free.memory,
+    });
+  }
+  for (const [name, count] of Object.entries(request.extended)) {
+    check({ kind: 'extended', name }, count, free.extended[name] ?? 0);
+  }
+  for (const [model, count] of Object.entries(request.gpusByModel ?? {})) {
+    check({ kind: 'gpus', model }, count, free.gpusByModel[model] ?? 0);
+  }
+  return found;
+}
+
+/** `nvidia.com/gpu: needs 4, 2 free` */
+export function describeShortfall(shortfall: Shortfall): string {
+  return `${resourceName(shortfall.resource)}: needs ${shortfall.needed}, ${
+    shortfall.free
+  } free`;
+}
+
 /** Whether a request fits the free capacity; the reason names each shortfall. Pure. */
 export function fits(
   capacity: HostCapacity,
   request: CapacityRequest,
 ): { fits: boolean; reason?: string } {
-  const { free } = capacity;
-  const shortfalls: string[] = [];
-  const check = (what: string, needed: number, available: number) => {
-    if (needed > available) {
-      shortfalls.push(`${what}: needs ${needed}, ${available} free`);
-    }
-  };
-  const cpu = parseQuantity(request.cpu, 'cpu');
-  if (cpu > parseQuantity(free.cpu, 'cpu')) {
-    shortfalls.push(`CPU: needs ${request.cpu}, ${free.cpu} free`);
-  }
-  const memory = parseQuantity(request.memory, 'memory');
-  if (memory > parseQuantity(free.memory, 'memory')) {
-    shortfalls.push(`memory: needs ${request.memory}, ${free.memory} free`);
-  }
-  for (const [name, count] of Object.entries(request.extended)) {
-    check(name, count, free.extended[name] ?? 0);
-  }
-  for (const [model, count] of Object.entries(request.gpusByModel ?? {})) {
-    check(`${model} GPUs`, count, free.gpusByModel[model] ?? 0);
-  }
-  return shortfalls.length
-    ? { fits: false, reason: shortfalls.join('; ') }
+  const found = shortfalls(capacity, request);
+  return found.length
+    ? { fits: false, reason: found.map(describeShortfall).join('; ') }
     : { fits: true };
 }

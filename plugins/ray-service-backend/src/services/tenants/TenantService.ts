@@ -28,7 +28,10 @@ import {
   TenantPlan,
   TenantRequest,
 } from '@ray-service/plugin-ray-service-common';
-import { profileCapacityRequest } from '../../kubernetes/capacity';
+import {
+  HostCapacity,
+  profileCapacityRequest,
+} from '../../kubernetes/capacity';
 import { fetched } from '../../kubernetes/fetched';
 import { Page, PageRequest } from '../../pagination';
 import { plan, planToYaml, tenantNamespace } from '../../provisioning';
@@ -43,7 +46,9 @@ import { ValidationError, ValidationIssue } from '../../validation';
 import { AuditService } from '../AuditService';
 import { GroupHierarchy } from '../GroupHierarchy';
 import { HostClusterOperations } from '../HostClusterOperations';
+import { KeyedMutex } from '../KeyedMutex';
 import { namespaceRefusal } from './namespaceClaim';
+import { awaitingQuota, PendingTenants, pendingTenants } from './pending';
 import { judge, pick, refusals } from './placement';
 import { TenantCaller } from './TenantAccess';
 import {
@@ -53,12 +58,16 @@ import {
 } from './usability';
 import { tenantView } from './tenantView';
 
-/** A request that passed every check, with what it resolved to. */
-interface ResolvedRequest {
+/** A request that passed the checks that need no host cluster. */
+interface CheckedRequest {
   request: TenantRequest;
   profile: ComputeProfile;
   templateVersion: TemplateVersion;
   isolation: IsolationMode;
+}
+
+/** A request that passed every check, with what it resolved to. */
+interface ResolvedRequest extends CheckedRequest {
   hostCluster: string;
   plan: TenantPlan;
 }
@@ -89,6 +98,13 @@ export interface TenantServiceDeps {
  * status.
  */
 export class TenantService {
+  /**
+   * Held per candidate host cluster from placement through the insert, so
+   * that a create sees the tenants created just before it (in this backend
+   * instance; replicas do not see each other's locks).
+   */
+  private readonly placements = new KeyedMutex();
+
   constructor(private readonly deps: TenantServiceDeps) {}
 
   /** What creating the tenant would apply; every check of create, no side effects. */
@@ -96,19 +112,38 @@ export class TenantService {
     request: TenantRequest,
     caller: TenantCaller,
   ): Promise<TenantPlan> {
-    return (await this.resolve(request, caller)).plan;
+    return (await this.resolve(await this.check(request, caller))).plan;
   }
 
   /**
    * Stores the tenant (phase Pending) and starts a reconcile pass of its
-   * host cluster without waiting for it.
+   * host cluster without waiting for it. Creates that may land on the same
+   * host cluster run their placement and insert one after the other, so
+   * each one's capacity check counts the tenants created before it.
    *
    * @throws ConflictError when the name is taken (also by a concurrent
    * create), no host cluster can take the tenant, or the tenant's namespace
    * exists there and is not this portal instance's.
    */
   async create(request: TenantRequest, caller: TenantCaller): Promise<Tenant> {
-    const resolved = await this.resolve(request, caller);
+    const checked = await this.check(request, caller);
+    const candidates = request.hostCluster
+      ? [request.hostCluster]
+      : this.deps.hostClusters.names;
+    const tenant = await this.placements.run(candidates, () =>
+      this.insert(checked, caller),
+    );
+    this.deps.onChange(tenant.hostCluster);
+    return tenantView(tenant);
+  }
+
+  /** Places the tenant, then stores it; callers hold the placement lock. */
+  private async insert(
+    checked: CheckedRequest,
+    caller: TenantCaller,
+  ): Promise<StoredTenant> {
+    const { request } = checked;
+    const resolved = await this.resolve(checked);
     await this.assertNamespaceFree(request.name, resolved.hostCluster);
     const now = new Date().toISOString();
     const tenant: StoredTenant = {
@@ -139,8 +174,7 @@ export class TenantService {
         after: tenantView(tenant),
       });
     });
-    this.deps.onChange(tenant.hostCluster);
-    return tenantView(tenant);
+    return tenant;
   }
 
   /** A page of the tenants `filter` lets through (undefined: all), by name. */
@@ -265,11 +299,11 @@ export class TenantService {
     return (await this.deps.groups.lineageOf(owner)) ?? [owner];
   }
 
-  /** Every check of a new tenant, the host cluster picked and the plan made. */
-  private async resolve(
+  /** The checks of a new tenant that need no host cluster. */
+  private async check(
     request: TenantRequest,
     caller: TenantCaller,
-  ): Promise<ResolvedRequest> {
+  ): Promise<CheckedRequest> {
     const { store, groups } = this.deps;
     if (!caller.isAdmin && !caller.groupRefs.includes(request.owner)) {
       throw new NotAllowedError(
@@ -316,21 +350,29 @@ export class TenantService {
     if (issues.length) {
       throw new ValidationError(issues);
     }
-    const hostCluster = await this.place(request, profile!, isolation);
-    const objects = plan(
-      planInput(
-        { name: request.name, owner: request.owner, isolation },
-        profile!,
-        templateVersion!,
-        await this.deps.hostClusters.plannerInput(hostCluster),
-        this.deps.instance,
-      ),
-    );
     return {
       request,
       profile: profile!,
       templateVersion: templateVersion!,
       isolation,
+    };
+  }
+
+  /** A checked request placed on a host cluster, and its plan. */
+  private async resolve(checked: CheckedRequest): Promise<ResolvedRequest> {
+    const { request, profile, templateVersion, isolation } = checked;
+    const hostCluster = await this.place(request, profile, isolation);
+    const objects = plan(
+      planInput(
+        { name: request.name, owner: request.owner, isolation },
+        profile,
+        templateVersion,
+        await this.deps.hostClusters.plannerInput(hostCluster),
+        this.deps.instance,
+      ),
+    );
+    return {
+      ...checked,
       hostCluster,
       plan: {
         hostCluster,
@@ -345,7 +387,9 @@ export class TenantService {
 
   /**
    * The host cluster asked for if the tenant fits there, else the fitting
-   * one with the most free GPUs (then CPU).
+   * one with the most free GPUs (then CPU). Free capacity is what the
+   * cluster's quotas leave minus what this portal's tenants hold whose
+   * quotas are not there yet.
    *
    * @throws ConflictError with each cluster's reason when none fits.
    */
@@ -374,10 +418,26 @@ export class TenantService {
     const judgements = await Promise.all(
       names.map(async name => {
         const preflight = await hostClusters.recentPreflight(name);
-        const capacity = preflight.passed
-          ? await fetched(() => hostClusters.capacity(name))
-          : { error: 'not checked' };
-        return judge({ name, preflight, capacity }, capacityRequest, isolation);
+        if (!preflight.passed) {
+          return judge(
+            { name, preflight, capacity: { error: 'not checked' } },
+            capacityRequest,
+            isolation,
+          );
+        }
+        const [capacity, tenants] = await Promise.all([
+          fetched(() => hostClusters.capacity(name)),
+          this.deps.store.listTenantsOnHostCluster(name),
+        ]);
+        const pending =
+          'value' in capacity
+            ? await this.pending(tenants, capacity.value)
+            : undefined;
+        return judge(
+          { name, preflight, capacity, pending },
+          capacityRequest,
+          isolation,
+        );
       }),
     );
     const picked = pick(judgements);
@@ -393,5 +453,23 @@ export class TenantService {
       );
     }
     return picked;
+  }
+
+  /** What the tenants of a cluster whose quotas `capacity` did not count hold. */
+  private async pending(
+    tenants: StoredTenant[],
+    capacity: HostCapacity,
+  ): Promise<PendingTenants> {
+    const waiting = awaitingQuota(tenants, capacity.quotaNamespaces);
+    const names = [...new Set(waiting.map(tenant => tenant.profile))];
+    const profiles = await Promise.all(
+      names.map(name => this.deps.store.getProfile(name)),
+    );
+    return pendingTenants(
+      waiting,
+      new Map(
+        profiles.flatMap(profile => (profile ? [[profile.name, profile]] : [])),
+      ),
+    );
   }
 }

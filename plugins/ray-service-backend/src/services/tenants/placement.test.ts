@@ -17,7 +17,15 @@
 import { computeCapacity } from '../../kubernetes/capacity';
 import { ObservedObject } from '../../kubernetes/ObjectClient';
 import { PreflightResult } from '../../kubernetes/preflight';
-import { judge, PlacementCandidate, pick, refusals } from './placement';
+import { PendingTenants } from './pending';
+import {
+  judge,
+  PlacementCandidate,
+  pendingNote,
+  pick,
+  placementCapacity,
+  refusals,
+} from './placement';
 
 function node(name: string, cpu: string, gpus = 0): ObservedObject {
   return {
@@ -48,8 +56,14 @@ function candidate(
   name: string,
   nodes: ObservedObject[],
   preflight: PreflightResult = passed,
+  pending?: PendingTenants,
 ): PlacementCandidate {
-  return { name, preflight, capacity: { value: computeCapacity(nodes, []) } };
+  return {
+    name,
+    preflight,
+    capacity: { value: computeCapacity(nodes, []) },
+    ...(pending && { pending }),
+  };
 }
 
 const cpuOnly = { cpu: '8', memory: '32Gi', extended: {} };
@@ -126,5 +140,108 @@ describe('placement', () => {
       ),
     ).toMatchObject({ fits: false, reason: 'capacity unknown (timed out)' });
     expect(pick([failed])).toBeUndefined();
+  });
+});
+
+describe('placement with tenants whose quotas are not on the cluster yet', () => {
+  /** Two pending tenants of two GPUs each. */
+  const twoPending: PendingTenants = {
+    count: 2,
+    hold: {
+      cpu: '16',
+      memory: '64Gi',
+      extended: { 'nvidia.com/gpu': 4 },
+      gpusByModel: { 'A100-40GB': 4 },
+    },
+  };
+
+  it('takes what they hold from the free capacity', () => {
+    const capacity = computeCapacity([node('a', '64', 8)], []);
+    expect(placementCapacity(capacity, twoPending).free).toMatchObject({
+      cpu: '48',
+      memory: '192Gi',
+      extended: { 'nvidia.com/gpu': 4 },
+      gpusByModel: { 'A100-40GB': 4 },
+    });
+    expect(placementCapacity(capacity, undefined)).toBe(capacity);
+    expect(placementCapacity(capacity, { ...twoPending, count: 0 })).toBe(
+      capacity,
+    );
+  });
+
+  it('refuses what only fits without them, and says what they hold', () => {
+    const sixGpus = {
+      ...twoGpus,
+      extended: { 'nvidia.com/gpu': 6 },
+      gpusByModel: { 'A100-40GB': 6 },
+    };
+    const judgement = judge(
+      candidate('gpu', [node('a', '64', 8)], passed, twoPending),
+      sixGpus,
+      'vcluster',
+    );
+    expect(judgement).toEqual({
+      name: 'gpu',
+      fits: false,
+      reason:
+        'not enough capacity (nvidia.com/gpu: needs 6, 4 free; A100-40GB GPUs: needs 6, 4 free; 2 tenants not yet provisioned hold nvidia.com/gpu 4, A100-40GB GPUs 4)',
+    });
+    expect(
+      judge(candidate('gpu', [node('a', '64', 8)]), sixGpus, 'vcluster').fits,
+    ).toBe(true);
+  });
+
+  it('scores by what is free net of them', () => {
+    const judgements = [
+      candidate('busy', [node('a', '64', 8)], passed, twoPending),
+      candidate('idle', [node('a', '64', 6)]),
+    ].map(c => judge(c, twoGpus, 'vcluster'));
+    expect(judgements).toEqual([
+      { name: 'busy', fits: true, score: [4, 48000] },
+      { name: 'idle', fits: true, score: [6, 64000] },
+    ]);
+    expect(pick(judgements)).toBe('idle');
+  });
+
+  it('names only what they hold of the resources that fell short', () => {
+    const oneCpuTenant: PendingTenants = {
+      count: 1,
+      hold: { cpu: '60', memory: '1Gi', extended: {}, gpusByModel: {} },
+    };
+    expect(
+      judge(
+        candidate('gpu', [node('a', '64', 8)], passed, oneCpuTenant),
+        twoGpus,
+        'vcluster',
+      ),
+    ).toMatchObject({
+      fits: false,
+      reason:
+        'not enough capacity (CPU: needs 8, 4 free; 1 tenant not yet provisioned holds CPU 60)',
+    });
+    expect(
+      pendingNote(
+        [{ resource: { kind: 'memory' }, needed: '1Ti', free: '255Gi' }],
+        twoPending,
+      ),
+    ).toBe('2 tenants not yet provisioned hold memory 64Gi');
+    expect(
+      pendingNote(
+        [
+          {
+            resource: { kind: 'extended', name: 'nvidia.com/mig-1g.5gb' },
+            needed: '7',
+            free: '0',
+          },
+        ],
+        twoPending,
+      ),
+    ).toBeUndefined();
+    expect(
+      pendingNote(
+        [{ resource: { kind: 'cpu' }, needed: '8', free: '0' }],
+        undefined,
+      ),
+    ).toBeUndefined();
   });
 });

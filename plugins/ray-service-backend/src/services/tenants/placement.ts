@@ -18,15 +18,27 @@ import {
   IsolationMode,
   parseQuantity,
 } from '@ray-service/plugin-ray-service-common';
-import { CapacityRequest, fits, HostCapacity } from '../../kubernetes/capacity';
+import {
+  amountIn,
+  CapacityRequest,
+  describeShortfall,
+  HostCapacity,
+  reserve,
+  resourceName,
+  Shortfall,
+  shortfalls,
+} from '../../kubernetes/capacity';
 import { Fetched } from '../../kubernetes/fetched';
 import { PreflightResult } from '../../kubernetes/preflight';
+import { PendingTenants } from './pending';
 
 /** What placement knows of one host cluster. */
 export interface PlacementCandidate {
   name: string;
   preflight: PreflightResult;
   capacity: Fetched<HostCapacity>;
+  /** This portal's tenants there whose quotas `capacity` does not count yet. */
+  pending?: PendingTenants;
 }
 
 export type Judgement =
@@ -44,10 +56,48 @@ function failedChecks(preflight: PreflightResult): string {
 }
 
 /**
+ * Free capacity as placement sees it: what the cluster's quotas leave,
+ * minus what pending tenants hold. Pure.
+ */
+export function placementCapacity(
+  capacity: HostCapacity,
+  pending: PendingTenants | undefined,
+): HostCapacity {
+  return pending?.count ? reserve(capacity, pending.hold) : capacity;
+}
+
+/**
+ * `2 tenants not yet provisioned hold nvidia.com/gpu 6`: what pending
+ * tenants hold of the resources that fell short; undefined when they hold
+ * none of them.
+ */
+export function pendingNote(
+  found: Shortfall[],
+  pending: PendingTenants | undefined,
+): string | undefined {
+  if (!pending?.count) {
+    return undefined;
+  }
+  const held = found.flatMap(({ resource }) => {
+    const amount = amountIn(pending.hold, resource);
+    return amount ? [`${resourceName(resource)} ${amount}`] : [];
+  });
+  if (!held.length) {
+    return undefined;
+  }
+  const tenants =
+    pending.count === 1
+      ? '1 tenant not yet provisioned holds'
+      : `${pending.count} tenants not yet provisioned hold`;
+  return `${tenants} ${held.join(', ')}`;
+}
+
+/**
  * Whether a tenant can go on a host cluster: preflight passed (which needs
  * the cluster reachable), the isolation mode is possible there and the
- * request fits the free capacity. Fitting clusters get a score: free units
- * of the extended resources (GPUs) the request needs, then free CPU. Pure.
+ * request fits the free capacity, net of what pending tenants hold (see
+ * `placementCapacity`). Fitting clusters get a score: free units of the
+ * extended resources (GPUs) the request needs, then free CPU. Pure.
  */
 export function judge(
   candidate: PlacementCandidate,
@@ -77,11 +127,20 @@ export function judge(
       reason: `capacity unknown (${capacity.error})`,
     };
   }
-  const fit = fits(capacity.value, request);
-  if (!fit.fits) {
-    return { name, fits: false, reason: `not enough capacity (${fit.reason})` };
+  const available = placementCapacity(capacity.value, candidate.pending);
+  const found = shortfalls(available, request);
+  if (found.length) {
+    const note = pendingNote(found, candidate.pending);
+    return {
+      name,
+      fits: false,
+      reason: `not enough capacity (${[
+        ...found.map(describeShortfall),
+        ...(note ? [note] : []),
+      ].join('; ')})`,
+    };
   }
-  const { free } = capacity.value;
+  const { free } = available;
   const freeUnits = Object.keys(request.extended).reduce(
     (sum, resource) => sum + (free.extended[resource] ?? 0),
     0,
