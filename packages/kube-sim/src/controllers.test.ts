@@ -696,6 +696,18 @@ describe('simulated controllers on a k3s/RKE2 host', () => {
           namespace: 'ray-system',
         });
       expect(dep.status?.availableReplicas).toBe(1);
+      // the operator's pod, synced to the host as vcluster's syncer does
+      const operatorPod = await eventually(
+        () =>
+          sim.objects.list('v1', 'Pod', {
+            namespace: 'tenant-k',
+            labelSelector: {
+              'vcluster.loft.sh/managed-by': 'tenant-k-vc',
+              'vcluster.loft.sh/namespace': 'ray-system',
+            },
+          })[0],
+      );
+      expect(operatorPod.status.phase).toBe('Running');
 
       await raw(
         sim,
@@ -708,6 +720,9 @@ describe('simulated controllers on a k3s/RKE2 host', () => {
           undefined,
       );
       expect(sim.vcluster('tenant-k', 'tenant-k-vc')).toBeUndefined();
+      expect(sim.objects.list('v1', 'Pod', { namespace: 'tenant-k' })).toEqual(
+        [],
+      );
     } finally {
       await sim.stop();
     }

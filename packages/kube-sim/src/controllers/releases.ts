@@ -28,6 +28,12 @@ import {
   phaseElapsed,
   TrackedRelease,
 } from './context';
+import {
+  ensureDeploymentPod,
+  simulatedNodeName,
+  syncPodsToHost,
+  watchVClusterWorkloads,
+} from './vclusterSync';
 
 const SOURCE_GROUP = 'source.toolkit.fluxcd.io';
 const SOURCE_RESOURCES: Record<string, string> = {
@@ -806,6 +812,25 @@ export function installRelease(
       name: info.releaseName,
     });
     applyVClusterValues(ctx, vc.cluster, info.values);
+    // the syncer: the vcluster's pods on the host, kept in step with them
+    const ownerKey =
+      owner.kind === 'HelmChart'
+        ? keyOf('helm.cattle.io', 'helmcharts', owner)
+        : keyOf('helm.toolkit.fluxcd.io', 'helmreleases', owner);
+    watchVClusterWorkloads(vc.cluster, () => ctx.enqueue(ownerKey));
+    for (const name of syncPodsToHost(
+      ctx.cluster,
+      vc.cluster,
+      info.targetNamespace,
+      info.releaseName,
+    )) {
+      track(tr, {
+        apiVersion: 'v1',
+        kind: 'Pod',
+        namespace: info.targetNamespace,
+        name,
+      });
+    }
   } else if (chart === 'kuberay-operator') {
     const meta = helmMeta(info);
     ctx.cluster.ensureObject(
@@ -823,7 +848,6 @@ export function installRelease(
       name: 'kuberay-operator',
     });
   }
-  void owner;
 }
 
 /** `experimental.deploy.vcluster.{helm,manifests}` inside the vcluster. */
@@ -848,7 +872,7 @@ function applyVClusterValues(
       kind: 'Namespace',
       metadata: { name: relNs },
     });
-    vc.ensureObject(
+    const operator = vc.ensureObject(
       kuberayOperatorDeployment(
         relNs,
         relName,
@@ -862,6 +886,8 @@ function applyVClusterValues(
         },
       ),
     );
+    // its pod, Ready while the Deployment is Available (synced to the host)
+    ensureDeploymentPod(vc, operator, simulatedNodeName(ctx.cluster));
   }
   if (typeof deploy.manifests === 'string' && deploy.manifests.trim()) {
     for (const doc of YAML.parseAllDocuments(deploy.manifests)) {

@@ -23,7 +23,7 @@ import {
 import { AddressInfo, createServer } from 'node:net';
 import { describeKubernetesError } from './errors';
 import { HostClusterClients } from './HostClusterClients';
-import { KindNotServedError } from './requestErrors';
+import { ClusterUnreachableError, KindNotServedError } from './requestErrors';
 import { FIELD_MANAGER, ObjectClient } from './ObjectClient';
 import {
   SIM_TOKEN,
@@ -197,6 +197,7 @@ describe('ObjectClient', () => {
     [404, NotFoundError],
     [500, ServiceUnavailableError],
     [429, ServiceUnavailableError],
+    [401, ServiceUnavailableError],
   ])(
     'turns HTTP %s into a %p with the server message',
     async (status, type) => {
@@ -209,6 +210,8 @@ describe('ObjectClient', () => {
       });
       const error = await client.apply(policy).catch(e => e);
       expect(error).toBeInstanceOf(type);
+      // the server answered: it was reached
+      expect(error).not.toBeInstanceOf(ClusterUnreachableError);
       expect(error.message).toBe(
         `apply NetworkPolicy default/allow-same: HTTP ${status}: injected`,
       );
@@ -225,6 +228,7 @@ describe('ObjectClient', () => {
     const started = Date.now();
     const error = await client.list('v1', 'Namespace').catch(e => e);
     expect(error).toBeInstanceOf(ServiceUnavailableError);
+    expect(error).toBeInstanceOf(ClusterUnreachableError);
     expect(error.message).toBe('list Namespace: timed out after 500 ms');
     expect(Date.now() - started).toBeLessThan(2000);
     expect((await client.list('v1', 'Namespace')).length).toBeGreaterThan(0);
@@ -287,6 +291,9 @@ describe('ObjectClient', () => {
     );
     const error = await clients.kubernetesVersion('gone').catch(e => e);
     expect(describeKubernetesError(error)).toMatch(/ECONNREFUSED/);
+    expect(error).toBeInstanceOf(ClusterUnreachableError);
+    // still answered as 503 by the router's error handler
+    expect(error.name).toBe('ServiceUnavailableError');
     expect(JSON.stringify(error)).not.toContain(SIM_TOKEN);
   });
 });

@@ -70,6 +70,11 @@ describe('rbacRules', () => {
     expect(allows(rules, '', 'nodes', 'list')).toBe(true);
     expect(allows(rules, '', 'secrets', 'get')).toBe(true);
     expect(allows(rules, '', 'secrets', 'list')).toBe(false);
+    // the vcluster operator's pods synced to the host, on either host
+    expect(allows(rules, '', 'pods', 'list')).toBe(true);
+    expect(allows(rbacRules('flux'), '', 'pods', 'list')).toBe(true);
+    expect(allows(rules, '', 'pods', 'get')).toBe(false);
+    expect(allows(rules, '', 'pods', 'delete')).toBe(false);
     expect(allows(rules, 'batch', 'jobs', 'get')).toBe(true);
     expect(allows(rules, 'cert-manager.io', 'clusterissuers', 'get')).toBe(
       true,

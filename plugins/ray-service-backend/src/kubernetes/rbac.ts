@@ -47,6 +47,10 @@ const READ_RULES: Array<PolicyRule & { only?: DeliveryController }> = [
   { apiGroups: [''], resources: ['secrets'], verbs: ['get'] },
   // capacity
   { apiGroups: [''], resources: ['nodes'], verbs: ['list'] },
+  // OperatorReady of a vcluster tenant whose vcluster API the backend cannot
+  // reach: the KubeRay operator's pods as vcluster's syncer copies them into
+  // the tenant namespace (one LIST by label, only while a tenant converges)
+  { apiGroups: [''], resources: ['pods'], verbs: ['list'] },
   // the namespace-scoped KubeRay operator's Deployment
   { apiGroups: ['apps'], resources: ['deployments'], verbs: ['get'] },
   // the helm-controller's install Jobs of HelmCharts

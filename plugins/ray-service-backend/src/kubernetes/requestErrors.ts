@@ -26,6 +26,15 @@ import { describeKubernetesError } from './errors';
 /** The API server does not serve a kind (its CRD is not installed). */
 export class KindNotServedError extends NotFoundError {}
 
+/**
+ * The request got no HTTP answer: the connection could not be made (refused,
+ * no route, DNS, TLS) or the server did not answer in time. Unlike an
+ * answer (401, 403, 5xx, …) it says nothing about the server, only that it
+ * could not be reached from here. Still a `ServiceUnavailableError` (and so
+ * named) for callers and the router's error handler.
+ */
+export class ClusterUnreachableError extends ServiceUnavailableError {}
+
 /** The HTTP status of a client-node `ApiException`, if the error is one. */
 export function httpStatusOf(error: unknown): number | undefined {
   const code = (error as { code?: unknown } | undefined)?.code;
@@ -47,12 +56,35 @@ function isTimeout(error: unknown): boolean {
 }
 
 /**
+ * A failure of the connection rather than an answer: no HTTP status, and
+ * somewhere in the cause chain a system or network error code (`ECONNREFUSED`,
+ * `ENOTFOUND`, `UND_ERR_SOCKET`, a TLS code, …) or undici's `fetch failed`.
+ */
+function isConnectionFailure(error: unknown): boolean {
+  if (httpStatusOf(error) !== undefined) {
+    return false;
+  }
+  for (
+    let e = error as { code?: unknown; message?: unknown; cause?: unknown };
+    e && typeof e === 'object';
+    e = e.cause as typeof e
+  ) {
+    if (typeof e.code === 'string' || e.message === 'fetch failed') {
+      return true;
+    }
+  }
+  return false;
+}
+
+/**
  * Turns a failed request into an error of @backstage/errors, so that a router
  * answers with a fitting status: the API server's 400/422 are an `InputError`
  * (the object is invalid), 403 `NotAllowedError`, 404 `NotFoundError`, 409
  * `ConflictError`; everything else (401, 429, 5xx, timeouts, the network)
- * means the cluster is not usable right now. The message names the request
- * and the server's own words, never a header or credential.
+ * means the cluster is not usable right now: a `ServiceUnavailableError`, a
+ * {@link ClusterUnreachableError} when there was no answer at all. The
+ * message names the request and the server's own words, never a header or
+ * credential.
  */
 export function kubernetesRequestError(
   error: unknown,
@@ -60,11 +92,14 @@ export function kubernetesRequestError(
   timeoutMs: number,
 ): Error {
   if (isTimeout(error)) {
-    return new ServiceUnavailableError(
+    return new ClusterUnreachableError(
       `${what}: timed out after ${timeoutMs} ms`,
     );
   }
   const message = `${what}: ${describeKubernetesError(error)}`;
+  if (isConnectionFailure(error)) {
+    return new ClusterUnreachableError(message);
+  }
   switch (httpStatusOf(error)) {
     case 400:
     case 422:

@@ -14,10 +14,13 @@
  * limitations under the License.
  */
 
+import { KubeConfig } from '@kubernetes/client-node';
+import { AddressInfo, createServer } from 'node:net';
 import {
   startTestCluster,
   TestCluster,
 } from '../../kubernetes/__testUtils__/kubeSim';
+import { ObjectClient } from '../../kubernetes/ObjectClient';
 import { resourceNameOf } from '../../kubernetes/rbac';
 import { PLANNED_KINDS } from '../planner/kinds';
 import { HostClusterReconciler } from './HostClusterReconciler';
@@ -28,6 +31,41 @@ import {
   VCLUSTER_TENANT_READY,
   untilConverged,
 } from './__testUtils__/tenants';
+import type { TenantCondition } from './types';
+import type { VClusterConnector } from './vcluster';
+
+/** A local port nothing listens on. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>(done => server.listen(0, '127.0.0.1', done));
+  const { port } = server.address() as AddressInfo;
+  await new Promise(done => server.close(done));
+  return port;
+}
+
+/** Connects to a vcluster with its kubeconfig, server or token replaced. */
+function rewritingConnector(rewrite: {
+  server?: string;
+  token?: string;
+}): VClusterConnector {
+  return kubeconfig => {
+    const exported = new KubeConfig();
+    exported.loadFromString(kubeconfig);
+    const cluster = exported.getCurrentCluster()!;
+    const user = exported.getCurrentUser()!;
+    const kc = new KubeConfig();
+    kc.loadFromOptions({
+      clusters: [{ ...cluster, server: rewrite.server ?? cluster.server }],
+      users: [{ ...user, token: rewrite.token ?? user.token }],
+      contexts: [{ name: 'vc', cluster: cluster.name, user: user.name }],
+      currentContext: 'vc',
+    });
+    return ObjectClient.fromKubeConfig(kc, { timeoutMs: 1000 });
+  };
+}
+
+const operatorCondition = (conditions: TenantCondition[]) =>
+  conditions.find(c => c.type === 'OperatorReady');
 
 describe('HostClusterReconciler on kube-sim', () => {
   let cluster: TestCluster;
@@ -78,6 +116,67 @@ describe('HostClusterReconciler on kube-sim', () => {
     expect(steady.tenants[0].status.conditions).toEqual(
       ready.status.conditions,
     );
+  });
+
+  it("reads the operator's synced pod on the host when the vcluster API is unreachable", async () => {
+    const server = `https://127.0.0.1:${await closedPort()}`;
+    const reconciler = new HostClusterReconciler(cluster.client, {
+      connectVCluster: rewritingConnector({ server }),
+    });
+    const alpha = desired({ name: 'alpha', isolation: 'vcluster' });
+    const { passes, tenants } = await untilConverged(reconciler, [alpha]);
+    const ready = passes[passes.length - 1].tenants[0];
+    expect(statusSummary(ready.status)).toEqual(VCLUSTER_TENANT_READY);
+    const operator = operatorCondition(ready.status.conditions);
+    expect(operator).toMatchObject({
+      status: 'True',
+      reason: 'OperatorPodReady',
+    });
+    expect(operator?.message).toMatch(
+      /^the KubeRay operator's pod kuberay-system\/kuberay-operator-\S+ is Ready \(host pod ray-alpha\/\S+; read on the host because the vcluster API was unreachable: .*ECONNREFUSED/,
+    );
+    expect(
+      cluster.sim.stats.count({ verb: 'list', resource: 'pods' }),
+    ).toBeGreaterThan(0);
+
+    // once Ready, neither the vcluster nor its pods are read again
+    cluster.sim.stats.reset();
+    const steady = await reconciler.reconcile(tenants);
+    expect(steady.tenants[0]).toMatchObject({ converged: true });
+    expect(steady.stats).toMatchObject({ applies: 0, deletes: 0, gets: 0 });
+    expect(cluster.sim.stats.count({ verb: 'list', resource: 'pods' })).toBe(0);
+    expect(steady.stats.lists).toBe(PLANNED_KINDS.length - 1);
+    expect(steady.tenants[0].status.conditions).toEqual(
+      ready.status.conditions,
+    );
+  });
+
+  it('does not fall back to the host when the vcluster API refuses the credentials', async () => {
+    const reconciler = new HostClusterReconciler(cluster.client, {
+      connectVCluster: rewritingConnector({ token: 'not-the-vcluster-token' }),
+    });
+    let tenant = desired({ name: 'alpha', isolation: 'vcluster' });
+    let operator: TenantCondition | undefined;
+    for (let pass = 0; pass < 30; pass++) {
+      const result = await reconciler.reconcile([tenant]);
+      tenant = { ...tenant, status: result.tenants[0].status };
+      operator = operatorCondition(result.tenants[0].status.conditions);
+      if (operator?.reason === 'VClusterUnreachable') {
+        break;
+      }
+      await new Promise(r => setTimeout(r, 30));
+    }
+    expect(operator).toMatchObject({
+      status: 'Unknown',
+      reason: 'VClusterUnreachable',
+    });
+    expect(operator?.message).toContain('HTTP 401');
+    expect(tenant.status?.phase).toBe('Provisioning');
+    // the synced pod is there, but an answer of the vcluster is not ignored
+    expect(
+      cluster.sim.objects.list('v1', 'Pod', { namespace: 'ray-alpha' }),
+    ).toHaveLength(1);
+    expect(cluster.sim.stats.count({ verb: 'list', resource: 'pods' })).toBe(0);
   });
 
   it('provisions a namespace-isolated tenant with its operator and add-on', async () => {

@@ -26,6 +26,7 @@ import {
 } from './readiness';
 import { conditionTypeOf, isRelease, isVClusterPlan } from './roles';
 import type { TenantConditionType, TenantStatus } from './types';
+import { syncedOperatorReadiness } from './vclusterPods';
 import type { TenantWrites } from './writes';
 
 /** The order conditions are reported in. */
@@ -205,7 +206,11 @@ function vclusterOperatorReadiness(
     );
   }
   if ('error' in operators) {
-    return readiness('Unknown', 'VClusterUnreachable', operators.error);
+    // unreachable from here: the pods vcluster's syncer put on the host say it
+    const hostPods = ctx.probes.hostOperatorPods;
+    return hostPods
+      ? syncedOperatorReadiness(ctx.tenant, operators.error, hostPods)
+      : readiness('Unknown', 'VClusterUnreachable', operators.error);
   }
   const available = operators.value.map(d =>
     deploymentReadiness(d, 'in the vcluster'),

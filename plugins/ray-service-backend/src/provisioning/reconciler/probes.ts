@@ -30,7 +30,7 @@ import {
   Readiness,
 } from './readiness';
 import { conditionTypeOf, isRelease, isVClusterPlan } from './roles';
-import { listVClusterOperators, VClusterConnector } from './vcluster';
+import { probeVClusterOperator, VClusterConnector } from './vcluster';
 import type { DesiredTenant } from './types';
 
 /**
@@ -44,6 +44,12 @@ export interface TenantProbes {
   operatorDeployment?: Fetched<ObservedObject | undefined>;
   /** vcluster isolation: `kuberay-operator` Deployments inside the vcluster. */
   vclusterOperators?: Fetched<ObservedObject[]>;
+  /**
+   * vcluster isolation, only when the vcluster API could not be reached (no
+   * answer at all): the host pods vcluster's syncer made for the pods of the
+   * operator's namespace inside the vcluster (not yet filtered).
+   */
+  hostOperatorPods?: Fetched<ObservedObject[]>;
 }
 
 export const noProbes = (): TenantProbes => ({ installJobs: new Map() });
@@ -107,9 +113,15 @@ export async function probeTenant(
     );
   if (isVClusterPlan(tenant, plan)) {
     if (released('ControlPlaneReady')) {
-      probes.vclusterOperators = await fetched(() =>
-        listVClusterOperators(client, tenant, ctx.connectVCluster),
+      const operator = await probeVClusterOperator(
+        client,
+        tenant,
+        ctx.connectVCluster,
       );
+      probes.vclusterOperators = operator.operators;
+      if (operator.hostPods) {
+        probes.hostOperatorPods = operator.hostPods;
+      }
     }
   } else if (released('OperatorReady')) {
     try {

@@ -16,11 +16,14 @@
 
 import { KubeConfig } from '@kubernetes/client-node';
 import { NotFoundError } from '@backstage/errors';
+import { Fetched, fetched } from '../../kubernetes/fetched';
 import { ObjectClient, ObservedObject } from '../../kubernetes/ObjectClient';
+import { ClusterUnreachableError } from '../../kubernetes/requestErrors';
 import {
   tenantNamespace,
   vclusterKubeconfigSecretName,
 } from '../planner/names';
+import { syncedOperatorPodSelector } from './vclusterPods';
 
 /** Makes a client for a vcluster from the kubeconfig its Secret holds. */
 export type VClusterConnector = (kubeconfig: string) => ObjectClient;
@@ -29,7 +32,8 @@ export type VClusterConnector = (kubeconfig: string) => ObjectClient;
  * Uses the kubeconfig as the vcluster exports it. Its server is the
  * vcluster's Service (`https://<release>.<namespace>.svc`), which a backend
  * running inside the host cluster reaches; elsewhere, pass a connector that
- * rewrites the server (e.g. to the API server's service proxy).
+ * rewrites the server, or rely on the operator's pods on the host (see
+ * {@link probeVClusterOperator}).
  */
 export function defaultVClusterConnector(timeoutMs: number): VClusterConnector {
   return kubeconfig => {
@@ -40,15 +44,13 @@ export function defaultVClusterConnector(timeoutMs: number): VClusterConnector {
 }
 
 /**
- * The `kuberay-operator` Deployments inside a tenant's vcluster, in any
- * namespace. Reads the kubeconfig Secret the vcluster writes into the tenant
- * namespace; the credential goes to the connector and nowhere else.
+ * The kubeconfig the vcluster writes into the tenant namespace (Secret
+ * `vc-<release>`, key `config`).
  */
-export async function listVClusterOperators(
+async function readVClusterKubeconfig(
   host: ObjectClient,
   tenant: string,
-  connect: VClusterConnector,
-): Promise<ObservedObject[]> {
+): Promise<string> {
   const namespace = tenantNamespace(tenant);
   const secretName = vclusterKubeconfigSecretName(tenant);
   const secret = await host.get('v1', 'Secret', namespace, secretName);
@@ -59,12 +61,85 @@ export async function listVClusterOperators(
       `the vcluster's kubeconfig (Secret ${namespace}/${secretName}, key config) does not exist yet`,
     );
   }
-  const vcluster = connect(Buffer.from(encoded, 'base64').toString('utf8'));
+  return Buffer.from(encoded, 'base64').toString('utf8');
+}
+
+/**
+ * The `kuberay-operator` Deployments inside a vcluster, in any namespace.
+ * The credential goes to the connector and nowhere else.
+ */
+async function listVClusterOperators(
+  kubeconfig: string,
+  connect: VClusterConnector,
+): Promise<ObservedObject[]> {
+  const vcluster = connect(kubeconfig);
   try {
     return await vcluster.list('apps/v1', 'Deployment', {
       fieldSelector: 'metadata.name=kuberay-operator',
     });
   } finally {
     await vcluster.close();
+  }
+}
+
+/**
+ * The host pods vcluster's syncer made for the pods in the operator's
+ * namespace inside the tenant's vcluster: one LIST in the tenant namespace.
+ */
+function listSyncedOperatorPods(
+  host: ObjectClient,
+  tenant: string,
+): Promise<ObservedObject[]> {
+  return host.list('v1', 'Pod', {
+    namespace: tenantNamespace(tenant),
+    labelSelector: syncedOperatorPodSelector(tenant),
+  });
+}
+
+export interface VClusterOperatorProbe {
+  /** The `kuberay-operator` Deployments inside the vcluster, or why not. */
+  operators: Fetched<ObservedObject[]>;
+  /**
+   * Only when the vcluster API gave no answer (connection failed or timed
+   * out): the operator's pods as synced to the host, or why not.
+   */
+  hostPods?: Fetched<ObservedObject[]>;
+}
+
+/**
+ * Reads the KubeRay operator of a tenant's vcluster: its Deployment inside
+ * the vcluster, through the kubeconfig the vcluster exports. When the
+ * vcluster API cannot be reached from here (the default server is a
+ * cluster-internal Service name), falls back to one LIST of the pods that
+ * vcluster's syncer put on the host. An answer of the vcluster API (401,
+ * 403, 5xx), a missing kubeconfig Secret or a failing connector do not fall
+ * back: they are reported as they are.
+ */
+export async function probeVClusterOperator(
+  host: ObjectClient,
+  tenant: string,
+  connect: VClusterConnector,
+): Promise<VClusterOperatorProbe> {
+  const kubeconfig = await fetched(() => readVClusterKubeconfig(host, tenant));
+  if ('error' in kubeconfig) {
+    return { operators: kubeconfig };
+  }
+  try {
+    return {
+      operators: {
+        value: await listVClusterOperators(kubeconfig.value, connect),
+      },
+    };
+  } catch (error) {
+    const operators = {
+      error: error instanceof Error ? error.message : String(error),
+    };
+    if (!(error instanceof ClusterUnreachableError)) {
+      return { operators };
+    }
+    return {
+      operators,
+      hostPods: await fetched(() => listSyncedOperatorPods(host, tenant)),
+    };
   }
 }
