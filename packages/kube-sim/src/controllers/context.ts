@@ -81,6 +81,21 @@ export function phaseElapsed(
   return Date.now() - p.since;
 }
 
+/** Changes the status of the object a controller reconciles (see `SimCluster.updateStatus`). */
+export function updateOwnStatus(
+  ctx: ControllerContext,
+  obj: KubeObject,
+  mutate: (status: KubeObject, current: KubeObject) => KubeObject | void,
+): KubeObject | undefined {
+  return ctx.cluster.updateStatus(
+    obj.apiVersion,
+    obj.kind,
+    obj.metadata.namespace,
+    obj.metadata.name,
+    mutate,
+  );
+}
+
 export function ownerRef(obj: KubeObject, controller = true): KubeObject {
   return {
     apiVersion: obj.apiVersion,

@@ -16,7 +16,13 @@
 
 import { KubeObject, now } from '../util';
 import { setCondition } from './conditions';
-import { ControllerContext, keyOf, ownerRef, phaseElapsed } from './context';
+import {
+  ControllerContext,
+  keyOf,
+  ownerRef,
+  phaseElapsed,
+  updateOwnStatus,
+} from './context';
 
 function headService(
   owner: KubeObject,
@@ -72,7 +78,6 @@ export function reconcileRayCluster(
   obj: KubeObject,
 ): number | void {
   const name = obj.metadata.name;
-  const ns = obj.metadata.namespace;
   const svcName = `${name}-head-svc`;
   const svc = ctx.cluster.ensureObject(headService(obj, svcName, name));
   const gen = obj.metadata.generation ?? 1;
@@ -82,7 +87,7 @@ export function reconcileRayCluster(
     ? Infinity
     : phaseElapsed(ctx, keyOf('ray.io', 'rayclusters', obj), 1);
   const ready = elapsed >= ctx.settings.readyDelayMs;
-  ctx.cluster.updateStatus(obj.apiVersion, obj.kind, ns, name, status => {
+  updateOwnStatus(ctx, obj, status => {
     const next: KubeObject = {
       ...status,
       desiredWorkerReplicas: workers.desired,
@@ -162,7 +167,7 @@ export function reconcileRayJob(
   )
     return undefined;
   if (obj.spec?.suspend) {
-    ctx.cluster.updateStatus(obj.apiVersion, obj.kind, ns, name, s => ({
+    updateOwnStatus(ctx, obj, s => ({
       ...s,
       jobDeploymentStatus: 'Suspended',
     }));
@@ -174,7 +179,7 @@ export function reconcileRayJob(
     status.rayClusterName ??
     obj.spec?.clusterSelector?.['ray.io/cluster'] ??
     `${name}-raycluster`.slice(0, 63);
-  ctx.cluster.updateStatus(obj.apiVersion, obj.kind, ns, name, s => {
+  updateOwnStatus(ctx, obj, s => {
     const next: KubeObject = {
       ...s,
       rayClusterName: clusterName,
@@ -210,7 +215,6 @@ export function reconcileRayService(
   obj: KubeObject,
 ): number | void {
   const name = obj.metadata.name;
-  const ns = obj.metadata.namespace;
   const clusterName = `${name}-raycluster`;
   ctx.cluster.ensureObject(headService(obj, `${name}-head-svc`, clusterName));
   ctx.cluster.ensureObject({
@@ -226,7 +230,7 @@ export function reconcileRayService(
       ? Infinity
       : phaseElapsed(ctx, keyOf('ray.io', 'rayservices', obj), 1);
   const ready = elapsed >= ctx.settings.readyDelayMs;
-  ctx.cluster.updateStatus(obj.apiVersion, obj.kind, ns, name, s => {
+  updateOwnStatus(ctx, obj, s => {
     const next: KubeObject = {
       ...s,
       observedGeneration: obj.metadata.generation ?? 1,

@@ -27,6 +27,7 @@ import {
   ownerRef,
   phaseElapsed,
   TrackedRelease,
+  updateOwnStatus,
 } from './context';
 import {
   ensureDeploymentPod,
@@ -144,55 +145,49 @@ export function reconcileFluxSource(ctx: ControllerContext, obj: KubeObject) {
   const isOci = obj.kind === 'OCIRepository';
   const tag = obj.spec?.ref?.tag ?? obj.spec?.ref?.semver ?? 'latest';
   const digest = `sha256:${sha256(`${obj.spec?.url}@${tag}`)}`;
-  ctx.cluster.updateStatus(
-    obj.apiVersion,
-    obj.kind,
-    obj.metadata.namespace,
-    obj.metadata.name,
-    status => {
-      const next: KubeObject = { ...status, observedGeneration: gen };
-      if (obj.spec?.type === 'oci' && !isOci) {
-        setCondition(next, {
-          type: 'Ready',
-          status: 'True',
-          reason: 'Succeeded',
-          message: 'Helm repository is ready',
-          observedGeneration: gen,
-        });
-        return next;
-      }
-      const revision = isOci ? `${tag}@${digest}` : digest;
-      next.url = obj.spec?.url;
-      next.artifact = {
-        digest,
-        lastUpdateTime:
-          status.artifact?.revision === revision
-            ? status.artifact.lastUpdateTime
-            : now(),
-        path: `${obj.kind.toLowerCase()}/${obj.metadata.namespace}/${
-          obj.metadata.name
-        }/${digest.slice(7, 19)}.tar.gz`,
-        revision,
-        size: 4096,
-        url: `http://source-controller.flux-system.svc.cluster.local./${obj.kind.toLowerCase()}/${
-          obj.metadata.namespace
-        }/${obj.metadata.name}/${digest.slice(7, 19)}.tar.gz`,
-      };
-      const message = isOci
-        ? `stored artifact for digest '${revision}'`
-        : `stored artifact: revision '${revision}'`;
-      for (const type of ['Ready', 'ArtifactInStorage']) {
-        setCondition(next, {
-          type,
-          status: 'True',
-          reason: 'Succeeded',
-          message,
-          observedGeneration: gen,
-        });
-      }
+  updateOwnStatus(ctx, obj, status => {
+    const next: KubeObject = { ...status, observedGeneration: gen };
+    if (obj.spec?.type === 'oci' && !isOci) {
+      setCondition(next, {
+        type: 'Ready',
+        status: 'True',
+        reason: 'Succeeded',
+        message: 'Helm repository is ready',
+        observedGeneration: gen,
+      });
       return next;
-    },
-  );
+    }
+    const revision = isOci ? `${tag}@${digest}` : digest;
+    next.url = obj.spec?.url;
+    next.artifact = {
+      digest,
+      lastUpdateTime:
+        status.artifact?.revision === revision
+          ? status.artifact.lastUpdateTime
+          : now(),
+      path: `${obj.kind.toLowerCase()}/${obj.metadata.namespace}/${
+        obj.metadata.name
+      }/${digest.slice(7, 19)}.tar.gz`,
+      revision,
+      size: 4096,
+      url: `http://source-controller.flux-system.svc.cluster.local./${obj.kind.toLowerCase()}/${
+        obj.metadata.namespace
+      }/${obj.metadata.name}/${digest.slice(7, 19)}.tar.gz`,
+    };
+    const message = isOci
+      ? `stored artifact for digest '${revision}'`
+      : `stored artifact: revision '${revision}'`;
+    for (const type of ['Ready', 'ArtifactInStorage']) {
+      setCondition(next, {
+        type,
+        status: 'True',
+        reason: 'Succeeded',
+        message,
+        observedGeneration: gen,
+      });
+    }
+    return next;
+  });
 }
 
 // ---------------------------------------------------------------------------
@@ -291,14 +286,12 @@ export function reconcileHelmRelease(
   hr: KubeObject,
 ): number | void {
   if (hr.metadata.deletionTimestamp || hr.spec?.suspend) return undefined;
-  const ns = hr.metadata.namespace;
-  const name = hr.metadata.name;
   const gen = hr.metadata.generation ?? 1;
   const info = helmReleaseInfo(ctx, hr);
   const key = keyOf('helm.toolkit.fluxcd.io', 'helmreleases', hr);
   ctx.blocked.delete(key);
   const update = (fn: (s: KubeObject) => void) =>
-    ctx.cluster.updateStatus(hr.apiVersion, hr.kind, ns, name, s => {
+    updateOwnStatus(ctx, hr, s => {
       const next = { ...s };
       fn(next);
       return next;
@@ -511,7 +504,7 @@ export function reconcileHelmChart(
       status: { active: 1, startTime: now() },
     });
   }
-  ctx.cluster.updateStatus(hc.apiVersion, hc.kind, ns, name, s => {
+  updateOwnStatus(ctx, hc, s => {
     const next = { ...s, jobName };
     setCondition(next, {
       type: 'JobCreated',
@@ -535,7 +528,7 @@ export function reconcileHelmChart(
       active: 1,
       failed: 1,
     }));
-    ctx.cluster.updateStatus(hc.apiVersion, hc.kind, ns, name, s => {
+    updateOwnStatus(ctx, hc, s => {
       const next = { ...s };
       setCondition(next, {
         type: 'Failed',

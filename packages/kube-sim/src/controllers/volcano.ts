@@ -16,7 +16,7 @@
 
 import type { StoreEvent } from '../store';
 import type { KubeObject } from '../util';
-import { ControllerContext, objKey } from './context';
+import { ControllerContext, objKey, updateOwnStatus } from './context';
 
 /**
  * Volcano's queue controller: the queue state machine (`status.state` Open / Closing /
@@ -56,19 +56,13 @@ function closedOrClosing(ctx: ControllerContext, queue: string): string {
  */
 export function reconcileQueue(ctx: ControllerContext, obj: KubeObject) {
   const name = obj.metadata.name;
-  ctx.cluster.updateStatus(
-    obj.apiVersion,
-    obj.kind,
-    undefined,
-    name,
-    status => {
-      const state = status.state;
-      if (!state) return { ...status, state: 'Open' };
-      if (state === 'Closing' && closedOrClosing(ctx, name) === 'Closed')
-        return { ...status, state: 'Closed' };
-      return status;
-    },
-  );
+  updateOwnStatus(ctx, obj, status => {
+    const state = status.state;
+    if (!state) return { ...status, state: 'Open' };
+    if (state === 'Closing' && closedOrClosing(ctx, name) === 'Closed')
+      return { ...status, state: 'Closed' };
+    return status;
+  });
 }
 
 /** Whether a Command's `target` (an OwnerReference) is a Volcano Queue. */

@@ -16,78 +16,66 @@
 
 import { b64, KubeObject, now } from '../util';
 import { setCondition } from './conditions';
-import { ControllerContext } from './context';
+import { ControllerContext, updateOwnStatus } from './context';
 
 /** Deployments and StatefulSets become available at once (there is no kubelet). */
 export function reconcileDeployment(ctx: ControllerContext, obj: KubeObject) {
   const replicas = obj.spec?.replicas ?? 1;
   const name = obj.metadata.name;
-  ctx.cluster.updateStatus(
-    obj.apiVersion,
-    obj.kind,
-    obj.metadata.namespace,
-    name,
-    status => {
-      const next: KubeObject = {
-        ...status,
-        observedGeneration: obj.metadata.generation ?? 1,
-      };
-      for (const k of [
-        'replicas',
-        'updatedReplicas',
-        'readyReplicas',
-        'availableReplicas',
-      ]) {
-        if (replicas > 0) next[k] = replicas;
-        else delete next[k];
-      }
-      delete next.unavailableReplicas;
-      setCondition(
-        next,
-        {
-          type: 'Available',
-          status: 'True',
-          reason: 'MinimumReplicasAvailable',
-          message: 'Deployment has minimum availability.',
-        },
-        'deployment',
-      );
-      setCondition(
-        next,
-        {
-          type: 'Progressing',
-          status: 'True',
-          reason: 'NewReplicaSetAvailable',
-          message: `ReplicaSet "${name}-5d4f8b9c7d" has successfully progressed.`,
-        },
-        'deployment',
-      );
-      return next;
-    },
-  );
+  updateOwnStatus(ctx, obj, status => {
+    const next: KubeObject = {
+      ...status,
+      observedGeneration: obj.metadata.generation ?? 1,
+    };
+    for (const k of [
+      'replicas',
+      'updatedReplicas',
+      'readyReplicas',
+      'availableReplicas',
+    ]) {
+      if (replicas > 0) next[k] = replicas;
+      else delete next[k];
+    }
+    delete next.unavailableReplicas;
+    setCondition(
+      next,
+      {
+        type: 'Available',
+        status: 'True',
+        reason: 'MinimumReplicasAvailable',
+        message: 'Deployment has minimum availability.',
+      },
+      'deployment',
+    );
+    setCondition(
+      next,
+      {
+        type: 'Progressing',
+        status: 'True',
+        reason: 'NewReplicaSetAvailable',
+        message: `ReplicaSet "${name}-5d4f8b9c7d" has successfully progressed.`,
+      },
+      'deployment',
+    );
+    return next;
+  });
 }
 
 export function reconcileStatefulSet(ctx: ControllerContext, obj: KubeObject) {
   const replicas = obj.spec?.replicas ?? 1;
   const rev = `${obj.metadata.name}-7c9f6d5b8`;
-  ctx.cluster.updateStatus(
-    obj.apiVersion,
-    obj.kind,
-    obj.metadata.namespace,
-    obj.metadata.name,
-    status => ({
-      ...status,
-      observedGeneration: obj.metadata.generation ?? 1,
-      replicas,
-      readyReplicas: replicas,
-      currentReplicas: replicas,
-      updatedReplicas: replicas,
-      availableReplicas: replicas,
-      currentRevision: rev,
-      updateRevision: rev,
-      collisionCount: 0,
-    }),
-  );
+  updateOwnStatus(ctx, obj, status => ({
+    ...status,
+    observedGeneration: obj.metadata.generation ?? 1,
+    replicas,
+    readyReplicas: replicas,
+    currentReplicas: replicas,
+    updatedReplicas: replicas,
+    availableReplicas: replicas,
+    currentRevision: rev,
+    updateRevision: rev,
+    collisionCount: 0,
+  }));
 }
 
 /** cert-manager: issuers are ready; certificates are issued into their Secret at once. */
@@ -123,34 +111,28 @@ export function reconcileCertManager(ctx: ControllerContext, obj: KubeObject) {
         },
       });
     }
-    ctx.cluster.updateStatus(
-      obj.apiVersion,
-      obj.kind,
-      obj.metadata.namespace,
-      obj.metadata.name,
-      status => {
-        const next = { ...status };
-        if (!next.notBefore) {
-          const nb = new Date();
-          next.notBefore = now();
-          next.notAfter = `${new Date(nb.getTime() + 90 * 86400_000)
-            .toISOString()
-            .slice(0, 19)}Z`;
-          next.renewalTime = `${new Date(nb.getTime() + 60 * 86400_000)
-            .toISOString()
-            .slice(0, 19)}Z`;
-          next.revision = 1;
-        }
-        setCondition(next, {
-          type: 'Ready',
-          status: 'True',
-          reason: 'Ready',
-          message: 'Certificate is up to date and has not expired',
-          observedGeneration: gen,
-        });
-        return next;
-      },
-    );
+    updateOwnStatus(ctx, obj, status => {
+      const next = { ...status };
+      if (!next.notBefore) {
+        const nb = new Date();
+        next.notBefore = now();
+        next.notAfter = `${new Date(nb.getTime() + 90 * 86400_000)
+          .toISOString()
+          .slice(0, 19)}Z`;
+        next.renewalTime = `${new Date(nb.getTime() + 60 * 86400_000)
+          .toISOString()
+          .slice(0, 19)}Z`;
+        next.revision = 1;
+      }
+      setCondition(next, {
+        type: 'Ready',
+        status: 'True',
+        reason: 'Ready',
+        message: 'Certificate is up to date and has not expired',
+        observedGeneration: gen,
+      });
+      return next;
+    });
     return;
   }
   // Issuer / ClusterIssuer
@@ -162,21 +144,15 @@ export function reconcileCertManager(ctx: ControllerContext, obj: KubeObject) {
       'ACMEAccountRegistered',
       'The ACME account was registered with the ACME server',
     ];
-  ctx.cluster.updateStatus(
-    obj.apiVersion,
-    obj.kind,
-    obj.metadata.namespace,
-    obj.metadata.name,
-    status => {
-      const next = { ...status };
-      setCondition(next, {
-        type: 'Ready',
-        status: 'True',
-        reason,
-        message,
-        observedGeneration: gen,
-      });
-      return next;
-    },
-  );
+  updateOwnStatus(ctx, obj, status => {
+    const next = { ...status };
+    setCondition(next, {
+      type: 'Ready',
+      status: 'True',
+      reason,
+      message,
+      observedGeneration: gen,
+    });
+    return next;
+  });
 }
