@@ -77,6 +77,11 @@ export const TENANT_PHASES = [
 
 export type TenantPhase = (typeof TENANT_PHASES)[number];
 
+/**
+ * The conditions of a tenant, in the order they are reported. `Reconciled`
+ * (whether the last pass wrote everything it had to) is not part of the
+ * phase.
+ */
 export const TENANT_CONDITION_TYPES = [
   'NamespaceReady',
   'QuotaApplied',
@@ -84,12 +89,18 @@ export const TENANT_CONDITION_TYPES = [
   'NetworkPoliciesApplied',
   'ControlPlaneReady',
   'OperatorReady',
+  'AddonsReady',
+  'Reconciled',
 ] as const;
+
+export type TenantConditionType = (typeof TENANT_CONDITION_TYPES)[number];
+
+export type ConditionStatus = 'True' | 'False' | 'Unknown';
 
 /** A condition like Kubernetes': what was observed in the cluster and why. */
 export interface TenantCondition {
   type: string;
-  status: 'True' | 'False' | 'Unknown';
+  status: ConditionStatus;
   reason: string;
   message: string;
   lastTransitionTime: string;

@@ -14,6 +14,7 @@
  * limitations under the License.
  */
 
+import { TENANT_CONDITION_TYPES } from '@ray-service/plugin-ray-service-common';
 import type { ObservedObject } from '../../kubernetes/ObjectClient';
 import type { PlannedObject } from '../planner/types';
 import { describeRef, isTerminating, keyOf, kindKeyOf, refOf } from './objects';
@@ -30,15 +31,10 @@ import { syncedOperatorReadiness } from './vclusterPods';
 import type { TenantWrites } from './writes';
 
 /** The order conditions are reported in. */
-const CONDITION_ORDER: TenantConditionType[] = [
-  'NamespaceReady',
-  'QuotaApplied',
-  'QueueReady',
-  'NetworkPoliciesApplied',
-  'ControlPlaneReady',
-  'OperatorReady',
-  'AddonsReady',
-];
+const CONDITION_ORDER = TENANT_CONDITION_TYPES.filter(
+  (type): type is Exclude<TenantConditionType, 'Reconciled'> =>
+    type !== 'Reconciled',
+);
 
 /** What the conditions of a tenant with a plan are judged on. */
 export interface ConditionContext {

@@ -14,29 +14,14 @@
  * limitations under the License.
  */
 
+import type {
+  ConditionStatus,
+  TenantConditionType,
+  TenantPhase,
+} from '@ray-service/plugin-ray-service-common';
 import type { PlannedObject } from '../planner/types';
 
-export type TenantPhase =
-  | 'Pending'
-  | 'Provisioning'
-  | 'Ready'
-  | 'Degraded'
-  | 'Upgrading'
-  | 'Deleting'
-  | 'Failed';
-
-export type ConditionStatus = 'True' | 'False' | 'Unknown';
-
-export type TenantConditionType =
-  | 'NamespaceReady'
-  | 'QuotaApplied'
-  | 'QueueReady'
-  | 'NetworkPoliciesApplied'
-  | 'ControlPlaneReady'
-  | 'OperatorReady'
-  | 'AddonsReady'
-  /** Whether the last pass wrote everything it had to; not part of the phase. */
-  | 'Reconciled';
+export type { ConditionStatus, TenantConditionType, TenantPhase };
 
 export interface TenantCondition {
   type: TenantConditionType;
