@@ -20,8 +20,8 @@ import type { ObservedObject } from './ObjectClient';
 import {
   amountIn,
   computeCapacity,
+  describeShortfall,
   fetchCapacity,
-  fits,
   HostCapacity,
   profileCapacityRequest,
   reserve,
@@ -274,7 +274,13 @@ describe('sumRequests', () => {
   });
 });
 
-describe('fits', () => {
+/** The reason placement gives for the shortfalls, `CPU: needs 24, 6 free; …`. */
+const shortOf = (...args: Parameters<typeof shortfalls>) =>
+  shortfalls(...args)
+    .map(describeShortfall)
+    .join('; ');
+
+describe('shortfalls', () => {
   const a100 = node('a100', {
     cpu: '96',
     memory: '1152Gi',
@@ -284,9 +290,9 @@ describe('fits', () => {
 
   it('fits a profile into free capacity', () => {
     const capacity = computeCapacity([a100], []);
-    expect(fits(capacity, profileCapacityRequest(PROFILES.medium))).toEqual({
-      fits: true,
-    });
+    expect(
+      shortfalls(capacity, profileCapacityRequest(PROFILES.medium)),
+    ).toEqual([]);
   });
 
   it('names every shortfall', () => {
@@ -294,11 +300,9 @@ describe('fits', () => {
       [a100],
       [quota({ 'requests.cpu': '90', 'requests.nvidia.com/gpu': '8' })],
     );
-    expect(fits(capacity, profileCapacityRequest(PROFILES.medium))).toEqual({
-      fits: false,
-      reason:
-        'CPU: needs 24, 6 free; nvidia.com/gpu: needs 1, 0 free; A100-40GB GPUs: needs 1, 0 free',
-    });
+    expect(shortOf(capacity, profileCapacityRequest(PROFILES.medium))).toBe(
+      'CPU: needs 24, 6 free; nvidia.com/gpu: needs 1, 0 free; A100-40GB GPUs: needs 1, 0 free',
+    );
   });
 
   it('needs the GPU model, not just any GPU, and MIG slices by profile', () => {
@@ -308,10 +312,10 @@ describe('fits', () => {
     });
     const capacity = computeCapacity([h100], []);
     expect(
-      fits(capacity, profileCapacityRequest(PROFILES.medium)).reason,
+      shortOf(capacity, profileCapacityRequest(PROFILES.medium)),
     ).toContain('A100-40GB GPUs: needs 1, 0 free');
     expect(
-      fits(capacity, profileCapacityRequest(PROFILES.largeMig)).reason,
+      shortOf(capacity, profileCapacityRequest(PROFILES.largeMig)),
     ).toContain('nvidia.com/mig-1g.5gb: needs 14, 0 free');
   });
 

@@ -439,14 +439,3 @@ export function describeShortfall(shortfall: Shortfall): string {
     shortfall.free
   } free`;
 }
-
-/** Whether a request fits the free capacity; the reason names each shortfall. Pure. */
-export function fits(
-  capacity: HostCapacity,
-  request: CapacityRequest,
-): { fits: boolean; reason?: string } {
-  const found = shortfalls(capacity, request);
-  return found.length
-    ? { fits: false, reason: found.map(describeShortfall).join('; ') }
-    : { fits: true };
-}
