@@ -42,14 +42,9 @@ import {
 } from '../../src/__testUtils__/fixtures';
 import { HostClusterConfig } from '../../src/config';
 import { HostClusterClients } from '../../src/kubernetes/HostClusterClients';
-import {
-  DEFAULT_INSTANCE,
-  managedSelector,
-  plan,
-  PLANNED_KINDS,
-  VOLCANO_COMMAND,
-} from '../../src/provisioning';
+import { DEFAULT_INSTANCE, plan, PLANNED_KINDS } from '../../src/provisioning';
 import { planInput } from '../../src/provisioning/planInput';
+import { managedObjects } from '../../src/provisioning/reconciler/__testUtils__/tenants';
 import {
   PassReport,
   ReconcileLoop,
@@ -120,24 +115,6 @@ function roundSummary(reports: PassReport[]) {
   };
 }
 
-/** Objects labelled as managed left on the sims, Volcano Commands included. */
-function managedLeft(sims: KubeSim[]): number {
-  const kinds = [...PLANNED_KINDS, VOLCANO_COMMAND];
-  return sum(
-    sims.flatMap(sim =>
-      kinds.map(kind => {
-        try {
-          return sim.objects.list(kind.apiVersion, kind.kind, {
-            labelSelector: managedSelector({ allInstances: true }),
-          }).length;
-        } catch {
-          return 0; // a kind this sim does not serve
-        }
-      }),
-    ),
-  );
-}
-
 /**
  * Every tenant deleted at once, then passes until none is left: releases
  * first, then namespaces while Volcano closes the queues, then the queues.
@@ -191,8 +168,8 @@ async function teardown(
   console.log(
     `Deleted ${TENANTS} tenants in ${seconds(
       performance.now() - started,
-    )}; managed objects left on the sims: ${managedLeft(
-      sims,
+    )}; managed objects left on the sims: ${sum(
+      sims.map(sim => managedObjects(sim).length),
     )}; queue deletes refused by Volcano's webhook: ${refused}.`,
   );
 }

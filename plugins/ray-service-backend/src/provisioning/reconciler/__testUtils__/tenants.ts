@@ -120,28 +120,34 @@ export async function untilConverged(
 }
 
 /**
- * Tenant labels of every managed object in the sim (Volcano Commands
- * included), of one portal instance or (by default) of all.
+ * Every managed object in the sim (Volcano Commands included), of one
+ * portal instance or (by default) of all.
  */
-export function managedTenants(sim: KubeSim, instance?: string): Set<string> {
+export function managedObjects(
+  sim: KubeSim,
+  instance?: string,
+): ObservedObject[] {
   const labelSelector = managedSelector(
     instance ? { instance } : { allInstances: true },
   );
-  const tenants = new Set<string>();
-  for (const kind of [...PLANNED_KINDS, VOLCANO_COMMAND]) {
-    let objects: ObservedObject[] = [];
+  return [...PLANNED_KINDS, VOLCANO_COMMAND].flatMap(kind => {
     try {
-      objects = sim.objects.list(kind.apiVersion, kind.kind, {
+      return sim.objects.list(kind.apiVersion, kind.kind, {
         labelSelector,
       }) as ObservedObject[];
     } catch {
-      // a kind the sim does not serve
+      return []; // a kind the sim does not serve
     }
-    for (const object of objects) {
-      tenants.add(object.metadata.labels?.[TENANT_LABEL] ?? '');
-    }
-  }
-  return tenants;
+  });
+}
+
+/** Tenant labels of {@link managedObjects}. */
+export function managedTenants(sim: KubeSim, instance?: string): Set<string> {
+  return new Set(
+    managedObjects(sim, instance).map(
+      object => object.metadata.labels?.[TENANT_LABEL] ?? '',
+    ),
+  );
 }
 
 export function statusSummary(status: TenantStatus) {
