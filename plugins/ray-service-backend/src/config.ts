@@ -21,11 +21,11 @@ import {
   DEFAULT_INSTANCE,
   isInstanceName,
   MAX_INSTANCE_LENGTH,
-} from './provisioning/planner/labels';
+} from './vocabulary/labels';
 import {
   VCLUSTER_API_EXPOSURES,
   VclusterApiExposure,
-} from './provisioning/planner/types';
+} from './planner/types';
 
 /** A host cluster as declared in app-config, credentials included. */
 export interface HostClusterConfig {

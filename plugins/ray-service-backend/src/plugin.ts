@@ -26,20 +26,20 @@ import { readRayServiceConfig } from './config';
 import { HostClusterClients } from './kubernetes/HostClusterClients';
 import { ReconcileLoop } from './provisioning/loop/ReconcileLoop';
 import { createRouter } from './router';
-import { AccessService } from './services/AccessService';
+import { AccessService } from './access/AccessService';
 import { AuditService } from './services/AuditService';
-import { GroupHierarchy } from './services/GroupHierarchy';
-import { HostClusterOperations } from './services/HostClusterOperations';
-import { HostClusterService } from './services/HostClusterService';
+import { GroupHierarchy } from './access/GroupHierarchy';
+import { HostClusterOperations } from './hostClusters/HostClusterProbe';
+import { HostClusterService } from './hostClusters/HostClusterDirectory';
 import { ProfileService } from './services/ProfileService';
 import { TemplateService } from './services/TemplateService';
-import { TenantAccess } from './services/tenants/TenantAccess';
+import { TenantAccess } from './access/TenantAccess';
 import { TenantService } from './services/tenants/TenantService';
 import {
   tenantPermissionRules,
   tenantResourcePermissions,
   tenantResourceRef,
-} from './services/tenantPermissions';
+} from './access/tenantPermissions';
 import { DatabaseRayServiceStore } from './store/DatabaseRayServiceStore';
 import { RayServiceStore } from './store/RayServiceStore';
 import { migrateDatabase } from './store/migrations';

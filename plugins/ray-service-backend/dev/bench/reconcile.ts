@@ -42,14 +42,14 @@ import {
 } from '../../src/__testUtils__/fixtures';
 import { HostClusterConfig } from '../../src/config';
 import { HostClusterClients } from '../../src/kubernetes/HostClusterClients';
-import { DEFAULT_INSTANCE, plan, PLANNED_KINDS } from '../../src/provisioning';
+import { DEFAULT_INSTANCE, plan, PLANNED_KINDS } from '../../src/planner';
 import { planInput } from '../../src/provisioning/planInput';
-import { managedObjects } from '../../src/provisioning/reconciler/__testUtils__/tenants';
+import { managedObjects } from '../../src/reconciler/__testUtils__/tenants';
 import {
   PassReport,
   ReconcileLoop,
 } from '../../src/provisioning/loop/ReconcileLoop';
-import { HostClusterOperations } from '../../src/services/HostClusterOperations';
+import { HostClusterOperations } from '../../src/hostClusters/HostClusterProbe';
 import { DatabaseRayServiceStore } from '../../src/store/DatabaseRayServiceStore';
 import { migrationsDir } from '../../src/store/migrations';
 import { formatTable, summarize } from './measure';

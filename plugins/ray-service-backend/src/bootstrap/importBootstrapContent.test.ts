@@ -21,7 +21,7 @@ import { join, resolve } from 'node:path';
 import { stringify } from 'yaml';
 import { profileInput, templateDocument } from '../__testUtils__/fixtures';
 import { createTestServices } from '../__testUtils__/services';
-import { ADMIN_VIEWER } from '../services/Viewer';
+import { ADMIN_VIEWER } from '../access/Viewer';
 import { importBootstrapContent } from './importBootstrapContent';
 
 const SHIPPED = resolve(__dirname, '../../../../templates');

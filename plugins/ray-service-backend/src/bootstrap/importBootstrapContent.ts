@@ -26,8 +26,8 @@ import { parseAllDocuments } from 'yaml';
 import { z } from 'zod';
 import { ProfileService } from '../services/ProfileService';
 import { TemplateService } from '../services/TemplateService';
-import { BOOTSTRAP_ACTOR } from '../services/Viewer';
-import { parseInput } from '../validation';
+import { BOOTSTRAP_ACTOR } from '../access/Viewer';
+import { parseInput } from '../lib/validation';
 
 /** Where the shipped content is; relative paths start at the working directory. */
 export interface BootstrapSources {

@@ -15,7 +15,7 @@
  */
 
 import type { HostClusterConfig } from '../config';
-import type { PreflightResult } from '../kubernetes/preflight';
+import type { PreflightResult } from '../hostClusters/preflight';
 import { hostClusterInput } from './planInput';
 
 const config: HostClusterConfig = {

@@ -21,8 +21,8 @@ import {
   TemplateVersion,
 } from '@ray-service/plugin-ray-service-common';
 import { HostClusterConfig } from '../config';
-import type { PreflightResult } from '../kubernetes/preflight';
-import type { HostClusterInput, PlanInput } from './planner/types';
+import type { PreflightResult } from '../hostClusters/preflight';
+import type { HostClusterInput, PlanInput } from '../planner/types';
 
 /**
  * What the planner knows of a host cluster: what preflight detected

@@ -17,7 +17,7 @@
 import { slugSchema } from '@ray-service/plugin-ray-service-common';
 import Router from 'express-promise-router';
 import { z } from 'zod';
-import { parseInput } from '../validation';
+import { parseInput } from '../lib/validation';
 import { RouterDeps } from './types';
 import { nameParamsSchema } from './validation';
 

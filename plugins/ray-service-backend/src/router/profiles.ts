@@ -16,7 +16,7 @@
 
 import { computeProfileInputSchema } from '@ray-service/plugin-ray-service-common';
 import Router from 'express-promise-router';
-import { parseInput } from '../validation';
+import { parseInput } from '../lib/validation';
 import { RouterDeps } from './types';
 import { nameParamsSchema, pageRequestOf } from './validation';
 

@@ -22,7 +22,7 @@ import {
 import express, { Request } from 'express';
 import Router from 'express-promise-router';
 import { parse as parseYaml, YAMLError } from 'yaml';
-import { parseInput, ValidationError } from '../validation';
+import { parseInput, ValidationError } from '../lib/validation';
 import { RouterDeps } from './types';
 import { pageRequestOf, templateVersionParamsSchema } from './validation';
 

@@ -27,7 +27,7 @@ import {
   tenantTestConfig,
 } from '../__testUtils__/tenantApi';
 import { startRayServiceTestBackend } from '../__testUtils__/testBackend';
-import { INSTANCE_LABEL, PLANNED_KINDS, TENANT_LABEL } from '../provisioning';
+import { INSTANCE_LABEL, PLANNED_KINDS, TENANT_LABEL } from '../planner';
 
 jest.setTimeout(60_000);
 

@@ -21,7 +21,7 @@ import {
 } from '@ray-service/plugin-ray-service-common';
 import Router from 'express-promise-router';
 import { z } from 'zod';
-import { parseInput } from '../validation';
+import { parseInput } from '../lib/validation';
 import { RouterDeps } from './types';
 import { pageRequestOf } from './validation';
 

@@ -14,13 +14,13 @@
  * limitations under the License.
  */
 
-import { AccessService } from '../services/AccessService';
+import { AccessService } from '../access/AccessService';
 import { AuditService } from '../services/AuditService';
-import { HostClusterOperations } from '../services/HostClusterOperations';
-import { HostClusterService } from '../services/HostClusterService';
+import { HostClusterOperations } from '../hostClusters/HostClusterProbe';
+import { HostClusterService } from '../hostClusters/HostClusterDirectory';
 import { ProfileService } from '../services/ProfileService';
 import { TemplateService } from '../services/TemplateService';
-import { TenantAccess } from '../services/tenants/TenantAccess';
+import { TenantAccess } from '../access/TenantAccess';
 import { TenantService } from '../services/tenants/TenantService';
 
 /** What every resource router may use. */

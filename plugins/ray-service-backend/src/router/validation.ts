@@ -22,8 +22,8 @@ import {
 } from '@ray-service/plugin-ray-service-common';
 import { ErrorRequestHandler, Request } from 'express';
 import { z } from 'zod';
-import { PageRequest } from '../pagination';
-import { parseInput, ValidationError } from '../validation';
+import { PageRequest } from '../lib/pagination';
+import { parseInput, ValidationError } from '../lib/validation';
 
 /** `?limit=&cursor=` of list endpoints, defaults applied. */
 export function pageRequestOf(req: Request): PageRequest {

@@ -19,7 +19,7 @@ import {
   RecordedAuditEntry,
   recordedTargetKindOf,
 } from '../auditActions';
-import { Page, PageRequest } from '../pagination';
+import { Page, PageRequest } from '../lib/pagination';
 import { RayServiceStore } from '../store/RayServiceStore';
 
 /** One change to record: an admin's, or a tenant's create, upgrade or delete. */

@@ -17,8 +17,8 @@
 import { ConflictError, NotFoundError } from '@backstage/errors';
 import { profileInput, tenantRow } from '../__testUtils__/fixtures';
 import { createTestServices } from '../__testUtils__/services';
-import { ValidationError } from '../validation';
-import { ADMIN_VIEWER, Viewer } from './Viewer';
+import { ValidationError } from '../lib/validation';
+import { ADMIN_VIEWER, Viewer } from '../access/Viewer';
 
 const PAT = 'user:default/pat.platform';
 const ALPHA_MEMBER: Viewer = {

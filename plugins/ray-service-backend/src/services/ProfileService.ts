@@ -20,11 +20,11 @@ import {
   ComputeProfileInput,
   isProfileVisibleTo,
 } from '@ray-service/plugin-ray-service-common';
-import { Page, PageRequest } from '../pagination';
+import { Page, PageRequest } from '../lib/pagination';
 import { RayServiceStore } from '../store/RayServiceStore';
-import { ValidationError } from '../validation';
+import { ValidationError } from '../lib/validation';
 import { AuditService } from './AuditService';
-import { audienceOf, NO_MORE_ANCESTORS, Viewer } from './Viewer';
+import { audienceOf, NO_MORE_ANCESTORS, Viewer } from '../access/Viewer';
 
 function notFound(name: string) {
   return new NotFoundError(`profile "${name}" not found`);

@@ -17,7 +17,7 @@
 import { ConflictError, NotFoundError } from '@backstage/errors';
 import { templateDocument, tenantRow } from '../__testUtils__/fixtures';
 import { createTestServices } from '../__testUtils__/services';
-import { ADMIN_VIEWER, Viewer } from './Viewer';
+import { ADMIN_VIEWER, Viewer } from '../access/Viewer';
 
 const PAT = 'user:default/pat.platform';
 const KEY = { name: 'kuberay', version: '1.0.0' };

@@ -28,10 +28,10 @@ import {
   templateVersionRef,
   TransitionCheck,
 } from '@ray-service/plugin-ray-service-common';
-import { Page, PageRequest } from '../pagination';
+import { Page, PageRequest } from '../lib/pagination';
 import { RayServiceStore } from '../store/RayServiceStore';
 import { AuditService } from './AuditService';
-import { audienceOf, NO_MORE_ANCESTORS, Viewer } from './Viewer';
+import { audienceOf, NO_MORE_ANCESTORS, Viewer } from '../access/Viewer';
 
 function refOf(key: TemplateVersionKey): string {
   return templateVersionRef(key.name, key.version);

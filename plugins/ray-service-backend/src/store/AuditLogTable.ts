@@ -21,7 +21,7 @@ import {
   RecordedAuditEntry,
   RecordedAuditTargetKind,
 } from '../auditActions';
-import { Page, PageRequest } from '../pagination';
+import { Page, PageRequest } from '../lib/pagination';
 import { isoFromColumn, timestampColumn } from './columns';
 import { keysetPage } from './keyset';
 import { NewAuditEntry } from './RayServiceStore';

@@ -27,7 +27,7 @@ import {
   templateVersion,
   tenantRow,
 } from '../__testUtils__/fixtures';
-import { ValidationError } from '../validation';
+import { ValidationError } from '../lib/validation';
 import { DatabaseRayServiceStore } from './DatabaseRayServiceStore';
 import { migrationsDir } from './migrations';
 import { RayServiceStore } from './RayServiceStore';

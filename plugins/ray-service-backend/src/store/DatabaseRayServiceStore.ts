@@ -23,7 +23,7 @@ import {
 } from '@ray-service/plugin-ray-service-common';
 import { Knex } from 'knex';
 import { RecordedAuditEntry } from '../auditActions';
-import { Page, PageRequest } from '../pagination';
+import { Page, PageRequest } from '../lib/pagination';
 import { AuditLogTable } from './AuditLogTable';
 import { HostClusterFactsTable } from './HostClusterFactsTable';
 import { ProfilesTable } from './ProfilesTable';

@@ -17,7 +17,7 @@
 import { ComputeProfile } from '@ray-service/plugin-ray-service-common';
 import { Knex } from 'knex';
 import { z } from 'zod';
-import { Page, PageRequest } from '../pagination';
+import { Page, PageRequest } from '../lib/pagination';
 import {
   booleanFromColumn,
   groupRefsByOwner,

@@ -26,7 +26,7 @@ import {
   TenantPhase,
 } from '@ray-service/plugin-ray-service-common';
 import { RecordedAuditEntry } from '../auditActions';
-import { Page, PageRequest } from '../pagination';
+import { Page, PageRequest } from '../lib/pagination';
 
 /** An audit entry before the store gives it an id. */
 export type NewAuditEntry = Omit<RecordedAuditEntry, 'id'>;

@@ -27,7 +27,7 @@ import {
 } from '@ray-service/plugin-ray-service-common';
 import { Knex } from 'knex';
 import { z } from 'zod';
-import { Page, PageRequest } from '../pagination';
+import { Page, PageRequest } from '../lib/pagination';
 import {
   countFromRow,
   insertUnique,

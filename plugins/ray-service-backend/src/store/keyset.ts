@@ -16,7 +16,7 @@
 
 import { Knex } from 'knex';
 import { z } from 'zod';
-import { decodeCursor, Page, PageRequest, pageOf } from '../pagination';
+import { decodeCursor, Page, PageRequest, pageOf } from '../lib/pagination';
 import { countFromRow } from './columns';
 
 /**

@@ -22,14 +22,14 @@ import {
 } from '@ray-service/plugin-ray-service-common';
 import { performance } from 'node:perf_hooks';
 import { HostClusterClients } from '../../kubernetes/HostClusterClients';
-import { fetched } from '../../kubernetes/fetched';
-import { HostClusterOperations } from '../../services/HostClusterOperations';
+import { fetched } from '../../lib/fetched';
+import { HostClusterOperations } from '../../hostClusters/HostClusterProbe';
 import { RayServiceStore, StoredTenant } from '../../store/RayServiceStore';
 import {
   HostClusterReconciler,
   ReconcileResult,
   ReconcilerOptions,
-} from '../reconciler';
+} from '../../reconciler';
 import { ClusterRunner } from './ClusterRunner';
 import { Desired, desiredTenant, statusUpdate } from './desired';
 import { PlanMemo } from './PlanMemo';

@@ -19,7 +19,7 @@ import {
   storedTenant,
   templateVersion,
 } from '../../__testUtils__/fixtures';
-import type { TenantOutcome } from '../reconciler';
+import type { TenantOutcome } from '../../reconciler';
 import { desiredTenant, PlanSources, statusUpdate } from './desired';
 
 const NOW = '2026-11-24T10:00:00.000Z';

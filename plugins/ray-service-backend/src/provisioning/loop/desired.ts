@@ -22,15 +22,15 @@ import {
   templateVersionRef,
 } from '@ray-service/plugin-ray-service-common';
 import { isDeepStrictEqual } from 'node:util';
-import type { Fetched } from '../../kubernetes/fetched';
+import type { Fetched } from '../../lib/fetched';
 import type {
   StoredTenant,
   TenantStatusUpdate,
 } from '../../store/RayServiceStore';
 import { planInput } from '../planInput';
-import { plan } from '../planner/plan';
-import type { HostClusterInput, PlannedObject } from '../planner/types';
-import type { DesiredTenant, TenantOutcome, TenantStatus } from '../reconciler';
+import { plan } from '../../planner/plan';
+import type { HostClusterInput, PlannedObject } from '../../planner/types';
+import type { DesiredTenant, TenantOutcome, TenantStatus } from '../../reconciler';
 
 /** The condition the loop adds when it could not plan a tenant. */
 export const PLANNED_CONDITION = 'Planned';

@@ -31,10 +31,10 @@ import {
 import {
   HostCapacity,
   profileCapacityRequest,
-} from '../../kubernetes/capacity';
-import { fetched } from '../../kubernetes/fetched';
-import { Page, PageRequest } from '../../pagination';
-import { plan, planToYaml, tenantNamespace } from '../../provisioning';
+} from '../../hostClusters/capacity';
+import { fetched } from '../../lib/fetched';
+import { Page, PageRequest } from '../../lib/pagination';
+import { plan, planToYaml, tenantNamespace } from '../../planner';
 import { planInput } from '../../provisioning/planInput';
 import {
   RayServiceStore,
@@ -42,15 +42,15 @@ import {
   TenantFilter,
   TenantSpecChange,
 } from '../../store/RayServiceStore';
-import { ValidationError, ValidationIssue } from '../../validation';
+import { ValidationError, ValidationIssue } from '../../lib/validation';
 import { AuditService } from '../AuditService';
-import { GroupHierarchy } from '../GroupHierarchy';
-import { HostClusterOperations } from '../HostClusterOperations';
-import { KeyedMutex } from '../KeyedMutex';
+import { GroupHierarchy } from '../../access/GroupHierarchy';
+import { HostClusterOperations } from '../../hostClusters/HostClusterProbe';
+import { KeyedMutex } from '../../lib/KeyedMutex';
 import { namespaceRefusal } from './namespaceClaim';
 import { awaitingQuota, PendingTenants, pendingTenants } from './pending';
 import { judge, pick, refusals } from './placement';
-import { TenantCaller } from './TenantAccess';
+import { TenantCaller } from '../../access/TenantAccess';
 import {
   isolationRefusal,
   profileRefusal,

@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-import { PROFILES } from '../../provisioning/__testUtils__/fixtures';
+import { PROFILES } from '../../planner/__testUtils__/fixtures';
 import { storedTenant } from '../../__testUtils__/fixtures';
 import { awaitingQuota, pendingTenants } from './pending';
 

@@ -19,8 +19,8 @@ import {
   CapacityRequest,
   profileCapacityRequest,
   sumRequests,
-} from '../../kubernetes/capacity';
-import { tenantNamespace } from '../../provisioning';
+} from '../../hostClusters/capacity';
+import { tenantNamespace } from '../../planner';
 import { StoredTenant } from '../../store/RayServiceStore';
 
 /**

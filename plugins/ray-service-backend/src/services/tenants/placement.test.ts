@@ -14,9 +14,9 @@
  * limitations under the License.
  */
 
-import { computeCapacity } from '../../kubernetes/capacity';
+import { computeCapacity } from '../../hostClusters/capacity';
 import { ObservedObject } from '../../kubernetes/ObjectClient';
-import { PreflightResult } from '../../kubernetes/preflight';
+import { PreflightResult } from '../../hostClusters/preflight';
 import { PendingTenants } from './pending';
 import {
   judge,

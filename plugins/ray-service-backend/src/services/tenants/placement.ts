@@ -27,9 +27,9 @@ import {
   resourceName,
   Shortfall,
   shortfalls,
-} from '../../kubernetes/capacity';
-import { Fetched } from '../../kubernetes/fetched';
-import { PreflightResult } from '../../kubernetes/preflight';
+} from '../../hostClusters/capacity';
+import { Fetched } from '../../lib/fetched';
+import { PreflightResult } from '../../hostClusters/preflight';
 import { PendingTenants } from './pending';
 
 /** What placement knows of one host cluster. */

@@ -18,7 +18,7 @@ import {
   Tenant,
   templateVersionRef,
 } from '@ray-service/plugin-ray-service-common';
-import { tenantNamespace } from '../../provisioning';
+import { tenantNamespace } from '../../planner';
 import { StoredTenant } from '../../store/RayServiceStore';
 
 /** A stored tenant as the REST API shows it. */

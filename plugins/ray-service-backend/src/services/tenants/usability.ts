@@ -22,7 +22,7 @@ import {
   TemplateVersion,
   templateVersionRef,
 } from '@ray-service/plugin-ray-service-common';
-import { NO_MORE_ANCESTORS } from '../Viewer';
+import { NO_MORE_ANCESTORS } from '../../access/Viewer';
 
 /**
  * Whether a group may use a profile for a new tenant; the reason when not.

@@ -1,0 +1,197 @@
+/*
+ * Copyright 2026 The Ray as a Service for Backstage Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { parseAllDocuments } from 'yaml';
+import { PLANNED_KINDS } from '../planner';
+import { apiGroupOf, deliveryControllerOf } from '../vocabulary/delivery';
+import {
+  minimalRbacYaml,
+  PLANNED_KIND_VERBS,
+  rbacRules,
+  resourceNameOf,
+} from './rbac';
+import { startTestCluster } from '../kubernetes/__testUtils__/kubeSim';
+
+const allows = (
+  rules: ReturnType<typeof rbacRules>,
+  group: string,
+  resource: string,
+  verb: string,
+) =>
+  rules.some(
+    r =>
+      r.apiGroups?.includes(group) &&
+      r.resources?.includes(resource) &&
+      r.verbs.includes(verb),
+  );
+
+describe('rbacRules', () => {
+  it.each(['flux', 'helmChart'] as const)(
+    'covers every planned kind on a %s host',
+    controller => {
+      const rules = rbacRules(controller);
+      for (const kind of PLANNED_KINDS) {
+        const owner = deliveryControllerOf(kind);
+        for (const verb of PLANNED_KIND_VERBS) {
+          expect([
+            kind.kind,
+            verb,
+            allows(
+              rules,
+              apiGroupOf(kind.apiVersion),
+              resourceNameOf(kind.kind),
+              verb,
+            ),
+          ]).toEqual([
+            kind.kind,
+            verb,
+            owner === undefined || owner === controller,
+          ]);
+        }
+      }
+    },
+  );
+
+  it('grants the reads of preflight, capacity and status, and nothing cluster-admin-like', () => {
+    const rules = rbacRules('helmChart');
+    expect(allows(rules, '', 'nodes', 'list')).toBe(true);
+    expect(allows(rules, '', 'secrets', 'get')).toBe(true);
+    expect(allows(rules, '', 'secrets', 'list')).toBe(false);
+    // the vcluster operator's pods synced to the host, on either host
+    expect(allows(rules, '', 'pods', 'list')).toBe(true);
+    expect(allows(rbacRules('flux'), '', 'pods', 'list')).toBe(true);
+    expect(allows(rules, '', 'pods', 'get')).toBe(false);
+    expect(allows(rules, '', 'pods', 'delete')).toBe(false);
+    expect(allows(rules, 'batch', 'jobs', 'get')).toBe(true);
+    expect(allows(rules, 'cert-manager.io', 'clusterissuers', 'get')).toBe(
+      true,
+    );
+    expect(allows(rules, 'networking.k8s.io', 'ingressclasses', 'list')).toBe(
+      true,
+    );
+    expect(allows(rules, 'storage.k8s.io', 'storageclasses', 'list')).toBe(
+      true,
+    );
+    expect(
+      allows(rules, 'batch', 'jobs', 'get') &&
+        !allows(rbacRules('flux'), 'batch', 'jobs', 'get'),
+    ).toBe(true);
+    const everything = rules.flatMap(r => [
+      ...(r.verbs ?? []),
+      ...(r.resources ?? []),
+      ...(r.apiGroups ?? []),
+    ]);
+    expect(everything).not.toContain('*');
+    for (const verb of ['update', 'watch', 'bind', 'escalate', 'impersonate']) {
+      expect(everything).not.toContain(verb);
+    }
+  });
+
+  it('names resources as the API server does', async () => {
+    const { sim, client } = await startTestCluster({
+      controllers: { enabled: false },
+    });
+    const k3s = await startTestCluster({
+      seedDeliveryController: 'k3s',
+      controllers: { enabled: false },
+    });
+    try {
+      for (const kind of PLANNED_KINDS) {
+        const host =
+          deliveryControllerOf(kind) === 'helmChart' ? k3s : { sim, client };
+        host.sim.stats.reset();
+        await host.client.list(kind.apiVersion, kind.kind);
+        const resource = resourceNameOf(kind.kind);
+        expect([
+          kind.kind,
+          host.sim.stats.count({ verb: 'list', resource }),
+        ]).toEqual([kind.kind, 1]);
+      }
+    } finally {
+      await sim.stop();
+      await k3s.sim.stop();
+    }
+  });
+});
+
+describe('minimalRbacYaml', () => {
+  it('is a ServiceAccount, a ClusterRole, a Role for Volcano Commands and their bindings, with the escalation note', () => {
+    const yaml = minimalRbacYaml({
+      serviceAccount: 'ray-service',
+      namespace: 'backstage',
+      deliveryController: 'flux',
+    });
+    const documents = parseAllDocuments(yaml).map(d => d.toJS());
+    expect(documents.map(d => d.kind)).toEqual([
+      'ServiceAccount',
+      'ClusterRole',
+      'ClusterRoleBinding',
+      'Role',
+      'RoleBinding',
+    ]);
+    expect(documents[1].rules).toEqual(rbacRules('flux'));
+    expect(documents[3]).toMatchObject({
+      metadata: { name: 'ray-service-backend', namespace: 'default' },
+      rules: [
+        {
+          apiGroups: ['bus.volcano.sh'],
+          resources: ['commands'],
+          verbs: ['create', 'patch'],
+        },
+      ],
+    });
+    expect(documents[4]).toMatchObject({
+      metadata: { namespace: 'default' },
+      roleRef: { kind: 'Role', name: 'ray-service-backend' },
+      subjects: [
+        { kind: 'ServiceAccount', name: 'ray-service', namespace: 'backstage' },
+      ],
+    });
+    expect(documents[2]).toMatchObject({
+      roleRef: { kind: 'ClusterRole', name: 'ray-service-backend' },
+      subjects: [
+        { kind: 'ServiceAccount', name: 'ray-service', namespace: 'backstage' },
+      ],
+    });
+    expect(yaml).toMatch(/^# Least-privilege RBAC/);
+    expect(yaml).toContain(
+      '# - The delivery controller is the real privilege.',
+    );
+  });
+
+  it('passes kube-sim validation of RBAC objects', async () => {
+    const { sim, client } = await startTestCluster({ seed: 'empty' });
+    try {
+      const yaml = minimalRbacYaml({
+        serviceAccount: 'ray-service',
+        namespace: 'default',
+        deliveryController: 'helmChart',
+      });
+      for (const document of parseAllDocuments(yaml)) {
+        await client.apply(document.toJS());
+      }
+      expect(
+        sim.objects.get(
+          'rbac.authorization.k8s.io/v1',
+          'ClusterRole',
+          'ray-service-backend',
+        ),
+      ).toBeDefined();
+    } finally {
+      await sim.stop();
+    }
+  });
+});

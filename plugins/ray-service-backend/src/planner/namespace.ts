@@ -1,0 +1,74 @@
+/*
+ * Copyright 2026 The Ray as a Service for Backstage Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import type { V1Namespace } from '@kubernetes/client-node';
+import { objectMeta, PlanContext } from './context';
+import { tenantAnnotations } from '../vocabulary/labels';
+import { volcanoQueueName } from '../vocabulary/names';
+import { VOLCANO_QUEUE_ANNOTATION } from './scheduling';
+import type { Planned } from './types';
+
+export type PodSecurityLevel = 'baseline' | 'restricted';
+
+const POD_SECURITY = 'pod-security.kubernetes.io';
+
+/**
+ * The Pod Security Standard enforced on the tenant namespace.
+ *
+ * - vcluster: `baseline`. The vcluster control plane runs as root (allowed by
+ *   baseline, not by restricted), and the pods it syncs come from inside the
+ *   vcluster where we do not control their security context.
+ * - namespace: `restricted` when everything installed is known to comply: the
+ *   KubeRay operator chart does, and Ray pods do with the securityContext the
+ *   portal gives them (runAsNonRoot with a numeric user, no privilege
+ *   escalation, all capabilities dropped, RuntimeDefault seccomp). Add-on
+ *   charts are unknown to the planner, so a template with add-ons gets
+ *   `baseline`.
+ *
+ * `audit` and `warn` are always `restricted`, so violations show up.
+ */
+export function podSecurityLevel(ctx: PlanContext): PodSecurityLevel {
+  if (ctx.isolation === 'vcluster' || ctx.template.addons.length > 0) {
+    return 'baseline';
+  }
+  return 'restricted';
+}
+
+export function tenantNamespaceObject(ctx: PlanContext): Planned<V1Namespace> {
+  const meta = objectMeta(ctx, ctx.namespace);
+  return {
+    apiVersion: 'v1',
+    kind: 'Namespace',
+    metadata: {
+      ...meta,
+      labels: {
+        ...meta.labels,
+        [`${POD_SECURITY}/enforce`]: podSecurityLevel(ctx),
+        [`${POD_SECURITY}/enforce-version`]: 'latest',
+        [`${POD_SECURITY}/audit`]: 'restricted',
+        [`${POD_SECURITY}/warn`]: 'restricted',
+      },
+      annotations: {
+        ...tenantAnnotations({
+          tenant: ctx.tenantName,
+          owner: ctx.owner,
+          templateVersion: ctx.template,
+        }),
+        [VOLCANO_QUEUE_ANNOTATION]: volcanoQueueName(ctx.tenantName),
+      },
+    },
+  };
+}
