@@ -21,11 +21,9 @@ import {
   DEFAULT_INSTANCE,
   isInstanceName,
   MAX_INSTANCE_LENGTH,
-} from './vocabulary/labels';
-import {
   VCLUSTER_API_EXPOSURES,
   VclusterApiExposure,
-} from './planner/types';
+} from './vocabulary';
 
 /** A host cluster as declared in app-config, credentials included. */
 export interface HostClusterConfig {

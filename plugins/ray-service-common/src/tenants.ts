@@ -153,11 +153,20 @@ export interface TenantPlan {
 
 export type PreflightStatus = 'pass' | 'warn' | 'fail';
 
+/**
+ * How a host cluster installs Helm charts: Flux (`HelmRelease`) or the
+ * RKE2/k3s helm-controller (`HelmChart`). In detection order: a host serving
+ * both gets Flux.
+ */
+export const DELIVERY_CONTROLLERS = ['flux', 'helmChart'] as const;
+
+export type DeliveryController = (typeof DELIVERY_CONTROLLERS)[number];
+
 /** `GET /host-clusters/{name}/preflight`. */
 export interface HostClusterPreflight {
   hostCluster: string;
   passed: boolean;
-  deliveryController?: 'flux' | 'helmChart';
+  deliveryController?: DeliveryController;
   ingressClassName?: string;
   storageClassName?: string;
   checks: { name: string; status: PreflightStatus; message: string }[];

@@ -42,7 +42,8 @@ import {
 } from '../../src/__testUtils__/fixtures';
 import { HostClusterConfig } from '../../src/config';
 import { HostClusterClients } from '../../src/kubernetes/HostClusterClients';
-import { DEFAULT_INSTANCE, plan, PLANNED_KINDS } from '../../src/planner';
+import { plan } from '../../src/planner';
+import { DEFAULT_INSTANCE, PLANNED_KINDS } from '../../src/vocabulary';
 import { planInput } from '../../src/provisioning/planInput';
 import { managedObjects } from '../../src/reconciler/__testUtils__/tenants';
 import {

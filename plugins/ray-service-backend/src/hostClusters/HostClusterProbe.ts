@@ -21,16 +21,13 @@ import {
   VersionSupportMatrix,
 } from '@ray-service/plugin-ray-service-common';
 import { HostClusterClients } from '../kubernetes/HostClusterClients';
-import {
-  CapacityTotals,
-  fetchCapacity,
-  HostCapacity,
-} from './capacity';
+import { CapacityTotals, fetchCapacity, HostCapacity } from './capacity';
 import type { ObservedObject } from '../kubernetes/ObjectClient';
 import { preflight, PreflightResult } from './preflight';
 import { minimalRbacYaml } from './rbac';
 import { hostClusterInput } from '../provisioning/planInput';
-import { DeliveryController, HostClusterInput } from '../planner';
+import { HostClusterInput } from '../planner';
+import { DeliveryController } from '../vocabulary';
 import { TtlCache } from '../lib/TtlCache';
 
 const DEFAULT_PREFLIGHT_MAX_AGE_MS = 30_000;

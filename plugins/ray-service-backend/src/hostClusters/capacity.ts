@@ -22,7 +22,7 @@ import {
   profileResourceTotals,
   resourceGroupTotals,
 } from '@ray-service/plugin-ray-service-common';
-import { managedSelector } from '../planner';
+import { managedSelector } from '../vocabulary';
 import { ObjectClient, ObservedObject } from '../kubernetes/ObjectClient';
 import { findCondition } from '../kubernetes/objectConditions';
 

@@ -22,8 +22,9 @@ import {
   DeliveryController,
   PLANNED_KINDS,
   VOLCANO_COMMAND,
-} from '../planner';
-import { DELIVERY_CONTROLLERS, deliveryKinds } from '../vocabulary/delivery';
+  DELIVERY_CONTROLLERS,
+  deliveryKinds,
+} from '../vocabulary';
 import { Fetched, fetched } from '../lib/fetched';
 import { ObjectClient, ObservedObject } from '../kubernetes/ObjectClient';
 import { findCondition } from '../kubernetes/objectConditions';

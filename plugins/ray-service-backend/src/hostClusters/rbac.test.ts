@@ -15,8 +15,7 @@
  */
 
 import { parseAllDocuments } from 'yaml';
-import { PLANNED_KINDS } from '../planner';
-import { apiGroupOf, deliveryControllerOf } from '../vocabulary/delivery';
+import { PLANNED_KINDS, apiGroupOf, deliveryControllerOf } from '../vocabulary';
 import {
   minimalRbacYaml,
   PLANNED_KIND_VERBS,

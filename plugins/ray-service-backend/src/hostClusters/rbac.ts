@@ -15,8 +15,12 @@
  */
 
 import { stringify } from 'yaml';
-import { DeliveryController, VOLCANO_COMMAND } from '../planner';
-import { apiGroupOf, plannedKindsFor } from '../vocabulary/delivery';
+import {
+  DeliveryController,
+  VOLCANO_COMMAND,
+  apiGroupOf,
+  plannedKindsFor,
+} from '../vocabulary';
 
 export interface PolicyRule {
   apiGroups?: string[];

@@ -17,7 +17,7 @@
 import type { Addon } from '@ray-service/plugin-ray-service-common';
 import { addonChart, ChartInstall } from './charts';
 import type { PlanContext } from './context';
-import { addonReleaseName } from '../vocabulary/names';
+import { addonReleaseName } from '../vocabulary';
 import { addonValuesWithRegistry } from './registry';
 
 function describe(addon: Addon): string {

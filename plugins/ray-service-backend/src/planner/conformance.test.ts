@@ -22,7 +22,13 @@ import type {
 } from '@ray-service/plugin-ray-service-common';
 import type { ValidateFunction } from 'ajv';
 import { parse, parseAllDocuments } from 'yaml';
-import { DEFAULT_INSTANCE, plan, PLANNED_KINDS, vclusterReleaseName } from './';
+import { plan } from './';
+import {
+  DEFAULT_INSTANCE,
+  PLANNED_KINDS,
+  vclusterReleaseName,
+  operatorReleaseName,
+} from '../vocabulary';
 import {
   CONFORMANCE_DIR,
   conformanceUnavailable,
@@ -36,7 +42,6 @@ import {
   shippedProfiles,
   shippedTemplateVersions,
 } from './__testUtils__/shipped';
-import { operatorReleaseName } from '../vocabulary/names';
 import { KUBERAY_RELEASE_IN_VCLUSTER } from './operatorRelease';
 import type { HostClusterInput, PlannedObject } from './types';
 

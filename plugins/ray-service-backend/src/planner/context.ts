@@ -20,15 +20,14 @@ import type {
   IsolationMode,
   TemplateVersion,
 } from '@ray-service/plugin-ray-service-common';
-import { isInstanceName, MAX_INSTANCE_LENGTH, tenantLabels } from '../vocabulary/labels';
-import { tenantNamespace } from '../vocabulary/names';
-import type {
-  DeliveryController,
-  HostClusterInput,
-  PlanInput,
-  PlannedObject,
-  VclusterApiExposure,
-} from './types';
+import {
+  isInstanceName,
+  MAX_INSTANCE_LENGTH,
+  tenantLabels,
+  tenantNamespace,
+} from '../vocabulary';
+import type { HostClusterInput, PlanInput, PlannedObject } from './types';
+import type { DeliveryController, VclusterApiExposure } from '../vocabulary';
 
 /** The host cluster with every default applied. */
 export interface ResolvedHostCluster {

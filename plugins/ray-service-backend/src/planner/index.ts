@@ -15,45 +15,13 @@
  */
 
 /**
- * Provisioning: the pure planner of tenants (see docs/tenants.md).
+ * The pure planner of tenants (see docs/tenants.md): a tenant, its profile,
+ * template version and host cluster in, the Kubernetes objects out.
  */
 
 export { plan } from './plan';
-export type {
-  DeliveryController,
-  HostClusterInput,
-  Plan,
-  PlanInput,
-  PlannedObject,
-  VclusterApiExposure,
-} from './types';
-export { PLANNED_KINDS } from '../vocabulary/kinds';
-export { VOLCANO_COMMAND } from './queue';
-export type { PlannedKind } from '../vocabulary/kinds';
-export {
-  DEFAULT_INSTANCE,
-  INSTANCE_LABEL,
-  MANAGED_BY_LABEL,
-  MANAGED_BY_VALUE,
-  MAX_INSTANCE_LENGTH,
-  OWNER_LABEL,
-  TEMPLATE_VERSION_LABEL,
-  TENANT_LABEL,
-  isInstanceName,
-  managedSelector,
-} from '../vocabulary/labels';
-export type { ManagedScope } from '../vocabulary/labels';
-export {
-  MAX_TENANT_NAME_LENGTH,
-  tenantNamespace,
-  vclusterKubeconfigSecretName,
-  vclusterReleaseName,
-  volcanoQueueName,
-} from '../vocabulary/names';
-export {
-  rayClusterSchedulingLabels,
-  raySchedulingFor,
-} from './scheduling';
+export type { HostClusterInput, Plan, PlanInput, PlannedObject } from './types';
+export { rayClusterSchedulingLabels, raySchedulingFor } from './scheduling';
 export type { RayScheduling } from './scheduling';
 export { rayImage } from './registry';
 export { tenantIngressSettings } from './ingress';

@@ -16,8 +16,7 @@
 
 import type { V1Namespace } from '@kubernetes/client-node';
 import { objectMeta, PlanContext } from './context';
-import { tenantAnnotations } from '../vocabulary/labels';
-import { volcanoQueueName } from '../vocabulary/names';
+import { tenantAnnotations, volcanoQueueName } from '../vocabulary';
 import { VOLCANO_QUEUE_ANNOTATION } from './scheduling';
 import type { Planned } from './types';
 

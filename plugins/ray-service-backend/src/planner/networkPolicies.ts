@@ -21,7 +21,7 @@ import type {
 } from '@kubernetes/client-node';
 import { chartRepositoryPort } from './charts';
 import { objectMeta, PlanContext } from './context';
-import { networkPolicyName } from '../vocabulary/names';
+import { networkPolicyName } from '../vocabulary';
 import type { PlannedObject } from './types';
 import {
   chartsInsideVcluster,

@@ -16,7 +16,7 @@
 
 import { ChartInstall, HelmValues, kuberayOperatorChart } from './charts';
 import type { PlanContext } from './context';
-import { operatorReleaseName } from '../vocabulary/names';
+import { operatorReleaseName } from '../vocabulary';
 import { imageRepository, UPSTREAM_IMAGES } from './registry';
 import { VOLCANO_SCHEDULER_NAME } from './scheduling';
 import { KUBERAY_OPERATOR } from './systemComponents';

@@ -22,16 +22,16 @@ import {
   TEMPLATES,
 } from './__testUtils__/fixtures';
 import { planObjects, single } from './__testUtils__/objects';
-import { PLANNED_KINDS } from '../vocabulary/kinds';
 import {
+  PLANNED_KINDS,
   INSTANCE_LABEL,
   MANAGED_BY_LABEL,
   OWNER_LABEL,
   TEMPLATE_VERSION_LABEL,
   TENANT_LABEL,
-} from '../vocabulary/labels';
+} from '../vocabulary';
 import { plan } from './plan';
-import type { DeliveryController } from './types';
+import type { DeliveryController } from '../vocabulary';
 import { planToYaml } from './yaml';
 
 const MODES: Array<[IsolationMode, DeliveryController]> = [

@@ -16,23 +16,11 @@
 
 import type { TenantBudget } from './budget';
 import { objectMeta, PlanContext } from './context';
-import { volcanoQueueName } from '../vocabulary/names';
+import { VOLCANO_QUEUE_API_VERSION, volcanoQueueName } from '../vocabulary';
 import { requestedResources } from './quota';
 import type { PlannedObject } from './types';
 
-export const VOLCANO_QUEUE_API_VERSION = 'scheduling.volcano.sh/v1beta1';
 export const VOLCANO_QUEUE_WEIGHT = 1;
-
-/**
- * Volcano's Command, through which the reconciler closes a tenant's queue
- * before deleting it. It lives where `vcctl queue operate` puts it, in the
- * `default` namespace every cluster has.
- */
-export const VOLCANO_COMMAND = {
-  apiVersion: 'bus.volcano.sh/v1alpha1',
-  kind: 'Command',
-  namespace: 'default',
-} as const;
 
 export type VolcanoQueue = PlannedObject & {
   spec: {

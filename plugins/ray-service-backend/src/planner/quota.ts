@@ -18,7 +18,7 @@ import type { V1ResourceQuota } from '@kubernetes/client-node';
 import { compareQuantities } from '@ray-service/plugin-ray-service-common';
 import type { TenantBudget } from './budget';
 import { objectMeta, PlanContext } from './context';
-import { LIMIT_RANGE_NAME, RESOURCE_QUOTA_NAME } from '../vocabulary/names';
+import { LIMIT_RANGE_NAME, RESOURCE_QUOTA_NAME } from '../vocabulary';
 import type { CpuMemory } from './systemComponents';
 import type { Planned, PlannedObject } from './types';
 

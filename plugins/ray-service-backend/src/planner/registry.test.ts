@@ -19,7 +19,7 @@ import { parse } from 'yaml';
 import { planInput, TEMPLATES } from './__testUtils__/fixtures';
 import { planObjects } from './__testUtils__/objects';
 import { addonValuesWithRegistry, rayImage } from './registry';
-import type { DeliveryController } from './types';
+import type { DeliveryController } from '../vocabulary';
 
 const REGISTRY = 'registry.internal.example.com:5000/mirror';
 

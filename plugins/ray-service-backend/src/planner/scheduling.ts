@@ -15,7 +15,7 @@
  */
 
 import type { IsolationMode } from '@ray-service/plugin-ray-service-common';
-import { volcanoQueueName } from '../vocabulary/names';
+import { volcanoQueueName } from '../vocabulary';
 
 /**
  * How a tenant's Ray pods end up in its Volcano queue.

@@ -20,7 +20,7 @@ import type { PlanContext } from './context';
 import { DELIVERY_CONTROLLER_NAMES } from './delivery';
 import { CLUSTER_ISSUER_ANNOTATION } from './ingress';
 import { podSecurityLevel } from './namespace';
-import { networkPolicyName, volcanoQueueName } from '../vocabulary/names';
+import { networkPolicyName, volcanoQueueName } from '../vocabulary';
 import { VOLCANO_QUEUE_WEIGHT } from './queue';
 import { containerLimits } from './quota';
 import { mirroredChartRepository } from './registry';

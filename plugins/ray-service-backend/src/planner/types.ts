@@ -20,22 +20,7 @@ import type {
   IsolationMode,
   TemplateVersion,
 } from '@ray-service/plugin-ray-service-common';
-
-/** How the host cluster installs Helm charts. */
-export type DeliveryController = 'flux' | 'helmChart';
-
-/**
- * How the backend reaches a tenant's vcluster API: `clusterDns` through the
- * cluster-internal service name (a backend inside the host cluster), or
- * `ingress` through `vc-<tenant>.<baseDomain>` on the host's ingress
- * controller with SSL passthrough (a backend anywhere).
- */
-export type VclusterApiExposure = 'clusterDns' | 'ingress';
-
-export const VCLUSTER_API_EXPOSURES: readonly VclusterApiExposure[] = [
-  'clusterDns',
-  'ingress',
-];
+import type { DeliveryController, VclusterApiExposure } from '../vocabulary';
 
 /** What the planner needs to know about the host cluster a tenant lives on. */
 export interface HostClusterInput {

@@ -28,7 +28,7 @@ import {
   vclusterIngressHost,
   vclusterReleaseName,
   vclusterServiceHost,
-} from '../vocabulary/names';
+} from '../vocabulary';
 import { operatorInsideVcluster } from './operatorRelease';
 import { PORTAL_SERVICE_ACCOUNT, portalClusterRole } from './portalAccess';
 import {

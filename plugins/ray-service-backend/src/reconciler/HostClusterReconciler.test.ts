@@ -22,7 +22,7 @@ import {
 } from '../kubernetes/__testUtils__/kubeSim';
 import { ObjectClient } from '../kubernetes/ObjectClient';
 import { resourceNameOf } from '../hostClusters/rbac';
-import { PLANNED_KINDS } from '../vocabulary/kinds';
+import { PLANNED_KINDS } from '../vocabulary';
 import { HostClusterReconciler } from './HostClusterReconciler';
 import {
   desired,

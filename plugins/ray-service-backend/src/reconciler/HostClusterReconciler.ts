@@ -19,7 +19,7 @@ import type {
   ObjectClient,
   ObjectClientStats,
 } from '../kubernetes/ObjectClient';
-import { DEFAULT_INSTANCE } from '../vocabulary/labels';
+import { DEFAULT_INSTANCE } from '../vocabulary';
 import { mapLimited } from './concurrency';
 import { diff, TenantActions } from './diff';
 import { observe } from './observe';

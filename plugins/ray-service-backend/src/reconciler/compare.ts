@@ -15,7 +15,7 @@
  */
 
 import { parseQuantity } from '@ray-service/plugin-ray-service-common';
-import { apiGroupOf } from '../vocabulary/delivery';
+import { apiGroupOf } from '../vocabulary';
 import type { PlannedObject } from '../planner/types';
 
 /** Fields the API server or controllers own; never compared. */

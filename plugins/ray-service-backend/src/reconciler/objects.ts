@@ -14,9 +14,8 @@
  * limitations under the License.
  */
 
-import { apiGroupOf } from '../vocabulary/delivery';
+import { apiGroupOf, TENANT_LABEL } from '../vocabulary';
 import type { ObservedObject } from '../kubernetes/ObjectClient';
-import { TENANT_LABEL } from '../vocabulary/labels';
 import type { PlannedObject } from '../planner/types';
 
 /** What identifies an object (its apiVersion tells the client where it is). */

@@ -15,12 +15,8 @@
  */
 
 import { KindNotServedError } from '../kubernetes/requestErrors';
-import type {
-  ObjectClient,
-  ObservedObject,
-} from '../kubernetes/ObjectClient';
-import { PLANNED_KINDS, PlannedKind } from '../vocabulary/kinds';
-import { managedSelector } from '../vocabulary/labels';
+import type { ObjectClient, ObservedObject } from '../kubernetes/ObjectClient';
+import { PLANNED_KINDS, PlannedKind, managedSelector } from '../vocabulary';
 import { kindKeyOf, tenantOf } from './objects';
 
 /** What exists on the host cluster, as far as it could be listed. */

@@ -16,11 +16,8 @@
 
 import { NotAllowedError } from '@backstage/errors';
 import { Fetched, fetched } from '../lib/fetched';
-import type {
-  ObjectClient,
-  ObservedObject,
-} from '../kubernetes/ObjectClient';
-import { tenantNamespace } from '../vocabulary/names';
+import type { ObjectClient, ObservedObject } from '../kubernetes/ObjectClient';
+import { tenantNamespace } from '../vocabulary';
 import type { PlannedObject } from '../planner/types';
 import { isTerminating } from './objects';
 import {

@@ -19,8 +19,9 @@ import {
   INSTANCE_LABEL,
   MANAGED_BY_LABEL,
   TENANT_LABEL,
-} from '../vocabulary/labels';
-import { VOLCANO_COMMAND, VOLCANO_QUEUE_API_VERSION } from '../planner/queue';
+  VOLCANO_COMMAND,
+  VOLCANO_QUEUE_API_VERSION,
+} from '../vocabulary';
 import type { PlannedObject } from '../planner/types';
 import { describeRef, ObjectRef, refOf } from './objects';
 

@@ -14,8 +14,11 @@
  * limitations under the License.
  */
 
-import { deliveryControllerOf } from '../vocabulary/delivery';
-import { operatorReleaseName, vclusterReleaseName } from '../vocabulary/names';
+import {
+  deliveryControllerOf,
+  operatorReleaseName,
+  vclusterReleaseName,
+} from '../vocabulary';
 import type { TenantConditionType } from './types';
 
 /** The kinds whose objects are Helm releases (the rest of delivery is sources). */

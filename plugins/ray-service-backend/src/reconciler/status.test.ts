@@ -15,7 +15,7 @@
  */
 
 import type { ObservedObject } from '../kubernetes/ObjectClient';
-import { TEMPLATE_VERSION_LABEL } from '../vocabulary/labels';
+import { TEMPLATE_VERSION_LABEL } from '../vocabulary';
 import { keyOf, refOf } from './objects';
 import { noProbes, TenantProbes } from './probes';
 import { StatusInput, tenantStatus } from './status';

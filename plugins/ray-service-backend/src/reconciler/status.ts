@@ -15,7 +15,7 @@
  */
 
 import type { ObservedObject } from '../kubernetes/ObjectClient';
-import { TEMPLATE_VERSION_LABEL } from '../vocabulary/labels';
+import { TEMPLATE_VERSION_LABEL } from '../vocabulary';
 import type { PlannedObject } from '../planner/types';
 import type { TenantActions } from './diff';
 import { evaluateConditions } from './conditions';

@@ -19,10 +19,7 @@ import { NotFoundError } from '@backstage/errors';
 import { Fetched, fetched } from '../lib/fetched';
 import { ObjectClient, ObservedObject } from '../kubernetes/ObjectClient';
 import { ClusterUnreachableError } from '../kubernetes/requestErrors';
-import {
-  tenantNamespace,
-  vclusterKubeconfigSecretName,
-} from '../vocabulary/names';
+import { tenantNamespace, vclusterKubeconfigSecretName } from '../vocabulary';
 import { syncedOperatorPodSelector } from './vclusterPods';
 
 /** Makes a client for a vcluster from the kubeconfig its Secret holds. */

@@ -17,7 +17,7 @@
 import type { Fetched } from '../lib/fetched';
 import type { ObservedObject } from '../kubernetes/ObjectClient';
 import { findCondition } from '../kubernetes/objectConditions';
-import { tenantNamespace, vclusterReleaseName } from '../vocabulary/names';
+import { tenantNamespace, vclusterReleaseName } from '../vocabulary';
 import {
   KUBERAY_NAMESPACE_IN_VCLUSTER,
   KUBERAY_RELEASE_IN_VCLUSTER,

@@ -14,10 +14,7 @@
  * limitations under the License.
  */
 
-import type {
-  ObjectClient,
-  ObservedObject,
-} from '../kubernetes/ObjectClient';
+import type { ObjectClient, ObservedObject } from '../kubernetes/ObjectClient';
 import { InputError } from '@backstage/errors';
 import { KindNotServedError } from '../kubernetes/requestErrors';
 import type { TenantActions } from './diff';

@@ -27,7 +27,7 @@ import {
   tenantTestConfig,
 } from '../__testUtils__/tenantApi';
 import { startRayServiceTestBackend } from '../__testUtils__/testBackend';
-import { INSTANCE_LABEL, PLANNED_KINDS, TENANT_LABEL } from '../planner';
+import { INSTANCE_LABEL, PLANNED_KINDS, TENANT_LABEL } from '../vocabulary';
 
 jest.setTimeout(60_000);
 

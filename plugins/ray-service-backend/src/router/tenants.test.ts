@@ -29,7 +29,7 @@ import {
   tenantTestConfig,
 } from '../__testUtils__/tenantApi';
 import { startRayServiceTestBackend } from '../__testUtils__/testBackend';
-import { PLANNED_KINDS, TENANT_LABEL } from '../planner';
+import { PLANNED_KINDS, TENANT_LABEL } from '../vocabulary';
 
 jest.setTimeout(60_000);
 

@@ -15,22 +15,19 @@
  */
 
 import {
+  DELIVERY_CONTROLLERS,
   DeliveryController,
-  PLANNED_KINDS,
-  PlannedKind,
-} from '../planner';
+} from '@ray-service/plugin-ray-service-common';
+import { PLANNED_KINDS, PlannedKind } from './kinds';
+
+export { DELIVERY_CONTROLLERS };
+export type { DeliveryController };
 
 /** The API groups of each delivery controller's kinds. */
 const DELIVERY_API_GROUPS: Record<DeliveryController, readonly string[]> = {
   flux: ['helm.toolkit.fluxcd.io', 'source.toolkit.fluxcd.io'],
   helmChart: ['helm.cattle.io'],
 };
-
-/** In detection order: a host serving both gets Flux. */
-export const DELIVERY_CONTROLLERS: readonly DeliveryController[] = [
-  'flux',
-  'helmChart',
-];
 
 /** `helm.toolkit.fluxcd.io/v2` → `helm.toolkit.fluxcd.io`; `v1` → `` (core). */
 export function apiGroupOf(apiVersion: string): string {

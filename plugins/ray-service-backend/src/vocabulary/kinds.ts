@@ -14,12 +14,10 @@
  * limitations under the License.
  */
 
-import {
-  FLUX_HELM_API_VERSION,
-  FLUX_SOURCE_API_VERSION,
-} from '../planner/delivery/flux';
-import { HELM_CHART_API_VERSION } from '../planner/delivery/helmChart';
-import { VOLCANO_QUEUE_API_VERSION } from '../planner/queue';
+export const FLUX_SOURCE_API_VERSION = 'source.toolkit.fluxcd.io/v1';
+export const FLUX_HELM_API_VERSION = 'helm.toolkit.fluxcd.io/v2';
+export const HELM_CHART_API_VERSION = 'helm.cattle.io/v1';
+export const VOLCANO_QUEUE_API_VERSION = 'scheduling.volcano.sh/v1beta1';
 
 export interface PlannedKind {
   apiVersion: string;
@@ -55,3 +53,14 @@ export const PLANNED_KINDS: readonly PlannedKind[] = [
   { apiVersion: FLUX_HELM_API_VERSION, kind: 'HelmRelease', namespaced: true },
   { apiVersion: HELM_CHART_API_VERSION, kind: 'HelmChart', namespaced: true },
 ];
+
+/**
+ * Volcano's Command, through which the reconciler closes a tenant's queue
+ * before deleting it. It lives where `vcctl queue operate` puts it, in the
+ * `default` namespace every cluster has.
+ */
+export const VOLCANO_COMMAND = {
+  apiVersion: 'bus.volcano.sh/v1alpha1',
+  kind: 'Command',
+  namespace: 'default',
+} as const;

@@ -21,15 +21,13 @@ import {
   ownerLabelValue,
   templateVersionLabelValue,
   toLabelValue,
-} from './labels';
-import {
   addonReleaseName,
   boundedName,
-  MAX_TENANT_NAME_LENGTH,
   tenantNamespace,
   vclusterKubeconfigSecretName,
   vclusterReleaseName,
-} from './names';
+} from '.';
+import { MAX_TENANT_NAME_LENGTH } from './names';
 
 describe('names', () => {
   it('put a tenant in namespace ray-<name>', () => {

@@ -21,12 +21,9 @@ import {
   TemplateVersion,
   templateVersionSchema,
 } from '@ray-service/plugin-ray-service-common';
-import { DEFAULT_INSTANCE } from '../../vocabulary/labels';
-import type {
-  DeliveryController,
-  HostClusterInput,
-  PlanInput,
-} from '../types';
+import { DEFAULT_INSTANCE } from '../../vocabulary';
+import type { HostClusterInput, PlanInput } from '../types';
+import type { DeliveryController } from '../../vocabulary';
 
 const STORED = {
   createdAt: '2026-01-01T00:00:00Z',

@@ -20,11 +20,12 @@ import {
   isOciRepository,
   ociChartUrl,
 } from '../charts';
+import {
+  FLUX_HELM_API_VERSION,
+  FLUX_SOURCE_API_VERSION,
+} from '../../vocabulary';
 import { objectMeta, PlanContext } from '../context';
 import type { PlannedObject } from '../types';
-
-export const FLUX_SOURCE_API_VERSION = 'source.toolkit.fluxcd.io/v1';
-export const FLUX_HELM_API_VERSION = 'helm.toolkit.fluxcd.io/v2';
 
 const RELEASE_INTERVAL = '10m';
 const SOURCE_INTERVAL = '1h';

@@ -20,11 +20,10 @@ import {
   isOciRepository,
   ociChartUrl,
 } from '../charts';
+import { HELM_CHART_API_VERSION } from '../../vocabulary';
 import { objectMeta, PlanContext } from '../context';
 import type { PlannedObject } from '../types';
 import { toYaml } from '../yaml';
-
-export const HELM_CHART_API_VERSION = 'helm.cattle.io/v1';
 
 /**
  * The RKE2/k3s HelmChart of one release. The helm-controller names the

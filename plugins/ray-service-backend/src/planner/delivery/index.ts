@@ -16,7 +16,8 @@
 
 import type { ChartInstall } from '../charts';
 import type { PlanContext } from '../context';
-import type { DeliveryController, PlannedObject } from '../types';
+import type { PlannedObject } from '../types';
+import type { DeliveryController } from '../../vocabulary';
 import { fluxObjects } from './flux';
 import { helmChartObjects } from './helmChart';
 

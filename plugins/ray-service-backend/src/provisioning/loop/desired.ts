@@ -30,7 +30,11 @@ import type {
 import { planInput } from '../planInput';
 import { plan } from '../../planner/plan';
 import type { HostClusterInput, PlannedObject } from '../../planner/types';
-import type { DesiredTenant, TenantOutcome, TenantStatus } from '../../reconciler';
+import type {
+  DesiredTenant,
+  TenantOutcome,
+  TenantStatus,
+} from '../../reconciler';
 
 /** The condition the loop adds when it could not plan a tenant. */
 export const PLANNED_CONDITION = 'Planned';

@@ -16,7 +16,7 @@
 
 import type { ObservedObject } from '../../kubernetes/ObjectClient';
 import type { PlannedObject } from '../../planner/types';
-import { operatorReleaseName, vclusterReleaseName } from '../../vocabulary/names';
+import { operatorReleaseName, vclusterReleaseName } from '../../vocabulary';
 
 const READY = {
   type: 'Ready',

@@ -16,15 +16,16 @@
 
 import type { IsolationMode } from '@ray-service/plugin-ray-service-common';
 import type { ObservedObject } from '../../kubernetes/ObjectClient';
-import { PLANNED_KINDS } from '../../vocabulary/kinds';
 import {
+  PLANNED_KINDS,
   DEFAULT_INSTANCE,
   managedSelector,
   TENANT_LABEL,
-} from '../../vocabulary/labels';
+  VOLCANO_COMMAND,
+} from '../../vocabulary';
 import { plan } from '../../planner/plan';
-import { VOLCANO_COMMAND } from '../../planner/queue';
-import type { DeliveryController, PlannedObject } from '../../planner/types';
+import type { PlannedObject } from '../../planner/types';
+import type { DeliveryController } from '../../vocabulary';
 import {
   shippedProfiles,
   shippedTemplateVersions,

@@ -34,7 +34,8 @@ import {
 } from '../../hostClusters/capacity';
 import { fetched } from '../../lib/fetched';
 import { Page, PageRequest } from '../../lib/pagination';
-import { plan, planToYaml, tenantNamespace } from '../../planner';
+import { plan, planToYaml } from '../../planner';
+import { tenantNamespace } from '../../vocabulary';
 import { planInput } from '../../provisioning/planInput';
 import {
   RayServiceStore,

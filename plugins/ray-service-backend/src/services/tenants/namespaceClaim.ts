@@ -15,7 +15,7 @@
  */
 
 import type { ObservedObject } from '../../kubernetes/ObjectClient';
-import { INSTANCE_LABEL } from '../../planner';
+import { INSTANCE_LABEL } from '../../vocabulary';
 
 /**
  * Why a new tenant cannot take its namespace on the host cluster: tenant

@@ -20,7 +20,7 @@ import {
   profileCapacityRequest,
   sumRequests,
 } from '../../hostClusters/capacity';
-import { tenantNamespace } from '../../planner';
+import { tenantNamespace } from '../../vocabulary';
 import { StoredTenant } from '../../store/RayServiceStore';
 
 /**

@@ -18,7 +18,7 @@ import {
   Tenant,
   templateVersionRef,
 } from '@ray-service/plugin-ray-service-common';
-import { tenantNamespace } from '../../planner';
+import { tenantNamespace } from '../../vocabulary';
 import { StoredTenant } from '../../store/RayServiceStore';
 
 /** A stored tenant as the REST API shows it. */

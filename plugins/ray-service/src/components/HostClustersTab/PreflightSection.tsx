@@ -22,6 +22,7 @@ import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import {
+  DeliveryController,
   HostClusterPreflight,
   PreflightStatus,
 } from '@ray-service/plugin-ray-service-common';
@@ -37,10 +38,7 @@ const CHECK_STATUS: Record<
   fail: { kind: 'error', label: 'Fail' },
 };
 
-const DELIVERY_CONTROLLERS: Record<
-  NonNullable<HostClusterPreflight['deliveryController']>,
-  string
-> = {
+const DELIVERY_CONTROLLER_TITLES: Record<DeliveryController, string> = {
   flux: 'Flux (HelmRelease)',
   helmChart: 'HelmChart (k3s / RKE2 helm-controller)',
 };
@@ -63,7 +61,7 @@ const PreflightReport = ({
     </Box>
     <LabeledValue label="Delivery controller">
       {preflight.deliveryController
-        ? DELIVERY_CONTROLLERS[preflight.deliveryController]
+        ? DELIVERY_CONTROLLER_TITLES[preflight.deliveryController]
         : NONE_DETECTED}
     </LabeledValue>
     <LabeledValue label="Ingress class">

@@ -1,0 +1,24 @@
+/*
+ * Copyright 2026 The Ray as a Service for Backstage Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+/**
+ * How the backend reaches a tenant's vcluster API: `clusterDns` through the
+ * cluster-internal service name (a backend inside the host cluster), or
+ * `ingress` through `vc-<tenant>.<baseDomain>` on the host's ingress
+ * controller with SSL passthrough (a backend anywhere).
+ */
+export const VCLUSTER_API_EXPOSURES = ['clusterDns', 'ingress'] as const;
+
+export type VclusterApiExposure = (typeof VCLUSTER_API_EXPOSURES)[number];
