@@ -18,6 +18,7 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { PolicyQueryUser } from '@backstage/plugin-permission-node';
 import {
   rayServiceAdminPermission,
+  rayServiceProfileReadPermission,
   rayServiceTenantCreatePermission,
   rayServiceTenantReadPermission,
 } from '@ray-service/plugin-ray-service-common';
@@ -72,6 +73,21 @@ describe('RayServiceExamplePolicy', () => {
         params: {
           claims: ['user:default/alice.alpha', 'group:default/ml-team-alpha'],
         },
+      },
+    });
+  });
+
+  it('gives plain users published profiles visible to their groups', async () => {
+    await expect(
+      policy.handle({ permission: rayServiceProfileReadPermission }, alice),
+    ).resolves.toMatchObject({
+      result: AuthorizeResult.CONDITIONAL,
+      resourceType: 'ray-service-profile',
+      conditions: {
+        allOf: [
+          { rule: 'IS_PROFILE_PUBLISHED' },
+          { rule: 'IS_PROFILE_VISIBLE_TO' },
+        ],
       },
     });
   });

@@ -18,7 +18,6 @@ import { createBackendModule } from '@backstage/backend-plugin-api';
 import {
   AuthorizeResult,
   PolicyDecision,
-  isResourcePermission,
 } from '@backstage/plugin-permission-common';
 import {
   PermissionPolicy,
@@ -26,11 +25,8 @@ import {
   PolicyQueryUser,
 } from '@backstage/plugin-permission-node';
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
-import {
-  RAY_SERVICE_TENANT_RULES,
-  RESOURCE_TYPE_RAY_SERVICE_TENANT,
-  rayServiceAdminPermission,
-} from '@ray-service/plugin-ray-service-common';
+import { rayServiceAdminPermission } from '@ray-service/plugin-ray-service-common';
+import { createRayServiceMemberDecision } from '@ray-service/plugin-ray-service-node';
 
 /** Members of this group administer the Ray service. */
 export const PLATFORM_TEAM = 'group:default/platform-team';
@@ -40,8 +36,10 @@ export const PLATFORM_TEAM = 'group:default/platform-team';
  * - members of `group:default/platform-team` are Ray service admins;
  * - service principals (automation tokens) are admins: the permission
  *   framework allows them without asking the policy;
- * - everyone else is a plain user: may create tenants, and reads, upgrades
- *   and deletes only tenants owned by one of their groups.
+ * - everyone else is a team member: may create tenants, reads, upgrades and
+ *   deletes tenants owned by one of their groups, and sees published
+ *   profiles visible to their groups and template versions shared with
+ *   them (the kit's member decision).
  */
 export class RayServiceExamplePolicy implements PermissionPolicy {
   async handle(
@@ -58,21 +56,11 @@ export class RayServiceExamplePolicy implements PermissionPolicy {
     if (request.permission.name === rayServiceAdminPermission.name) {
       return { result: AuthorizeResult.DENY };
     }
-    if (
-      isResourcePermission(request.permission, RESOURCE_TYPE_RAY_SERVICE_TENANT)
-    ) {
-      return {
-        result: AuthorizeResult.CONDITIONAL,
-        pluginId: 'ray-service',
-        resourceType: RESOURCE_TYPE_RAY_SERVICE_TENANT,
-        conditions: {
-          rule: RAY_SERVICE_TENANT_RULES.IS_TENANT_OWNER,
-          resourceType: RESOURCE_TYPE_RAY_SERVICE_TENANT,
-          params: { claims },
-        },
-      };
-    }
-    return { result: AuthorizeResult.ALLOW };
+    return (
+      createRayServiceMemberDecision(request.permission, claims) ?? {
+        result: AuthorizeResult.ALLOW,
+      }
+    );
   }
 }
 

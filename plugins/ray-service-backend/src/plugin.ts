@@ -19,40 +19,25 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
-import { createConditionTransformer } from '@backstage/plugin-permission-node';
-import { rayServicePermissions } from '@ray-service/plugin-ray-service-common';
+import { AccessService } from './access/AccessService';
+import { GroupHierarchy } from './access/GroupHierarchy';
+import { registerPermissionResources } from './access/permissionResources';
 import { importBootstrapContent } from './bootstrap/importBootstrapContent';
 import { readRayServiceConfig } from './config';
+import { HostClusterDirectory } from './hostClusters/HostClusterDirectory';
+import { HostClusterProbe } from './hostClusters/HostClusterProbe';
+import { Reachability } from './hostClusters/reachability';
 import { HostClusterClients } from './kubernetes/HostClusterClients';
 import { ReconcileLoop } from './provisioning/loop/ReconcileLoop';
+import { PlanInputs } from './provisioning/planInputs';
 import { createRouter } from './router';
-import { AccessService } from './access/AccessService';
-import { AuditService } from './services/AuditService';
-import { GroupHierarchy } from './access/GroupHierarchy';
-import { HostClusterOperations } from './hostClusters/HostClusterProbe';
-import { HostClusterService } from './hostClusters/HostClusterDirectory';
+import { AuditLogService } from './services/AuditLogService';
 import { ProfileService } from './services/ProfileService';
 import { TemplateService } from './services/TemplateService';
-import { TenantAccess } from './access/TenantAccess';
+import { Placement } from './services/tenants/placement/Placement';
 import { TenantService } from './services/tenants/TenantService';
-import {
-  tenantPermissionRules,
-  tenantResourcePermissions,
-  tenantResourceRef,
-} from './access/tenantPermissions';
-import { DatabaseRayServiceStore } from './store/DatabaseRayServiceStore';
 import { RayServiceStore } from './store/RayServiceStore';
 import { migrateDatabase } from './store/migrations';
-
-/** Tenants for permission conditions, in the order of the refs (their names). */
-function tenantResources(store: RayServiceStore) {
-  return async (names: string[]) => {
-    const tenants = new Map(
-      (await store.getTenants(names)).map(tenant => [tenant.name, tenant]),
-    );
-    return names.map(name => tenants.get(name));
-  };
-}
 
 /** The ray-service backend plugin, mounted at `/api/ray-service`. */
 export const rayServicePlugin = createBackendPlugin({
@@ -88,80 +73,73 @@ export const rayServicePlugin = createBackendPlugin({
         catalog,
       }) {
         const rayConfig = readRayServiceConfig(config);
-        const store = new DatabaseRayServiceStore(
-          await migrateDatabase(database),
-        );
+        const { instance } = rayConfig;
+        const store = new RayServiceStore(await migrateDatabase(database));
         const clients = new HostClusterClients(
           rayConfig.hostClusters,
           rayConfig.reachabilityTimeoutMs,
         );
-        permissionsRegistry.addPermissions(rayServicePermissions);
-        permissionsRegistry.addResourceType({
-          resourceRef: tenantResourceRef,
-          permissions: tenantResourcePermissions,
-          rules: Object.values(tenantPermissionRules),
-          getResources: tenantResources(store),
-        });
+        const groups = new GroupHierarchy({ catalog, auth, userInfo, logger });
+        const access = new AccessService(
+          permissions,
+          groups,
+          registerPermissionResources(permissionsRegistry, { store, groups }),
+        );
 
-        const audit = new AuditService(store);
-        const profiles = new ProfileService(store, audit);
-        const templates = new TemplateService(store, audit);
+        const profiles = new ProfileService(store, access);
+        const templates = new TemplateService(store, access);
         await importBootstrapContent(rayConfig.bootstrap, {
           profiles,
           templates,
           logger,
+          credentials: await auth.getOwnServiceCredentials(),
         });
 
         const { minVersion, maxVersion } = rayConfig.kubernetesSupport;
-        const hostClusterOperations = new HostClusterOperations(clients, {
+        const hostClusters = new HostClusterProbe(clients, {
           supportMatrix: { min: minVersion, max: maxVersion },
         });
+        const planInputs = new PlanInputs({ store, hostClusters, instance });
         const loop = new ReconcileLoop(
-          { store, clients, hostClusters: hostClusterOperations, logger },
+          { store, clients, hostClusters, planInputs, logger },
           {
-            instance: rayConfig.instance,
+            instance,
             requeueMs: rayConfig.reconcile.requeueSeconds * 1000,
           },
         );
-        const groups = new GroupHierarchy({ catalog, auth, userInfo, logger });
-        const access = new AccessService(httpAuth, permissions, groups);
         const { enabled, intervalSeconds, timeoutSeconds } =
           rayConfig.reconcile;
+        const placement = new Placement({ store, hostClusters, access });
 
         httpRouter.use(
           createRouter({
-            access,
-            hostClusters: new HostClusterService(
+            httpAuth,
+            hostClusters: new HostClusterDirectory({
               clients,
               store,
-              audit,
-              logger,
-              { kubernetesSupport: rayConfig.kubernetesSupport },
-            ),
-            hostClusterOperations,
+              access,
+              probe: hostClusters,
+              reachability: new Reachability(clients, logger),
+              kubernetesSupport: rayConfig.kubernetesSupport,
+            }),
+            placement,
             profiles,
             templates,
-            audit,
+            audit: new AuditLogService(store, access),
             tenants: new TenantService({
               store,
-              audit,
+              access,
               groups,
-              hostClusters: hostClusterOperations,
-              instance: rayConfig.instance,
+              hostClusters,
+              placement,
+              planInputs,
+              instance,
               onChange: hostCluster => {
                 if (enabled) {
                   loop.trigger(hostCluster);
                 }
               },
             }),
-            tenantAccess: new TenantAccess(
-              access,
-              permissions,
-              groups,
-              createConditionTransformer(
-                permissionsRegistry.getPermissionRuleset(tenantResourceRef),
-              ),
-            ),
           }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });

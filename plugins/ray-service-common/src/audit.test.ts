@@ -51,7 +51,7 @@ describe('auditEntrySchema', () => {
     [{ action: 'profile.rename' }, ['action']],
     [{ at: 'now' }, ['at']],
     [{ actor: '' }, ['actor']],
-    [{ target: { kind: 'tenant', name: 'x' } }, ['target', 'kind']],
+    [{ target: { kind: 'cluster', name: 'x' } }, ['target', 'kind']],
   ])('rejects %j at %j', (change, path) => {
     expect(
       auditEntrySchema.safeParse({ ...entry, ...change }).error?.issues,
@@ -63,6 +63,7 @@ describe('auditTargetKindOf', () => {
   it('reads the kind from the action', () => {
     expect(auditTargetKindOf('template.publish')).toBe('template');
     expect(auditTargetKindOf('hostCluster.update')).toBe('hostCluster');
+    expect(auditTargetKindOf('tenant.upgrade')).toBe('tenant');
   });
 
   it('knows the kind of every action', () => {

@@ -17,7 +17,10 @@
 import { z } from 'zod';
 import { timestampSchema } from './validation';
 
-/** Every admin change the audit log records, as `<target kind>.<verb>`. */
+/**
+ * Every change the audit log records, as `<target kind>.<verb>`: admins'
+ * changes and tenants' create, upgrade and delete.
+ */
 export const AUDIT_ACTIONS = [
   'profile.create',
   'profile.update',
@@ -29,6 +32,9 @@ export const AUDIT_ACTIONS = [
   'template.share',
   'template.delete',
   'hostCluster.update',
+  'tenant.create',
+  'tenant.upgrade',
+  'tenant.delete',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -37,11 +43,12 @@ export const AUDIT_TARGET_KINDS = [
   'profile',
   'template',
   'hostCluster',
+  'tenant',
 ] as const;
 
 export type AuditTargetKind = (typeof AUDIT_TARGET_KINDS)[number];
 
-/** One recorded admin change: who did what to which object, and when. */
+/** One recorded change: who did what to which object, and when. */
 export const auditEntrySchema = z.object({
   id: z.string().min(1),
   at: timestampSchema,

@@ -22,9 +22,12 @@ import {
   isUpdatePermission,
 } from '@backstage/plugin-permission-common';
 import {
-  RAY_SERVICE_TENANT_RULES,
+  RESOURCE_TYPE_RAY_SERVICE_PROFILE,
+  RESOURCE_TYPE_RAY_SERVICE_TEMPLATE_VERSION,
   RESOURCE_TYPE_RAY_SERVICE_TENANT,
   rayServiceAdminPermission,
+  rayServiceProfileReadPermission,
+  rayServiceTemplateVersionReadPermission,
   rayServicePermissions,
   rayServiceTenantCreatePermission,
   rayServiceTenantDeletePermission,
@@ -76,6 +79,25 @@ describe('permissions', () => {
     }
   });
 
+  it('defines reading profiles and template versions on their resource types', () => {
+    expect(
+      isResourcePermission(
+        rayServiceProfileReadPermission,
+        RESOURCE_TYPE_RAY_SERVICE_PROFILE,
+      ),
+    ).toBe(true);
+    expect(
+      isResourcePermission(
+        rayServiceTemplateVersionReadPermission,
+        RESOURCE_TYPE_RAY_SERVICE_TEMPLATE_VERSION,
+      ),
+    ).toBe(true);
+    expect(isReadPermission(rayServiceProfileReadPermission)).toBe(true);
+    expect(isReadPermission(rayServiceTemplateVersionReadPermission)).toBe(
+      true,
+    );
+  });
+
   it('lists every permission once', () => {
     expect(rayServicePermissions.map(p => p.name)).toEqual([
       'ray-service.admin',
@@ -83,10 +105,8 @@ describe('permissions', () => {
       'ray-service.tenant.read',
       'ray-service.tenant.update',
       'ray-service.tenant.delete',
+      'ray-service.profile.read',
+      'ray-service.template.read',
     ]);
-  });
-
-  it('names the tenant owner rule', () => {
-    expect(RAY_SERVICE_TENANT_RULES.IS_TENANT_OWNER).toBe('IS_TENANT_OWNER');
   });
 });

@@ -48,6 +48,33 @@ export const rayServiceTenantDeletePermission = createPermission({
   resourceType: RESOURCE_TYPE_RAY_SERVICE_TENANT,
 });
 
+/** The resource type of compute profiles in permission checks and conditions. */
+export const RESOURCE_TYPE_RAY_SERVICE_PROFILE = 'ray-service-profile';
+
+/**
+ * Reading a compute profile (and seeing it in lists and pickers). Managing
+ * profiles needs `ray-service.admin`.
+ */
+export const rayServiceProfileReadPermission = createPermission({
+  name: 'ray-service.profile.read',
+  attributes: { action: 'read' },
+  resourceType: RESOURCE_TYPE_RAY_SERVICE_PROFILE,
+});
+
+/** The resource type of tenant template versions in permission checks and conditions. */
+export const RESOURCE_TYPE_RAY_SERVICE_TEMPLATE_VERSION =
+  'ray-service-template-version';
+
+/**
+ * Reading a tenant template version (and seeing it in lists and pickers).
+ * Importing and changing versions needs `ray-service.admin`.
+ */
+export const rayServiceTemplateVersionReadPermission = createPermission({
+  name: 'ray-service.template.read',
+  attributes: { action: 'read' },
+  resourceType: RESOURCE_TYPE_RAY_SERVICE_TEMPLATE_VERSION,
+});
+
 /** Every permission of the Ray service, for the backend to register. */
 export const rayServicePermissions = [
   rayServiceAdminPermission,
@@ -55,19 +82,6 @@ export const rayServicePermissions = [
   rayServiceTenantReadPermission,
   rayServiceTenantUpdatePermission,
   rayServiceTenantDeletePermission,
+  rayServiceProfileReadPermission,
+  rayServiceTemplateVersionReadPermission,
 ];
-
-/**
- * Names of the permission rules the backend implements for tenants, for
- * policies to build conditions with.
- */
-export const RAY_SERVICE_TENANT_RULES = {
-  /** The tenant's owner group is among `claims` (the user's ownership refs). */
-  IS_TENANT_OWNER: 'IS_TENANT_OWNER',
-} as const;
-
-/** Parameters of {@link RAY_SERVICE_TENANT_RULES.IS_TENANT_OWNER}. */
-export type IsTenantOwnerParams = {
-  /** Entity refs the user owns through, e.g. Backstage ownership refs. */
-  claims: string[];
-};

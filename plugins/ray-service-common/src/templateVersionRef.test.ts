@@ -18,6 +18,7 @@ import { InputError } from '@backstage/errors';
 import {
   parseTemplateVersionRef,
   templateVersionRef,
+  tryParseTemplateVersionRef,
 } from './templateVersionRef';
 
 describe('templateVersionRef', () => {
@@ -64,5 +65,16 @@ describe('parseTemplateVersionRef', () => {
     expect(() => parseTemplateVersionRef(ref)).toThrow(
       `invalid template version reference "${ref}": ${reason}`,
     );
+  });
+});
+
+describe('tryParseTemplateVersionRef', () => {
+  it('parses valid references and answers undefined for others', () => {
+    expect(tryParseTemplateVersionRef('kuberay@1.2.0')).toEqual({
+      name: 'kuberay',
+      version: '1.2.0',
+    });
+    expect(tryParseTemplateVersionRef('kuberay')).toBeUndefined();
+    expect(tryParseTemplateVersionRef('Kuberay@1')).toBeUndefined();
   });
 });

@@ -53,3 +53,14 @@ export function parseTemplateVersionRef(ref: string): TemplateVersionKey {
   }
   return { name, version };
 }
+
+/** Like {@link parseTemplateVersionRef}, but undefined for an invalid reference. */
+export function tryParseTemplateVersionRef(
+  ref: string,
+): TemplateVersionKey | undefined {
+  try {
+    return parseTemplateVersionRef(ref);
+  } catch {
+    return undefined;
+  }
+}

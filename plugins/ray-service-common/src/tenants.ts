@@ -80,7 +80,8 @@ export type TenantPhase = (typeof TENANT_PHASES)[number];
 /**
  * The conditions of a tenant, in the order they are reported. `Reconciled`
  * (whether the last pass wrote everything it had to) is not part of the
- * phase.
+ * phase; `Planned` appears only while the tenant cannot be planned (a
+ * missing profile or version, an unavailable host cluster).
  */
 export const TENANT_CONDITION_TYPES = [
   'NamespaceReady',
@@ -91,6 +92,7 @@ export const TENANT_CONDITION_TYPES = [
   'OperatorReady',
   'AddonsReady',
   'Reconciled',
+  'Planned',
 ] as const;
 
 export type TenantConditionType = (typeof TENANT_CONDITION_TYPES)[number];
@@ -99,7 +101,7 @@ export type ConditionStatus = 'True' | 'False' | 'Unknown';
 
 /** A condition like Kubernetes': what was observed in the cluster and why. */
 export interface TenantCondition {
-  type: string;
+  type: TenantConditionType;
   status: ConditionStatus;
   reason: string;
   message: string;

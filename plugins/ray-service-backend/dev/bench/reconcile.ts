@@ -44,14 +44,14 @@ import { HostClusterConfig } from '../../src/config';
 import { HostClusterClients } from '../../src/kubernetes/HostClusterClients';
 import { plan } from '../../src/planner';
 import { DEFAULT_INSTANCE, PLANNED_KINDS } from '../../src/vocabulary';
-import { planInput } from '../../src/provisioning/planInput';
+import { planInput, PlanInputs } from '../../src/provisioning/planInputs';
 import { managedObjects } from '../../src/reconciler/__testUtils__/tenants';
 import {
   PassReport,
   ReconcileLoop,
 } from '../../src/provisioning/loop/ReconcileLoop';
-import { HostClusterOperations } from '../../src/hostClusters/HostClusterProbe';
-import { DatabaseRayServiceStore } from '../../src/store/DatabaseRayServiceStore';
+import { HostClusterProbe } from '../../src/hostClusters/HostClusterProbe';
+import { RayServiceStore } from '../../src/store/RayServiceStore';
 import { migrationsDir } from '../../src/store/migrations';
 import { formatTable, summarize } from './measure';
 
@@ -121,14 +121,14 @@ function roundSummary(reports: PassReport[]) {
  * first, then namespaces while Volcano closes the queues, then the queues.
  */
 async function teardown(
-  store: DatabaseRayServiceStore,
+  store: RayServiceStore,
   loop: ReconcileLoop,
   sims: KubeSim[],
 ) {
   const now = new Date().toISOString();
   await store.transaction(async tx => {
     for (let i = 0; i < TENANTS; i++) {
-      await tx.changeTenantSpec(`t-${String(i).padStart(4, '0')}`, {
+      await tx.tenants.changeSpec(`t-${String(i).padStart(4, '0')}`, {
         deletionRequestedAt: now,
         phase: 'Deleting',
         updatedAt: now,
@@ -143,7 +143,7 @@ async function teardown(
     const summary = roundSummary(await loop.runAll());
     const left = (
       await Promise.all(
-        sims.map((_, i) => store.listTenantsOnHostCluster(`cluster-${i + 1}`)),
+        sims.map((_, i) => store.tenants.listOnHostCluster(`cluster-${i + 1}`)),
       )
     ).flat().length;
     console.log(
@@ -196,7 +196,7 @@ async function main() {
     pool: { min: 1, max: 1 },
   });
   await knex.migrate.latest({ directory: migrationsDir });
-  const store = new DatabaseRayServiceStore(knex);
+  const store = new RayServiceStore(knex);
 
   const names = sims.map((_, i) => `cluster-${i + 1}`);
   const configs: HostClusterConfig[] = sims.map((sim, i) => ({
@@ -211,13 +211,23 @@ async function main() {
   const clients = new HostClusterClients(configs, 30_000);
   // Preflight is reused for an hour here so that its few requests (every
   // 30 s by default) do not blur the per-pass counts.
-  const hostClusters = new HostClusterOperations(clients, {
+  const hostClusters = new HostClusterProbe(clients, {
     supportMatrix: { min: '1.29', max: '1.34' },
     preflightMaxAgeMs: HOUR_MS,
   });
   // Passes run when the benchmark asks, not on the loop's own follow-ups.
   const loop = new ReconcileLoop(
-    { store, clients, hostClusters, logger },
+    {
+      store,
+      clients,
+      hostClusters,
+      planInputs: new PlanInputs({
+        store,
+        hostClusters,
+        instance: DEFAULT_INSTANCE,
+      }),
+      logger,
+    },
     { instance: DEFAULT_INSTANCE, requeueMs: HOUR_MS },
   );
 
@@ -230,11 +240,11 @@ async function main() {
       state: 'published',
       security: { networkPolicy: NETWORK_POLICIES, tls: true },
     });
-    await store.insertProfile(benchProfile);
-    await store.insertTemplateVersion(version);
+    await store.profiles.insert(benchProfile);
+    await store.templateVersions.insert(version);
     await store.transaction(async tx => {
       for (let i = 0; i < TENANTS; i++) {
-        await tx.insertTenant(
+        await tx.tenants.insert(
           storedTenant({
             name: `t-${String(i).padStart(4, '0')}`,
             profile: 'bench',
@@ -369,11 +379,15 @@ async function main() {
             name: `p-${i}`,
             owner: 'group:default/ml-team-alpha',
             isolation: i % 2 === 0 ? 'vcluster' : 'namespace',
+            profile: benchProfile.name,
+            template: version,
           },
-          benchProfile,
-          version,
-          host,
-          DEFAULT_INSTANCE,
+          {
+            profile: benchProfile,
+            templateVersion: version,
+            host: { value: host },
+            instance: DEFAULT_INSTANCE,
+          },
         ),
       );
     }

@@ -14,29 +14,94 @@
  * limitations under the License.
  */
 
-import { TestDatabases } from '@backstage/backend-test-utils';
-import { AuditService } from '../services/AuditService';
+import {
+  mockCredentials,
+  mockServices,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
+import { PermissionsRegistryService } from '@backstage/backend-plugin-api';
+import { createPermissionIntegrationRouter } from '@backstage/plugin-permission-node';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { AccessService } from '../access/AccessService';
+import { GroupHierarchy } from '../access/GroupHierarchy';
+import { registerPermissionResources } from '../access/permissionResources';
+import { AuditLogService } from '../services/AuditLogService';
 import { ProfileService } from '../services/ProfileService';
 import { TemplateService } from '../services/TemplateService';
-import { DatabaseRayServiceStore } from '../store/DatabaseRayServiceStore';
+import { RayServiceStore } from '../store/RayServiceStore';
 import { migrationsDir } from '../store/migrations';
+import { EXAMPLE_GROUPS } from './exampleOrg';
+import {
+  examplePermissions,
+  exampleUserInfo,
+  UserDecision,
+} from './examplePolicy';
 
 const databases = TestDatabases.create({
   ids: ['SQLITE_3'],
   disableDocker: true,
 });
 
-/** The domain services on a fresh, migrated in-memory SQLite database. */
-export async function createTestServices() {
+/** Credentials of the example org's people, and of an automation token. */
+export const people = {
+  /** A member of platform-team: an admin. */
+  pat: mockCredentials.user('user:default/pat.platform'),
+  /** A member of ml-team-alpha, a child of ml-teams. */
+  alice: mockCredentials.user('user:default/alice.alpha'),
+  /** A member of ml-team-bravo. */
+  bob: mockCredentials.user('user:default/bob.bravo'),
+  automation: mockCredentials.service('external:automation'),
+};
+
+/** The permissions registry of a plugin, as backend-defaults builds it. */
+function permissionsRegistry(): PermissionsRegistryService {
+  const router = createPermissionIntegrationRouter();
+  return {
+    addResourceType: resource =>
+      router.addResourceType({
+        ...resource,
+        resourceType: resource.resourceRef.resourceType,
+      }),
+    addPermissions: permissions => router.addPermissions(permissions),
+    addPermissionRules: rules => router.addPermissionRules(rules),
+    getPermissionRuleset: resourceRef =>
+      router.getPermissionRuleset(resourceRef),
+  };
+}
+
+/**
+ * The domain services on a fresh, migrated in-memory SQLite database, with
+ * the example org in the catalog and the example policy's decisions (or
+ * `decideUser`'s).
+ */
+export async function createTestServices(
+  options: { decideUser?: UserDecision } = {},
+) {
   const knex = await databases.init('SQLITE_3');
   await knex.migrate.latest({ directory: migrationsDir });
-  const store = new DatabaseRayServiceStore(knex);
-  const audit = new AuditService(store);
+  const store = new RayServiceStore(knex);
+  const groups = new GroupHierarchy({
+    catalog: catalogServiceMock({ entities: EXAMPLE_GROUPS }),
+    auth: mockServices.auth(),
+    userInfo: exampleUserInfo,
+    logger: mockServices.logger.mock(),
+  });
+  const transformers = registerPermissionResources(permissionsRegistry(), {
+    store,
+    groups,
+  });
+  const access = new AccessService(
+    examplePermissions({ decideUser: options.decideUser }),
+    groups,
+    transformers,
+  );
   return {
     knex,
     store,
-    audit,
-    profiles: new ProfileService(store, audit),
-    templates: new TemplateService(store, audit),
+    access,
+    groups,
+    audit: new AuditLogService(store, access),
+    profiles: new ProfileService(store, access),
+    templates: new TemplateService(store, access),
   };
 }

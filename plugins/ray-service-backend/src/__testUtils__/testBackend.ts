@@ -19,8 +19,6 @@ import {
   coreServices,
   createServiceFactory,
   DiscoveryService,
-  PermissionsService,
-  UserInfoService,
 } from '@backstage/backend-plugin-api';
 import {
   mockCredentials,
@@ -28,161 +26,49 @@ import {
   startTestBackend,
   TestDatabases,
 } from '@backstage/backend-test-utils';
-import { InputError } from '@backstage/errors';
-import {
-  AuthorizeResult,
-  isResourcePermission,
-  PermissionCondition,
-  PermissionCriteria,
-  PolicyDecision,
-} from '@backstage/plugin-permission-common';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import {
-  RAY_SERVICE_TENANT_RULES,
-  RESOURCE_TYPE_RAY_SERVICE_TENANT,
-  rayServiceAdminPermission,
-} from '@ray-service/plugin-ray-service-common';
 import { Knex } from 'knex';
 import { rayServicePlugin } from '../plugin';
-import { EXAMPLE_GROUPS, EXAMPLE_MEMBERSHIPS } from './exampleOrg';
-
-const PLATFORM_TEAM = 'group:default/platform-team';
-
-/** userInfo as the auth backend would answer for the example org. */
-const exampleUserInfo: UserInfoService = {
-  async getUserInfo(credentials) {
-    const { principal } = credentials as {
-      principal: { type: string; userEntityRef?: string };
-    };
-    if (principal.type !== 'user' || !principal.userEntityRef) {
-      throw new InputError(`no user info for ${principal.type} principals`);
-    }
-    return {
-      userEntityRef: principal.userEntityRef,
-      ownershipEntityRefs: [
-        principal.userEntityRef,
-        ...(EXAMPLE_MEMBERSHIPS[principal.userEntityRef] ?? []),
-      ],
-    };
-  },
-};
-
-type Credentials = Parameters<
-  PermissionsService['authorize']
->[1]['credentials'];
-type Permission = Parameters<
-  PermissionsService['authorize']
->[0][0]['permission'];
-
-/**
- * The decisions of packages/backend/src/permissionPolicy.ts: services and
- * platform-team members are admins; everyone else may do anything but admin,
- * and tenants only when one of their groups owns them (a conditional
- * decision with `IS_TENANT_OWNER`).
- */
-async function decide(
-  permission: Permission,
-  credentials: Credentials,
-): Promise<PolicyDecision> {
-  const { principal } = credentials as { principal: { type: string } };
-  if (principal.type === 'service') {
-    return { result: AuthorizeResult.ALLOW };
-  }
-  if (principal.type !== 'user') {
-    return { result: AuthorizeResult.DENY };
-  }
-  const { ownershipEntityRefs } = await exampleUserInfo.getUserInfo(
-    credentials,
-  );
-  if (ownershipEntityRefs.includes(PLATFORM_TEAM)) {
-    return { result: AuthorizeResult.ALLOW };
-  }
-  if (permission.name === rayServiceAdminPermission.name) {
-    return { result: AuthorizeResult.DENY };
-  }
-  if (isResourcePermission(permission, RESOURCE_TYPE_RAY_SERVICE_TENANT)) {
-    return {
-      result: AuthorizeResult.CONDITIONAL,
-      pluginId: 'ray-service',
-      resourceType: RESOURCE_TYPE_RAY_SERVICE_TENANT,
-      conditions: {
-        rule: RAY_SERVICE_TENANT_RULES.IS_TENANT_OWNER,
-        resourceType: RESOURCE_TYPE_RAY_SERVICE_TENANT,
-        params: { claims: ownershipEntityRefs },
-      },
-    };
-  }
-  return { result: AuthorizeResult.ALLOW };
-}
+import { EXAMPLE_GROUPS } from './exampleOrg';
+import {
+  ConditionsApplier,
+  examplePermissions,
+  exampleUserInfo,
+  UserDecision,
+} from './examplePolicy';
 
 /**
  * Resolves a conditional decision about one resource the way the
  * permission backend does: through the plugin's apply-conditions endpoint.
  */
-async function applyConditions(
-  deps: { discovery: DiscoveryService; auth: AuthService },
-  resourceRef: string,
-  conditions: PermissionCriteria<PermissionCondition>,
-): Promise<AuthorizeResult.ALLOW | AuthorizeResult.DENY> {
-  const { token } = await deps.auth.getPluginRequestToken({
-    onBehalfOf: await deps.auth.getOwnServiceCredentials(),
-    targetPluginId: 'ray-service',
-  });
-  const baseUrl = await deps.discovery.getBaseUrl('ray-service');
-  const response = await fetch(
-    `${baseUrl}/.well-known/backstage/permissions/apply-conditions`,
-    {
-      method: 'POST',
-      headers: {
-        Authorization: `Bearer ${token}`,
-        'Content-Type': 'application/json',
-      },
-      body: JSON.stringify({
-        items: [
-          {
-            id: '1',
-            resourceRef,
-            resourceType: RESOURCE_TYPE_RAY_SERVICE_TENANT,
-            conditions,
-          },
-        ],
-      }),
-    },
-  );
-  if (!response.ok) {
-    throw new Error(`apply-conditions answered ${response.status}`);
-  }
-  const { items } = await response.json();
-  return items[0].result;
-}
-
-function examplePolicyPermissions(deps: {
+function applyConditionsThroughPlugin(deps: {
   discovery: DiscoveryService;
   auth: AuthService;
-}): PermissionsService {
-  return {
-    async authorize(requests, { credentials }) {
-      return Promise.all(
-        requests.map(async request => {
-          const decision = await decide(request.permission, credentials);
-          if (decision.result !== AuthorizeResult.CONDITIONAL) {
-            return { result: decision.result };
-          }
-          const resourceRef =
-            'resourceRef' in request ? request.resourceRef : undefined;
-          return {
-            result: resourceRef
-              ? await applyConditions(deps, resourceRef, decision.conditions)
-              : AuthorizeResult.DENY,
-          };
+}): ConditionsApplier {
+  return async (resourceType, resourceRef, conditions) => {
+    const { token } = await deps.auth.getPluginRequestToken({
+      onBehalfOf: await deps.auth.getOwnServiceCredentials(),
+      targetPluginId: 'ray-service',
+    });
+    const baseUrl = await deps.discovery.getBaseUrl('ray-service');
+    const response = await fetch(
+      `${baseUrl}/.well-known/backstage/permissions/apply-conditions`,
+      {
+        method: 'POST',
+        headers: {
+          Authorization: `Bearer ${token}`,
+          'Content-Type': 'application/json',
+        },
+        body: JSON.stringify({
+          items: [{ id: '1', resourceRef, resourceType, conditions }],
         }),
-      );
-    },
-    async authorizeConditional(requests, { credentials }) {
-      return Promise.all(
-        requests.map(request => decide(request.permission, credentials)),
-      );
-    },
+      },
+    );
+    if (!response.ok) {
+      throw new Error(`apply-conditions answered ${response.status}`);
+    }
+    const { items } = await response.json();
+    return items[0].result;
   };
 }
 
@@ -212,10 +98,10 @@ const databases = TestDatabases.create({
 /**
  * The plugin in a test backend on its own in-memory SQLite database (or the
  * given one), with the example org in the catalog and the example policy's
- * permission decisions. Returns the backend (to stop it) and the database.
+ * permission decisions (or `decideUser`'s for users). Returns the backend (to stop it) and the database.
  */
 export async function startRayServiceTestBackend(
-  options: { config?: object; knex?: Knex } = {},
+  options: { config?: object; knex?: Knex; decideUser?: UserDecision } = {},
 ) {
   const knex: Knex = options.knex ?? (await databases.init('SQLITE_3'));
   const backend = await startTestBackend({
@@ -234,7 +120,11 @@ export async function startRayServiceTestBackend(
       createServiceFactory({
         service: coreServices.permissions,
         deps: { discovery: coreServices.discovery, auth: coreServices.auth },
-        factory: examplePolicyPermissions,
+        factory: deps =>
+          examplePermissions({
+            decideUser: options.decideUser,
+            applyConditions: applyConditionsThroughPlugin(deps),
+          }),
       }),
       catalogServiceMock.factory({ entities: EXAMPLE_GROUPS }),
     ],

@@ -37,10 +37,11 @@ const ALICE = mockCredentials.user('user:default/alice.alpha');
 
 describe('GroupHierarchy', () => {
   it('adds the ancestors named by spec.parent', async () => {
+    const claims = ['user:default/alice.alpha', 'group:default/ml-team-alpha'];
     const groups = await hierarchy(
       catalogServiceMock({ entities: EXAMPLE_GROUPS }),
-      ['user:default/alice.alpha', 'group:default/ml-team-alpha'],
-    ).groupsOf(ALICE);
+      claims,
+    ).groupsWithAncestors(claims);
     expect(groups).toEqual([
       'group:default/ml-team-alpha',
       'group:default/ml-teams',
@@ -63,17 +64,18 @@ describe('GroupHierarchy', () => {
       ],
     });
     expect(
-      await hierarchy(catalog, ['Group:Default/A']).groupsOf(ALICE),
+      await hierarchy(catalog, []).groupsWithAncestors(['Group:Default/A']),
     ).toEqual(['group:default/a', 'group:default/b', 'group:default/c']);
   });
 
   it('answers from its cache for a while', async () => {
     const catalog = catalogServiceMock({ entities: EXAMPLE_GROUPS });
     const getEntitiesByRefs = jest.spyOn(catalog, 'getEntitiesByRefs');
-    const groups = hierarchy(catalog, ['group:default/ml-team-alpha']);
-    await groups.groupsOf(ALICE);
+    const claims = ['group:default/ml-team-alpha'];
+    const groups = hierarchy(catalog, claims);
+    await groups.groupsWithAncestors(claims);
     const callsForOneWalk = getEntitiesByRefs.mock.calls.length;
-    await groups.groupsOf(ALICE);
+    await groups.groupsWithAncestors(claims);
     expect(getEntitiesByRefs).toHaveBeenCalledTimes(callsForOneWalk);
   });
 
@@ -101,12 +103,65 @@ describe('GroupHierarchy', () => {
       },
     });
     expect(
-      await hierarchy(
-        catalog,
-        ['group:default/ml-team-alpha'],
-        logger,
-      ).groupsOf(ALICE),
+      await hierarchy(catalog, [], logger).groupsWithAncestors([
+        'group:default/ml-team-alpha',
+      ]),
     ).toEqual(['group:default/ml-team-alpha']);
+    expect(logger.warn).toHaveBeenCalledWith(
+      expect.stringContaining('catalog down'),
+    );
+  });
+
+  it('reads the direct groups of a user from their user info', async () => {
+    expect(
+      await hierarchy(catalogServiceMock({ entities: EXAMPLE_GROUPS }), [
+        'user:default/alice.alpha',
+        'Group:Default/ML-Team-Alpha',
+      ]).directGroupsOf(ALICE),
+    ).toEqual(['group:default/ml-team-alpha']);
+  });
+
+  it('adds the sub-groups of groups, transitively', async () => {
+    const catalog = catalogServiceMock({
+      entities: [
+        ...EXAMPLE_GROUPS,
+        {
+          apiVersion: 'backstage.io/v1alpha1',
+          kind: 'Group',
+          metadata: { name: 'alpha-interns', namespace: 'default' },
+          spec: { type: 'team', children: [], parent: 'ml-team-alpha' },
+        },
+      ],
+    });
+    expect(
+      await hierarchy(catalog, []).groupsWithDescendants([
+        'group:default/ml-teams',
+      ]),
+    ).toEqual([
+      'group:default/alpha-interns',
+      'group:default/ml-team-alpha',
+      'group:default/ml-team-bravo',
+      'group:default/ml-teams',
+    ]);
+    expect(
+      await hierarchy(catalog, []).groupsWithDescendants([
+        'group:default/ml-team-bravo',
+      ]),
+    ).toEqual(['group:default/ml-team-bravo']);
+  });
+
+  it('keeps the groups alone when the catalog cannot list sub-groups', async () => {
+    const logger = mockServices.logger.mock();
+    const catalog = catalogServiceMock.mock({
+      getEntities: async () => {
+        throw new Error('catalog down');
+      },
+    });
+    expect(
+      await hierarchy(catalog, [], logger).groupsWithDescendants([
+        'group:default/ml-teams',
+      ]),
+    ).toEqual(['group:default/ml-teams']);
     expect(logger.warn).toHaveBeenCalledWith(
       expect.stringContaining('catalog down'),
     );
@@ -115,10 +170,10 @@ describe('GroupHierarchy', () => {
   it('has nothing to walk for users without groups', async () => {
     const catalog = catalogServiceMock.mock();
     expect(
-      await hierarchy(catalog, [
+      await hierarchy(catalog, []).groupsWithAncestors([
         'user:default/alice.alpha',
         'group:bad/ref!',
-      ]).groupsOf(ALICE),
+      ]),
     ).toEqual([]);
     expect(catalog.getEntitiesByRefs).not.toHaveBeenCalled();
   });

@@ -29,6 +29,13 @@ import { TtlCache } from '../lib/TtlCache';
 const DEFAULT_MAX_AGE_MS = 30_000;
 // Organisations are shallow; this only stops runaway walks.
 const MAX_DEPTH = 20;
+const GROUP_FIELDS = [
+  'kind',
+  'metadata.name',
+  'metadata.namespace',
+  'spec.parent',
+  'relations',
+];
 
 /** The group refs among entity refs, normalized; other kinds and odd names are skipped. */
 function groupRefsAmong(refs: string[]): string[] {
@@ -67,6 +74,7 @@ function parentsOf(group: Entity): string[] {
  */
 export class GroupHierarchy {
   private readonly cache: TtlCache<string[]>;
+  private readonly parentsByGroup: TtlCache<Map<string, string[]>>;
 
   constructor(
     private readonly deps: {
@@ -78,6 +86,7 @@ export class GroupHierarchy {
     options: { maxAgeMs?: number } = {},
   ) {
     this.cache = new TtlCache(options.maxAgeMs ?? DEFAULT_MAX_AGE_MS);
+    this.parentsByGroup = new TtlCache(options.maxAgeMs ?? DEFAULT_MAX_AGE_MS);
   }
 
   /** The groups the user belongs to directly, as normalized group refs. */
@@ -110,11 +119,13 @@ export class GroupHierarchy {
     return undefined;
   }
 
-  /** The user's groups and their ancestors as normalized group refs. */
-  async groupsOf(
-    credentials: BackstageCredentials<BackstageUserPrincipal>,
-  ): Promise<string[]> {
-    const direct = await this.directGroupsOf(credentials);
+  /**
+   * The groups among entity refs (e.g. a user's ownership claims) with all
+   * their ancestors, as normalized group refs. When the catalog cannot be
+   * read, the groups themselves: less visibility, never more.
+   */
+  async groupsWithAncestors(refs: string[]): Promise<string[]> {
+    const direct = [...new Set(groupRefsAmong(refs))].sort();
     if (direct.length === 0) {
       return [];
     }
@@ -123,12 +134,63 @@ export class GroupHierarchy {
         this.withAncestors(direct),
       );
     } catch (error) {
-      // Less visibility, never more: fall back to the direct groups.
       this.deps.logger.warn(
         `Could not read group ancestors from the catalog, using direct groups only: ${error}`,
       );
       return direct;
     }
+  }
+
+  /**
+   * The groups with all their sub-groups, as normalized group refs: who a
+   * profile visible to (or a version shared with) these groups reaches.
+   * When the catalog cannot be read, the groups themselves.
+   */
+  async groupsWithDescendants(groupRefs: string[]): Promise<string[]> {
+    const found = new Set(groupRefsAmong(groupRefs));
+    if (found.size === 0) {
+      return [];
+    }
+    let parents: Map<string, string[]>;
+    try {
+      parents = await this.parentsByGroup.get('all', () =>
+        this.fetchParentsByGroup(),
+      );
+    } catch (error) {
+      this.deps.logger.warn(
+        `Could not read sub-groups from the catalog, using the groups only: ${error}`,
+      );
+      return [...found].sort();
+    }
+    for (let depth = 0; depth < MAX_DEPTH; depth++) {
+      const before = found.size;
+      for (const [group, ofGroup] of parents) {
+        if (!found.has(group) && ofGroup.some(parent => found.has(parent))) {
+          found.add(group);
+        }
+      }
+      if (found.size === before) {
+        break;
+      }
+    }
+    return [...found].sort();
+  }
+
+  private async fetchParentsByGroup(): Promise<Map<string, string[]>> {
+    const { items } = await this.deps.catalog.getEntities(
+      { filter: { kind: 'Group' }, fields: GROUP_FIELDS },
+      { credentials: await this.deps.auth.getOwnServiceCredentials() },
+    );
+    return new Map(
+      items.map(group => [
+        normalizeGroupRef(
+          `group:${group.metadata.namespace ?? 'default'}/${
+            group.metadata.name
+          }`,
+        ),
+        parentsOf(group),
+      ]),
+    );
   }
 
   private async withAncestors(direct: string[]): Promise<string[]> {
@@ -146,13 +208,7 @@ export class GroupHierarchy {
     const { items } = await this.deps.catalog.getEntitiesByRefs(
       {
         entityRefs: refs,
-        fields: [
-          'kind',
-          'metadata.name',
-          'metadata.namespace',
-          'spec.parent',
-          'relations',
-        ],
+        fields: GROUP_FIELDS,
       },
       { credentials: await this.deps.auth.getOwnServiceCredentials() },
     );

@@ -14,20 +14,20 @@
  * limitations under the License.
  */
 
-import { mockServices } from '@backstage/backend-test-utils';
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { stringify } from 'yaml';
 import { profileInput, templateDocument } from '../__testUtils__/fixtures';
-import { createTestServices } from '../__testUtils__/services';
-import { ADMIN_VIEWER } from '../access/Viewer';
+import { createTestServices, people } from '../__testUtils__/services';
 import { importBootstrapContent } from './importBootstrapContent';
 
 const SHIPPED = resolve(__dirname, '../../../../templates');
 
 describe('importBootstrapContent', () => {
   const logger = mockServices.logger.mock();
+  const credentials = mockCredentials.service('plugin:ray-service');
 
   it('imports the shipped template versions and profiles once', async () => {
     const services = await createTestServices();
@@ -38,6 +38,7 @@ describe('importBootstrapContent', () => {
     const first = await importBootstrapContent(sources, {
       ...services,
       logger,
+      credentials,
     });
     expect(first).toEqual({
       templateVersions: { imported: 3, kept: 0, invalid: 0 },
@@ -46,16 +47,17 @@ describe('importBootstrapContent', () => {
     const second = await importBootstrapContent(sources, {
       ...services,
       logger,
+      credentials,
     });
     expect(second).toEqual({
       templateVersions: { imported: 0, kept: 3, invalid: 0 },
       profiles: { imported: 0, kept: 4, invalid: 0 },
     });
 
-    const audit = await services.audit.list({ limit: 50 });
+    const audit = await services.audit.list(people.pat, { limit: 50 });
     expect(audit.totalCount).toBe(7);
     expect(new Set(audit.items.map(entry => entry.actor))).toEqual(
-      new Set(['system:bootstrap']),
+      new Set(['service:plugin:ray-service']),
     );
   });
 
@@ -64,17 +66,23 @@ describe('importBootstrapContent', () => {
     const dir = await mkdtemp(join(tmpdir(), 'bootstrap-'));
     const profilesFile = join(dir, 'profiles.yaml');
     await writeFile(profilesFile, stringify([profileInput()]));
-    await importBootstrapContent({ profilesFile }, { ...services, logger });
+    await importBootstrapContent(
+      { profilesFile },
+      { ...services, logger, credentials },
+    );
     await services.profiles.update(
-      'user:default/pat.platform',
+      people.pat,
       'small',
       profileInput({ displayName: 'Changed by an admin' }),
     );
 
-    await importBootstrapContent({ profilesFile }, { ...services, logger });
-    expect(
-      (await services.profiles.get(ADMIN_VIEWER, 'small')).displayName,
-    ).toBe('Changed by an admin');
+    await importBootstrapContent(
+      { profilesFile },
+      { ...services, logger, credentials },
+    );
+    expect((await services.profiles.get(people.pat, 'small')).displayName).toBe(
+      'Changed by an admin',
+    );
   });
 
   it('skips and logs invalid documents, importing the rest', async () => {
@@ -92,7 +100,7 @@ describe('importBootstrapContent', () => {
 
     const result = await importBootstrapContent(
       { templateVersionsDir: dir },
-      { ...services, logger },
+      { ...services, logger, credentials },
     );
     expect(result.templateVersions).toEqual({
       imported: 1,
@@ -112,7 +120,7 @@ describe('importBootstrapContent', () => {
     await expect(
       importBootstrapContent(
         { profilesFile: '/nonexistent/profiles.yaml' },
-        { ...services, logger },
+        { ...services, logger, credentials },
       ),
     ).rejects.toThrow(/ENOENT/);
   });

@@ -26,7 +26,7 @@ import { parseAllDocuments } from 'yaml';
 import { z } from 'zod';
 import { ProfileService } from '../services/ProfileService';
 import { TemplateService } from '../services/TemplateService';
-import { BOOTSTRAP_ACTOR } from '../access/Viewer';
+import { Caller } from '../access/callers';
 import { parseInput } from '../lib/validation';
 
 /** Where the shipped content is; relative paths start at the working directory. */
@@ -128,6 +128,8 @@ export async function importBootstrapContent(
     profiles: ProfileService;
     templates: TemplateService;
     logger: LoggerService;
+    /** Who imports: the plugin's own service credentials. */
+    credentials: Caller;
   },
 ): Promise<{ templateVersions?: BootstrapCounts; profiles?: BootstrapCounts }> {
   const { logger } = deps;
@@ -137,7 +139,7 @@ export async function importBootstrapContent(
     result.templateVersions = await importAbsent(
       await templateDocuments(dir),
       templateVersionDocumentSchema,
-      document => deps.templates.import(BOOTSTRAP_ACTOR, document),
+      document => deps.templates.import(deps.credentials, document),
       logger,
     );
     logger.info(
@@ -149,7 +151,7 @@ export async function importBootstrapContent(
     result.profiles = await importAbsent(
       await profileDocuments(file),
       computeProfileInputSchema,
-      input => deps.profiles.create(BOOTSTRAP_ACTOR, input),
+      input => deps.profiles.create(deps.credentials, input),
       logger,
     );
     logger.info(`Compute profiles from ${file}: ${describe(result.profiles)}`);

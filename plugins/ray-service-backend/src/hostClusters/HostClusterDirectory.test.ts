@@ -15,11 +15,13 @@
  */
 
 import { mockServices } from '@backstage/backend-test-utils';
-import { NotFoundError } from '@backstage/errors';
-import { createTestServices } from '../__testUtils__/services';
+import { NotAllowedError, NotFoundError } from '@backstage/errors';
+import { createTestServices, people } from '../__testUtils__/services';
 import { HostClusterConfig } from '../config';
 import { HostClusterClients } from '../kubernetes/HostClusterClients';
-import { HostClusterService } from './HostClusterDirectory';
+import { HostClusterDirectory } from './HostClusterDirectory';
+import { HostClusterProbe } from './HostClusterProbe';
+import { Reachability } from './reachability';
 
 const PAT = 'user:default/pat.platform';
 
@@ -33,22 +35,24 @@ function cluster(name: string): HostClusterConfig {
   };
 }
 
-describe('HostClusterService', () => {
+describe('HostClusterDirectory', () => {
   let services: Awaited<ReturnType<typeof createTestServices>>;
   let clients: HostClusterClients;
   let kubernetesVersion: jest.SpyInstance;
 
   const service = (reachabilityMaxAgeMs?: number) =>
-    new HostClusterService(
+    new HostClusterDirectory({
       clients,
-      services.store,
-      services.audit,
-      mockServices.logger.mock(),
-      {
-        kubernetesSupport: { minVersion: '1.29', maxVersion: '1.31' },
-        reachabilityMaxAgeMs,
-      },
-    );
+      store: services.store,
+      access: services.access,
+      probe: new HostClusterProbe(clients, {
+        supportMatrix: { min: '1.29', max: '1.31' },
+      }),
+      reachability: new Reachability(clients, mockServices.logger.mock(), {
+        maxAgeMs: reachabilityMaxAgeMs,
+      }),
+      kubernetesSupport: { minVersion: '1.29', maxVersion: '1.31' },
+    });
 
   beforeEach(async () => {
     services = await createTestServices();
@@ -64,7 +68,7 @@ describe('HostClusterService', () => {
   });
 
   it('judges the reported version against the support matrix', async () => {
-    const east = await service().get('east');
+    const east = await service().get(people.pat, 'east');
     expect(east.reachability).toMatchObject({
       reachable: true,
       kubernetesVersion: 'v1.31.4-eks-1234',
@@ -77,7 +81,7 @@ describe('HostClusterService', () => {
   });
 
   it('reports an unreachable cluster with the cause and no version support', async () => {
-    const west = await service().get('west');
+    const west = await service().get(people.pat, 'west');
     expect(west.reachability).toMatchObject({
       reachable: false,
       error: 'connect ECONNREFUSED',
@@ -87,36 +91,38 @@ describe('HostClusterService', () => {
 
   it('reuses reachability checks while they are fresh', async () => {
     const hostClusters = service();
-    await hostClusters.list({ limit: 50 });
-    await hostClusters.list({ limit: 50 });
-    await hostClusters.get('east');
+    await hostClusters.list(people.pat, { limit: 50 });
+    await hostClusters.list(people.pat, { limit: 50 });
+    await hostClusters.get(people.pat, 'east');
     expect(kubernetesVersion).toHaveBeenCalledTimes(2);
   });
 
   it('refreshes stale checks in the background', async () => {
     const hostClusters = service(0);
-    await hostClusters.get('east');
+    await hostClusters.get(people.pat, 'east');
     await new Promise(resolve => setTimeout(resolve, 5));
-    await hostClusters.get('east');
+    await hostClusters.get(people.pat, 'east');
     await new Promise(setImmediate);
     expect(kubernetesVersion).toHaveBeenCalledTimes(2);
   });
 
   it('merges facts field by field and audits the change', async () => {
     const hostClusters = service();
-    await hostClusters.updateFacts(PAT, 'east', { labels: { zone: 'a' } });
+    await hostClusters.updateFacts(people.pat, 'east', {
+      labels: { zone: 'a' },
+    });
     const infrastructure = {
       type: 'publicCloud' as const,
       provider: 'aws' as const,
       region: 'us-east-1',
       instanceTypes: [],
     };
-    const updated = await hostClusters.updateFacts(PAT, 'east', {
+    const updated = await hostClusters.updateFacts(people.pat, 'east', {
       infrastructure,
     });
     expect(updated.facts).toEqual({ labels: { zone: 'a' }, infrastructure });
 
-    const [entry] = (await services.audit.list({ limit: 1 })).items;
+    const [entry] = (await services.audit.list(people.pat, { limit: 1 })).items;
     expect(entry).toMatchObject({
       actor: PAT,
       action: 'hostCluster.update',
@@ -124,19 +130,30 @@ describe('HostClusterService', () => {
       before: { labels: { zone: 'a' } },
       after: { labels: { zone: 'a' }, infrastructure },
     });
-    const page = await hostClusters.list({ limit: 50 });
+    const page = await hostClusters.list(people.pat, { limit: 50 });
     expect(page.items.map(c => c.facts)).toEqual([updated.facts, undefined]);
   });
 
   it('answers NotFound for clusters that are not configured', async () => {
-    await expect(service().get('north')).rejects.toThrow(NotFoundError);
+    await expect(service().get(people.pat, 'north')).rejects.toThrow(
+      NotFoundError,
+    );
     await expect(
-      service().updateFacts(PAT, 'north', { labels: {} }),
+      service().updateFacts(people.pat, 'north', { labels: {} }),
     ).rejects.toThrow(NotFoundError);
   });
 
+  it('is for admins only', async () => {
+    await expect(service().list(people.alice, { limit: 50 })).rejects.toThrow(
+      NotAllowedError,
+    );
+    await expect(
+      service().updateFacts(people.alice, 'east', { labels: {} }),
+    ).rejects.toThrow(NotAllowedError);
+  });
+
   it('never shows a credential', async () => {
-    const page = await service().list({ limit: 50 });
+    const page = await service().list(people.pat, { limit: 50 });
     expect(JSON.stringify(page)).not.toContain('secret');
   });
 });

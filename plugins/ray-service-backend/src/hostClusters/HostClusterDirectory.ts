@@ -14,54 +14,52 @@
  * limitations under the License.
  */
 
-import { LoggerService } from '@backstage/backend-plugin-api';
 import {
   checkVersionSupport,
   HostCluster,
   HostClusterFacts,
+  HostClusterPreflight,
   HostClusterReachability,
   HostClusterVersionSupport,
 } from '@ray-service/plugin-ray-service-common';
+import { AccessService } from '../access/AccessService';
+import { Caller } from '../access/callers';
 import { HostClusterClients } from '../kubernetes/HostClusterClients';
-import { describeKubernetesError } from '../kubernetes/errors';
 import { serverOf } from '../kubernetes/kubeConfig';
 import { Page, PageRequest, pageOfNamedItems } from '../lib/pagination';
 import { RayServiceStore } from '../store/RayServiceStore';
-import { AuditService } from '../services/AuditService';
-import { TtlCache } from '../lib/TtlCache';
+import { HostClusterProbe, RbacRequest } from './HostClusterProbe';
+import { Reachability } from './reachability';
 
-const DEFAULT_REACHABILITY_MAX_AGE_MS = 15_000;
-
-export interface HostClusterServiceOptions {
+export interface HostClusterDirectoryDeps {
+  clients: HostClusterClients;
+  store: RayServiceStore;
+  access: AccessService;
+  probe: HostClusterProbe;
+  reachability: Reachability;
   kubernetesSupport: { minVersion: string; maxVersion: string };
-  /** How long a reachability check is reused; default 15 s. */
-  reachabilityMaxAgeMs?: number;
 }
 
 /**
- * Host clusters as the portal shows them: config, the facts admins recorded,
- * reachability (briefly cached, so list pages stay fast) and whether the
- * reported Kubernetes version is supported.
+ * Host clusters as admins see and manage them (every method needs
+ * \`ray-service.admin\`): config, the facts admins recorded, reachability,
+ * whether the reported Kubernetes version is supported, preflight and the
+ * least-privilege RBAC.
  */
-export class HostClusterService {
-  private readonly reachabilityCache: TtlCache<HostClusterReachability>;
-
-  constructor(
-    private readonly clients: HostClusterClients,
-    private readonly store: RayServiceStore,
-    private readonly audit: AuditService,
-    private readonly logger: LoggerService,
-    private readonly options: HostClusterServiceOptions,
-  ) {
-    this.reachabilityCache = new TtlCache(
-      options.reachabilityMaxAgeMs ?? DEFAULT_REACHABILITY_MAX_AGE_MS,
-    );
-  }
+export class HostClusterDirectory {
+  constructor(private readonly deps: HostClusterDirectoryDeps) {}
 
   /** A page of the configured clusters, in config order. */
-  async list(page: PageRequest): Promise<Page<HostCluster>> {
-    const { items, ...rest } = pageOfNamedItems(this.clients.clusters, page);
-    const facts = await this.store.listHostClusterFacts();
+  async list(
+    credentials: Caller,
+    page: PageRequest,
+  ): Promise<Page<HostCluster>> {
+    await this.deps.access.requireAdmin(credentials);
+    const { items, ...rest } = pageOfNamedItems(
+      this.deps.clients.clusters,
+      page,
+    );
+    const facts = await this.deps.store.hostClusterFacts.list();
     return {
       items: await Promise.all(
         items.map(cluster => this.view(cluster.name, facts.get(cluster.name))),
@@ -71,27 +69,29 @@ export class HostClusterService {
   }
 
   /** @throws NotFoundError when the cluster is not configured. */
-  async get(name: string): Promise<HostCluster> {
-    this.clients.config(name);
-    return this.view(name, await this.store.getHostClusterFacts(name));
+  async get(credentials: Caller, name: string): Promise<HostCluster> {
+    await this.deps.access.requireAdmin(credentials);
+    this.deps.clients.config(name);
+    return this.view(name, await this.deps.store.hostClusterFacts.get(name));
   }
 
-  /** Replaces the facts present in `patch`, keeping the others. */
+  /** Replaces the facts present in \`patch\`, keeping the others. */
   async updateFacts(
-    actor: string,
+    credentials: Caller,
     name: string,
     patch: HostClusterFacts,
   ): Promise<HostCluster> {
-    this.clients.config(name);
-    await this.store.transaction(async tx => {
-      const before = (await tx.getHostClusterFacts(name)) ?? {};
+    const actor = await this.deps.access.requireAdmin(credentials);
+    this.deps.clients.config(name);
+    await this.deps.store.transaction(async tx => {
+      const before = (await tx.hostClusterFacts.get(name)) ?? {};
       const after = { ...before, ...definedFields(patch) };
       const updatedAt = new Date().toISOString();
-      await tx.upsertHostClusterFacts(name, after, {
+      await tx.hostClusterFacts.upsert(name, after, {
         updatedBy: actor,
         updatedAt,
       });
-      await this.audit.record(tx, {
+      await tx.auditLog.record({
         actor,
         action: 'hostCluster.update',
         targetName: name,
@@ -99,17 +99,34 @@ export class HostClusterService {
         after,
       });
     });
-    return this.get(name);
+    return this.view(name, await this.deps.store.hostClusterFacts.get(name));
+  }
+
+  /** A fresh preflight of the cluster. */
+  async preflight(
+    credentials: Caller,
+    name: string,
+  ): Promise<HostClusterPreflight> {
+    await this.deps.access.requireAdmin(credentials);
+    return this.deps.probe.preflight(name);
+  }
+
+  /** The RBAC that lets the backend manage tenants without cluster-admin, as YAML. */
+  async rbac(
+    credentials: Caller,
+    name: string,
+    request: RbacRequest,
+  ): Promise<string> {
+    await this.deps.access.requireAdmin(credentials);
+    return this.deps.probe.rbac(name, request);
   }
 
   private async view(
     name: string,
     facts: HostClusterFacts | undefined,
   ): Promise<HostCluster> {
-    const cluster = this.clients.config(name);
-    const reachability = await this.reachabilityCache.get(name, () =>
-      this.checkReachability(name),
-    );
+    const cluster = this.deps.clients.config(name);
+    const reachability = await this.deps.reachability.of(name);
     const versionSupport = this.versionSupportOf(reachability);
     return {
       name: cluster.name,
@@ -128,7 +145,7 @@ export class HostClusterService {
     if (!reachability.reachable) {
       return undefined;
     }
-    const { minVersion, maxVersion } = this.options.kubernetesSupport;
+    const { minVersion, maxVersion } = this.deps.kubernetesSupport;
     const { supported, range, reason } = checkVersionSupport(
       reachability.kubernetesVersion,
       { min: minVersion, max: maxVersion },
@@ -138,23 +155,9 @@ export class HostClusterService {
 
   private urlOf(name: string): string {
     try {
-      return serverOf(this.clients.kubeConfig(name));
+      return serverOf(this.deps.clients.kubeConfig(name));
     } catch {
-      return this.clients.config(name).url ?? '';
-    }
-  }
-
-  private async checkReachability(
-    name: string,
-  ): Promise<HostClusterReachability> {
-    const checkedAt = new Date().toISOString();
-    try {
-      const kubernetesVersion = await this.clients.kubernetesVersion(name);
-      return { reachable: true, kubernetesVersion, checkedAt };
-    } catch (error) {
-      const message = describeKubernetesError(error);
-      this.logger.warn(`host cluster ${name} is unreachable: ${message}`);
-      return { reachable: false, error: message, checkedAt };
+      return this.deps.clients.config(name).url ?? '';
     }
   }
 }

@@ -15,27 +15,25 @@
  */
 
 import {
-  HostClusterCapacity,
   HostClusterPreflight,
-  ResourceAmounts,
   VersionSupportMatrix,
 } from '@ray-service/plugin-ray-service-common';
 import { HostClusterClients } from '../kubernetes/HostClusterClients';
-import { CapacityTotals, fetchCapacity, HostCapacity } from './capacity';
 import type { ObservedObject } from '../kubernetes/ObjectClient';
+import { TtlCache } from '../lib/TtlCache';
+import type { HostClusterInput } from '../planner';
+import { DeliveryController } from '../vocabulary';
+import { CapacityReading, fetchCapacityReading } from './capacityReading';
+import { hostClusterInput } from './plannerView';
 import { preflight, PreflightResult } from './preflight';
 import { minimalRbacYaml } from './rbac';
-import { hostClusterInput } from '../provisioning/planInput';
-import { HostClusterInput } from '../planner';
-import { DeliveryController } from '../vocabulary';
-import { TtlCache } from '../lib/TtlCache';
 
 const DEFAULT_PREFLIGHT_MAX_AGE_MS = 30_000;
 
 /** A preflight result and when it was made. */
 export type CheckedPreflight = PreflightResult & { checkedAt: string };
 
-export interface HostClusterOperationsOptions {
+export interface HostClusterProbeOptions {
   supportMatrix: VersionSupportMatrix;
   /** How long placement and the reconcile loop reuse a preflight; default 30 s. */
   preflightMaxAgeMs?: number;
@@ -48,46 +46,19 @@ export interface RbacRequest {
   deliveryController?: DeliveryController;
 }
 
-function amounts(totals: CapacityTotals): ResourceAmounts {
-  return { cpu: totals.cpu, memory: totals.memory, extended: totals.extended };
-}
-
-/** Capacity as the REST API shows it. */
-export function capacityView(
-  hostCluster: string,
-  capacity: HostCapacity,
-  checkedAt: string,
-): HostClusterCapacity {
-  return {
-    hostCluster,
-    nodes: capacity.nodes.map(node => ({
-      name: node.name,
-      allocatable: {
-        cpu: node.cpu,
-        memory: node.memory,
-        extended: node.extended,
-      },
-      ...(node.gpuModel && { gpuModel: node.gpuModel }),
-    })),
-    allocatable: amounts(capacity.allocatable),
-    reserved: amounts(capacity.reserved),
-    free: amounts(capacity.free),
-    gpusByModel: capacity.allocatable.gpusByModel,
-    checkedAt,
-  };
-}
-
 /**
- * What the portal reads from a host cluster beyond reachability: preflight
- * (prerequisites, detected delivery controller and classes), capacity, the
- * least-privilege RBAC, and the planner's view of the cluster.
+ * What the portal reads from a live host cluster beyond reachability:
+ * preflight (prerequisites, detected delivery controller and classes),
+ * nodes and quotas for capacity, namespaces, the least-privilege RBAC and
+ * the planner's view of the cluster. No authorization: services and the
+ * reconcile loop call it on behalf of whoever they serve.
  */
-export class HostClusterOperations {
+export class HostClusterProbe {
   private readonly preflights: TtlCache<CheckedPreflight>;
 
   constructor(
     private readonly clients: HostClusterClients,
-    private readonly options: HostClusterOperationsOptions,
+    private readonly options: HostClusterProbeOptions,
   ) {
     this.preflights = new TtlCache(
       options.preflightMaxAgeMs ?? DEFAULT_PREFLIGHT_MAX_AGE_MS,
@@ -114,9 +85,9 @@ export class HostClusterOperations {
   }
 
   /** Nodes' allocatable resources and what tenant quotas reserve. */
-  async capacity(name: string): Promise<HostCapacity> {
+  async capacity(name: string): Promise<CapacityReading> {
     this.clients.config(name);
-    return fetchCapacity(this.clients.objectClient(name));
+    return fetchCapacityReading(this.clients.objectClient(name));
   }
 
   /**
@@ -131,11 +102,6 @@ export class HostClusterOperations {
     return this.clients
       .objectClient(hostCluster)
       .get('v1', 'Namespace', undefined, name);
-  }
-
-  async capacityView(name: string): Promise<HostClusterCapacity> {
-    const capacity = await this.capacity(name);
-    return capacityView(name, capacity, new Date().toISOString());
   }
 
   /**

@@ -30,10 +30,10 @@ import type { TenantConditionType, TenantStatus } from './types';
 import { syncedOperatorReadiness } from './vclusterPods';
 import type { TenantWrites } from './writes';
 
-/** The order conditions are reported in. */
+/** The conditions the reconciler judges from the cluster, in report order. */
 const CONDITION_ORDER = TENANT_CONDITION_TYPES.filter(
-  (type): type is Exclude<TenantConditionType, 'Reconciled'> =>
-    type !== 'Reconciled',
+  (type): type is Exclude<TenantConditionType, 'Reconciled' | 'Planned'> =>
+    type !== 'Reconciled' && type !== 'Planned',
 );
 
 /** What the conditions of a tenant with a plan are judged on. */

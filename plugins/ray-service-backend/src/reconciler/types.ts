@@ -16,22 +16,18 @@
 
 import type {
   ConditionStatus,
+  TenantCondition,
   TenantConditionType,
   TenantPhase,
 } from '@ray-service/plugin-ray-service-common';
 import type { PlannedObject } from '../planner/types';
 
-export type { ConditionStatus, TenantConditionType, TenantPhase };
-
-export interface TenantCondition {
-  type: TenantConditionType;
-  status: ConditionStatus;
-  /** CamelCase, machine-readable. */
-  reason: string;
-  message: string;
-  /** ISO timestamp of the last change of `status`. */
-  lastTransitionTime: string;
-}
+export type {
+  ConditionStatus,
+  TenantCondition,
+  TenantConditionType,
+  TenantPhase,
+};
 
 export interface TenantStatus {
   phase: TenantPhase;

@@ -15,16 +15,17 @@
  */
 
 import Router from 'express-promise-router';
+import { credentialsOf } from './credentials';
 import { RouterDeps } from './types';
 import { pageRequestOf } from './validation';
 
-/** `/audit`: the admin changes, newest first (admins only). */
-export function auditRouter({ audit, access }: RouterDeps) {
+/** `/audit`: admins' changes and tenants' lifecycle, newest first (admins only). */
+export function auditRouter({ audit, httpAuth }: RouterDeps) {
   const router = Router();
+  const caller = credentialsOf(httpAuth);
   router.get('/audit', async (req, res) => {
     const page = pageRequestOf(req);
-    await access.requireAdmin(req);
-    res.json(await audit.list(page));
+    res.json(await audit.list(await caller(req), page));
   });
   return router;
 }

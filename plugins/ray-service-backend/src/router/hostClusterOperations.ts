@@ -18,6 +18,7 @@ import { slugSchema } from '@ray-service/plugin-ray-service-common';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import { parseInput } from '../lib/validation';
+import { credentialsOf } from './credentials';
 import { RouterDeps } from './types';
 import { nameParamsSchema } from './validation';
 
@@ -30,27 +31,25 @@ const rbacQuerySchema = z.object({
 
 /** What the portal reads from a host cluster: preflight, capacity, RBAC (admins only). */
 export function hostClusterOperationsRouter({
-  hostClusterOperations,
-  access,
+  hostClusters,
+  placement,
+  httpAuth,
 }: RouterDeps) {
   const router = Router();
+  const caller = credentialsOf(httpAuth);
   router.get('/host-clusters/:name/preflight', async (req, res) => {
     const { name } = parseInput(nameParamsSchema, req.params);
-    await access.requireAdmin(req);
-    res.json(await hostClusterOperations.preflight(name));
+    res.json(await hostClusters.preflight(await caller(req), name));
   });
   router.get('/host-clusters/:name/capacity', async (req, res) => {
     const { name } = parseInput(nameParamsSchema, req.params);
-    await access.requireAdmin(req);
-    res.json(await hostClusterOperations.capacityView(name));
+    res.json(await placement.capacityView(await caller(req), name));
   });
   router.get('/host-clusters/:name/rbac', async (req, res) => {
     const { name } = parseInput(nameParamsSchema, req.params);
     const request = parseInput(rbacQuerySchema, req.query);
-    await access.requireAdmin(req);
-    res
-      .type('application/yaml')
-      .send(await hostClusterOperations.rbac(name, request));
+    const yaml = await hostClusters.rbac(await caller(req), name, request);
+    res.type('application/yaml').send(yaml);
   });
   return router;
 }

@@ -17,27 +17,26 @@
 import { hostClusterFactsSchema } from '@ray-service/plugin-ray-service-common';
 import Router from 'express-promise-router';
 import { parseInput } from '../lib/validation';
+import { credentialsOf } from './credentials';
 import { RouterDeps } from './types';
 import { nameParamsSchema, pageRequestOf } from './validation';
 
 /** `/host-clusters`: the configured clusters with facts and reachability (admins only). */
-export function hostClustersRouter({ hostClusters, access }: RouterDeps) {
+export function hostClustersRouter({ hostClusters, httpAuth }: RouterDeps) {
   const router = Router();
+  const caller = credentialsOf(httpAuth);
   router.get('/host-clusters', async (req, res) => {
     const page = pageRequestOf(req);
-    await access.requireAdmin(req);
-    res.json(await hostClusters.list(page));
+    res.json(await hostClusters.list(await caller(req), page));
   });
   router.get('/host-clusters/:name', async (req, res) => {
     const { name } = parseInput(nameParamsSchema, req.params);
-    await access.requireAdmin(req);
-    res.json(await hostClusters.get(name));
+    res.json(await hostClusters.get(await caller(req), name));
   });
   router.patch('/host-clusters/:name', async (req, res) => {
     const { name } = parseInput(nameParamsSchema, req.params);
     const facts = parseInput(hostClusterFactsSchema, req.body);
-    const { actor } = await access.requireAdmin(req);
-    res.json(await hostClusters.updateFacts(actor, name, facts));
+    res.json(await hostClusters.updateFacts(await caller(req), name, facts));
   });
   return router;
 }

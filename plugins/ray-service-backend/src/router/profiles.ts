@@ -17,37 +17,34 @@
 import { computeProfileInputSchema } from '@ray-service/plugin-ray-service-common';
 import Router from 'express-promise-router';
 import { parseInput } from '../lib/validation';
+import { credentialsOf } from './credentials';
 import { RouterDeps } from './types';
 import { nameParamsSchema, pageRequestOf } from './validation';
 
 /** `/profiles`: compute profiles; admins manage them, others see theirs. */
-export function profilesRouter({ profiles, access }: RouterDeps) {
+export function profilesRouter({ profiles, httpAuth }: RouterDeps) {
   const router = Router();
+  const caller = credentialsOf(httpAuth);
   router.get('/profiles', async (req, res) => {
     const page = pageRequestOf(req);
-    const viewer = await access.viewer(req);
-    res.json(await profiles.list(viewer, page));
+    res.json(await profiles.list(await caller(req), page));
   });
   router.post('/profiles', async (req, res) => {
     const input = parseInput(computeProfileInputSchema, req.body);
-    const { actor } = await access.requireAdmin(req);
-    res.status(201).json(await profiles.create(actor, input));
+    res.status(201).json(await profiles.create(await caller(req), input));
   });
   router.get('/profiles/:name', async (req, res) => {
     const { name } = parseInput(nameParamsSchema, req.params);
-    const viewer = await access.viewer(req);
-    res.json(await profiles.get(viewer, name));
+    res.json(await profiles.get(await caller(req), name));
   });
   router.put('/profiles/:name', async (req, res) => {
     const { name } = parseInput(nameParamsSchema, req.params);
     const input = parseInput(computeProfileInputSchema, req.body);
-    const { actor } = await access.requireAdmin(req);
-    res.json(await profiles.update(actor, name, input));
+    res.json(await profiles.update(await caller(req), name, input));
   });
   router.delete('/profiles/:name', async (req, res) => {
     const { name } = parseInput(nameParamsSchema, req.params);
-    const { actor } = await access.requireAdmin(req);
-    await profiles.delete(actor, name);
+    await profiles.delete(await caller(req), name);
     res.status(204).end();
   });
   return router;

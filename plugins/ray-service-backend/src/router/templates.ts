@@ -23,6 +23,7 @@ import express, { Request } from 'express';
 import Router from 'express-promise-router';
 import { parse as parseYaml, YAMLError } from 'yaml';
 import { parseInput, ValidationError } from '../lib/validation';
+import { credentialsOf } from './credentials';
 import { RouterDeps } from './types';
 import { pageRequestOf, templateVersionParamsSchema } from './validation';
 
@@ -58,12 +59,12 @@ function documentOf(req: Request): unknown {
  * Admins import, move through the lifecycle, share and delete drafts; others
  * see published and deprecated versions shared with their groups.
  */
-export function templatesRouter({ templates, access }: RouterDeps) {
+export function templatesRouter({ templates, httpAuth }: RouterDeps) {
   const router = Router();
+  const caller = credentialsOf(httpAuth);
   router.get('/templates', async (req, res) => {
     const page = pageRequestOf(req);
-    const viewer = await access.viewer(req);
-    res.json(await templates.list(viewer, page));
+    res.json(await templates.list(await caller(req), page));
   });
   router.post(
     '/templates',
@@ -73,33 +74,28 @@ export function templatesRouter({ templates, access }: RouterDeps) {
         templateVersionDocumentSchema,
         documentOf(req),
       );
-      const { actor } = await access.requireAdmin(req);
-      res.status(201).json(await templates.import(actor, document));
+      res.status(201).json(await templates.import(await caller(req), document));
     },
   );
   router.get(VERSION_PATH, async (req, res) => {
     const key = parseInput(templateVersionParamsSchema, req.params);
-    const viewer = await access.viewer(req);
-    res.json(await templates.get(viewer, key));
+    res.json(await templates.get(await caller(req), key));
   });
   router.delete(VERSION_PATH, async (req, res) => {
     const key = parseInput(templateVersionParamsSchema, req.params);
-    const { actor } = await access.requireAdmin(req);
-    await templates.delete(actor, key);
+    await templates.delete(await caller(req), key);
     res.status(204).end();
   });
   for (const action of templateVersionActionSchema.options) {
     router.post(`${VERSION_PATH}/${action}`, async (req, res) => {
       const key = parseInput(templateVersionParamsSchema, req.params);
-      const { actor } = await access.requireAdmin(req);
-      res.json(await templates.transition(actor, key, action));
+      res.json(await templates.transition(await caller(req), key, action));
     });
   }
   router.put(`${VERSION_PATH}/sharing`, async (req, res) => {
     const key = parseInput(templateVersionParamsSchema, req.params);
     const { sharedWith } = parseInput(templateSharingRequestSchema, req.body);
-    const { actor } = await access.requireAdmin(req);
-    res.json(await templates.setSharing(actor, key, sharedWith));
+    res.json(await templates.setSharing(await caller(req), key, sharedWith));
   });
   return router;
 }

@@ -22,6 +22,7 @@ import {
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import { parseInput } from '../lib/validation';
+import { credentialsOf } from './credentials';
 import { RouterDeps } from './types';
 import { pageRequestOf } from './validation';
 
@@ -32,27 +33,24 @@ const tenantParamsSchema = z.object({ name: tenantNameSchema });
  * and deleting the tenant's resource permissions (404 for tenants the caller
  * may not read).
  */
-export function tenantsRouter({ tenants, tenantAccess }: RouterDeps) {
+export function tenantsRouter({ tenants, httpAuth }: RouterDeps) {
   const router = Router();
+  const caller = credentialsOf(httpAuth);
   router.post('/tenants/plan', async (req, res) => {
     const request = parseInput(tenantRequestSchema, req.body);
-    const caller = await tenantAccess.requireCreate(req);
-    res.json(await tenants.plan(request, caller));
+    res.json(await tenants.plan(await caller(req), request));
   });
   router.post('/tenants', async (req, res) => {
     const request = parseInput(tenantRequestSchema, req.body);
-    const caller = await tenantAccess.requireCreate(req);
-    res.status(201).json(await tenants.create(request, caller));
+    res.status(201).json(await tenants.create(await caller(req), request));
   });
   router.get('/tenants', async (req, res) => {
     const page = pageRequestOf(req);
-    const filter = await tenantAccess.readFilter(req);
-    res.json(await tenants.list(filter, page));
+    res.json(await tenants.list(await caller(req), page));
   });
   router.get('/tenants/:name', async (req, res) => {
     const { name } = parseInput(tenantParamsSchema, req.params);
-    await tenantAccess.require(req, 'read', name);
-    res.json(await tenants.get(name));
+    res.json(await tenants.get(await caller(req), name));
   });
   router.post('/tenants/:name/upgrade', async (req, res) => {
     const { name } = parseInput(tenantParamsSchema, req.params);
@@ -60,13 +58,11 @@ export function tenantsRouter({ tenants, tenantAccess }: RouterDeps) {
       tenantUpgradeRequestSchema,
       req.body,
     );
-    const { actor } = await tenantAccess.require(req, 'update', name);
-    res.json(await tenants.upgrade(name, templateVersion, actor));
+    res.json(await tenants.upgrade(await caller(req), name, templateVersion));
   });
   router.delete('/tenants/:name', async (req, res) => {
     const { name } = parseInput(tenantParamsSchema, req.params);
-    const { actor } = await tenantAccess.require(req, 'delete', name);
-    res.status(202).json(await tenants.delete(name, actor));
+    res.status(202).json(await tenants.delete(await caller(req), name));
   });
   return router;
 }

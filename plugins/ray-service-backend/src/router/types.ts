@@ -14,23 +14,21 @@
  * limitations under the License.
  */
 
-import { AccessService } from '../access/AccessService';
-import { AuditService } from '../services/AuditService';
-import { HostClusterOperations } from '../hostClusters/HostClusterProbe';
-import { HostClusterService } from '../hostClusters/HostClusterDirectory';
+import { HttpAuthService } from '@backstage/backend-plugin-api';
+import { HostClusterDirectory } from '../hostClusters/HostClusterDirectory';
+import { AuditLogService } from '../services/AuditLogService';
 import { ProfileService } from '../services/ProfileService';
 import { TemplateService } from '../services/TemplateService';
-import { TenantAccess } from '../access/TenantAccess';
+import { Placement } from '../services/tenants/placement/Placement';
 import { TenantService } from '../services/tenants/TenantService';
 
 /** What every resource router may use. */
 export interface RouterDeps {
-  access: AccessService;
-  hostClusters: HostClusterService;
-  hostClusterOperations: HostClusterOperations;
+  httpAuth: HttpAuthService;
+  hostClusters: HostClusterDirectory;
+  placement: Placement;
   profiles: ProfileService;
   templates: TemplateService;
-  audit: AuditService;
+  audit: AuditLogService;
   tenants: TenantService;
-  tenantAccess: TenantAccess;
 }

@@ -16,15 +16,17 @@
 
 import { ConflictError, NotFoundError } from '@backstage/errors';
 import { profileInput, tenantRow } from '../__testUtils__/fixtures';
-import { createTestServices } from '../__testUtils__/services';
+import { isResourcePermission } from '@backstage/plugin-permission-common';
+import { RESOURCE_TYPE_RAY_SERVICE_PROFILE } from '@ray-service/plugin-ray-service-common';
+import {
+  createProfileConditionalDecision,
+  profileConditions,
+} from '@ray-service/plugin-ray-service-node';
+import { exampleUserDecision } from '../__testUtils__/examplePolicy';
+import { createTestServices, people } from '../__testUtils__/services';
 import { ValidationError } from '../lib/validation';
-import { ADMIN_VIEWER, Viewer } from '../access/Viewer';
 
 const PAT = 'user:default/pat.platform';
-const ALPHA_MEMBER: Viewer = {
-  isAdmin: false,
-  groupRefs: ['group:default/ml-team-alpha', 'group:default/ml-teams'],
-};
 
 describe('ProfileService', () => {
   let services: Awaited<ReturnType<typeof createTestServices>>;
@@ -34,12 +36,14 @@ describe('ProfileService', () => {
   });
 
   const auditActions = async () =>
-    (await services.audit.list({ limit: 50 })).items.map(e => e.action);
+    (await services.audit.list(people.pat, { limit: 50 })).items.map(
+      e => e.action,
+    );
 
   describe('create', () => {
     it('records who created it and when, with groups sorted, and audits it', async () => {
       const created = await services.profiles.create(
-        PAT,
+        people.pat,
         profileInput({ visibleTo: ['group:default/b', 'group:default/a'] }),
       );
       expect(created).toMatchObject({
@@ -47,7 +51,8 @@ describe('ProfileService', () => {
         createdBy: PAT,
       });
       expect(created.createdAt).toBe(created.updatedAt);
-      const [entry] = (await services.audit.list({ limit: 1 })).items;
+      const [entry] = (await services.audit.list(people.pat, { limit: 1 }))
+        .items;
       expect(entry).toMatchObject({
         actor: PAT,
         action: 'profile.create',
@@ -58,9 +63,9 @@ describe('ProfileService', () => {
     });
 
     it('refuses a taken name and audits nothing for it', async () => {
-      await services.profiles.create(PAT, profileInput());
+      await services.profiles.create(people.pat, profileInput());
       await expect(
-        services.profiles.create(PAT, profileInput()),
+        services.profiles.create(people.pat, profileInput()),
       ).rejects.toThrow(ConflictError);
       expect(await auditActions()).toEqual(['profile.create']);
     });
@@ -68,17 +73,20 @@ describe('ProfileService', () => {
 
   describe('get', () => {
     beforeEach(async () => {
-      await services.profiles.create(PAT, profileInput({ name: 'open' }));
       await services.profiles.create(
-        PAT,
+        people.pat,
+        profileInput({ name: 'open' }),
+      );
+      await services.profiles.create(
+        people.pat,
         profileInput({ name: 'ml', visibleTo: ['group:default/ml-teams'] }),
       );
       await services.profiles.create(
-        PAT,
+        people.pat,
         profileInput({ name: 'draft', published: false }),
       );
       await services.profiles.create(
-        PAT,
+        people.pat,
         profileInput({
           name: 'bravo',
           visibleTo: ['group:default/ml-team-bravo'],
@@ -87,26 +95,60 @@ describe('ProfileService', () => {
     });
 
     it('shows admins everything', async () => {
-      expect((await services.profiles.get(ADMIN_VIEWER, 'draft')).name).toBe(
+      expect((await services.profiles.get(people.pat, 'draft')).name).toBe(
         'draft',
       );
       expect(
-        (await services.profiles.list(ADMIN_VIEWER, { limit: 50 })).totalCount,
+        (await services.profiles.list(people.pat, { limit: 50 })).totalCount,
       ).toBe(4);
     });
 
     it('shows members published profiles visible to their groups or ancestors', async () => {
-      expect((await services.profiles.get(ALPHA_MEMBER, 'ml')).name).toBe('ml');
-      expect((await services.profiles.get(ALPHA_MEMBER, 'open')).name).toBe(
+      expect((await services.profiles.get(people.alice, 'ml')).name).toBe('ml');
+      expect((await services.profiles.get(people.alice, 'open')).name).toBe(
         'open',
       );
-      const page = await services.profiles.list(ALPHA_MEMBER, { limit: 50 });
+      const page = await services.profiles.list(people.alice, { limit: 50 });
       expect(page.items.map(p => p.name)).toEqual(['ml', 'open']);
+    });
+
+    it("follows an adopter's policy that hides a published profile from a group", async () => {
+      const hiding = await createTestServices({
+        decideUser: (permission, claims) =>
+          claims.includes('group:default/ml-team-alpha') &&
+          isResourcePermission(permission, RESOURCE_TYPE_RAY_SERVICE_PROFILE)
+            ? createProfileConditionalDecision(permission, {
+                allOf: [
+                  profileConditions.isProfilePublished(),
+                  profileConditions.isProfileVisibleTo({ claims }),
+                  { not: profileConditions.hasProfileName({ names: ['ml'] }) },
+                ],
+              })
+            : exampleUserDecision(permission, claims),
+      });
+      for (const name of ['open', 'ml', 'bravo']) {
+        await hiding.profiles.create(
+          people.pat,
+          profileInput({
+            name,
+            ...(name === 'bravo' && {
+              visibleTo: ['group:default/ml-team-bravo'],
+            }),
+          }),
+        );
+      }
+      const alices = await hiding.profiles.list(people.alice, { limit: 50 });
+      expect(alices.items.map(p => p.name)).toEqual(['open']);
+      await expect(hiding.profiles.get(people.alice, 'ml')).rejects.toThrow(
+        NotFoundError,
+      );
+      const bobs = await hiding.profiles.list(people.bob, { limit: 50 });
+      expect(bobs.items.map(p => p.name)).toEqual(['bravo', 'ml', 'open']);
     });
 
     it('answers NotFound for what members may not see', async () => {
       for (const name of ['draft', 'bravo', 'missing']) {
-        await expect(services.profiles.get(ALPHA_MEMBER, name)).rejects.toThrow(
+        await expect(services.profiles.get(people.alice, name)).rejects.toThrow(
           NotFoundError,
         );
       }
@@ -115,9 +157,12 @@ describe('ProfileService', () => {
 
   describe('update', () => {
     it('replaces the profile but keeps its creation, and audits before and after', async () => {
-      const created = await services.profiles.create(PAT, profileInput());
+      const created = await services.profiles.create(
+        people.pat,
+        profileInput(),
+      );
       const updated = await services.profiles.update(
-        'service:external:automation',
+        people.automation,
         'small',
         profileInput({ displayName: 'Tiny' }),
       );
@@ -126,7 +171,8 @@ describe('ProfileService', () => {
         createdBy: PAT,
         createdAt: created.createdAt,
       });
-      const [entry] = (await services.audit.list({ limit: 1 })).items;
+      const [entry] = (await services.audit.list(people.pat, { limit: 1 }))
+        .items;
       expect(entry).toMatchObject({
         actor: 'service:external:automation',
         action: 'profile.update',
@@ -136,24 +182,36 @@ describe('ProfileService', () => {
     });
 
     it('refuses renames and missing profiles', async () => {
-      await services.profiles.create(PAT, profileInput());
+      await services.profiles.create(people.pat, profileInput());
       await expect(
-        services.profiles.update(PAT, 'small', profileInput({ name: 'big' })),
+        services.profiles.update(
+          people.pat,
+          'small',
+          profileInput({ name: 'big' }),
+        ),
       ).rejects.toThrow(ValidationError);
       await expect(
-        services.profiles.update(PAT, 'big', profileInput({ name: 'big' })),
+        services.profiles.update(
+          people.pat,
+          'big',
+          profileInput({ name: 'big' }),
+        ),
       ).rejects.toThrow(NotFoundError);
     });
   });
 
   describe('delete', () => {
     it('deletes an unused profile and audits what it was', async () => {
-      const created = await services.profiles.create(PAT, profileInput());
-      await services.profiles.delete(PAT, 'small');
-      await expect(
-        services.profiles.get(ADMIN_VIEWER, 'small'),
-      ).rejects.toThrow(NotFoundError);
-      const [entry] = (await services.audit.list({ limit: 1 })).items;
+      const created = await services.profiles.create(
+        people.pat,
+        profileInput(),
+      );
+      await services.profiles.delete(people.pat, 'small');
+      await expect(services.profiles.get(people.pat, 'small')).rejects.toThrow(
+        NotFoundError,
+      );
+      const [entry] = (await services.audit.list(people.pat, { limit: 1 }))
+        .items;
       expect(entry).toMatchObject({
         action: 'profile.delete',
         before: created,
@@ -162,7 +220,7 @@ describe('ProfileService', () => {
     });
 
     it('refuses while tenants use it, saying how many', async () => {
-      await services.profiles.create(PAT, profileInput());
+      await services.profiles.create(people.pat, profileInput());
       await services.knex('tenants').insert(
         ['a', 'b', 'c'].map(name =>
           tenantRow({
@@ -172,16 +230,18 @@ describe('ProfileService', () => {
           }),
         ),
       );
-      await expect(services.profiles.delete(PAT, 'small')).rejects.toThrow(
+      await expect(
+        services.profiles.delete(people.pat, 'small'),
+      ).rejects.toThrow(
         'profile "small" cannot be deleted: 3 tenants use it; move them to another profile first',
       );
       expect(await auditActions()).toEqual(['profile.create']);
     });
 
     it('answers NotFound for a missing profile', async () => {
-      await expect(services.profiles.delete(PAT, 'nope')).rejects.toThrow(
-        NotFoundError,
-      );
+      await expect(
+        services.profiles.delete(people.pat, 'nope'),
+      ).rejects.toThrow(NotFoundError);
     });
   });
 });

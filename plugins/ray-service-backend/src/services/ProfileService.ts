@@ -18,13 +18,12 @@ import { ConflictError, NotFoundError } from '@backstage/errors';
 import {
   ComputeProfile,
   ComputeProfileInput,
-  isProfileVisibleTo,
 } from '@ray-service/plugin-ray-service-common';
+import { AccessService } from '../access/AccessService';
+import { Caller } from '../access/callers';
 import { Page, PageRequest } from '../lib/pagination';
-import { RayServiceStore } from '../store/RayServiceStore';
 import { ValidationError } from '../lib/validation';
-import { AuditService } from './AuditService';
-import { audienceOf, NO_MORE_ANCESTORS, Viewer } from '../access/Viewer';
+import { RayServiceStore } from '../store/RayServiceStore';
 
 function notFound(name: string) {
   return new NotFoundError(`profile "${name}" not found`);
@@ -35,27 +34,29 @@ function tenantsUsing(count: number) {
 }
 
 /**
- * Compute profiles: admins manage them, plain users see published profiles
- * visible to their groups.
+ * Compute profiles: admins manage them; who reads which is the permission
+ * policy's `ray-service.profile.read` (by default: published profiles
+ * visible to the caller's groups).
  */
 export class ProfileService {
   constructor(
     private readonly store: RayServiceStore,
-    private readonly audit: AuditService,
+    private readonly access: AccessService,
   ) {}
 
-  list(viewer: Viewer, page: PageRequest): Promise<Page<ComputeProfile>> {
-    return this.store.listProfiles(page, audienceOf(viewer));
+  async list(
+    credentials: Caller,
+    page: PageRequest,
+  ): Promise<Page<ComputeProfile>> {
+    const filter = await this.access.profileFilter(credentials);
+    return this.store.profiles.list(page, filter);
   }
 
-  /** @throws NotFoundError also for profiles the viewer may not see. */
-  async get(viewer: Viewer, name: string): Promise<ComputeProfile> {
-    const profile = await this.store.getProfile(name);
-    if (
-      !profile ||
-      (!viewer.isAdmin &&
-        !isProfileVisibleTo(profile, viewer.groupRefs, NO_MORE_ANCESTORS))
-    ) {
+  /** @throws NotFoundError also for profiles the caller may not read. */
+  async get(credentials: Caller, name: string): Promise<ComputeProfile> {
+    const filter = await this.access.profileFilter(credentials);
+    const profile = await this.store.profiles.get(name, filter);
+    if (!profile) {
       throw notFound(name);
     }
     return profile;
@@ -63,9 +64,10 @@ export class ProfileService {
 
   /** @throws ConflictError when the name is taken. */
   async create(
-    actor: string,
+    credentials: Caller,
     input: ComputeProfileInput,
   ): Promise<ComputeProfile> {
+    const actor = await this.access.requireAdmin(credentials);
     const now = new Date().toISOString();
     const profile = {
       ...withSortedGroups(input),
@@ -74,8 +76,8 @@ export class ProfileService {
       updatedAt: now,
     };
     return this.store.transaction(async tx => {
-      await tx.insertProfile(profile);
-      await this.audit.record(tx, {
+      await tx.profiles.insert(profile);
+      await tx.auditLog.record({
         actor,
         action: 'profile.create',
         targetName: profile.name,
@@ -87,10 +89,11 @@ export class ProfileService {
 
   /** Replaces everything but the name and creation. */
   async update(
-    actor: string,
+    credentials: Caller,
     name: string,
     input: ComputeProfileInput,
   ): Promise<ComputeProfile> {
+    const actor = await this.access.requireAdmin(credentials);
     if (input.name !== name) {
       throw ValidationError.of(
         ['name'],
@@ -98,7 +101,7 @@ export class ProfileService {
       );
     }
     return this.store.transaction(async tx => {
-      const before = await tx.getProfile(name);
+      const before = await tx.profiles.get(name);
       if (!before) {
         throw notFound(name);
       }
@@ -108,8 +111,8 @@ export class ProfileService {
         createdAt: before.createdAt,
         updatedAt: new Date().toISOString(),
       };
-      await tx.updateProfile(after);
-      await this.audit.record(tx, {
+      await tx.profiles.update(after);
+      await tx.auditLog.record({
         actor,
         action: 'profile.update',
         targetName: name,
@@ -121,13 +124,14 @@ export class ProfileService {
   }
 
   /** @throws ConflictError while tenants use the profile. */
-  async delete(actor: string, name: string): Promise<void> {
+  async delete(credentials: Caller, name: string): Promise<void> {
+    const actor = await this.access.requireAdmin(credentials);
     await this.store.transaction(async tx => {
-      const before = await tx.getProfile(name);
+      const before = await tx.profiles.get(name);
       if (!before) {
         throw notFound(name);
       }
-      const tenants = await tx.countTenantsUsingProfile(name);
+      const tenants = await tx.tenants.countUsingProfile(name);
       if (tenants > 0) {
         throw new ConflictError(
           `profile "${name}" cannot be deleted: ${tenantsUsing(
@@ -135,8 +139,8 @@ export class ProfileService {
           )} it; move them to another profile first`,
         );
       }
-      await tx.deleteProfile(name);
-      await this.audit.record(tx, {
+      await tx.profiles.delete(name);
+      await tx.auditLog.record({
         actor,
         action: 'profile.delete',
         targetName: name,

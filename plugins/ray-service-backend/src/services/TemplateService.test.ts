@@ -16,15 +16,10 @@
 
 import { ConflictError, NotFoundError } from '@backstage/errors';
 import { templateDocument, tenantRow } from '../__testUtils__/fixtures';
-import { createTestServices } from '../__testUtils__/services';
-import { ADMIN_VIEWER, Viewer } from '../access/Viewer';
+import { createTestServices, people } from '../__testUtils__/services';
 
 const PAT = 'user:default/pat.platform';
 const KEY = { name: 'kuberay', version: '1.0.0' };
-const ALPHA_MEMBER: Viewer = {
-  isAdmin: false,
-  groupRefs: ['group:default/ml-team-alpha', 'group:default/ml-teams'],
-};
 
 describe('TemplateService', () => {
   let services: Awaited<ReturnType<typeof createTestServices>>;
@@ -34,7 +29,7 @@ describe('TemplateService', () => {
   });
 
   const lastAudit = async () =>
-    (await services.audit.list({ limit: 1 })).items[0];
+    (await services.audit.list(people.pat, { limit: 1 })).items[0];
   const useVersion = (count: number) =>
     services
       .knex('tenants')
@@ -47,12 +42,12 @@ describe('TemplateService', () => {
   describe('import', () => {
     it('starts as a draft unless the document says published', async () => {
       expect(
-        (await services.templates.import(PAT, templateDocument())).state,
+        (await services.templates.import(people.pat, templateDocument())).state,
       ).toBe('draft');
       expect(
         (
           await services.templates.import(
-            PAT,
+            people.pat,
             templateDocument({
               version: '2.0.0',
               spec: { state: 'published' },
@@ -64,7 +59,7 @@ describe('TemplateService', () => {
 
     it('records the importer and audits the import', async () => {
       const imported = await services.templates.import(
-        PAT,
+        people.pat,
         templateDocument({
           spec: { sharedWith: ['group:default/b', 'group:default/a'] },
         }),
@@ -81,26 +76,30 @@ describe('TemplateService', () => {
     });
 
     it('refuses a duplicate name@version', async () => {
-      await services.templates.import(PAT, templateDocument());
+      await services.templates.import(people.pat, templateDocument());
       await expect(
-        services.templates.import(PAT, templateDocument()),
+        services.templates.import(people.pat, templateDocument()),
       ).rejects.toThrow(ConflictError);
     });
   });
 
   describe('transition', () => {
     it('follows the lifecycle and audits each step', async () => {
-      await services.templates.import(PAT, templateDocument());
+      await services.templates.import(people.pat, templateDocument());
       for (const [action, state] of [
         ['publish', 'published'],
         ['deprecate', 'deprecated'],
         ['publish', 'published'],
         ['retire', 'retired'],
       ] as const) {
-        const before = await services.templates.get(ADMIN_VIEWER, KEY);
-        const after = await services.templates.transition(PAT, KEY, action);
+        const before = await services.templates.get(people.pat, KEY);
+        const after = await services.templates.transition(
+          people.pat,
+          KEY,
+          action,
+        );
         expect(after.state).toBe(state);
-        expect(await services.templates.get(ADMIN_VIEWER, KEY)).toEqual(after);
+        expect(await services.templates.get(people.pat, KEY)).toEqual(after);
         expect(await lastAudit()).toMatchObject({
           action: `template.${action}`,
           before,
@@ -116,49 +115,49 @@ describe('TemplateService', () => {
       'refuses to %s → %s with the reason',
       async (state, action, reason) => {
         await services.templates.import(
-          PAT,
+          people.pat,
           templateDocument({ spec: { state: state as 'draft' | 'published' } }),
         );
         await expect(
-          services.templates.transition(PAT, KEY, action),
+          services.templates.transition(people.pat, KEY, action),
         ).rejects.toThrow(`cannot ${action} kuberay@1.0.0: ${reason}`);
       },
     );
 
     it('treats retired as final', async () => {
-      await services.templates.import(PAT, templateDocument());
-      await services.templates.transition(PAT, KEY, 'retire');
+      await services.templates.import(people.pat, templateDocument());
+      await services.templates.transition(people.pat, KEY, 'retire');
       await expect(
-        services.templates.transition(PAT, KEY, 'publish'),
+        services.templates.transition(people.pat, KEY, 'publish'),
       ).rejects.toThrow('the version is retired, which is final');
     });
 
     it('refuses to retire while tenants use the version', async () => {
       await services.templates.import(
-        PAT,
+        people.pat,
         templateDocument({ spec: { state: 'published' } }),
       );
       await useVersion(1);
       await expect(
-        services.templates.transition(PAT, KEY, 'retire'),
+        services.templates.transition(people.pat, KEY, 'retire'),
       ).rejects.toThrow(
         '1 tenant still uses this version; move them to another version first',
       );
-      expect((await services.templates.get(ADMIN_VIEWER, KEY)).state).toBe(
+      expect((await services.templates.get(people.pat, KEY)).state).toBe(
         'published',
       );
     });
 
     it('answers NotFound for a missing version', async () => {
       await expect(
-        services.templates.transition(PAT, KEY, 'publish'),
+        services.templates.transition(people.pat, KEY, 'publish'),
       ).rejects.toThrow(NotFoundError);
     });
   });
 
   it('replaces the sharing and audits it', async () => {
-    await services.templates.import(PAT, templateDocument());
-    const shared = await services.templates.setSharing(PAT, KEY, [
+    await services.templates.import(people.pat, templateDocument());
+    const shared = await services.templates.setSharing(people.pat, KEY, [
       'group:default/ml-teams',
       'group:default/ml-team-alpha',
     ]);
@@ -175,9 +174,12 @@ describe('TemplateService', () => {
 
   describe('delete', () => {
     it('deletes drafts and audits what they were', async () => {
-      const draft = await services.templates.import(PAT, templateDocument());
-      await services.templates.delete(PAT, KEY);
-      await expect(services.templates.get(ADMIN_VIEWER, KEY)).rejects.toThrow(
+      const draft = await services.templates.import(
+        people.pat,
+        templateDocument(),
+      );
+      await services.templates.delete(people.pat, KEY);
+      await expect(services.templates.get(people.pat, KEY)).rejects.toThrow(
         NotFoundError,
       );
       const entry = await lastAudit();
@@ -188,16 +190,18 @@ describe('TemplateService', () => {
     it.each(['published', 'deprecated', 'retired'] as const)(
       'refuses to delete a %s version',
       async state => {
-        await services.templates.import(PAT, templateDocument());
+        await services.templates.import(people.pat, templateDocument());
         await services.templates.transition(
-          PAT,
+          people.pat,
           KEY,
           state === 'retired' ? 'retire' : 'publish',
         );
         if (state === 'deprecated') {
-          await services.templates.transition(PAT, KEY, 'deprecate');
+          await services.templates.transition(people.pat, KEY, 'deprecate');
         }
-        await expect(services.templates.delete(PAT, KEY)).rejects.toThrow(
+        await expect(
+          services.templates.delete(people.pat, KEY),
+        ).rejects.toThrow(
           /cannot delete kuberay@1.0.0: only drafts can be deleted/,
         );
       },
@@ -208,7 +212,7 @@ describe('TemplateService', () => {
     beforeEach(async () => {
       const share = (version: string, sharedWith: string[]) =>
         services.templates.import(
-          PAT,
+          people.pat,
           templateDocument({
             version,
             spec: { state: 'published', sharedWith },
@@ -218,13 +222,13 @@ describe('TemplateService', () => {
       await share('1.1.0', ['group:default/ml-team-bravo']);
       await share('1.2.0', ['group:default/ml-team-alpha']);
       await services.templates.transition(
-        PAT,
+        people.pat,
         { name: 'kuberay', version: '1.2.0' },
         'deprecate',
       );
       await share('1.3.0', []);
       await services.templates.import(
-        PAT,
+        people.pat,
         templateDocument({
           version: '1.4.0',
           spec: { sharedWith: ['group:default/ml-teams'] },
@@ -233,17 +237,17 @@ describe('TemplateService', () => {
     });
 
     it('shows members published and deprecated versions shared with their groups', async () => {
-      const page = await services.templates.list(ALPHA_MEMBER, { limit: 50 });
+      const page = await services.templates.list(people.alice, { limit: 50 });
       expect(page.items.map(v => v.version)).toEqual(['1.0.0', '1.2.0']);
       for (const version of ['1.1.0', '1.3.0', '1.4.0']) {
         await expect(
-          services.templates.get(ALPHA_MEMBER, { name: 'kuberay', version }),
+          services.templates.get(people.alice, { name: 'kuberay', version }),
         ).rejects.toThrow(NotFoundError);
       }
     });
 
     it('shows admins every version', async () => {
-      const page = await services.templates.list(ADMIN_VIEWER, { limit: 50 });
+      const page = await services.templates.list(people.pat, { limit: 50 });
       expect(page.totalCount).toBe(5);
     });
   });

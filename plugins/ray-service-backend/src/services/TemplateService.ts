@@ -18,7 +18,6 @@ import { ConflictError, NotFoundError } from '@backstage/errors';
 import {
   checkTemplateVersionDeletion,
   checkTransition,
-  isTemplateVersionVisibleTo,
   TEMPLATE_VERSION_ACTIONS,
   TemplateVersion,
   TemplateVersionAction,
@@ -28,10 +27,10 @@ import {
   templateVersionRef,
   TransitionCheck,
 } from '@ray-service/plugin-ray-service-common';
+import { AccessService } from '../access/AccessService';
+import { Caller } from '../access/callers';
 import { Page, PageRequest } from '../lib/pagination';
 import { RayServiceStore } from '../store/RayServiceStore';
-import { AuditService } from './AuditService';
-import { audienceOf, NO_MORE_ANCESTORS, Viewer } from '../access/Viewer';
 
 function refOf(key: TemplateVersionKey): string {
   return templateVersionRef(key.name, key.version);
@@ -49,31 +48,32 @@ function requireAllowed(check: TransitionCheck, what: string) {
 
 /**
  * Tenant template versions: imported from documents, moved through their
- * lifecycle and shared with groups by admins; plain users see published and
- * deprecated versions shared with their groups.
+ * lifecycle and shared with groups by admins; who reads which is the
+ * permission policy's `ray-service.template.read` (by default: published
+ * and deprecated versions shared with the caller's groups).
  */
 export class TemplateService {
   constructor(
     private readonly store: RayServiceStore,
-    private readonly audit: AuditService,
+    private readonly access: AccessService,
   ) {}
 
-  list(viewer: Viewer, page: PageRequest): Promise<Page<TemplateVersion>> {
-    return this.store.listTemplateVersions(page, audienceOf(viewer));
+  async list(
+    credentials: Caller,
+    page: PageRequest,
+  ): Promise<Page<TemplateVersion>> {
+    const filter = await this.access.templateVersionFilter(credentials);
+    return this.store.templateVersions.list(page, filter);
   }
 
-  /** @throws NotFoundError also for versions the viewer may not see. */
-  async get(viewer: Viewer, key: TemplateVersionKey): Promise<TemplateVersion> {
-    const version = await this.store.getTemplateVersion(key);
-    if (
-      !version ||
-      (!viewer.isAdmin &&
-        !isTemplateVersionVisibleTo(
-          version,
-          viewer.groupRefs,
-          NO_MORE_ANCESTORS,
-        ))
-    ) {
+  /** @throws NotFoundError also for versions the caller may not read. */
+  async get(
+    credentials: Caller,
+    key: TemplateVersionKey,
+  ): Promise<TemplateVersion> {
+    const filter = await this.access.templateVersionFilter(credentials);
+    const version = await this.store.templateVersions.get(key, filter);
+    if (!version) {
       throw notFound(key);
     }
     return version;
@@ -81,9 +81,10 @@ export class TemplateService {
 
   /** @throws ConflictError when name@version exists. */
   async import(
-    actor: string,
+    credentials: Caller,
     document: TemplateVersionDocument,
   ): Promise<TemplateVersion> {
+    const actor = await this.access.requireAdmin(credentials);
     const now = new Date().toISOString();
     const fromDocument = templateVersionFromDocument(document);
     const version: TemplateVersion = {
@@ -94,8 +95,8 @@ export class TemplateService {
       updatedAt: now,
     };
     return this.store.transaction(async tx => {
-      await tx.insertTemplateVersion(version);
-      await this.audit.record(tx, {
+      await tx.templateVersions.insert(version);
+      await tx.auditLog.record({
         actor,
         action: 'template.import',
         targetName: refOf(version),
@@ -107,76 +108,99 @@ export class TemplateService {
 
   /** Publishes, deprecates or retires; refusals are ConflictErrors with the reason. */
   async transition(
-    actor: string,
+    credentials: Caller,
     key: TemplateVersionKey,
     action: TemplateVersionAction,
   ): Promise<TemplateVersion> {
-    return this.change(actor, key, `template.${action}`, async (tx, before) => {
-      const target = TEMPLATE_VERSION_ACTIONS[action];
-      const tenantsUsingVersion = await tx.countTenantsUsingTemplateVersion(
-        key,
-      );
-      requireAllowed(
-        checkTransition(before.state, target, { tenantsUsingVersion }),
-        `cannot ${action} ${refOf(key)}`,
-      );
-      const after = {
-        ...before,
-        state: target,
-        updatedAt: new Date().toISOString(),
-      };
-      await tx.updateTemplateVersionState(key, after.state, after.updatedAt);
-      return after;
-    });
+    return this.change(
+      credentials,
+      key,
+      `template.${action}`,
+      async (tx, before) => {
+        const target = TEMPLATE_VERSION_ACTIONS[action];
+        const tenantsUsingVersion = await tx.tenants.countUsingTemplateVersion(
+          key,
+        );
+        requireAllowed(
+          checkTransition(before.state, target, { tenantsUsingVersion }),
+          `cannot ${action} ${refOf(key)}`,
+        );
+        const after = {
+          ...before,
+          state: target,
+          updatedAt: new Date().toISOString(),
+        };
+        await tx.templateVersions.updateState(
+          key,
+          after.state,
+          after.updatedAt,
+        );
+        return after;
+      },
+    );
   }
 
   /** Replaces the groups the version is shared with. */
   async setSharing(
-    actor: string,
+    credentials: Caller,
     key: TemplateVersionKey,
     sharedWith: string[],
   ): Promise<TemplateVersion> {
-    return this.change(actor, key, 'template.share', async (tx, before) => {
-      const after = {
-        ...before,
-        sharedWith: [...sharedWith].sort(),
-        updatedAt: new Date().toISOString(),
-      };
-      await tx.updateTemplateVersionSharing(
-        key,
-        after.sharedWith,
-        after.updatedAt,
-      );
-      return after;
-    });
+    return this.change(
+      credentials,
+      key,
+      'template.share',
+      async (tx, before) => {
+        const after = {
+          ...before,
+          sharedWith: [...sharedWith].sort(),
+          updatedAt: new Date().toISOString(),
+        };
+        await tx.templateVersions.updateSharing(
+          key,
+          after.sharedWith,
+          after.updatedAt,
+        );
+        return after;
+      },
+    );
   }
 
   /** Only drafts can be deleted; others are retired instead. */
-  async delete(actor: string, key: TemplateVersionKey): Promise<void> {
-    await this.change(actor, key, 'template.delete', async (tx, before) => {
-      requireAllowed(
-        checkTemplateVersionDeletion(before.state),
-        `cannot delete ${refOf(key)}`,
-      );
-      await tx.deleteTemplateVersion(key);
-      return undefined;
-    });
+  async delete(credentials: Caller, key: TemplateVersionKey): Promise<void> {
+    await this.change(
+      credentials,
+      key,
+      'template.delete',
+      async (tx, before) => {
+        requireAllowed(
+          checkTemplateVersionDeletion(before.state),
+          `cannot delete ${refOf(key)}`,
+        );
+        await tx.templateVersions.delete(key);
+        return undefined;
+      },
+    );
   }
 
-  /** Reads the version, applies `apply` and audits it, all in one transaction. */
-  private change<T extends TemplateVersion | undefined>(
-    actor: string,
+  /**
+   * Reads the version, applies `apply` and audits it, all in one
+   * transaction. @throws NotAllowedError for non-admins.
+   */
+  private async change<T extends TemplateVersion | undefined>(
+    credentials: Caller,
     key: TemplateVersionKey,
     action: `template.${TemplateVersionAction | 'share' | 'delete'}`,
     apply: (tx: RayServiceStore, before: TemplateVersion) => Promise<T>,
   ): Promise<T> {
+    const actor = await this.access.requireAdmin(credentials);
     return this.store.transaction(async tx => {
-      const before = await tx.getTemplateVersion(key);
+      const before = await tx.templateVersions.get(key);
       if (!before) {
         throw notFound(key);
       }
       const after = await apply(tx, before);
-      await this.audit.record(tx, {
+      await tx.auditLog.record({
         actor,
         action,
         targetName: refOf(key),

@@ -14,17 +14,29 @@
  * limitations under the License.
  */
 
+import {
+  AuditAction,
+  AuditEntry,
+  auditTargetKindOf,
+  AuditTargetKind,
+} from '@ray-service/plugin-ray-service-common';
 import { Knex } from 'knex';
 import { z } from 'zod';
-import {
-  RecordedAuditAction,
-  RecordedAuditEntry,
-  RecordedAuditTargetKind,
-} from '../auditActions';
 import { Page, PageRequest } from '../lib/pagination';
 import { isoFromColumn, timestampColumn } from './columns';
 import { keysetPage } from './keyset';
-import { NewAuditEntry } from './RayServiceStore';
+
+/** One change to record: an admin's, or a tenant's create, upgrade or delete. */
+export interface AuditedChange {
+  actor: string;
+  action: AuditAction;
+  /** The object's name; template versions as `name@version`. */
+  targetName: string;
+  /** Absent for creations. */
+  before?: unknown;
+  /** Absent for deletions. */
+  after?: unknown;
+}
 
 const AUDIT_LOG = 'audit_log';
 
@@ -32,8 +44,8 @@ interface AuditRow {
   id: number;
   at: Date | string | number;
   actor: string;
-  action: RecordedAuditAction;
-  target_kind: RecordedAuditTargetKind;
+  action: AuditAction;
+  target_kind: AuditTargetKind;
   target_name: string;
   before: string | null;
   after: string | null;
@@ -42,11 +54,30 @@ interface AuditRow {
 const idKeySchema = z.tuple([z.number().int()]);
 type IdKey = z.infer<typeof idKeySchema>;
 
-/** `audit_log`: append-only, read newest first. */
+/**
+ * `audit_log`: every admin change and every tenant create, upgrade and
+ * delete, written in the transaction making the change. Append-only, read
+ * newest first.
+ */
 export class AuditLogTable {
   constructor(private readonly db: Knex) {}
 
-  async append(entry: NewAuditEntry): Promise<RecordedAuditEntry> {
+  /** Appends an entry for `change`, timestamped now. */
+  async record(change: AuditedChange): Promise<AuditEntry> {
+    return this.append({
+      at: new Date().toISOString(),
+      actor: change.actor,
+      action: change.action,
+      target: {
+        kind: auditTargetKindOf(change.action),
+        name: change.targetName,
+      },
+      ...(change.before !== undefined && { before: change.before }),
+      ...(change.after !== undefined && { after: change.after }),
+    });
+  }
+
+  async append(entry: Omit<AuditEntry, 'id'>): Promise<AuditEntry> {
     const [{ id }] = await this.db<AuditRow>(AUDIT_LOG)
       .insert({
         at: timestampColumn(entry.at),
@@ -62,7 +93,7 @@ export class AuditLogTable {
   }
 
   /** Newest first. */
-  async list(page: PageRequest): Promise<Page<RecordedAuditEntry>> {
+  async list(page: PageRequest): Promise<Page<AuditEntry>> {
     return keysetPage({
       query: this.db(AUDIT_LOG),
       page,
@@ -79,7 +110,7 @@ function jsonColumn(value: unknown): string | null {
   return value === undefined ? null : JSON.stringify(value);
 }
 
-function fromRow(row: AuditRow): RecordedAuditEntry {
+function fromRow(row: AuditRow): AuditEntry {
   return {
     id: String(row.id),
     at: isoFromColumn(row.at),

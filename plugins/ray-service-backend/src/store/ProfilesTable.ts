@@ -26,7 +26,8 @@ import {
   timestampColumn,
 } from './columns';
 import { keysetPage } from './keyset';
-import { AudienceFilter } from './RayServiceStore';
+import { applyCriteria } from './criteria';
+import { ProfileFilter } from './types';
 
 const PROFILES = 'compute_profiles';
 const VISIBILITY = 'compute_profile_visibility';
@@ -57,22 +58,32 @@ type NameKey = z.infer<typeof nameKeySchema>;
 export class ProfilesTable {
   constructor(private readonly db: Knex) {}
 
-  async get(name: string): Promise<ComputeProfile | undefined> {
-    const row = await this.db<ProfileRow>(PROFILES).where({ name }).first();
-    return row ? (await this.withVisibility([row]))[0] : undefined;
+  /** The profile, unless missing or not let through by `filter`. */
+  async get(
+    name: string,
+    filter?: ProfileFilter,
+  ): Promise<ComputeProfile | undefined> {
+    return (await this.getMany([name], filter))[0];
   }
 
-  /** Ordered by name. */
+  /** The profiles of these names that exist (and `filter` lets through), by name. */
+  async getMany(
+    names: string[],
+    filter?: ProfileFilter,
+  ): Promise<ComputeProfile[]> {
+    const rows: ProfileRow[] = await this.filtered(filter)
+      .whereIn(`${PROFILES}.name`, names)
+      .orderBy('name');
+    return this.withVisibility(rows);
+  }
+
+  /** Ordered by name; `filter` restricts it (in SQL, so pages stay full). */
   async list(
     page: PageRequest,
-    audience?: AudienceFilter,
+    filter?: ProfileFilter,
   ): Promise<Page<ComputeProfile>> {
     return keysetPage({
-      query: this.db(PROFILES).modify(query => {
-        if (audience) {
-          this.visibleTo(query, audience.groupRefs);
-        }
-      }),
+      query: this.filtered(filter),
       page,
       keySchema: nameKeySchema,
       orderBy: ['name'],
@@ -102,7 +113,23 @@ export class ProfilesTable {
     await this.db(PROFILES).where({ name }).delete();
   }
 
-  /** Published, and visible to everyone or to one of the groups. */
+  private filtered(filter: ProfileFilter | undefined): Knex.QueryBuilder {
+    return this.db(PROFILES).modify(query => {
+      if (filter) {
+        applyCriteria(query, filter, (where, leaf) => {
+          if ('published' in leaf) {
+            where.where(`${PROFILES}.published`, true);
+          } else if ('names' in leaf) {
+            where.whereIn(`${PROFILES}.name`, leaf.names);
+          } else {
+            this.visibleTo(where, leaf.visibleToGroups);
+          }
+        });
+      }
+    });
+  }
+
+  /** Visible to everyone (no visibility rows) or to one of the groups. */
   private visibleTo(query: Knex.QueryBuilder, groupRefs: string[]) {
     const visibilityOfRow = () =>
       this.db(VISIBILITY).where(
@@ -110,12 +137,8 @@ export class ProfilesTable {
         this.db.ref(`${PROFILES}.name`),
       );
     query
-      .where(`${PROFILES}.published`, true)
-      .andWhere(visible =>
-        visible
-          .whereNotExists(visibilityOfRow())
-          .orWhereExists(visibilityOfRow().whereIn('group_ref', groupRefs)),
-      );
+      .whereNotExists(visibilityOfRow())
+      .orWhereExists(visibilityOfRow().whereIn('group_ref', groupRefs));
   }
 
   private async insertVisibility(profile: ComputeProfile) {

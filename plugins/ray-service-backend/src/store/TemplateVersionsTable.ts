@@ -30,7 +30,8 @@ import {
   timestampColumn,
 } from './columns';
 import { keysetPage } from './keyset';
-import { AudienceFilter } from './RayServiceStore';
+import { applyCriteria } from './criteria';
+import { TemplateVersionFilter } from './types';
 import { versionSortKey } from './versionKey';
 
 const VERSIONS = 'template_versions';
@@ -68,31 +69,44 @@ type TemplateVersionSpec = Pick<
 const orderKeySchema = z.tuple([z.string(), z.string(), z.string()]);
 type OrderKey = z.infer<typeof orderKeySchema>;
 
-/** States plain users may see, with sharing; see `isTemplateVersionVisibleTo`. */
-const VISIBLE_STATES: TemplateVersionState[] = ['published', 'deprecated'];
-
 /** `template_versions` and the groups each version is shared with. */
 export class TemplateVersionsTable {
   constructor(private readonly db: Knex) {}
 
-  async get(key: TemplateVersionKey): Promise<TemplateVersion | undefined> {
-    const row = await this.db<TemplateVersionRow>(VERSIONS)
-      .where(primaryKey(key))
+  /** The version, unless missing or not let through by `filter`. */
+  async get(
+    key: TemplateVersionKey,
+    filter?: TemplateVersionFilter,
+  ): Promise<TemplateVersion | undefined> {
+    const row = await this.filtered(filter)
+      .where(qualified(primaryKey(key)))
       .first();
     return row ? (await this.withSharing([row]))[0] : undefined;
   }
 
-  /** Ordered by name, then version by semver precedence. */
+  /** The versions of these keys that exist, in no particular order. */
+  async getMany(keys: TemplateVersionKey[]): Promise<TemplateVersion[]> {
+    if (keys.length === 0) {
+      return [];
+    }
+    const rows: TemplateVersionRow[] = await this.db(VERSIONS).where(query => {
+      for (const key of keys) {
+        query.orWhere(primaryKey(key));
+      }
+    });
+    return this.withSharing(rows);
+  }
+
+  /**
+   * Ordered by name, then version by semver precedence; `filter` restricts
+   * it (in SQL, so pages stay full).
+   */
   async list(
     page: PageRequest,
-    audience?: AudienceFilter,
+    filter?: TemplateVersionFilter,
   ): Promise<Page<TemplateVersion>> {
     return keysetPage({
-      query: this.db(VERSIONS).modify(query => {
-        if (audience) {
-          this.sharedWith(query, audience.groupRefs);
-        }
-      }),
+      query: this.filtered(filter),
       page,
       keySchema: orderKeySchema,
       orderBy: ['name', 'version_key', 'version'],
@@ -180,9 +194,25 @@ export class TemplateVersionsTable {
     await this.db(VERSIONS).where(primaryKey(key)).delete();
   }
 
-  /** Published or deprecated, and shared with one of the groups. */
+  private filtered(filter: TemplateVersionFilter | undefined) {
+    return this.db<TemplateVersionRow>(VERSIONS).modify(query => {
+      if (filter) {
+        applyCriteria(query, filter, (where, leaf) => {
+          if ('states' in leaf) {
+            where.whereIn(`${VERSIONS}.state`, leaf.states);
+          } else if ('names' in leaf) {
+            where.whereIn(`${VERSIONS}.name`, leaf.names);
+          } else {
+            this.sharedWith(where, leaf.sharedWithGroups);
+          }
+        });
+      }
+    });
+  }
+
+  /** Shared with one of the groups. */
   private sharedWith(query: Knex.QueryBuilder, groupRefs: string[]) {
-    query.whereIn(`${VERSIONS}.state`, VISIBLE_STATES).whereExists(
+    query.whereExists(
       this.db(SHARING)
         .where(`${SHARING}.template_name`, this.db.ref(`${VERSIONS}.name`))
         .where(
@@ -219,6 +249,15 @@ export class TemplateVersionsTable {
 // Callers may pass whole versions as keys; only these columns identify one.
 function primaryKey(key: TemplateVersionKey) {
   return { name: key.name, version: key.version };
+}
+
+function qualified(columns: Record<string, string>) {
+  return Object.fromEntries(
+    Object.entries(columns).map(([column, value]) => [
+      `${VERSIONS}.${column}`,
+      value,
+    ]),
+  );
 }
 
 function sharingKey(key: TemplateVersionKey) {

@@ -15,11 +15,6 @@
  */
 
 import {
-  isAndCriteria,
-  isNotCriteria,
-  isOrCriteria,
-} from '@backstage/plugin-permission-node';
-import {
   IsolationMode,
   TemplateVersionKey,
   TenantCondition,
@@ -34,13 +29,14 @@ import {
   isoFromColumn,
   timestampColumn,
 } from './columns';
+import { applyCriteria } from './criteria';
 import { keysetPage } from './keyset';
 import {
   StoredTenant,
   TenantFilter,
   TenantSpecChange,
   TenantStatusUpdate,
-} from './RayServiceStore';
+} from './types';
 
 const TENANTS = 'tenants';
 
@@ -73,35 +69,28 @@ interface StatusColumn {
 const nameKeySchema = z.tuple([z.string()]);
 type NameKey = z.infer<typeof nameKeySchema>;
 
-/**
- * Restricts `query` to the rows `filter` lets through: permission criteria
- * (allOf, anyOf, not) over `{ owners }` leaves, as SQL.
- */
-function applyFilter(query: Knex.QueryBuilder, filter: TenantFilter): void {
-  if (isAndCriteria(filter)) {
-    for (const criterion of filter.allOf) {
-      query.andWhere(inner => applyFilter(inner, criterion));
-    }
-  } else if (isOrCriteria(filter)) {
-    query.andWhere(inner => {
-      for (const criterion of filter.anyOf) {
-        inner.orWhere(branch => applyFilter(branch, criterion));
-      }
-    });
-  } else if (isNotCriteria(filter)) {
-    query.whereNot(inner => applyFilter(inner, filter.not));
-  } else {
-    // knex turns an empty list into a condition that is never true
-    query.whereIn(`${TENANTS}.owner`, filter.owners);
-  }
-}
-
 /** `tenants`: desired state, observed status, and who uses what. */
 export class TenantsTable {
   constructor(private readonly db: Knex) {}
 
-  async get(name: string): Promise<StoredTenant | undefined> {
-    const row = await this.db<TenantRow>(TENANTS).where({ name }).first();
+  private filtered(filter: TenantFilter | undefined) {
+    return this.db<TenantRow>(TENANTS).modify(query => {
+      if (filter) {
+        applyCriteria(query, filter, (where, leaf) =>
+          where.whereIn(`${TENANTS}.owner`, leaf.owners),
+        );
+      }
+    });
+  }
+
+  /** The tenant, unless missing or not let through by `filter`. */
+  async get(
+    name: string,
+    filter?: TenantFilter,
+  ): Promise<StoredTenant | undefined> {
+    const row = await this.filtered(filter)
+      .where(`${TENANTS}.name`, name)
+      .first();
     return row ? fromRow(row) : undefined;
   }
 
@@ -113,17 +102,13 @@ export class TenantsTable {
     return rows.map(fromRow);
   }
 
-  /** Ordered by name. */
+  /** Ordered by name; `filter` restricts it (in SQL, so pages stay full). */
   async list(
     page: PageRequest,
     filter?: TenantFilter,
   ): Promise<Page<StoredTenant>> {
     return keysetPage({
-      query: this.db(TENANTS).modify(query => {
-        if (filter) {
-          applyFilter(query, filter);
-        }
-      }),
+      query: this.filtered(filter),
       page,
       keySchema: nameKeySchema,
       orderBy: ['name'],

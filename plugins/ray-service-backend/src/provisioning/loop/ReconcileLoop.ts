@@ -15,16 +15,11 @@
  */
 
 import { LoggerService } from '@backstage/backend-plugin-api';
-import {
-  ComputeProfile,
-  TemplateVersion,
-  templateVersionRef,
-} from '@ray-service/plugin-ray-service-common';
 import { performance } from 'node:perf_hooks';
 import { HostClusterClients } from '../../kubernetes/HostClusterClients';
-import { fetched } from '../../lib/fetched';
-import { HostClusterOperations } from '../../hostClusters/HostClusterProbe';
-import { RayServiceStore, StoredTenant } from '../../store/RayServiceStore';
+import { HostClusterProbe } from '../../hostClusters/HostClusterProbe';
+import { RayServiceStore } from '../../store/RayServiceStore';
+import { PlanInputs } from '../planInputs';
 import {
   HostClusterReconciler,
   ReconcileResult,
@@ -69,12 +64,10 @@ export interface ReconcileLoopOptions {
 export interface ReconcileLoopDeps {
   store: RayServiceStore;
   clients: HostClusterClients;
-  hostClusters: HostClusterOperations;
+  hostClusters: HostClusterProbe;
+  planInputs: PlanInputs;
   logger: LoggerService;
 }
-
-const keyOfVersion = (tenant: StoredTenant) =>
-  templateVersionRef(tenant.template.name, tenant.template.version);
 
 /**
  * The tenant control loop: for each host cluster, the desired tenants from
@@ -159,13 +152,9 @@ export class ReconcileLoop {
   }
 
   private async reconcile(hostCluster: string, report: PassReport) {
-    const { store, clients, hostClusters, logger } = this.deps;
-    const tenants = await store.listTenantsOnHostCluster(hostCluster);
-    const [host, profiles, versions] = await Promise.all([
-      fetched(() => hostClusters.plannerInput(hostCluster)),
-      this.profilesOf(tenants),
-      this.versionsOf(tenants),
-    ]);
+    const { store, clients, planInputs, logger } = this.deps;
+    const tenants = await store.tenants.listOnHostCluster(hostCluster);
+    const sources = await planInputs.gather(hostCluster, tenants);
 
     const memo = this.planMemo(hostCluster);
     memo.retain(new Set(tenants.map(tenant => tenant.name)));
@@ -174,15 +163,8 @@ export class ReconcileLoop {
     const desired = new Map<string, Desired>(
       tenants.map(tenant => [
         tenant.name,
-        desiredTenant(
-          tenant,
-          {
-            host,
-            profile: profiles.get(tenant.profile),
-            templateVersion: versions.get(keyOfVersion(tenant)),
-            instance: this.options.instance,
-          },
-          (t, sources) => memo.plan(t, sources),
+        desiredTenant(tenant, sources.get(tenant.name)!, (t, s) =>
+          memo.plan(t, s),
         ),
       ]),
     );
@@ -206,7 +188,7 @@ export class ReconcileLoop {
       const tenant = stored.get(outcome.name)!;
       const { failure } = desired.get(outcome.name)!;
       if (outcome.gone) {
-        if (await store.deleteTenant(tenant.name, tenant.generation)) {
+        if (await store.tenants.delete(tenant.name, tenant.generation)) {
           report.removed++;
           logger.info(`tenant ${tenant.name} is deleted from ${hostCluster}`);
         }
@@ -215,7 +197,11 @@ export class ReconcileLoop {
       const update = statusUpdate(tenant, outcome, failure, now);
       if (
         update &&
-        (await store.updateTenantStatus(tenant.name, tenant.generation, update))
+        (await store.tenants.updateStatus(
+          tenant.name,
+          tenant.generation,
+          update,
+        ))
       ) {
         report.statusWrites++;
       }
@@ -234,40 +220,5 @@ export class ReconcileLoop {
       report.requeued = true;
       this.runner(hostCluster).schedule(this.options.requeueMs);
     }
-  }
-
-  private async profilesOf(
-    tenants: StoredTenant[],
-  ): Promise<Map<string, ComputeProfile>> {
-    const names = [...new Set(tenants.map(t => t.profile))];
-    const profiles = await Promise.all(
-      names.map(name => this.deps.store.getProfile(name)),
-    );
-    return new Map(
-      profiles.flatMap(p =>
-        p ? [[p.name, p] as [string, ComputeProfile]] : [],
-      ),
-    );
-  }
-
-  private async versionsOf(
-    tenants: StoredTenant[],
-  ): Promise<Map<string, TemplateVersion>> {
-    const keys = new Map(tenants.map(t => [keyOfVersion(t), t.template]));
-    const versions = await Promise.all(
-      [...keys.values()].map(key => this.deps.store.getTemplateVersion(key)),
-    );
-    return new Map(
-      versions.flatMap(v =>
-        v
-          ? [
-              [templateVersionRef(v.name, v.version), v] as [
-                string,
-                TemplateVersion,
-              ],
-            ]
-          : [],
-      ),
-    );
   }
 }

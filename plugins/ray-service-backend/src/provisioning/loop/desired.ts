@@ -15,21 +15,17 @@
  */
 
 import {
-  ComputeProfile,
-  TemplateVersion,
   TenantCondition,
   TenantPhase,
   templateVersionRef,
 } from '@ray-service/plugin-ray-service-common';
 import { isDeepStrictEqual } from 'node:util';
-import type { Fetched } from '../../lib/fetched';
+import { plan, PlannedObject } from '../../planner';
 import type {
   StoredTenant,
   TenantStatusUpdate,
 } from '../../store/RayServiceStore';
-import { planInput } from '../planInput';
-import { plan } from '../../planner/plan';
-import type { HostClusterInput, PlannedObject } from '../../planner/types';
+import { planInput, PlanSources } from '../planInputs';
 import type {
   DesiredTenant,
   TenantOutcome,
@@ -38,6 +34,8 @@ import type {
 
 /** The condition the loop adds when it could not plan a tenant. */
 export const PLANNED_CONDITION = 'Planned';
+
+export type { PlanSources };
 
 /** Why a tenant has no plan in this pass. */
 export interface PlanFailure {
@@ -51,15 +49,6 @@ export interface PlanFailure {
   failsTenant: boolean;
 }
 
-/** What one tenant's plan needs besides the tenant. */
-export interface PlanSources {
-  profile?: ComputeProfile;
-  templateVersion?: TemplateVersion;
-  host: Fetched<HostClusterInput>;
-  /** The portal instance (`rayService.instance`) the plan is made for. */
-  instance: string;
-}
-
 /** A tenant as the reconciler should make it, and why it has no plan, if so. */
 export interface Desired {
   tenant: DesiredTenant;
@@ -70,9 +59,7 @@ export interface Desired {
 function lastStatus(tenant: StoredTenant): TenantStatus {
   return {
     phase: tenant.phase,
-    conditions: tenant.conditions.filter(
-      c => c.type !== PLANNED_CONDITION,
-    ) as TenantStatus['conditions'],
+    conditions: tenant.conditions.filter(c => c.type !== PLANNED_CONDITION),
     ...(tenant.observedGeneration > 0 && {
       observedGeneration: tenant.observedGeneration,
     }),
@@ -119,13 +106,12 @@ export function planFor(
   }
   try {
     const planned = plan(
-      planInput(
-        tenant,
-        sources.profile,
-        sources.templateVersion,
-        sources.host.value,
-        sources.instance,
-      ),
+      planInput(tenant, {
+        ...sources,
+        profile: sources.profile,
+        templateVersion: sources.templateVersion,
+        host: sources.host,
+      }),
     );
     return { plan: planned.objects as PlannedObject[] };
   } catch (error) {

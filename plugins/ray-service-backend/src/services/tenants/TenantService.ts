@@ -29,34 +29,30 @@ import {
   TenantRequest,
 } from '@ray-service/plugin-ray-service-common';
 import {
-  HostCapacity,
-  profileCapacityRequest,
-} from '../../hostClusters/capacity';
-import { fetched } from '../../lib/fetched';
+  AccessService,
+  TenantAction,
+  TenantCreator,
+} from '../../access/AccessService';
+import { actorOf, Caller } from '../../access/callers';
+import { GroupHierarchy } from '../../access/GroupHierarchy';
+import { HostClusterProbe } from '../../hostClusters/HostClusterProbe';
 import { Page, PageRequest } from '../../lib/pagination';
+import { ValidationError, ValidationIssue } from '../../lib/validation';
 import { plan, planToYaml } from '../../planner';
-import { tenantNamespace } from '../../vocabulary';
-import { planInput } from '../../provisioning/planInput';
+import { planInput, PlanInputs } from '../../provisioning/planInputs';
 import {
   RayServiceStore,
   StoredTenant,
-  TenantFilter,
   TenantSpecChange,
 } from '../../store/RayServiceStore';
-import { ValidationError, ValidationIssue } from '../../lib/validation';
-import { AuditService } from '../AuditService';
-import { GroupHierarchy } from '../../access/GroupHierarchy';
-import { HostClusterOperations } from '../../hostClusters/HostClusterProbe';
-import { KeyedMutex } from '../../lib/KeyedMutex';
-import { namespaceRefusal } from './namespaceClaim';
-import { awaitingQuota, PendingTenants, pendingTenants } from './pending';
-import { judge, pick, refusals } from './placement';
-import { TenantCaller } from '../../access/TenantAccess';
+import { tenantNamespace } from '../../vocabulary';
 import {
   isolationRefusal,
   profileRefusal,
   templateVersionRefusal,
-} from './usability';
+} from './checks';
+import { namespaceRefusal } from './namespaceClaim';
+import { Placement } from './placement/Placement';
 import { tenantView } from './tenantView';
 
 /** A request that passed the checks that need no host cluster. */
@@ -65,12 +61,6 @@ interface CheckedRequest {
   profile: ComputeProfile;
   templateVersion: TemplateVersion;
   isolation: IsolationMode;
-}
-
-/** A request that passed every check, with what it resolved to. */
-interface ResolvedRequest extends CheckedRequest {
-  hostCluster: string;
-  plan: TenantPlan;
 }
 
 function issue(field: string, message: string): ValidationIssue {
@@ -83,10 +73,12 @@ function notFound(name: string) {
 
 export interface TenantServiceDeps {
   store: RayServiceStore;
-  audit: AuditService;
+  access: AccessService;
   groups: GroupHierarchy;
-  hostClusters: HostClusterOperations;
-  /** This portal's instance (`rayService.instance`): the planner's label, whose namespaces are ours. */
+  hostClusters: HostClusterProbe;
+  placement: Placement;
+  planInputs: PlanInputs;
+  /** This portal's instance (`rayService.instance`): whose namespaces are ours. */
   instance: string;
   /** Called after every change of a tenant's desired state on that cluster. */
   onChange(hostCluster: string): void;
@@ -96,107 +88,66 @@ export interface TenantServiceDeps {
  * Tenants: checked and placed on a host cluster when created, upgraded to
  * another version of their template, deleted. Only the desired state is
  * written here; the reconcile loop makes the cluster match and records the
- * status.
+ * status. Who may do what is the permission policy's (`ray-service.tenant.*`):
+ * a tenant the caller may not read does not exist for them (404).
  */
 export class TenantService {
-  /**
-   * Held per candidate host cluster from placement through the insert, so
-   * that a create sees the tenants created just before it (in this backend
-   * instance; replicas do not see each other's locks).
-   */
-  private readonly placements = new KeyedMutex();
-
   constructor(private readonly deps: TenantServiceDeps) {}
 
   /** What creating the tenant would apply; every check of create, no side effects. */
-  async plan(
-    request: TenantRequest,
-    caller: TenantCaller,
-  ): Promise<TenantPlan> {
-    return (await this.resolve(await this.check(request, caller))).plan;
+  async plan(credentials: Caller, request: TenantRequest): Promise<TenantPlan> {
+    const checked = await this.check(
+      request,
+      await this.deps.access.requireTenantCreator(credentials),
+    );
+    const hostCluster = await this.deps.placement.pick(placementOf(checked));
+    return this.planOn(checked, hostCluster);
   }
 
   /**
    * Stores the tenant (phase Pending) and starts a reconcile pass of its
-   * host cluster without waiting for it. Creates that may land on the same
-   * host cluster run their placement and insert one after the other, so
-   * each one's capacity check counts the tenants created before it.
+   * host cluster without waiting for it.
    *
    * @throws ConflictError when the name is taken (also by a concurrent
    * create), no host cluster can take the tenant, or the tenant's namespace
    * exists there and is not this portal instance's.
    */
-  async create(request: TenantRequest, caller: TenantCaller): Promise<Tenant> {
-    const checked = await this.check(request, caller);
-    const candidates = request.hostCluster
-      ? [request.hostCluster]
-      : this.deps.hostClusters.names;
-    const tenant = await this.placements.run(candidates, () =>
-      this.insert(checked, caller),
+  async create(credentials: Caller, request: TenantRequest): Promise<Tenant> {
+    const creator = await this.deps.access.requireTenantCreator(credentials);
+    const checked = await this.check(request, creator);
+    const tenant = await this.deps.placement.place(
+      placementOf(checked),
+      async hostCluster => {
+        await this.planOn(checked, hostCluster);
+        await this.assertNamespaceFree(request.name, hostCluster);
+        return this.insert(checked, hostCluster, creator.actor);
+      },
     );
     this.deps.onChange(tenant.hostCluster);
     return tenantView(tenant);
   }
 
-  /** Places the tenant, then stores it; callers hold the placement lock. */
-  private async insert(
-    checked: CheckedRequest,
-    caller: TenantCaller,
-  ): Promise<StoredTenant> {
-    const { request } = checked;
-    const resolved = await this.resolve(checked);
-    await this.assertNamespaceFree(request.name, resolved.hostCluster);
-    const now = new Date().toISOString();
-    const tenant: StoredTenant = {
-      name: request.name,
-      owner: request.owner,
-      profile: resolved.profile.name,
-      template: {
-        name: resolved.templateVersion.name,
-        version: resolved.templateVersion.version,
-      },
-      hostCluster: resolved.hostCluster,
-      isolation: resolved.isolation,
-      phase: 'Pending',
-      conditions: [],
-      generation: 1,
-      observedGeneration: 0,
-      createdBy: caller.actor,
-      createdAt: now,
-      updatedAt: now,
-    };
-    const { store, audit } = this.deps;
-    await store.transaction(async tx => {
-      await tx.insertTenant(tenant);
-      await audit.record(tx, {
-        actor: caller.actor,
-        action: 'tenant.create',
-        targetName: tenant.name,
-        after: tenantView(tenant),
-      });
-    });
-    return tenant;
-  }
-
-  /** A page of the tenants `filter` lets through (undefined: all), by name. */
-  async list(
-    filter: TenantFilter | undefined,
-    page: PageRequest,
-  ): Promise<Page<Tenant>> {
-    const { items, ...rest } = await this.deps.store.listTenants(page, filter);
+  /** A page of the tenants the caller may read, by name. */
+  async list(credentials: Caller, page: PageRequest): Promise<Page<Tenant>> {
+    const filter = await this.deps.access.tenantFilter(credentials);
+    const { items, ...rest } = await this.deps.store.tenants.list(page, filter);
     return { items: items.map(tenantView), ...rest };
   }
 
-  async get(name: string): Promise<Tenant> {
-    return tenantView(await this.stored(name));
+  async get(credentials: Caller, name: string): Promise<Tenant> {
+    return tenantView(await this.authorized(credentials, 'read', name));
   }
 
   /**
    * Moves the tenant to another published version of its template (phase
    * Upgrading). Asking for the version it runs changes nothing.
    */
-  async upgrade(name: string, ref: string, actor: string): Promise<Tenant> {
-    const tenant = await this.stored(name);
+  async upgrade(
+    credentials: Caller,
+    name: string,
+    ref: string,
+  ): Promise<Tenant> {
+    const tenant = await this.authorized(credentials, 'update', name);
     const key = parseTemplateVersionRef(ref);
     if (key.name !== tenant.template.name) {
       throw ValidationError.of(
@@ -207,7 +158,7 @@ export class TenantService {
     if (key.version === tenant.template.version) {
       return tenantView(tenant);
     }
-    const version = await this.deps.store.getTemplateVersion(key);
+    const version = await this.deps.store.templateVersions.get(key);
     const lineage = await this.ownerLineage(tenant.owner);
     const refusal =
       templateVersionRefusal(ref, version, tenant.owner, lineage) ??
@@ -215,7 +166,7 @@ export class TenantService {
     if (refusal) {
       throw ValidationError.of(['templateVersion'], refusal);
     }
-    return this.change(tenant, actor, 'tenant.upgrade', {
+    return this.change(credentials, tenant, 'tenant.upgrade', {
       template: key,
       phase: 'Upgrading',
     });
@@ -226,28 +177,88 @@ export class TenantService {
    * every object of it, its namespace included, is gone. Asking again
    * changes nothing.
    */
-  async delete(name: string, actor: string): Promise<Tenant> {
-    const tenant = await this.stored(name);
+  async delete(credentials: Caller, name: string): Promise<Tenant> {
+    const tenant = await this.authorized(credentials, 'delete', name);
     if (tenant.deletionRequestedAt) {
       return tenantView(tenant);
     }
-    return this.change(tenant, actor, 'tenant.delete', {
+    return this.change(credentials, tenant, 'tenant.delete', {
       deletionRequestedAt: new Date().toISOString(),
       phase: 'Deleting',
     });
   }
 
-  private async stored(name: string): Promise<StoredTenant> {
-    const tenant = await this.deps.store.getTenant(name);
+  /**
+   * The tenant, if the caller may do `action` to it.
+   *
+   * @throws NotFoundError when the caller may not read it (or it does not
+   * exist), NotAllowedError when they may read it but not do `action`.
+   */
+  private async authorized(
+    credentials: Caller,
+    action: TenantAction,
+    name: string,
+  ): Promise<StoredTenant> {
+    const { access, store } = this.deps;
+    const tenant = await store.tenants.get(
+      name,
+      await access.tenantFilter(credentials, 'read'),
+    );
     if (!tenant) {
       throw notFound(name);
+    }
+    if (
+      action !== 'read' &&
+      !(await store.tenants.get(
+        name,
+        await access.tenantFilter(credentials, action),
+      ))
+    ) {
+      throw new NotAllowedError(`you may not ${action} tenant "${name}"`);
     }
     return tenant;
   }
 
-  private async change(
-    before: StoredTenant,
+  private async insert(
+    checked: CheckedRequest,
+    hostCluster: string,
     actor: string,
+  ): Promise<StoredTenant> {
+    const { request } = checked;
+    const now = new Date().toISOString();
+    const tenant: StoredTenant = {
+      name: request.name,
+      owner: request.owner,
+      profile: checked.profile.name,
+      template: {
+        name: checked.templateVersion.name,
+        version: checked.templateVersion.version,
+      },
+      hostCluster,
+      isolation: checked.isolation,
+      phase: 'Pending',
+      conditions: [],
+      generation: 1,
+      observedGeneration: 0,
+      createdBy: actor,
+      createdAt: now,
+      updatedAt: now,
+    };
+    await this.deps.store.transaction(async tx => {
+      await tx.tenants.insert(tenant);
+      await tx.auditLog.record({
+        actor,
+        action: 'tenant.create',
+        targetName: tenant.name,
+        after: tenantView(tenant),
+      });
+    });
+    return tenant;
+  }
+
+  private async change(
+    credentials: Caller,
+    before: StoredTenant,
     action: 'tenant.upgrade' | 'tenant.delete',
     change: Omit<TenantSpecChange, 'updatedAt'>,
   ): Promise<Tenant> {
@@ -255,15 +266,15 @@ export class TenantService {
       throw new ConflictError(`tenant "${before.name}" is being deleted`);
     }
     const after = await this.deps.store.transaction(async tx => {
-      const changed = await tx.changeTenantSpec(before.name, {
+      const changed = await tx.tenants.changeSpec(before.name, {
         ...change,
         updatedAt: new Date().toISOString(),
       });
       if (!changed) {
         throw notFound(before.name);
       }
-      await this.deps.audit.record(tx, {
-        actor,
+      await tx.auditLog.record({
+        actor: actorOf(credentials),
         action,
         targetName: before.name,
         before: tenantView(before),
@@ -303,21 +314,21 @@ export class TenantService {
   /** The checks of a new tenant that need no host cluster. */
   private async check(
     request: TenantRequest,
-    caller: TenantCaller,
+    creator: TenantCreator,
   ): Promise<CheckedRequest> {
     const { store, groups } = this.deps;
-    if (!caller.isAdmin && !caller.groupRefs.includes(request.owner)) {
+    if (!creator.isAdmin && !creator.groupRefs.includes(request.owner)) {
       throw new NotAllowedError(
         `you may only create tenants owned by one of your groups, not ${request.owner}`,
       );
     }
-    if (await store.getTenant(request.name)) {
+    if (await store.tenants.get(request.name)) {
       throw new ConflictError(`tenant "${request.name}" already exists`);
     }
     const [lineage, profile, templateVersion] = await Promise.all([
       groups.lineageOf(request.owner),
-      store.getProfile(request.profile),
-      store.getTemplateVersion(
+      store.profiles.get(request.profile),
+      store.templateVersions.get(
         parseTemplateVersionRef(request.templateVersion),
       ),
     ]);
@@ -359,118 +370,50 @@ export class TenantService {
     };
   }
 
-  /** A checked request placed on a host cluster, and its plan. */
-  private async resolve(checked: CheckedRequest): Promise<ResolvedRequest> {
-    const { request, profile, templateVersion, isolation } = checked;
-    const hostCluster = await this.place(request, profile, isolation);
-    const objects = plan(
-      planInput(
-        { name: request.name, owner: request.owner, isolation },
-        profile,
-        templateVersion,
-        await this.deps.hostClusters.plannerInput(hostCluster),
-        this.deps.instance,
-      ),
-    );
-    return {
-      ...checked,
-      hostCluster,
-      plan: {
-        hostCluster,
-        isolation,
-        namespace: tenantNamespace(request.name),
-        objects: objects.objects as TenantPlan['objects'],
-        summary: objects.summary,
-        yaml: planToYaml(objects.objects),
-      },
+  /** The plan of a checked request on a host cluster. */
+  private async planOn(
+    checked: CheckedRequest,
+    hostCluster: string,
+  ): Promise<TenantPlan> {
+    const { request, isolation } = checked;
+    const tenant = {
+      name: request.name,
+      owner: request.owner,
+      isolation,
+      profile: checked.profile.name,
+      template: checked.templateVersion,
     };
-  }
-
-  /**
-   * The host cluster asked for if the tenant fits there, else the fitting
-   * one with the most free GPUs (then CPU). Free capacity is what the
-   * cluster's quotas leave minus what this portal's tenants hold whose
-   * quotas are not there yet.
-   *
-   * @throws ConflictError with each cluster's reason when none fits.
-   */
-  private async place(
-    request: TenantRequest,
-    profile: ComputeProfile,
-    isolation: IsolationMode,
-  ): Promise<string> {
-    const { hostClusters } = this.deps;
-    if (
-      request.hostCluster &&
-      !hostClusters.names.includes(request.hostCluster)
-    ) {
-      throw ValidationError.of(
-        ['hostCluster'],
-        `"${request.hostCluster}" is not a configured host cluster`,
-      );
+    const sources = (
+      await this.deps.planInputs.gather(hostCluster, [tenant])
+    ).get(tenant.name)!;
+    if ('error' in sources.host) {
+      throw new ConflictError(sources.host.error);
     }
-    const names = request.hostCluster
-      ? [request.hostCluster]
-      : hostClusters.names;
-    if (names.length === 0) {
-      throw new ConflictError('no host cluster is configured');
-    }
-    const capacityRequest = profileCapacityRequest(profile);
-    const judgements = await Promise.all(
-      names.map(async name => {
-        const preflight = await hostClusters.recentPreflight(name);
-        if (!preflight.passed) {
-          return judge(
-            { name, preflight, capacity: { error: 'not checked' } },
-            capacityRequest,
-            isolation,
-          );
-        }
-        const [capacity, tenants] = await Promise.all([
-          fetched(() => hostClusters.capacity(name)),
-          this.deps.store.listTenantsOnHostCluster(name),
-        ]);
-        const pending =
-          'value' in capacity
-            ? await this.pending(tenants, capacity.value)
-            : undefined;
-        return judge(
-          { name, preflight, capacity, pending },
-          capacityRequest,
-          isolation,
-        );
+    const planned = plan(
+      planInput(tenant, {
+        ...sources,
+        host: sources.host,
+        profile: checked.profile,
+        templateVersion: checked.templateVersion,
       }),
     );
-    const picked = pick(judgements);
-    if (!picked) {
-      throw new ConflictError(
-        request.hostCluster
-          ? `tenant "${request.name}" cannot go on host cluster ${refusals(
-              judgements,
-            )}`
-          : `no host cluster can take tenant "${request.name}": ${refusals(
-              judgements,
-            )}`,
-      );
-    }
-    return picked;
+    return {
+      hostCluster,
+      isolation,
+      namespace: tenantNamespace(request.name),
+      objects: planned.objects as TenantPlan['objects'],
+      summary: planned.summary,
+      yaml: planToYaml(planned.objects),
+    };
   }
+}
 
-  /** What the tenants of a cluster whose quotas `capacity` did not count hold. */
-  private async pending(
-    tenants: StoredTenant[],
-    capacity: HostCapacity,
-  ): Promise<PendingTenants> {
-    const waiting = awaitingQuota(tenants, capacity.quotaNamespaces);
-    const names = [...new Set(waiting.map(tenant => tenant.profile))];
-    const profiles = await Promise.all(
-      names.map(name => this.deps.store.getProfile(name)),
-    );
-    return pendingTenants(
-      waiting,
-      new Map(
-        profiles.flatMap(profile => (profile ? [[profile.name, profile]] : [])),
-      ),
-    );
-  }
+/** A create's placement request. */
+function placementOf(checked: CheckedRequest) {
+  return {
+    name: checked.request.name,
+    hostCluster: checked.request.hostCluster,
+    profile: checked.profile,
+    isolation: checked.isolation,
+  };
 }

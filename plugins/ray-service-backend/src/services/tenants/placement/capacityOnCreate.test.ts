@@ -17,7 +17,7 @@
 import { KubeSim } from '@ray-service/kube-sim';
 import { Server } from 'node:http';
 import request from 'supertest';
-import { profileInput } from '../../__testUtils__/fixtures';
+import { profileInput } from '../../../__testUtils__/fixtures';
 import {
   Api,
   apiFor,
@@ -27,8 +27,8 @@ import {
   startTestSim,
   tenantRequest,
   tenantTestConfig,
-} from '../../__testUtils__/tenantApi';
-import { startRayServiceTestBackend } from '../../__testUtils__/testBackend';
+} from '../../../__testUtils__/tenantApi';
+import { startRayServiceTestBackend } from '../../../__testUtils__/testBackend';
 
 jest.setTimeout(60_000);
 

@@ -14,8 +14,8 @@
  * limitations under the License.
  */
 
-import { PROFILES } from '../../planner/__testUtils__/fixtures';
-import { storedTenant } from '../../__testUtils__/fixtures';
+import { PROFILES } from '../../../planner/__testUtils__/fixtures';
+import { storedTenant } from '../../../__testUtils__/fixtures';
 import { awaitingQuota, pendingTenants } from './pending';
 
 const profiles = new Map([

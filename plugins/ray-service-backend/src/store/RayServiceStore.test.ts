@@ -28,8 +28,8 @@ import {
   tenantRow,
 } from '../__testUtils__/fixtures';
 import { ValidationError } from '../lib/validation';
-import { DatabaseRayServiceStore } from './DatabaseRayServiceStore';
 import { migrationsDir } from './migrations';
+import type { ProfileFilter, TenantFilter } from './types';
 import { RayServiceStore } from './RayServiceStore';
 
 jest.setTimeout(60_000);
@@ -52,7 +52,7 @@ async function allPages<T>(
   return pages;
 }
 
-describe.each(ids)('DatabaseRayServiceStore on %s', databaseId => {
+describe.each(ids)('RayServiceStore on %s', databaseId => {
   let knex: Knex;
   let store: RayServiceStore;
 
@@ -73,7 +73,7 @@ describe.each(ids)('DatabaseRayServiceStore on %s', databaseId => {
     ]) {
       await knex(table).delete();
     }
-    store = new DatabaseRayServiceStore(knex);
+    store = new RayServiceStore(knex);
   });
 
   afterAll(async () => {
@@ -83,8 +83,8 @@ describe.each(ids)('DatabaseRayServiceStore on %s', databaseId => {
   describe('profiles', () => {
     it('inserts, reads, updates and deletes a profile', async () => {
       const small = profile({ visibleTo: [ML_TEAMS, ALPHA] });
-      await store.insertProfile(small);
-      expect(await store.getProfile('small')).toEqual({
+      await store.profiles.insert(small);
+      expect(await store.profiles.get('small')).toEqual({
         ...small,
         visibleTo: [ALPHA, ML_TEAMS],
       });
@@ -96,30 +96,30 @@ describe.each(ids)('DatabaseRayServiceStore on %s', databaseId => {
         visibleTo: [],
         updatedAt: '2026-11-24T08:30:00.123Z',
       };
-      await store.updateProfile(updated);
-      expect(await store.getProfile('small')).toEqual(updated);
+      await store.profiles.update(updated);
+      expect(await store.profiles.get('small')).toEqual(updated);
 
-      await store.deleteProfile('small');
-      expect(await store.getProfile('small')).toBeUndefined();
+      await store.profiles.delete('small');
+      expect(await store.profiles.get('small')).toBeUndefined();
     });
 
     it('refuses a duplicate name with a ConflictError', async () => {
-      await store.insertProfile(profile());
-      await expect(store.insertProfile(profile())).rejects.toThrow(
+      await store.profiles.insert(profile());
+      await expect(store.profiles.insert(profile())).rejects.toThrow(
         ConflictError,
       );
     });
 
     it('pages by name with opaque cursors and a total count', async () => {
       for (const name of ['delta', 'alpha', 'echo', 'charlie', 'bravo']) {
-        await store.insertProfile(profile({ name }));
+        await store.profiles.insert(profile({ name }));
       }
-      const first = await store.listProfiles({ limit: 2 });
+      const first = await store.profiles.list({ limit: 2 });
       expect(first.items.map(p => p.name)).toEqual(['alpha', 'bravo']);
       expect(first.totalCount).toBe(5);
 
       const pages = await allPages(cursor =>
-        store.listProfiles({ limit: 2, cursor }),
+        store.profiles.list({ limit: 2, cursor }),
       );
       expect(pages.map(page => page.map(p => p.name))).toEqual([
         ['alpha', 'bravo'],
@@ -128,7 +128,7 @@ describe.each(ids)('DatabaseRayServiceStore on %s', databaseId => {
       ]);
     });
 
-    it('filters by audience like isProfileVisibleTo', async () => {
+    it('filters by the member conditions like isProfileVisibleTo, lists and gets alike', async () => {
       const profiles = [
         profile({ name: 'everyone' }),
         profile({ name: 'alpha-only', visibleTo: [ALPHA] }),
@@ -137,23 +137,44 @@ describe.each(ids)('DatabaseRayServiceStore on %s', databaseId => {
         profile({ name: 'platform', visibleTo: ['group:default/platform'] }),
       ];
       for (const p of profiles) {
-        await store.insertProfile(p);
+        await store.profiles.insert(p);
       }
       const audiences = [[], [ALPHA], [ALPHA, ML_TEAMS], [ML_TEAMS]];
       for (const groupRefs of audiences) {
-        const page = await store.listProfiles({ limit: 50 }, { groupRefs });
+        const filter: ProfileFilter = {
+          allOf: [{ published: true }, { visibleToGroups: groupRefs }],
+        };
+        const page = await store.profiles.list({ limit: 50 }, filter);
         const expected = profiles
           .filter(p => isProfileVisibleTo(p, groupRefs, () => []))
           .map(p => p.name)
           .sort();
         expect(page.items.map(p => p.name)).toEqual(expected);
         expect(page.totalCount).toBe(expected.length);
+        for (const p of profiles) {
+          expect(Boolean(await store.profiles.get(p.name, filter))).toBe(
+            expected.includes(p.name),
+          );
+        }
       }
+      expect(
+        (
+          await store.profiles.list(
+            { limit: 50 },
+            { not: { names: ['everyone', 'draft'] } },
+          )
+        ).items.map(p => p.name),
+      ).toEqual(['alpha-only', 'ml-teams', 'platform']);
+      expect(
+        (await store.profiles.getMany(['draft', 'nope', 'everyone'])).map(
+          p => p.name,
+        ),
+      ).toEqual(['draft', 'everyone']);
     });
 
     it('rejects a cursor it did not make', async () => {
       await expect(
-        store.listProfiles({ limit: 2, cursor: 'not-a-cursor' }),
+        store.profiles.list({ limit: 2, cursor: 'not-a-cursor' }),
       ).rejects.toThrow(ValidationError);
     });
   });
@@ -167,10 +188,10 @@ describe.each(ids)('DatabaseRayServiceStore on %s', databaseId => {
         ['kuberay', '1.10.0-rc.1'],
         ['kuberay', '1.2.0'],
       ]) {
-        await store.insertTemplateVersion(templateVersion({ name, version }));
+        await store.templateVersions.insert(templateVersion({ name, version }));
       }
       const pages = await allPages(cursor =>
-        store.listTemplateVersions({ limit: 2, cursor }),
+        store.templateVersions.list({ limit: 2, cursor }),
       );
       expect(pages.flat().map(v => `${v.name}@${v.version}`)).toEqual([
         'air-gapped@2.0.0',
@@ -197,28 +218,28 @@ describe.each(ids)('DatabaseRayServiceStore on %s', databaseId => {
         sharedWith: [ML_TEAMS],
         state: 'published',
       });
-      await store.insertTemplateVersion(version);
-      expect(await store.getTemplateVersion(version)).toEqual(version);
-      await expect(store.insertTemplateVersion(version)).rejects.toThrow(
+      await store.templateVersions.insert(version);
+      expect(await store.templateVersions.get(version)).toEqual(version);
+      await expect(store.templateVersions.insert(version)).rejects.toThrow(
         ConflictError,
       );
     });
 
     it('updates state and sharing, and deletes', async () => {
       const key = { name: 'kuberay', version: '1.0.0' };
-      await store.insertTemplateVersion(
+      await store.templateVersions.insert(
         templateVersion({ sharedWith: [ALPHA] }),
       );
       const later = '2026-12-01T00:00:00.000Z';
-      await store.updateTemplateVersionState(key, 'published', later);
-      await store.updateTemplateVersionSharing(key, [ML_TEAMS], later);
-      expect(await store.getTemplateVersion(key)).toMatchObject({
+      await store.templateVersions.updateState(key, 'published', later);
+      await store.templateVersions.updateSharing(key, [ML_TEAMS], later);
+      expect(await store.templateVersions.get(key)).toMatchObject({
         state: 'published',
         sharedWith: [ML_TEAMS],
         updatedAt: later,
       });
-      await store.deleteTemplateVersion(key);
-      expect(await store.getTemplateVersion(key)).toBeUndefined();
+      await store.templateVersions.delete(key);
+      expect(await store.templateVersions.get(key)).toBeUndefined();
       expect(await knex('template_version_sharing')).toEqual([]);
     });
 
@@ -247,12 +268,17 @@ describe.each(ids)('DatabaseRayServiceStore on %s', databaseId => {
         }),
       ];
       for (const version of versions) {
-        await store.insertTemplateVersion(version);
+        await store.templateVersions.insert(version);
       }
       for (const groupRefs of [[], [ALPHA], [ALPHA, ML_TEAMS], [ML_TEAMS]]) {
-        const page = await store.listTemplateVersions(
+        const page = await store.templateVersions.list(
           { limit: 50 },
-          { groupRefs },
+          {
+            allOf: [
+              { states: ['published', 'deprecated'] },
+              { sharedWithGroups: groupRefs },
+            ],
+          },
         );
         const expected = versions
           .filter(v => isTemplateVersionVisibleTo(v, groupRefs, () => []))
@@ -268,17 +294,17 @@ describe.each(ids)('DatabaseRayServiceStore on %s', databaseId => {
       updatedBy: 'user:default/pat.platform',
       updatedAt: '2026-11-23T10:00:00.000Z',
     };
-    expect(await store.getHostClusterFacts('sim')).toBeUndefined();
-    await store.upsertHostClusterFacts('sim', { labels: { a: 'b' } }, change);
-    await store.upsertHostClusterFacts(
+    expect(await store.hostClusterFacts.get('sim')).toBeUndefined();
+    await store.hostClusterFacts.upsert('sim', { labels: { a: 'b' } }, change);
+    await store.hostClusterFacts.upsert(
       'sim',
       { labels: { a: 'c' }, infrastructure: undefined },
       change,
     );
-    expect(await store.getHostClusterFacts('sim')).toEqual({
+    expect(await store.hostClusterFacts.get('sim')).toEqual({
       labels: { a: 'c' },
     });
-    expect(await store.listHostClusterFacts()).toEqual(
+    expect(await store.hostClusterFacts.list()).toEqual(
       new Map([['sim', { labels: { a: 'c' } }]]),
     );
   });
@@ -294,10 +320,10 @@ describe.each(ids)('DatabaseRayServiceStore on %s', databaseId => {
 
     it('lists entries newest first, page by page', async () => {
       for (const name of ['a', 'b', 'c']) {
-        await store.appendAuditEntry(entry(name));
+        await store.auditLog.append(entry(name));
       }
       const pages = await allPages(cursor =>
-        store.listAuditEntries({ limit: 2, cursor }),
+        store.auditLog.list({ limit: 2, cursor }),
       );
       expect(pages.flat().map(e => e.target.name)).toEqual(['c', 'b', 'a']);
       expect(pages.flat()[0]).toEqual({
@@ -310,13 +336,13 @@ describe.each(ids)('DatabaseRayServiceStore on %s', databaseId => {
     it('rolls back with the change it records', async () => {
       await expect(
         store.transaction(async tx => {
-          await tx.insertProfile(profile());
-          await tx.appendAuditEntry(entry('small'));
+          await tx.profiles.insert(profile());
+          await tx.auditLog.append(entry('small'));
           throw new Error('boom');
         }),
       ).rejects.toThrow('boom');
-      expect(await store.getProfile('small')).toBeUndefined();
-      expect((await store.listAuditEntries({ limit: 10 })).items).toEqual([]);
+      expect(await store.profiles.get('small')).toBeUndefined();
+      expect((await store.auditLog.list({ limit: 10 })).items).toEqual([]);
     });
   });
 
@@ -336,32 +362,32 @@ describe.each(ids)('DatabaseRayServiceStore on %s', databaseId => {
           },
         ],
       });
-      await store.insertTenant(alpha);
-      await store.insertTenant(
+      await store.tenants.insert(alpha);
+      await store.tenants.insert(
         storedTenant({ name: 'beta', hostCluster: 'other' }),
       );
-      expect(await store.getTenant('alpha')).toEqual(alpha);
-      expect(await store.getTenant('nope')).toBeUndefined();
+      expect(await store.tenants.get('alpha')).toEqual(alpha);
+      expect(await store.tenants.get('nope')).toBeUndefined();
       expect(
-        (await store.getTenants(['beta', 'nope', 'alpha']))
+        (await store.tenants.getMany(['beta', 'nope', 'alpha']))
           .map(t => t.name)
           .sort(),
       ).toEqual(['alpha', 'beta']);
-      expect(await store.getTenants([])).toEqual([]);
+      expect(await store.tenants.getMany([])).toEqual([]);
       expect(
-        (await store.listTenantsOnHostCluster('sim')).map(t => t.name),
+        (await store.tenants.listOnHostCluster('sim')).map(t => t.name),
       ).toEqual(['alpha']);
     });
 
     it('refuses a taken name, also to concurrent inserts', async () => {
-      await store.insertTenant(storedTenant());
-      await expect(store.insertTenant(storedTenant())).rejects.toThrow(
+      await store.tenants.insert(storedTenant());
+      await expect(store.tenants.insert(storedTenant())).rejects.toThrow(
         new ConflictError('tenant "alpha" already exists'),
       );
       const results = await Promise.allSettled(
         [1, 2].map(() =>
           store.transaction(tx =>
-            tx.insertTenant(storedTenant({ name: 'twin' })),
+            tx.tenants.insert(storedTenant({ name: 'twin' })),
           ),
         ),
       );
@@ -382,12 +408,12 @@ describe.each(ids)('DatabaseRayServiceStore on %s', databaseId => {
         ['c', ALPHA],
         ['b', ML_TEAMS],
       ]) {
-        await store.insertTenant(storedTenant({ name, owner }));
+        await store.tenants.insert(storedTenant({ name, owner }));
       }
-      const names = async (
-        filter?: Parameters<RayServiceStore['listTenants']>[1],
-      ) =>
-        (await store.listTenants({ limit: 10 }, filter)).items.map(t => t.name);
+      const names = async (filter?: TenantFilter) =>
+        (await store.tenants.list({ limit: 10 }, filter)).items.map(
+          t => t.name,
+        );
       expect(await names()).toEqual(['a', 'b', 'c', 'd']);
       expect(await names({ owners: [ALPHA] })).toEqual(['c', 'd']);
       expect(await names({ owners: [] })).toEqual([]);
@@ -402,7 +428,7 @@ describe.each(ids)('DatabaseRayServiceStore on %s', databaseId => {
       expect(await names({ not: { owners: [ALPHA] } })).toEqual(['a', 'b']);
 
       const pages = await allPages(cursor =>
-        store.listTenants({ limit: 1, cursor }, { owners: [ALPHA, BRAVO] }),
+        store.tenants.list({ limit: 1, cursor }, { owners: [ALPHA, BRAVO] }),
       );
       expect(pages.map(page => page.map(t => t.name))).toEqual([
         ['a'],
@@ -410,13 +436,14 @@ describe.each(ids)('DatabaseRayServiceStore on %s', databaseId => {
         ['d'],
       ]);
       expect(
-        (await store.listTenants({ limit: 1 }, { owners: [ALPHA] })).totalCount,
+        (await store.tenants.list({ limit: 1 }, { owners: [ALPHA] }))
+          .totalCount,
       ).toBe(2);
     });
 
     it('bumps the generation with every change of the desired state', async () => {
-      await store.insertTenant(storedTenant());
-      const upgraded = await store.changeTenantSpec('alpha', {
+      await store.tenants.insert(storedTenant());
+      const upgraded = await store.tenants.changeSpec('alpha', {
         template: { name: 'kuberay', version: '1.1.0' },
         phase: 'Upgrading',
         updatedAt: LATER,
@@ -427,7 +454,7 @@ describe.each(ids)('DatabaseRayServiceStore on %s', databaseId => {
         generation: 2,
         updatedAt: LATER,
       });
-      const deleting = await store.changeTenantSpec('alpha', {
+      const deleting = await store.tenants.changeSpec('alpha', {
         deletionRequestedAt: LATER,
         phase: 'Deleting',
         updatedAt: LATER,
@@ -438,7 +465,7 @@ describe.each(ids)('DatabaseRayServiceStore on %s', databaseId => {
         deletionRequestedAt: LATER,
       });
       expect(
-        await store.changeTenantSpec('nope', {
+        await store.tenants.changeSpec('nope', {
           phase: 'Deleting',
           updatedAt: LATER,
         }),
@@ -446,21 +473,21 @@ describe.each(ids)('DatabaseRayServiceStore on %s', databaseId => {
     });
 
     it('records a status only for the generation it was observed for', async () => {
-      await store.insertTenant(storedTenant({ generation: 2 }));
+      await store.tenants.insert(storedTenant({ generation: 2 }));
       const status = {
         phase: 'Ready' as const,
         conditions: [],
         observedGeneration: 1,
         updatedAt: LATER,
       };
-      expect(await store.updateTenantStatus('alpha', 1, status)).toBe(false);
+      expect(await store.tenants.updateStatus('alpha', 1, status)).toBe(false);
       expect(
-        await store.updateTenantStatus('alpha', 2, {
+        await store.tenants.updateStatus('alpha', 2, {
           ...status,
           observedGeneration: 2,
         }),
       ).toBe(true);
-      expect(await store.getTenant('alpha')).toMatchObject({
+      expect(await store.tenants.get('alpha')).toMatchObject({
         phase: 'Ready',
         observedGeneration: 2,
         generation: 2,
@@ -468,19 +495,19 @@ describe.each(ids)('DatabaseRayServiceStore on %s', databaseId => {
     });
 
     it('removes only tenants being deleted, at the generation seen', async () => {
-      await store.insertTenant(storedTenant());
-      await store.insertTenant(
+      await store.tenants.insert(storedTenant());
+      await store.tenants.insert(
         storedTenant({
           name: 'gone',
           deletionRequestedAt: LATER,
           generation: 2,
         }),
       );
-      expect(await store.deleteTenant('alpha', 1)).toBe(false);
-      expect(await store.deleteTenant('gone', 1)).toBe(false);
-      expect(await store.deleteTenant('gone', 2)).toBe(true);
-      expect(await store.getTenant('gone')).toBeUndefined();
-      expect(await store.getTenant('alpha')).toBeDefined();
+      expect(await store.tenants.delete('alpha', 1)).toBe(false);
+      expect(await store.tenants.delete('gone', 1)).toBe(false);
+      expect(await store.tenants.delete('gone', 2)).toBe(true);
+      expect(await store.tenants.get('gone')).toBeUndefined();
+      expect(await store.tenants.get('alpha')).toBeDefined();
     });
   });
 
@@ -497,10 +524,10 @@ describe.each(ids)('DatabaseRayServiceStore on %s', databaseId => {
         template: { name: 'kuberay', version: '2.0.0' },
       }),
     ]);
-    expect(await store.countTenantsUsingProfile('small')).toBe(2);
-    expect(await store.countTenantsUsingProfile('large')).toBe(0);
+    expect(await store.tenants.countUsingProfile('small')).toBe(2);
+    expect(await store.tenants.countUsingProfile('large')).toBe(0);
     expect(
-      await store.countTenantsUsingTemplateVersion({
+      await store.tenants.countUsingTemplateVersion({
         name: 'kuberay',
         version: '1.0.0',
       }),

@@ -15,14 +15,9 @@
  */
 
 import { ConflictError } from '@backstage/errors';
-import {
-  ComputeProfile,
-  IsolationMode,
-  TemplateVersion,
-} from '@ray-service/plugin-ray-service-common';
 import { HostClusterConfig } from '../config';
-import type { PreflightResult } from '../hostClusters/preflight';
-import type { HostClusterInput, PlanInput } from '../planner/types';
+import type { PreflightResult } from './preflight';
+import type { HostClusterInput } from '../planner';
 
 /**
  * What the planner knows of a host cluster: what preflight detected
@@ -62,36 +57,5 @@ export function hostClusterInput(
     ...(config.vclusterApiExposure && {
       vclusterApiExposure: config.vclusterApiExposure,
     }),
-  };
-}
-
-/** The tenant fields the planner reads, from a request or a stored tenant. */
-export interface PlannedTenant {
-  name: string;
-  owner: string;
-  isolation: IsolationMode;
-}
-
-/**
- * The planner's input for a tenant, from the store's records, the host's and
- * the portal's instance (`rayService.instance`). Pure.
- */
-export function planInput(
-  tenant: PlannedTenant,
-  profile: ComputeProfile,
-  templateVersion: TemplateVersion,
-  hostCluster: HostClusterInput,
-  instance: string,
-): PlanInput {
-  return {
-    tenant: {
-      name: tenant.name,
-      owner: tenant.owner,
-      isolation: tenant.isolation,
-    },
-    profile,
-    templateVersion,
-    hostCluster,
-    instance,
   };
 }

@@ -19,8 +19,12 @@ import {
   BackstageServicePrincipal,
   BackstageUserPrincipal,
 } from '@backstage/backend-plugin-api';
-import { AudienceFilter } from '../store/RayServiceStore';
 
+/**
+ * Whoever calls a service: a user, or a service principal (an automation
+ * token, another backend plugin, the plugin itself). Edges (the REST router,
+ * actions) turn their request or context into these credentials.
+ */
 export type Caller = BackstageCredentials<
   BackstageUserPrincipal | BackstageServicePrincipal
 >;
@@ -32,27 +36,9 @@ export function isUserCaller(
 }
 
 /**
- * Who reads a list or an object: admins see everything, anyone else what is
- * shared with their groups. `groupRefs` holds the caller's groups and all
- * their ancestors, so sharing with `ml-teams` reaches `ml-team-alpha`.
- */
-export type Viewer =
-  | { isAdmin: true }
-  | { isAdmin: false; groupRefs: string[] };
-
-export const ADMIN_VIEWER: Viewer = { isAdmin: true };
-
-/** The store filter for a viewer's lists; none for admins. */
-export function audienceOf(viewer: Viewer): AudienceFilter | undefined {
-  return viewer.isAdmin ? undefined : { groupRefs: viewer.groupRefs };
-}
-
-/** Groups are expanded up front, so visibility checks need no more ancestors. */
-export const NO_MORE_ANCESTORS = (): string[] => [];
-
-/**
  * How the audit log names whoever made a change: the user's entity ref, or
- * `service:<subject>` for automation tokens and other backends.
+ * `service:<subject>` for automation tokens, other backends and the plugin
+ * itself (`service:plugin:ray-service`, e.g. the startup import).
  */
 export function actorOf(caller: Caller): string {
   const { principal } = caller;
@@ -60,6 +46,3 @@ export function actorOf(caller: Caller): string {
     ? principal.userEntityRef
     : `service:${principal.subject}`;
 }
-
-/** The actor of changes made by the startup import. */
-export const BOOTSTRAP_ACTOR = 'system:bootstrap';

@@ -17,34 +17,19 @@
 import {
   ComputeProfileInput,
   formatQuantity,
-  gpuModelFromProductLabel,
   parseQuantity,
   profileResourceTotals,
   resourceGroupTotals,
 } from '@ray-service/plugin-ray-service-common';
-import { managedSelector } from '../vocabulary';
-import { ObjectClient, ObservedObject } from '../kubernetes/ObjectClient';
-import { findCondition } from '../kubernetes/objectConditions';
+import {
+  CapacityReading,
+  NodeCapacity,
+  QuotaCapacity,
+  UNKNOWN_GPU_MODEL,
+} from '../../../hostClusters/capacityReading';
 
 const GPU_RESOURCE = 'nvidia.com/gpu';
 const MIG_RESOURCE_PREFIX = 'nvidia.com/mig-';
-const GPU_PRODUCT_LABEL = 'nvidia.com/gpu.product';
-/** Nodes without a known product label count their GPUs here. */
-export const UNKNOWN_GPU_MODEL = 'unknown';
-
-/** What one node offers to pods. */
-export interface NodeCapacity {
-  name: string;
-  ready: boolean;
-  schedulable: boolean;
-  /** Canonical quantities, e.g. `96` and `1152Gi`. */
-  cpu: string;
-  memory: string;
-  /** From `nvidia.com/gpu.product`, e.g. `A100-40GB`. */
-  gpuModel?: string;
-  /** Allocatable extended resources: `nvidia.com/gpu`, `nvidia.com/mig-1g.10gb`, … */
-  extended: Record<string, number>;
-}
 
 /** CPU, memory and extended resources; GPUs also by model and MIG profile. */
 export interface CapacityTotals {
@@ -121,43 +106,6 @@ function totalsOf(amounts: Amounts): CapacityTotals {
   };
 }
 
-/** Extended resources are vendor-prefixed (`nvidia.com/gpu`); built-ins are not. */
-const isExtendedResource = (name: string) => name.includes('/');
-
-function readNode(node: ObservedObject): NodeCapacity {
-  const allocatable: Record<string, string> =
-    (node.status as { allocatable?: Record<string, string> } | undefined)
-      ?.allocatable ?? {};
-  const product = node.metadata.labels?.[GPU_PRODUCT_LABEL];
-  const extended: Record<string, number> = {};
-  for (const [name, quantity] of Object.entries(allocatable)) {
-    const count = isExtendedResource(name)
-      ? parseQuantity(quantity, 'memory')
-      : 0;
-    if (count > 0) {
-      extended[name] = count;
-    }
-  }
-  return {
-    name: node.metadata.name,
-    ready: findCondition(node, 'Ready')?.status === 'True',
-    schedulable: !(node.spec as { unschedulable?: boolean } | undefined)
-      ?.unschedulable,
-    cpu: formatQuantity(parseQuantity(allocatable.cpu ?? '0', 'cpu'), 'cpu'),
-    memory: formatQuantity(
-      parseQuantity(allocatable.memory ?? '0', 'memory'),
-      'memory',
-    ),
-    ...(product
-      ? {
-          gpuModel:
-            gpuModelFromProductLabel(product)?.name ?? UNKNOWN_GPU_MODEL,
-        }
-      : {}),
-    extended,
-  };
-}
-
 function sumNodes(nodes: NodeCapacity[]): Amounts {
   const sum = emptyAmounts();
   for (const node of nodes.filter(n => n.ready && n.schedulable)) {
@@ -174,21 +122,13 @@ function sumNodes(nodes: NodeCapacity[]): Amounts {
   return sum;
 }
 
-/** Requests of ResourceQuotas: `requests.cpu` (or `cpu`), memory, `requests.<extended>`. */
-function sumQuotas(quotas: ObservedObject[]): Amounts {
+function sumQuotas(quotas: QuotaCapacity[]): Amounts {
   const sum = emptyAmounts();
   for (const quota of quotas) {
-    const hard: Record<string, string> =
-      (quota.spec as { hard?: Record<string, string> } | undefined)?.hard ?? {};
-    for (const [key, quantity] of Object.entries(hard)) {
-      const name = key.replace(/^requests\./, '');
-      if (name === 'cpu') {
-        sum.cpu += parseQuantity(quantity, 'cpu');
-      } else if (name === 'memory') {
-        sum.memory += parseQuantity(quantity, 'memory');
-      } else if (key.startsWith('requests.') && isExtendedResource(name)) {
-        addTo(sum.extended, name, parseQuantity(quantity, 'memory'));
-      }
+    sum.cpu += parseQuantity(quota.cpu, 'cpu');
+    sum.memory += parseQuantity(quota.memory, 'memory');
+    for (const [name, count] of Object.entries(quota.extended)) {
+      addTo(sum.extended, name, count);
     }
   }
   return sum;
@@ -233,17 +173,14 @@ function freeOf(allocatable: Amounts, reserved: Amounts): Amounts {
 }
 
 /** Capacity from nodes and the managed ResourceQuotas. Pure. */
-export function computeCapacity(
-  nodeObjects: ObservedObject[],
-  quotaObjects: ObservedObject[],
-): HostCapacity {
-  const nodes = nodeObjects.map(readNode);
+export function computeCapacity({
+  nodes,
+  quotas,
+}: CapacityReading): HostCapacity {
   const allocatable = sumNodes(nodes);
-  const reserved = sumQuotas(quotaObjects);
+  const reserved = sumQuotas(quotas);
   const quotaNamespaces = new Set(
-    quotaObjects.flatMap(quota =>
-      quota.metadata.namespace ? [quota.metadata.namespace] : [],
-    ),
+    quotas.flatMap(quota => (quota.namespace ? [quota.namespace] : [])),
   );
   return {
     nodes,
@@ -308,22 +245,6 @@ export function sumRequests(requests: CapacityRequest[]): CapacityRequest {
   };
 }
 
-/**
- * Lists nodes once and the managed ResourceQuotas once: those of every
- * portal instance sharing the cluster, since all their tenants consume it.
- */
-export async function fetchCapacity(
-  client: ObjectClient,
-): Promise<HostCapacity> {
-  const [nodes, quotas] = await Promise.all([
-    client.list('v1', 'Node'),
-    client.list('v1', 'ResourceQuota', {
-      labelSelector: managedSelector({ allInstances: true }),
-    }),
-  ]);
-  return computeCapacity(nodes, quotas);
-}
-
 /** What a profile asks for, with the GPU models of its whole or time-sliced GPUs. */
 export function profileCapacityRequest(
   profile: Pick<ComputeProfileInput, 'resources' | 'partitioning'>,
@@ -338,104 +259,4 @@ export function profileCapacityRequest(
     }
   }
   return { ...profileResourceTotals(profile), gpusByModel };
-}
-
-/** One resource of a request: CPU, memory, an extended resource, or GPUs of a model. */
-export type CapacityResource =
-  | { kind: 'cpu' }
-  | { kind: 'memory' }
-  | { kind: 'extended'; name: string }
-  | { kind: 'gpus'; model: string };
-
-/** A resource a request needs more of than is free. */
-export interface Shortfall {
-  resource: CapacityResource;
-  /** Quantities as messages show them, e.g. `24`, `64Gi`, `4`. */
-  needed: string;
-  free: string;
-}
-
-/** How messages name a resource: `CPU`, `memory`, `nvidia.com/gpu`, `A100-40GB GPUs`. */
-export function resourceName(resource: CapacityResource): string {
-  switch (resource.kind) {
-    case 'cpu':
-      return 'CPU';
-    case 'memory':
-      return 'memory';
-    case 'extended':
-      return resource.name;
-    default:
-      return `${resource.model} GPUs`;
-  }
-}
-
-/** How much of a resource a request holds, as messages show it; undefined when none. */
-export function amountIn(
-  request: CapacityRequest,
-  resource: CapacityResource,
-): string | undefined {
-  let amount: string | number;
-  switch (resource.kind) {
-    case 'cpu':
-      amount = parseQuantity(request.cpu, 'cpu') > 0 ? request.cpu : 0;
-      break;
-    case 'memory':
-      amount = parseQuantity(request.memory, 'memory') > 0 ? request.memory : 0;
-      break;
-    case 'extended':
-      amount = request.extended[resource.name] ?? 0;
-      break;
-    default:
-      amount = request.gpusByModel?.[resource.model] ?? 0;
-  }
-  return amount === 0 ? undefined : String(amount);
-}
-
-/** Each resource the request needs more of than is free, in a stable order. Pure. */
-export function shortfalls(
-  capacity: HostCapacity,
-  request: CapacityRequest,
-): Shortfall[] {
-  const { free } = capacity;
-  const found: Shortfall[] = [];
-  const check = (
-    resource: CapacityResource,
-    needed: number,
-    available: number,
-  ) => {
-    if (needed > available) {
-      found.push({ resource, needed: String(needed), free: String(available) });
-    }
-  };
-  if (parseQuantity(request.cpu, 'cpu') > parseQuantity(free.cpu, 'cpu')) {
-    found.push({
-      resource: { kind: 'cpu' },
-      needed: request.cpu,
-      free: free.cpu,
-    });
-  }
-  if (
-    parseQuantity(request.memory, 'memory') >
-    parseQuantity(free.memory, 'memory')
-  ) {
-    found.push({
-      resource: { kind: 'memory' },
-      needed: request.memory,
-      free: free.memory,
-    });
-  }
-  for (const [name, count] of Object.entries(request.extended)) {
-    check({ kind: 'extended', name }, count, free.extended[name] ?? 0);
-  }
-  for (const [model, count] of Object.entries(request.gpusByModel ?? {})) {
-    check({ kind: 'gpus', model }, count, free.gpusByModel[model] ?? 0);
-  }
-  return found;
-}
-
-/** `nvidia.com/gpu: needs 4, 2 free` */
-export function describeShortfall(shortfall: Shortfall): string {
-  return `${resourceName(shortfall.resource)}: needs ${shortfall.needed}, ${
-    shortfall.free
-  } free`;
 }

@@ -15,20 +15,19 @@
  */
 
 import { makeNode } from '@ray-service/kube-sim';
-import { PROFILES } from '../planner/__testUtils__/fixtures';
-import type { ObservedObject } from '../kubernetes/ObjectClient';
+import { PROFILES } from '../../../planner/__testUtils__/fixtures';
+import type { ObservedObject } from '../../../kubernetes/ObjectClient';
+import { fetchCapacityReading } from '../../../hostClusters/capacityReading';
+import { capacityOf } from './__testUtils__/capacityOf';
 import {
-  amountIn,
   computeCapacity,
-  describeShortfall,
-  fetchCapacity,
   HostCapacity,
   profileCapacityRequest,
   reserve,
-  shortfalls,
   sumRequests,
 } from './capacity';
-import { startTestCluster } from '../kubernetes/__testUtils__/kubeSim';
+import { amountIn, describeShortfall, shortfalls } from './shortfalls';
+import { startTestCluster } from '../../../kubernetes/__testUtils__/kubeSim';
 
 const managed = {
   'app.kubernetes.io/managed-by': 'ray-service',
@@ -94,7 +93,7 @@ describe('capacity on the well-equipped kube-sim', () => {
       sim.objects.put(
         quota({ 'requests.cpu': '100' }, 'default', { team: 'other' }),
       );
-      capacity = await fetchCapacity(client);
+      capacity = computeCapacity(await fetchCapacityReading(client));
       lists = client.stats.lists;
     } finally {
       await sim.stop();
@@ -156,7 +155,7 @@ describe('computeCapacity', () => {
       labels: { 'nvidia.com/gpu.product': 'Mystery-GPU' },
       extraResources: { 'nvidia.com/gpu': '2' },
     });
-    const capacity = computeCapacity([node('ok'), cordoned, odd], []);
+    const capacity = capacityOf([node('ok'), cordoned, odd], []);
     expect(capacity.allocatable).toMatchObject({
       cpu: '32',
       gpusByModel: { unknown: 2 },
@@ -169,13 +168,13 @@ describe('computeCapacity', () => {
       labels: { 'nvidia.com/gpu.product': 'NVIDIA-A100-SXM4-40GB' },
       extraResources: { 'nvidia.com/gpu': '8' },
     });
-    const capacity = computeCapacity(
+    const capacity = capacityOf(
       [a100],
       [quota({ 'requests.nvidia.com/gpu': '6' })],
     );
     expect(capacity.free.gpusByModel).toEqual({ 'A100-40GB': 2 });
     expect(
-      computeCapacity([a100], [quota({ 'requests.nvidia.com/gpu': '9' })]).free
+      capacityOf([a100], [quota({ 'requests.nvidia.com/gpu': '9' })]).free
         .extended['nvidia.com/gpu'],
     ).toBe(0);
   });
@@ -190,7 +189,7 @@ describe('reserve', () => {
   });
 
   it('adds a request to what quotas reserve and takes it from free', () => {
-    const capacity = computeCapacity(
+    const capacity = capacityOf(
       [a100],
       [quota({ 'requests.cpu': '10', 'requests.nvidia.com/gpu': '2' })],
     );
@@ -218,7 +217,7 @@ describe('reserve', () => {
   });
 
   it('never goes below nothing free', () => {
-    const held = reserve(computeCapacity([a100], []), {
+    const held = reserve(capacityOf([a100], []), {
       cpu: '200',
       memory: '2Ti',
       extended: { 'nvidia.com/gpu': 9 },
@@ -232,7 +231,7 @@ describe('reserve', () => {
   });
 
   it('is what the quotas of the same requests would reserve', () => {
-    const viaQuotas = computeCapacity(
+    const viaQuotas = capacityOf(
       [a100],
       [
         quota({ 'requests.cpu': '8', 'requests.nvidia.com/gpu': '1' }),
@@ -240,7 +239,7 @@ describe('reserve', () => {
       ],
     );
     const viaRequests = reserve(
-      computeCapacity([a100], []),
+      capacityOf([a100], []),
       sumRequests([
         { cpu: '8', memory: '0', extended: { 'nvidia.com/gpu': 1 } },
         { cpu: '24', memory: '128Gi', extended: {} },
@@ -289,14 +288,14 @@ describe('shortfalls', () => {
   });
 
   it('fits a profile into free capacity', () => {
-    const capacity = computeCapacity([a100], []);
+    const capacity = capacityOf([a100], []);
     expect(
       shortfalls(capacity, profileCapacityRequest(PROFILES.medium)),
     ).toEqual([]);
   });
 
   it('names every shortfall', () => {
-    const capacity = computeCapacity(
+    const capacity = capacityOf(
       [a100],
       [quota({ 'requests.cpu': '90', 'requests.nvidia.com/gpu': '8' })],
     );
@@ -310,7 +309,7 @@ describe('shortfalls', () => {
       labels: { 'nvidia.com/gpu.product': 'NVIDIA-H100-80GB-HBM3' },
       extraResources: { 'nvidia.com/gpu': '8' },
     });
-    const capacity = computeCapacity([h100], []);
+    const capacity = capacityOf([h100], []);
     expect(
       shortOf(capacity, profileCapacityRequest(PROFILES.medium)),
     ).toContain('A100-40GB GPUs: needs 1, 0 free');
@@ -320,7 +319,7 @@ describe('shortfalls', () => {
   });
 
   it('lists the shortfalls with resources that requests can be asked about', () => {
-    const capacity = computeCapacity(
+    const capacity = capacityOf(
       [a100],
       [quota({ 'requests.cpu': '90', 'requests.nvidia.com/gpu': '8' })],
     );

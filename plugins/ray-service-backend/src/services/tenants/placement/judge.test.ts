@@ -14,9 +14,9 @@
  * limitations under the License.
  */
 
-import { computeCapacity } from '../../hostClusters/capacity';
-import { ObservedObject } from '../../kubernetes/ObjectClient';
-import { PreflightResult } from '../../hostClusters/preflight';
+import { capacityOf } from './__testUtils__/capacityOf';
+import { ObservedObject } from '../../../kubernetes/ObjectClient';
+import { PreflightResult } from '../../../hostClusters/preflight';
 import { PendingTenants } from './pending';
 import {
   judge,
@@ -25,7 +25,7 @@ import {
   pick,
   placementCapacity,
   refusals,
-} from './placement';
+} from './judge';
 
 function node(name: string, cpu: string, gpus = 0): ObservedObject {
   return {
@@ -61,7 +61,7 @@ function candidate(
   return {
     name,
     preflight,
-    capacity: { value: computeCapacity(nodes, []) },
+    capacity: { value: capacityOf(nodes, []) },
     ...(pending && { pending }),
   };
 }
@@ -156,7 +156,7 @@ describe('placement with tenants whose quotas are not on the cluster yet', () =>
   };
 
   it('takes what they hold from the free capacity', () => {
-    const capacity = computeCapacity([node('a', '64', 8)], []);
+    const capacity = capacityOf([node('a', '64', 8)], []);
     expect(placementCapacity(capacity, twoPending).free).toMatchObject({
       cpu: '48',
       memory: '192Gi',

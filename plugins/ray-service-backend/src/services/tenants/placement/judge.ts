@@ -18,19 +18,17 @@ import {
   IsolationMode,
   parseQuantity,
 } from '@ray-service/plugin-ray-service-common';
+import { PreflightResult } from '../../../hostClusters/preflight';
+import { Fetched } from '../../../lib/fetched';
+import { CapacityRequest, HostCapacity, reserve } from './capacity';
+import { PendingTenants } from './pending';
 import {
   amountIn,
-  CapacityRequest,
   describeShortfall,
-  HostCapacity,
-  reserve,
   resourceName,
   Shortfall,
   shortfalls,
-} from '../../hostClusters/capacity';
-import { Fetched } from '../../lib/fetched';
-import { PreflightResult } from '../../hostClusters/preflight';
-import { PendingTenants } from './pending';
+} from './shortfalls';
 
 /** What placement knows of one host cluster. */
 export interface PlacementCandidate {

@@ -19,9 +19,9 @@ import {
   CapacityRequest,
   profileCapacityRequest,
   sumRequests,
-} from '../../hostClusters/capacity';
-import { tenantNamespace } from '../../vocabulary';
-import { StoredTenant } from '../../store/RayServiceStore';
+} from './capacity';
+import { StoredTenant } from '../../../store/RayServiceStore';
+import { tenantNamespace } from '../../../vocabulary';
 
 /**
  * This portal's tenants on a host cluster that the cluster's capacity does

@@ -15,8 +15,8 @@
  */
 
 import type { HostClusterConfig } from '../config';
-import type { PreflightResult } from '../hostClusters/preflight';
-import { hostClusterInput } from './planInput';
+import type { PreflightResult } from './preflight';
+import { hostClusterInput } from './plannerView';
 
 const config: HostClusterConfig = {
   name: 'gpu-east',

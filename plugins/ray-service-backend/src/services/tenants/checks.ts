@@ -22,7 +22,9 @@ import {
   TemplateVersion,
   templateVersionRef,
 } from '@ray-service/plugin-ray-service-common';
-import { NO_MORE_ANCESTORS } from '../../access/Viewer';
+
+/** The owner's lineage is expanded up front: no more ancestors to look up. */
+const NO_MORE_ANCESTORS = (): string[] => [];
 
 /**
  * Whether a group may use a profile for a new tenant; the reason when not.

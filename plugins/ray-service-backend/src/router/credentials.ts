@@ -1,0 +1,29 @@
+/*
+ * Copyright 2026 The Ray as a Service for Backstage Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { HttpAuthService } from '@backstage/backend-plugin-api';
+import { Request } from 'express';
+import { Caller } from '../access/callers';
+
+/**
+ * Turns a request into the caller's credentials, the only thing services
+ * learn of HTTP. Anonymous callers get 401 here.
+ */
+export function credentialsOf(
+  httpAuth: HttpAuthService,
+): (req: Request) => Promise<Caller> {
+  return req => httpAuth.credentials(req, { allow: ['user', 'service'] });
+}

@@ -1,0 +1,205 @@
+/*
+ * Copyright 2026 The Ray as a Service for Backstage Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { ConflictError } from '@backstage/errors';
+import {
+  ComputeProfile,
+  HostClusterCapacity,
+  IsolationMode,
+  ResourceAmounts,
+} from '@ray-service/plugin-ray-service-common';
+import { AccessService } from '../../../access/AccessService';
+import { Caller } from '../../../access/callers';
+import { HostClusterProbe } from '../../../hostClusters/HostClusterProbe';
+import { fetched } from '../../../lib/fetched';
+import { KeyedMutex } from '../../../lib/KeyedMutex';
+import { ValidationError } from '../../../lib/validation';
+import { RayServiceStore, StoredTenant } from '../../../store/RayServiceStore';
+import {
+  CapacityTotals,
+  computeCapacity,
+  HostCapacity,
+  profileCapacityRequest,
+} from './capacity';
+import { judge, pick, refusals } from './judge';
+import { awaitingQuota, PendingTenants, pendingTenants } from './pending';
+
+/** What a new tenant asks of placement. */
+export interface PlacementRequest {
+  name: string;
+  /** The host cluster asked for, if any; else the best fitting one. */
+  hostCluster?: string;
+  profile: ComputeProfile;
+  isolation: IsolationMode;
+}
+
+function amounts(totals: CapacityTotals): ResourceAmounts {
+  return { cpu: totals.cpu, memory: totals.memory, extended: totals.extended };
+}
+
+/** Capacity as the REST API shows it. */
+export function capacityView(
+  hostCluster: string,
+  capacity: HostCapacity,
+  checkedAt: string,
+): HostClusterCapacity {
+  return {
+    hostCluster,
+    nodes: capacity.nodes.map(node => ({
+      name: node.name,
+      allocatable: {
+        cpu: node.cpu,
+        memory: node.memory,
+        extended: node.extended,
+      },
+      ...(node.gpuModel && { gpuModel: node.gpuModel }),
+    })),
+    allocatable: amounts(capacity.allocatable),
+    reserved: amounts(capacity.reserved),
+    free: amounts(capacity.free),
+    gpusByModel: capacity.allocatable.gpusByModel,
+    checkedAt,
+  };
+}
+
+/**
+ * Where a new tenant goes: the host cluster asked for if the tenant fits
+ * there, else the fitting one with the most free GPUs (then CPU). Free
+ * capacity is what the cluster's quotas leave minus what this portal's
+ * tenants hold whose quotas are not there yet. Creates that may land on the
+ * same cluster place and insert one after the other (see {@link place}).
+ */
+export class Placement {
+  /**
+   * Held per candidate host cluster from placement through the insert, so
+   * that a create sees the tenants created just before it (in this backend
+   * instance; replicas do not see each other's locks).
+   */
+  private readonly locks = new KeyedMutex();
+
+  constructor(
+    private readonly deps: {
+      store: RayServiceStore;
+      hostClusters: HostClusterProbe;
+      access: AccessService;
+    },
+  ) {}
+
+  /**
+   * Picks the host cluster and runs `insert` with it, holding the lock of
+   * every candidate cluster, so that each create's capacity check counts
+   * the tenants inserted before it.
+   *
+   * @throws ConflictError with each cluster's reason when none fits.
+   */
+  async place<T>(
+    request: PlacementRequest,
+    insert: (hostCluster: string) => Promise<T>,
+  ): Promise<T> {
+    return this.locks.run(this.candidates(request), async () =>
+      insert(await this.pick(request)),
+    );
+  }
+
+  /** The host cluster a tenant would go on now, without holding it. */
+  async pick(request: PlacementRequest): Promise<string> {
+    const { hostClusters, store } = this.deps;
+    const names = this.candidates(request);
+    if (names.length === 0) {
+      throw new ConflictError('no host cluster is configured');
+    }
+    const capacityRequest = profileCapacityRequest(request.profile);
+    const judgements = await Promise.all(
+      names.map(async name => {
+        const preflight = await hostClusters.recentPreflight(name);
+        if (!preflight.passed) {
+          return judge(
+            { name, preflight, capacity: { error: 'not checked' } },
+            capacityRequest,
+            request.isolation,
+          );
+        }
+        const [capacity, tenants] = await Promise.all([
+          fetched(async () =>
+            computeCapacity(await hostClusters.capacity(name)),
+          ),
+          store.tenants.listOnHostCluster(name),
+        ]);
+        const pending =
+          'value' in capacity
+            ? await this.pending(tenants, capacity.value)
+            : undefined;
+        return judge(
+          { name, preflight, capacity, pending },
+          capacityRequest,
+          request.isolation,
+        );
+      }),
+    );
+    const picked = pick(judgements);
+    if (!picked) {
+      throw new ConflictError(
+        request.hostCluster
+          ? `tenant "${request.name}" cannot go on host cluster ${refusals(
+              judgements,
+            )}`
+          : `no host cluster can take tenant "${request.name}": ${refusals(
+              judgements,
+            )}`,
+      );
+    }
+    return picked;
+  }
+
+  /** Nodes' allocatable resources and what tenant quotas reserve (admins only). */
+  async capacityView(
+    credentials: Caller,
+    hostCluster: string,
+  ): Promise<HostClusterCapacity> {
+    await this.deps.access.requireAdmin(credentials);
+    const capacity = computeCapacity(
+      await this.deps.hostClusters.capacity(hostCluster),
+    );
+    return capacityView(hostCluster, capacity, new Date().toISOString());
+  }
+
+  /** @throws ValidationError when the asked cluster is not configured. */
+  private candidates(request: PlacementRequest): string[] {
+    const { names } = this.deps.hostClusters;
+    if (request.hostCluster && !names.includes(request.hostCluster)) {
+      throw ValidationError.of(
+        ['hostCluster'],
+        `"${request.hostCluster}" is not a configured host cluster`,
+      );
+    }
+    return request.hostCluster ? [request.hostCluster] : names;
+  }
+
+  /** What the tenants of a cluster whose quotas `capacity` did not count hold. */
+  private async pending(
+    tenants: StoredTenant[],
+    capacity: HostCapacity,
+  ): Promise<PendingTenants> {
+    const waiting = awaitingQuota(tenants, capacity.quotaNamespaces);
+    const profiles = await this.deps.store.profiles.getMany([
+      ...new Set(waiting.map(tenant => tenant.profile)),
+    ]);
+    return pendingTenants(
+      waiting,
+      new Map(profiles.map(profile => [profile.name, profile])),
+    );
+  }
+}

@@ -1,0 +1,78 @@
+/*
+ * Copyright 2026 The Ray as a Service for Backstage Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { PermissionCriteria } from '@backstage/plugin-permission-common';
+import {
+  TemplateVersionKey,
+  TemplateVersionState,
+  Tenant,
+  TenantCondition,
+  TenantPhase,
+} from '@ray-service/plugin-ray-service-common';
+
+/**
+ * A tenant as stored: what its owners asked for (the desired state, whose
+ * every change bumps `generation`) and what the reconcile loop last observed
+ * (phase, conditions, `observedGeneration`).
+ */
+export interface StoredTenant
+  extends Omit<Tenant, 'templateVersion' | 'namespace'> {
+  template: TemplateVersionKey;
+}
+
+/**
+ * Restricts tenants, as permission conditions translate into it: the owner
+ * is one of `owners` (knex turns an empty list into a condition never true).
+ */
+export type TenantFilter = PermissionCriteria<{ owners: string[] }>;
+
+/**
+ * Restricts profiles, as permission conditions translate into it:
+ * published; visible to every group or to one of `visibleToGroups` (the
+ * caller's groups with their ancestors); named.
+ */
+export type ProfileFilter = PermissionCriteria<
+  { published: true } | { visibleToGroups: string[] } | { names: string[] }
+>;
+
+/**
+ * Restricts template versions, as permission conditions translate into it:
+ * in one of `states`; shared with one of `sharedWithGroups` (the caller's
+ * groups with their ancestors); of a named template.
+ */
+export type TemplateVersionFilter = PermissionCriteria<
+  | { states: TemplateVersionState[] }
+  | { sharedWithGroups: string[] }
+  | { names: string[] }
+>;
+
+/** A change of a tenant's desired state; the store bumps the generation. */
+export interface TenantSpecChange {
+  /** Upgrades move the tenant to another version. */
+  template?: TemplateVersionKey;
+  /** Deletion requests set it. */
+  deletionRequestedAt?: string;
+  phase: TenantPhase;
+  updatedAt: string;
+}
+
+/** What a reconcile pass observed for one generation of a tenant. */
+export interface TenantStatusUpdate {
+  phase: TenantPhase;
+  conditions: TenantCondition[];
+  observedGeneration: number;
+  updatedAt: string;
+}
