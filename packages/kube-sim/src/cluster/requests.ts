@@ -47,11 +47,7 @@ export class RequestHandler {
       if (route.kind === 'health')
         return { status: 200, body: 'ok', contentType: 'text/plain' };
       if (route.kind === 'discovery') {
-        if (method !== 'GET')
-          throw new ApiError(
-            405,
-            `the server does not allow this method on the requested resource`,
-          );
+        if (method !== 'GET') throw methodNotAllowed();
         return this.discovery.respond(route);
       }
       if (route.kind === 'notfound' || !route.rt) throw resourceNotFound();
@@ -81,10 +77,8 @@ export class RequestHandler {
       !rt.verbs.includes(route.verb) &&
       !(route.verb === 'apply' && rt.verbs.includes('patch'))
     ) {
-      throw new ApiError(
-        405,
+      throw methodNotAllowed(
         `${route.verb} is not supported on ${rt.resource}`,
-        { reason: 'MethodNotAllowed' },
       );
     }
     const withWarnings = (status: number, r: WriteResult) =>
@@ -108,18 +102,11 @@ export class RequestHandler {
       case 'list':
         return json(200, listJson(this.store, rt, gv, route.namespace, q));
       case 'watch':
-        throw new ApiError(
-          405,
+        throw methodNotAllowed(
           'watch is not supported by kube-sim; poll with list instead',
-          { reason: 'MethodNotAllowed' },
         );
       case 'create': {
-        if (route.name)
-          throw new ApiError(
-            405,
-            'the server does not allow this method on the requested resource',
-            { reason: 'MethodNotAllowed' },
-          );
+        if (route.name) throw methodNotAllowed();
         const input = parseBody(body, route.contentType);
         if (rt.virtual === 'selfsubjectaccessreview') {
           return json(201, {
@@ -183,11 +170,7 @@ export class RequestHandler {
       case 'deletecollection':
         return json(200, this.deleteCollection(rt, gv, route, opts));
       default:
-        throw new ApiError(
-          405,
-          `the server does not allow this method on the requested resource`,
-          { reason: 'MethodNotAllowed' },
-        );
+        throw methodNotAllowed();
     }
   }
 
@@ -225,6 +208,12 @@ export class RequestHandler {
       items,
     };
   }
+}
+
+function methodNotAllowed(
+  message = 'the server does not allow this method on the requested resource',
+): ApiError {
+  return new ApiError(405, message);
 }
 
 function parseBody(body: Buffer, contentType: string): KubeObject {
