@@ -21,6 +21,7 @@ import {
   errorBody,
   eventually,
   kubeConfigFor,
+  LONGER_THAN_ANY_TEST_MS,
   statusOf,
 } from './__testUtils__/helpers';
 
@@ -34,7 +35,11 @@ describe('through @kubernetes/client-node', () => {
   beforeAll(async () => {
     sim = await startKubeSim({
       token: 'client-token',
-      controllers: { readyDelayMs: 100, namespaceFinalizeDelayMs: 100 },
+      controllers: {
+        readyDelayMs: 100,
+        // a deleted namespace stays Terminating until a test finalizes it
+        namespaceFinalizeDelayMs: LONGER_THAN_ANY_TEST_MS,
+      },
     });
     kc = kubeConfigFor(sim);
     core = kc.makeApiClient(k8s.CoreV1Api);
@@ -179,10 +184,9 @@ describe('through @kubernetes/client-node', () => {
       }),
     );
     expect(late).toMatchObject({ code: 403, reason: 'Forbidden' });
-    await eventually(
-      async () =>
-        (await statusOf(core.readNamespace({ name: 'client-ns' }))) === 404,
-    );
+    // the namespace controller finishes: then the namespace is gone
+    expect(sim.objects.delete('v1', 'Namespace', 'client-ns')).toBe(true);
+    expect(await statusOf(core.readNamespace({ name: 'client-ns' }))).toBe(404);
   });
 
   it('server-side applies with KubernetesObjectApi (create, update, field removal, conflict, force)', async () => {

@@ -16,13 +16,22 @@
 
 import { startKubeSim } from './index';
 import type { KubeSim } from './index';
-import { eventually, mergePatch, raw } from './__testUtils__/helpers';
+import {
+  eventually,
+  LONGER_THAN_ANY_TEST_MS,
+  mergePatch,
+  raw,
+} from './__testUtils__/helpers';
 
 describe('Kubernetes REST API over raw HTTPS', () => {
   let sim: KubeSim;
   beforeAll(async () => {
     sim = await startKubeSim({
-      controllers: { namespaceFinalizeDelayMs: 100, readyDelayMs: 100 },
+      controllers: {
+        // a deleted namespace stays Terminating until a test finalizes it
+        namespaceFinalizeDelayMs: LONGER_THAN_ANY_TEST_MS,
+        readyDelayMs: 100,
+      },
     });
   });
   afterAll(() => sim.stop());
@@ -198,10 +207,9 @@ describe('Kubernetes REST API over raw HTTPS', () => {
     expect((await raw(sim, 'GET', '/api/v1/namespaces/doomed')).status).toBe(
       200,
     );
-    await eventually(
-      async () =>
-        (await raw(sim, 'GET', '/api/v1/namespaces/doomed')).status === 404,
-      3000,
+    expect(sim.objects.delete('v1', 'Namespace', 'doomed')).toBe(true);
+    expect((await raw(sim, 'GET', '/api/v1/namespaces/doomed')).status).toBe(
+      404,
     );
     expect(
       sim.objects.get('v1', 'ConfigMap', 'doomed', 'inside'),

@@ -16,66 +16,100 @@
 
 import { startKubeSim } from './index';
 import type { KubeSim } from './index';
-import { eventually, mergePatch, raw } from './__testUtils__/helpers';
+import {
+  eventually,
+  LONGER_THAN_ANY_TEST_MS,
+  mergePatch,
+  raw,
+} from './__testUtils__/helpers';
+
+const deployment = {
+  metadata: { name: 'd' },
+  spec: {
+    selector: { matchLabels: { a: 'b' } },
+    template: { metadata: { labels: { a: 'b' } } },
+  },
+};
+
+async function namespaceWithContent(sim: KubeSim, ns: string) {
+  await raw(sim, 'POST', '/api/v1/namespaces', {
+    body: { metadata: { name: ns } },
+  });
+  await raw(sim, 'POST', `/api/v1/namespaces/${ns}/secrets`, {
+    body: { metadata: { name: 's' } },
+  });
+  await raw(sim, 'POST', `/apis/apps/v1/namespaces/${ns}/deployments`, {
+    body: deployment,
+  });
+}
+
+async function contentOf(sim: KubeSim, ns: string): Promise<string[]> {
+  const names: string[] = [];
+  for (const path of ['/api/v1/secrets', '/apis/apps/v1/deployments']) {
+    for (const item of (await raw(sim, 'GET', path)).json.items)
+      if (item.metadata.namespace === ns) names.push(item.metadata.name);
+  }
+  return names;
+}
+
+describe('namespace finalization', () => {
+  it('removes a deleted namespace with its content once namespaceFinalizeDelayMs has passed', async () => {
+    const sim = await startKubeSim({
+      controllers: { namespaceFinalizeDelayMs: 300 },
+    });
+    try {
+      await namespaceWithContent(sim, 'fin');
+      const started = Date.now();
+      expect((await raw(sim, 'DELETE', '/api/v1/namespaces/fin')).status).toBe(
+        200,
+      );
+      await eventually(
+        async () =>
+          (await raw(sim, 'GET', '/api/v1/namespaces/fin')).status === 404,
+        5000,
+        10,
+      );
+      expect(Date.now() - started).toBeGreaterThanOrEqual(300);
+      expect(await contentOf(sim, 'fin')).toEqual([]);
+    } finally {
+      await sim.stop();
+    }
+  });
+});
 
 describe('object lifecycle', () => {
   let sim: KubeSim;
   beforeAll(async () => {
     sim = await startKubeSim({
-      controllers: { namespaceFinalizeDelayMs: 300 },
+      // a deleted namespace stays Terminating until a test finalizes it
+      controllers: { namespaceFinalizeDelayMs: LONGER_THAN_ANY_TEST_MS },
     });
   });
   afterAll(() => sim.stop());
 
-  it('keeps a deleted namespace Terminating for namespaceFinalizeDelayMs, then removes it with its content', async () => {
-    await raw(sim, 'POST', '/api/v1/namespaces', {
-      body: { metadata: { name: 'fin' } },
-    });
-    await raw(sim, 'POST', '/api/v1/namespaces/fin/secrets', {
-      body: { metadata: { name: 's' } },
-    });
-    await raw(sim, 'POST', '/apis/apps/v1/namespaces/fin/deployments', {
-      body: {
-        metadata: { name: 'd' },
-        spec: {
-          selector: { matchLabels: { a: 'b' } },
-          template: { metadata: { labels: { a: 'b' } } },
-        },
-      },
-    });
-    const started = Date.now();
-    await raw(sim, 'DELETE', '/api/v1/namespaces/fin');
-    const during = await raw(sim, 'GET', '/api/v1/namespaces/fin');
+  it('keeps a deleted namespace Terminating with its content until it is finalized', async () => {
+    await namespaceWithContent(sim, 'held');
+    const del = await raw(sim, 'DELETE', '/api/v1/namespaces/held');
+    expect(del.status).toBe(200);
+    const during = await raw(sim, 'GET', '/api/v1/namespaces/held');
     expect(during.json.status.phase).toBe('Terminating');
-    expect(
-      (await raw(sim, 'GET', '/api/v1/namespaces/fin/secrets/s')).status,
-    ).toBe(200);
+    expect(await contentOf(sim, 'held')).toEqual(['s', 'd']);
     // a second delete is accepted and changes nothing
-    expect((await raw(sim, 'DELETE', '/api/v1/namespaces/fin')).status).toBe(
-      200,
+    const again = await raw(sim, 'DELETE', '/api/v1/namespaces/held');
+    expect(again.status).toBe(200);
+    expect(again.json.metadata.resourceVersion).toBe(
+      during.json.metadata.resourceVersion,
     );
-    await eventually(
-      async () =>
-        (await raw(sim, 'GET', '/api/v1/namespaces/fin')).status === 404,
-      3000,
-      10,
-    );
-    expect(Date.now() - started).toBeGreaterThanOrEqual(250);
-    expect(
-      (await raw(sim, 'GET', '/api/v1/secrets')).json.items.filter(
-        (s: any) => s.metadata.namespace === 'fin',
-      ),
-    ).toEqual([]);
-    expect(
-      (await raw(sim, 'GET', '/apis/apps/v1/deployments')).json.items.filter(
-        (s: any) => s.metadata.namespace === 'fin',
-      ),
-    ).toEqual([]);
+
+    // what the namespace controller does once the delay has passed
+    expect(sim.objects.delete('v1', 'Namespace', 'held')).toBe(true);
+    expect((await raw(sim, 'GET', '/api/v1/namespaces/held')).status).toBe(404);
+    expect(await contentOf(sim, 'held')).toEqual([]);
     // the namespace can be created again
     expect(
       (
         await raw(sim, 'POST', '/api/v1/namespaces', {
-          body: { metadata: { name: 'fin' } },
+          body: { metadata: { name: 'held' } },
         })
       ).status,
     ).toBe(201);

@@ -17,12 +17,10 @@
 import https from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AddressInfo } from 'node:net';
-import {
-  ControllerSettings,
-  errorResponse,
-  SimCluster,
-  SimResponse,
-} from './cluster';
+import { SimCluster } from './cluster';
+import type { ClusterObjects } from './cluster/objects';
+import type { ControllerSettings } from './cluster/options';
+import { errorResponse, SimResponse } from './cluster/responses';
 import { Controllers, VClusterHandle, VClusterHost } from './controllers';
 import { ApiError, statusBody } from './errors';
 import { FaultRule, Faults, RequestFacts, Stats } from './faults';
@@ -77,12 +75,12 @@ function send(res: ServerResponse, r: SimResponse) {
   res.end(body);
 }
 
-function seedCluster(cluster: SimCluster, seed: Seed) {
+function seedCluster(cluster: ClusterObjects, seed: Seed) {
   for (const c of seed.crds) cluster.putObject(c.crd);
   for (const o of seed.objects) cluster.putObject(o);
 }
 
-function storeView(cluster: SimCluster): ObjectStoreView {
+function storeView(cluster: ClusterObjects): ObjectStoreView {
   const typeOf = (apiVersion: string, kind: string) =>
     cluster.typeFor(apiVersion, kind);
   return {
@@ -131,6 +129,7 @@ function storeView(cluster: SimCluster): ObjectStoreView {
 }
 
 interface VClusterEntry extends VClusterHandle {
+  cluster: SimCluster;
   controllers?: Controllers;
 }
 
@@ -173,7 +172,7 @@ export async function startKubeSim(
           kubernetesVersion,
         })
       : emptySeed();
-  seedCluster(hostCluster, seed);
+  seedCluster(hostCluster.objects, seed);
 
   const vclusters = new Map<string, VClusterEntry>();
   const vclusterHost: VClusterHost = {
@@ -192,16 +191,17 @@ export async function startKubeSim(
         controllers: settings,
         serverAddress: () => `${address}`,
       });
-      seedCluster(cluster, emptySeed());
+      seedCluster(cluster.objects, emptySeed());
       const entry: VClusterEntry = {
         namespace,
         name,
         url: `${url}${prefix}`,
         token: randomToken(),
         cluster,
+        objects: cluster.objects,
       };
       if (settings.enabled)
-        entry.controllers = new Controllers(cluster, settings, {
+        entry.controllers = new Controllers(cluster.objects, settings, {
           rayCrds: () => rayCrds(crdDir),
         });
       vclusters.set(key, entry);
@@ -217,7 +217,7 @@ export async function startKubeSim(
     },
   };
   const hostControllers = settings.enabled
-    ? new Controllers(hostCluster, settings, {
+    ? new Controllers(hostCluster.objects, settings, {
         vclusterHost,
         rayCrds: () => rayCrds(crdDir),
       })
@@ -444,7 +444,7 @@ export async function startKubeSim(
         token: vc.token,
         name: `vcluster_${vc.name}_${vc.namespace}`,
       }),
-    objects: storeView(vc.cluster),
+    objects: storeView(vc.objects),
   });
 
   let stopped = false;
@@ -455,7 +455,7 @@ export async function startKubeSim(
     token: options.token,
     kubeconfig: () =>
       kubeconfigYaml({ server: url, caData, token: options.token }),
-    objects: storeView(hostCluster),
+    objects: storeView(hostCluster.objects),
     faults,
     stats,
     addNode(node: KubeObject) {
@@ -484,7 +484,7 @@ export async function startKubeSim(
         },
         status,
       };
-      return clone(hostCluster.putObject(merged));
+      return clone(hostCluster.objects.putObject(merged));
     },
     vcluster(namespace: string, name: string) {
       const vc = vclusters.get(`${namespace}/${name}`);

@@ -24,7 +24,7 @@ import {
   VCLUSTER_OBJECT_NAME_ANNOTATION,
   VCLUSTER_OBJECT_NAMESPACE_ANNOTATION,
 } from './controllers/vclusterSync';
-import { eventually, mergePatch, raw } from './__testUtils__/helpers';
+import { eventually, mergePatch, nextTurn, raw } from './__testUtils__/helpers';
 
 jest.setTimeout(30_000);
 
@@ -173,7 +173,7 @@ describe('the simulated vcluster syncer', () => {
       pod.metadata.name,
     ]);
 
-    // in step, nothing is written again
+    // in step, a reconcile of the release writes neither pod again
     const versions = () => [
       sim.objects.get('v1', 'Pod', 'ray-alpha', pod.metadata.name)?.metadata
         .resourceVersion,
@@ -183,7 +183,13 @@ describe('the simulated vcluster syncer', () => {
         .resourceVersion,
     ];
     const before = versions();
-    await new Promise(r => setTimeout(r, 300));
+    const touched = await mergePatch(
+      sim,
+      '/apis/helm.toolkit.fluxcd.io/v2/namespaces/flux-system/helmreleases/ray-alpha-vcluster',
+      { metadata: { labels: { touched: 'yes' } } },
+    );
+    expect(touched.status).toBe(200);
+    await nextTurn(); // the release has been reconciled
     expect(versions()).toEqual(before);
   });
 

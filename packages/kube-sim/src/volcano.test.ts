@@ -16,7 +16,7 @@
 
 import { startKubeSim } from './index';
 import type { KubeSim } from './index';
-import { eventually, mergePatch, raw } from './__testUtils__/helpers';
+import { eventually, mergePatch, nextTurn, raw } from './__testUtils__/helpers';
 
 // Starting well-equipped sims parses the upstream CRDs (cached on disk after the first run).
 jest.setTimeout(30_000);
@@ -257,7 +257,7 @@ describe('Volcano (controllers on)', () => {
     expect(
       (await raw(sim, 'DELETE', `${podGroups('default')}/ray-pg`)).status,
     ).toBe(200);
-    await new Promise(r => setTimeout(r, 100));
+    await nextTurn(); // the queue controller has seen the deletion
     expect(await stateOf(sim, 'team-pg')).toBe('Closing');
 
     // the last one goes with its namespace: Closed without another write to the queue
@@ -290,7 +290,7 @@ describe('Volcano (controllers on)', () => {
         (await raw(sim, 'POST', commands('default'), { body })).status,
       ).toBe(201);
     // an old-API Command does not reopen the queue...
-    await new Promise(r => setTimeout(r, 100));
+    await nextTurn(); // the controller has seen both Commands
     expect(await stateOf(sim, 'team-reopen')).toBe('Closed');
 
     await issue('default', 'open-team-reopen', 'OpenQueue', queue);
@@ -322,7 +322,7 @@ describe('Volcano (controllers on)', () => {
     await mergePatch(sim, `${QUEUES}/team-gc/status`, {
       status: { state: 'Closed' },
     });
-    await new Promise(r => setTimeout(r, 50));
+    await nextTurn();
     expect(
       (await raw(sim, 'GET', `${commands('default')}/owned-by-team-gc`)).status,
     ).toBe(200);
@@ -349,7 +349,7 @@ describe('Volcano (controllers off)', () => {
         }),
       });
       expect(cmd.status).toBe(201);
-      await new Promise(r => setTimeout(r, 100));
+      await nextTurn(); // a controller, if there were one, would have seen it
       expect(
         (await raw(sim, 'GET', `${commands('default')}/close-q`)).status,
       ).toBe(200);

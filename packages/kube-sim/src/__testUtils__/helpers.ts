@@ -107,6 +107,23 @@ export function kubeConfigFor(
   return kc;
 }
 
+/**
+ * A delay (for `namespaceFinalizeDelayMs`, `readyDelayMs`) that no test outlasts: what waits
+ * for it stays in its intermediate state (Terminating, Progressing, ...) for the whole test,
+ * however slow the machine. A test that needs the next state brings it about itself, e.g.
+ * finalizes a namespace with `sim.objects.delete`.
+ */
+export const LONGER_THAN_ANY_TEST_MS = 60 * 60_000;
+
+/**
+ * Resolves once the sim, which runs in the test's process, has done the work a request queued
+ * for the next turn of the event loop (such as the controllers' reconciles after a write):
+ * immediates run in the order they were queued.
+ */
+export function nextTurn(): Promise<void> {
+  return new Promise(resolve => setImmediate(resolve));
+}
+
 /** Polls until the check returns a truthy value (or throws after the timeout). */
 export async function eventually<T>(
   check: () => Promise<T | undefined | false> | T | undefined | false,

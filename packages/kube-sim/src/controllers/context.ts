@@ -14,7 +14,8 @@
  * limitations under the License.
  */
 
-import type { ControllerSettings, SimCluster } from '../cluster';
+import type { ClusterObjects } from '../cluster/objects';
+import type { ControllerSettings } from '../cluster/options';
 import type { KubeObject } from '../util';
 import type { ControllerDeps } from './types';
 
@@ -33,7 +34,7 @@ export interface TrackedRelease {
 }
 
 export interface ControllerContext {
-  cluster: SimCluster;
+  cluster: ClusterObjects;
   settings: ControllerSettings;
   deps: ControllerDeps;
   /** When an object entered its current (generation's) progress phase. */
@@ -81,7 +82,7 @@ export function phaseElapsed(
   return Date.now() - p.since;
 }
 
-/** Changes the status of the object a controller reconciles (see `SimCluster.updateStatus`). */
+/** Changes the status of the object a controller reconciles (see `ClusterObjects.updateStatus`). */
 export function updateOwnStatus(
   ctx: ControllerContext,
   obj: KubeObject,

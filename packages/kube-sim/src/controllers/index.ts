@@ -14,9 +14,11 @@
  * limitations under the License.
  */
 
-import type { ControllerSettings, SimCluster } from '../cluster';
+import type { ClusterObjects } from '../cluster/objects';
+import type { ControllerSettings } from '../cluster/options';
 import type { StoreEvent } from '../store';
 import type { KubeObject } from '../util';
+import { KeyedWorkQueue } from '../workQueue';
 import { ControllerContext, objKey, TrackedRelease } from './context';
 import {
   reconcileFluxSource,
@@ -65,16 +67,11 @@ const RECONCILERS: Record<string, Reconciler> = {
  */
 export class Controllers {
   private readonly ctx: ControllerContext;
-  private readonly queue = new Set<string>();
-  private readonly timers = new Map<
-    string,
-    { at: number; timer: NodeJS.Timeout }
-  >();
-  private scheduled = false;
+  private readonly queue = new KeyedWorkQueue(key => this.reconcile(key));
   private stopped = false;
 
   constructor(
-    private readonly cluster: SimCluster,
+    private readonly cluster: ClusterObjects,
     settings: ControllerSettings,
     deps: ControllerDeps,
   ) {
@@ -85,8 +82,9 @@ export class Controllers {
       progress: new Map(),
       releases: new Map<string, TrackedRelease>(),
       blocked: new Set<string>(),
-      requeue: (key, ms) => this.requeue(key, ms),
-      enqueue: key => this.enqueue(key),
+      // A few ms more, so that the reconcile finds the delay it waits for elapsed.
+      requeue: (key, ms) => this.queue.addAfter(key, ms + 5),
+      enqueue: key => this.queue.add(key),
     };
     cluster.store.onEvent(ev => this.onEvent(ev));
     // Converge whatever is already there (seeded objects).
@@ -95,7 +93,7 @@ export class Controllers {
       const t = cluster.registry.getByResource(group, resource);
       if (!t) continue;
       for (const e of cluster.store.list(t).entries) {
-        this.enqueue(
+        this.queue.add(
           objKey(
             group,
             resource,
@@ -109,9 +107,7 @@ export class Controllers {
 
   stop() {
     this.stopped = true;
-    for (const t of this.timers.values()) clearTimeout(t.timer);
-    this.timers.clear();
-    this.queue.clear();
+    this.queue.stop();
   }
 
   private onEvent(ev: StoreEvent) {
@@ -120,15 +116,11 @@ export class Controllers {
     const ns = ev.obj.metadata?.namespace ?? '';
     const name = ev.obj.metadata?.name;
     // Volcano: a Closing queue closes when its last PodGroup goes.
-    for (const key of queuesToResync(ev)) this.enqueue(key);
+    for (const key of queuesToResync(ev)) this.queue.add(key);
     if (ev.type === 'DELETED') {
       const key = objKey(ev.group, ev.resource, ns, name);
       this.ctx.progress.delete(key);
-      const timer = this.timers.get(key);
-      if (timer) {
-        clearTimeout(timer.timer);
-        this.timers.delete(key);
-      }
+      this.queue.cancelDelayed(key);
       if (type === 'helm.toolkit.fluxcd.io/helmreleases')
         teardownRelease(this.ctx, `HelmRelease:${ns}/${name}`);
       if (type === 'helm.cattle.io/helmcharts')
@@ -138,7 +130,7 @@ export class Controllers {
       return;
     }
     if (RECONCILERS[type])
-      this.enqueue(objKey(ev.group, ev.resource, ns, name));
+      this.queue.add(objKey(ev.group, ev.resource, ns, name));
     // Releases waiting for a source or a namespace retry when one appears.
     if (
       ev.type === 'ADDED' &&
@@ -146,7 +138,7 @@ export class Controllers {
         type === 'source.toolkit.fluxcd.io/helmrepositories' ||
         type === 'source.toolkit.fluxcd.io/ocirepositories')
     ) {
-      for (const key of this.ctx.blocked) this.enqueue(key);
+      for (const key of this.ctx.blocked) this.queue.add(key);
     }
   }
 
@@ -158,56 +150,27 @@ export class Controllers {
       const [kind, rest] = key.split(':');
       const [rns, rname] = rest.split('/');
       if (kind === 'HelmRelease')
-        this.enqueue(
+        this.queue.add(
           objKey('helm.toolkit.fluxcd.io', 'helmreleases', rns, rname),
         );
-      else this.enqueue(objKey('helm.cattle.io', 'helmcharts', rns, rname));
+      else this.queue.add(objKey('helm.cattle.io', 'helmcharts', rns, rname));
     }
   }
 
-  private enqueue(key: string) {
-    if (this.stopped) return;
-    this.queue.add(key);
-    if (!this.scheduled) {
-      this.scheduled = true;
-      setImmediate(() => this.process());
-    }
-  }
-
-  private requeue(key: string, ms: number) {
-    if (this.stopped) return;
-    const at = Date.now() + Math.max(0, ms);
-    const existing = this.timers.get(key);
-    if (existing && existing.at <= at) return;
-    if (existing) clearTimeout(existing.timer);
-    const timer = setTimeout(() => {
-      this.timers.delete(key);
-      this.enqueue(key);
-    }, Math.max(0, ms) + 5);
-    timer.unref?.();
-    this.timers.set(key, { at, timer });
-  }
-
-  private process() {
-    this.scheduled = false;
-    if (this.stopped) return;
-    const keys = [...this.queue];
-    this.queue.clear();
-    for (const key of keys) {
-      const [group, resource, ns, name] = key.split('|');
-      const reconcile = RECONCILERS[`${group}/${resource}`];
-      const t = this.cluster.registry.getByResource(group, resource);
-      if (!reconcile || !t) continue;
-      const e = this.cluster.store.get(t, ns, name);
-      if (!e) continue;
-      try {
-        const again = reconcile(this.ctx, e.obj);
-        if (typeof again === 'number') this.requeue(key, again);
-      } catch (err) {
-        if (process.env.KUBE_SIM_DEBUG) {
-          // eslint-disable-next-line no-console
-          console.warn(`kube-sim: reconcile of ${key} failed`, err);
-        }
+  private reconcile(key: string) {
+    const [group, resource, ns, name] = key.split('|');
+    const reconcile = RECONCILERS[`${group}/${resource}`];
+    const t = this.cluster.registry.getByResource(group, resource);
+    if (!reconcile || !t) return;
+    const e = this.cluster.store.get(t, ns, name);
+    if (!e) return;
+    try {
+      const again = reconcile(this.ctx, e.obj);
+      if (typeof again === 'number') this.ctx.requeue(key, again);
+    } catch (err) {
+      if (process.env.KUBE_SIM_DEBUG) {
+        // eslint-disable-next-line no-console
+        console.warn(`kube-sim: reconcile of ${key} failed`, err);
       }
     }
   }

@@ -16,6 +16,7 @@
 
 import { createHash } from 'node:crypto';
 import YAML from 'yaml';
+import type { ClusterObjects } from '../cluster/objects';
 import { mergePatch } from '../patch';
 import { b64, isPlainObject, KubeObject, now } from '../util';
 import { kubeconfigYaml } from '../kubeconfig';
@@ -170,7 +171,7 @@ export function reconcileFluxSource(ctx: ControllerContext, obj: KubeObject) {
       }/${digest.slice(7, 19)}.tar.gz`,
       revision,
       size: 4096,
-      url: `http://source-controller.flux-system.svc.cluster.local./${obj.kind.toLowerCase()}/${
+      url: `http://source-controller.flux-system.svc.objects.local./${obj.kind.toLowerCase()}/${
         obj.metadata.namespace
       }/${obj.metadata.name}/${digest.slice(7, 19)}.tar.gz`,
     };
@@ -804,16 +805,16 @@ export function installRelease(
       namespace: info.targetNamespace,
       name: info.releaseName,
     });
-    applyVClusterValues(ctx, vc.cluster, info.values);
+    applyVClusterValues(ctx, vc.objects, info.values);
     // the syncer: the vcluster's pods on the host, kept in step with them
     const ownerKey =
       owner.kind === 'HelmChart'
         ? keyOf('helm.cattle.io', 'helmcharts', owner)
         : keyOf('helm.toolkit.fluxcd.io', 'helmreleases', owner);
-    watchVClusterWorkloads(vc.cluster, () => ctx.enqueue(ownerKey));
+    watchVClusterWorkloads(vc.objects, () => ctx.enqueue(ownerKey));
     for (const name of syncPodsToHost(
       ctx.cluster,
-      vc.cluster,
+      vc.objects,
       info.targetNamespace,
       info.releaseName,
     )) {
@@ -846,7 +847,7 @@ export function installRelease(
 /** `experimental.deploy.vcluster.{helm,manifests}` inside the vcluster. */
 function applyVClusterValues(
   ctx: ControllerContext,
-  vc: import('../cluster').SimCluster,
+  vc: ClusterObjects,
   values: KubeObject,
 ) {
   const deploy = values?.experimental?.deploy?.vcluster ?? {};

@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-import type { SimCluster } from '../cluster';
+import type { ClusterObjects } from '../cluster/objects';
 import type { KubeObject } from '../util';
 
 /** A simulated vcluster API served by the same HTTPS server under a path prefix. */
@@ -23,7 +23,7 @@ export interface VClusterHandle {
   name: string;
   url: string;
   token: string;
-  cluster: SimCluster;
+  objects: ClusterObjects;
 }
 
 /** What the host's controllers need to manage vclusters (implemented by the server). */

@@ -15,7 +15,7 @@
  */
 
 import { createHash } from 'node:crypto';
-import type { SimCluster } from '../cluster';
+import type { ClusterObjects } from '../cluster/objects';
 import { deepEqual, KubeObject, now } from '../util';
 import { getCondition, setCondition } from './conditions';
 
@@ -79,18 +79,18 @@ export function hostPodName(
   return safeConcatName(name, 'x', namespace, 'x', vcluster);
 }
 
-function podType(cluster: SimCluster) {
+function podType(cluster: ClusterObjects) {
   return cluster.typeFor('v1', 'Pod');
 }
 
-function podsIn(cluster: SimCluster, namespace?: string): KubeObject[] {
+function podsIn(cluster: ClusterObjects, namespace?: string): KubeObject[] {
   return cluster.store
     .list(podType(cluster), namespace === undefined ? {} : { namespace })
     .entries.map(e => e.obj);
 }
 
 /** Writes a pod unless its labels, annotations, spec and status are already so. */
-function putPodIfChanged(cluster: SimCluster, pod: KubeObject): KubeObject {
+function putPodIfChanged(cluster: ClusterObjects, pod: KubeObject): KubeObject {
   const existing = cluster.getObject(
     'v1',
     'Pod',
@@ -110,7 +110,7 @@ function putPodIfChanged(cluster: SimCluster, pod: KubeObject): KubeObject {
 }
 
 /** The first node of the host (by name), where the simulated pods "run". */
-export function simulatedNodeName(host: SimCluster): string {
+export function simulatedNodeName(host: ClusterObjects): string {
   const nodes = host.store
     .list(host.typeFor('v1', 'Node'))
     .entries.map(e => String(e.obj.metadata.name))
@@ -178,7 +178,7 @@ function podStatus(
  * Deployment is Available. Pods of an older template are removed.
  */
 export function ensureDeploymentPod(
-  vc: SimCluster,
+  vc: ClusterObjects,
   deployment: KubeObject,
   nodeName: string,
 ): KubeObject | undefined {
@@ -235,8 +235,8 @@ export function ensureDeploymentPod(
  * Returns the names of the host pods.
  */
 export function syncPodsToHost(
-  host: SimCluster,
-  vc: SimCluster,
+  host: ClusterObjects,
+  vc: ClusterObjects,
   hostNamespace: string,
   vcluster: string,
 ): string[] {
@@ -281,13 +281,16 @@ export function syncPodsToHost(
   return synced;
 }
 
-const watched = new WeakSet<SimCluster>();
+const watched = new WeakSet<ClusterObjects>();
 
 /**
  * Calls `changed` (later, not inside the write) whenever a Deployment or a
  * Pod inside the vcluster changes, once per vcluster.
  */
-export function watchVClusterWorkloads(vc: SimCluster, changed: () => void) {
+export function watchVClusterWorkloads(
+  vc: ClusterObjects,
+  changed: () => void,
+) {
   if (watched.has(vc)) return;
   watched.add(vc);
   vc.store.onEvent(ev => {
