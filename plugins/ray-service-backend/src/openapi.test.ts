@@ -149,7 +149,6 @@ describe('openapi.yaml', () => {
                 auth: { type: 'serviceAccountToken', token: 't' },
               },
             ],
-            reachabilityTimeoutMs: 500,
           },
         },
       }));

@@ -17,7 +17,9 @@
 import '@testing-library/jest-dom';
 import { configure } from '@testing-library/react';
 
-// The CI machine has two cores shared with other test workers.
-configure({ asyncUtilTimeout: 5000 });
-// Form tests type into whole dialogs; give them room on a busy machine.
-jest.setTimeout(30_000);
+// Patience, not speed limits: the CI machine has two cores shared with other
+// test workers, and a form test that renders whole MUI dialogs in jsdom
+// takes tens of seconds when the other core is busy. Tests wait on
+// conditions (findBy…, waitFor); these only bound how long they wait.
+configure({ asyncUtilTimeout: 20_000 });
+jest.setTimeout(180_000);

@@ -14,6 +14,7 @@
  * limitations under the License.
  */
 
+import { waitFor } from './waitFor';
 import { KubeSim, startKubeSim } from '@ray-service/kube-sim';
 import { Tenant, TenantPhase } from '@ray-service/plugin-ray-service-common';
 import { Server } from 'node:http';
@@ -130,28 +131,17 @@ export function tenantRequest(name: string, overrides: object = {}) {
   };
 }
 
-/** Polls `GET /tenants/{name}` until `until` holds; fails after `timeoutMs`. */
+/** Polls `GET /tenants/{name}` until `until` holds. */
 export async function pollTenant(
   api: Api,
   name: string,
   until: (response: request.Response) => boolean,
-  timeoutMs = 15_000,
 ): Promise<request.Response> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const response = await api.get(`/tenants/${name}`);
-    if (until(response)) {
-      return response;
-    }
-    if (Date.now() > deadline) {
-      throw new Error(
-        `tenant ${name} did not get there: ${response.status} ${JSON.stringify(
-          response.body,
-        )}`,
-      );
-    }
-    await new Promise(resolve => setTimeout(resolve, 50));
-  }
+  let last: request.Response | undefined;
+  return waitFor(async () => {
+    last = await api.get(`/tenants/${name}`);
+    return until(last) && last;
+  }, `tenant ${name} (last answer ${last?.status} ${JSON.stringify(last?.body)})`);
 }
 
 export const inPhase =

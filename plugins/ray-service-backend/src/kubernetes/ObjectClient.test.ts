@@ -49,7 +49,7 @@ describe('ObjectClient', () => {
   let client: ObjectClient;
 
   beforeAll(async () => {
-    cluster = await startTestCluster({ seed: 'empty' }, 500);
+    cluster = await startTestCluster({ seed: 'empty' });
   });
 
   afterAll(async () => {
@@ -225,12 +225,11 @@ describe('ObjectClient', () => {
       hang: true,
       times: 1,
     });
-    const started = Date.now();
-    const error = await client.list('v1', 'Namespace').catch(e => e);
+    const impatient = cluster.newClient(500);
+    const error = await impatient.list('v1', 'Namespace').catch(e => e);
     expect(error).toBeInstanceOf(ServiceUnavailableError);
     expect(error).toBeInstanceOf(ClusterUnreachableError);
     expect(error.message).toBe('list Namespace: timed out after 500 ms');
-    expect(Date.now() - started).toBeLessThan(2000);
     expect((await client.list('v1', 'Namespace')).length).toBeGreaterThan(0);
   });
 

@@ -14,11 +14,13 @@
  * limitations under the License.
  */
 
+import { waitFor } from '../__testUtils__/waitFor';
 import { KubeConfig } from '@kubernetes/client-node';
 import { AddressInfo, createServer } from 'node:net';
 import {
   startTestCluster,
   TestCluster,
+  PATIENT_TIMEOUT_MS,
 } from '../kubernetes/__testUtils__/kubeSim';
 import { ObjectClient } from '../kubernetes/ObjectClient';
 import { resourceNameOf } from '../hostClusters/rbac';
@@ -60,7 +62,7 @@ function rewritingConnector(rewrite: {
       contexts: [{ name: 'vc', cluster: cluster.name, user: user.name }],
       currentContext: 'vc',
     });
-    return ObjectClient.fromKubeConfig(kc, { timeoutMs: 1000 });
+    return ObjectClient.fromKubeConfig(kc, { timeoutMs: PATIENT_TIMEOUT_MS });
   };
 }
 
@@ -157,15 +159,12 @@ describe('HostClusterReconciler on kube-sim', () => {
     });
     let tenant = desired({ name: 'alpha', isolation: 'vcluster' });
     let operator: TenantCondition | undefined;
-    for (let pass = 0; pass < 30; pass++) {
+    await waitFor(async () => {
       const result = await reconciler.reconcile([tenant]);
       tenant = { ...tenant, status: result.tenants[0].status };
       operator = operatorCondition(result.tenants[0].status.conditions);
-      if (operator?.reason === 'VClusterUnreachable') {
-        break;
-      }
-      await new Promise(r => setTimeout(r, 30));
-    }
+      return operator?.reason === 'VClusterUnreachable';
+    }, 'OperatorReady to say the vcluster is unreachable');
     expect(operator).toMatchObject({
       status: 'Unknown',
       reason: 'VClusterUnreachable',

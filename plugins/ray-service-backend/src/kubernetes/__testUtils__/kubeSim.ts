@@ -28,10 +28,16 @@ export interface TestCluster {
   client: ObjectClient;
 }
 
+/**
+ * A request timeout no answer of kube-sim reaches, however busy the machine:
+ * tests that want a timeout make a client with a short one for that request.
+ */
+export const PATIENT_TIMEOUT_MS = 60_000;
+
 /** A kube-sim with fast controllers and an ObjectClient for it. */
 export async function startTestCluster(
   options: KubeSimOptions = {},
-  timeoutMs = 2000,
+  timeoutMs = PATIENT_TIMEOUT_MS,
 ): Promise<TestCluster> {
   const sim = await startKubeSim({
     seed: 'well-equipped',

@@ -14,6 +14,7 @@
  * limitations under the License.
  */
 
+import { PATIENCE_MS } from '../../__testUtils__/waitFor';
 import type { IsolationMode } from '@ray-service/plugin-ray-service-common';
 import type { ObservedObject } from '../../kubernetes/ObjectClient';
 import {
@@ -83,11 +84,10 @@ export function desired(
   };
 }
 
-const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
-
 /**
  * Runs passes like the caller would: statuses are kept and passed back, gone
- * tenants dropped, until every tenant converged (or `maxPasses`).
+ * tenants dropped, until every tenant converged (or `maxPasses`, or the
+ * test's patience ran out).
  */
 export async function untilConverged(
   reconciler: HostClusterReconciler,
@@ -96,7 +96,11 @@ export async function untilConverged(
 ): Promise<{ passes: ReconcileResult[]; tenants: DesiredTenant[] }> {
   const passes: ReconcileResult[] = [];
   let current = tenants;
-  for (let i = 0; i < (options.maxPasses ?? 30); i++) {
+  const deadline = Date.now() + PATIENCE_MS;
+  while (
+    passes.length < (options.maxPasses ?? Infinity) &&
+    Date.now() < deadline
+  ) {
     const result = await reconciler.reconcile(current);
     passes.push(result);
     const byName = new Map(result.tenants.map(t => [t.name, t]));
@@ -108,7 +112,7 @@ export async function untilConverged(
     if (done) {
       return { passes, tenants: current };
     }
-    await sleep(options.pauseMs ?? 30);
+    await new Promise(r => setTimeout(r, options.pauseMs ?? 30));
   }
   const last = passes[passes.length - 1];
   throw new Error(
