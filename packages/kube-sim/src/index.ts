@@ -48,5 +48,7 @@ export {
 } from './seeds';
 export type { DeliveryController, Seed, SeedName, SeedOptions } from './seeds';
 export { kubeconfigYaml } from './kubeconfig';
+export { createTlsMaterial } from './tls';
+export type { TlsMaterial } from './tls';
 export type { KubeconfigInput } from './kubeconfig';
 export type { KubeObject } from './util';
