@@ -73,9 +73,22 @@ export const addonSchema = z.object({
 
 export type Addon = z.infer<typeof addonSchema>;
 
+/**
+ * Kubernetes Pod Security Standards a tenant namespace can enforce, most
+ * secure first.
+ */
+export const POD_SECURITY_LEVELS = ['restricted', 'baseline'] as const;
+export type PodSecurityLevel = (typeof POD_SECURITY_LEVELS)[number];
+
 export const securitySchema = z.object({
   networkPolicy: z.boolean(),
   tls: z.boolean(),
+  /**
+   * The Pod Security Standard the tenant namespace enforces. Default:
+   * `restricted`, or `baseline` when the version has add-ons (their charts'
+   * pods are not known to pass `restricted`).
+   */
+  podSecurity: z.enum(POD_SECURITY_LEVELS).optional(),
   /** Registry that replaces the default image registry, `host[:port][/path]`. */
   imageRegistry: z
     .string()

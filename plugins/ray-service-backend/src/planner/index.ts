@@ -24,6 +24,7 @@ export type { HostClusterInput, Plan, PlanInput, PlannedObject } from './types';
 export { rayClusterSchedulingLabels, raySchedulingFor } from './scheduling';
 export type { RayScheduling } from './scheduling';
 export { rayImage } from './registry';
+export { podSecurityLevel, raySecurity } from './podSecurity';
 export { tenantIngressSettings } from './ingress';
 export type { TenantIngressSettings } from './ingress';
 export { HOST_CLUSTER_DEFAULTS } from './context';

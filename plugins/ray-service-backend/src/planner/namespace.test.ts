@@ -28,7 +28,7 @@ function namespace(isolation: IsolationMode, template = TEMPLATES.standard) {
 
 describe('tenant Namespace', () => {
   it.each<[IsolationMode, typeof TEMPLATES.standard, string]>([
-    ['vcluster', TEMPLATES.bare, 'baseline'],
+    ['vcluster', TEMPLATES.bare, 'restricted'],
     ['vcluster', TEMPLATES.standard, 'baseline'],
     ['namespace', TEMPLATES.bare, 'restricted'],
     ['namespace', TEMPLATES.standard, 'baseline'],
@@ -43,6 +43,33 @@ describe('tenant Namespace', () => {
       });
     },
   );
+
+  it('enforces the level the template version sets', () => {
+    const baseline = {
+      ...TEMPLATES.bare,
+      security: {
+        ...TEMPLATES.bare.security,
+        podSecurity: 'baseline' as const,
+      },
+    };
+    const restricted = {
+      ...TEMPLATES.standard,
+      security: {
+        ...TEMPLATES.standard.security,
+        podSecurity: 'restricted' as const,
+      },
+    };
+    expect(
+      namespace('namespace', baseline).metadata.labels[
+        'pod-security.kubernetes.io/enforce'
+      ],
+    ).toBe('baseline');
+    expect(
+      namespace('vcluster', restricted).metadata.labels[
+        'pod-security.kubernetes.io/enforce'
+      ],
+    ).toBe('restricted');
+  });
 
   it('names the tenant’s Volcano queue as default for its PodGroups', () => {
     expect(namespace('vcluster').metadata.annotations).toMatchObject({

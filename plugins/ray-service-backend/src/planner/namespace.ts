@@ -19,33 +19,15 @@ import { objectMeta, PlanContext } from './context';
 import { tenantAnnotations, volcanoQueueName } from '../vocabulary';
 import { VOLCANO_QUEUE_ANNOTATION } from './scheduling';
 import type { Planned } from './types';
-
-export type PodSecurityLevel = 'baseline' | 'restricted';
+import { podSecurityLevel } from './podSecurity';
 
 const POD_SECURITY = 'pod-security.kubernetes.io';
 
 /**
- * The Pod Security Standard enforced on the tenant namespace.
- *
- * - vcluster: `baseline`. The vcluster control plane runs as root (allowed by
- *   baseline, not by restricted), and the pods it syncs come from inside the
- *   vcluster where we do not control their security context.
- * - namespace: `restricted` when everything installed is known to comply: the
- *   KubeRay operator chart does, and Ray pods do with the securityContext the
- *   portal gives them (runAsNonRoot with a numeric user, no privilege
- *   escalation, all capabilities dropped, RuntimeDefault seccomp). Add-on
- *   charts are unknown to the planner, so a template with add-ons gets
- *   `baseline`.
- *
- * `audit` and `warn` are always `restricted`, so violations show up.
+ * The tenant's Namespace: it enforces the template version's Pod Security
+ * Standard (see {@link podSecurityLevel}) and audits and warns at
+ * `restricted`; its annotation puts Volcano PodGroups into the tenant's queue.
  */
-export function podSecurityLevel(ctx: PlanContext): PodSecurityLevel {
-  if (ctx.isolation === 'vcluster' || ctx.template.addons.length > 0) {
-    return 'baseline';
-  }
-  return 'restricted';
-}
-
 export function tenantNamespaceObject(ctx: PlanContext): Planned<V1Namespace> {
   const meta = objectMeta(ctx, ctx.namespace);
   return {
@@ -55,7 +37,7 @@ export function tenantNamespaceObject(ctx: PlanContext): Planned<V1Namespace> {
       ...meta,
       labels: {
         ...meta.labels,
-        [`${POD_SECURITY}/enforce`]: podSecurityLevel(ctx),
+        [`${POD_SECURITY}/enforce`]: podSecurityLevel(ctx.template),
         [`${POD_SECURITY}/enforce-version`]: 'latest',
         [`${POD_SECURITY}/audit`]: 'restricted',
         [`${POD_SECURITY}/warn`]: 'restricted',

@@ -20,6 +20,7 @@ import { operatorReleaseName } from '../vocabulary';
 import { imageRepository, UPSTREAM_IMAGES } from './registry';
 import { VOLCANO_SCHEDULER_NAME } from './scheduling';
 import { KUBERAY_OPERATOR } from './systemComponents';
+import { restrictedContainer, restrictedPod } from './podSecurity';
 
 /** Where the operator goes inside a vcluster. */
 export const KUBERAY_NAMESPACE_IN_VCLUSTER = 'kuberay-system';
@@ -41,6 +42,11 @@ function commonValues(ctx: PlanContext): HelmValues {
       requests: { ...KUBERAY_OPERATOR.resources.requests },
       limits: { ...KUBERAY_OPERATOR.resources.limits },
     },
+    // the chart's defaults of 1.7.0 made explicit, for every chart version
+    podSecurityContext: restrictedPod(),
+    securityContext: restrictedContainer(undefined, {
+      readOnlyRootFilesystem: true,
+    }),
   };
 }
 

@@ -143,8 +143,8 @@ describe('LimitRange', () => {
     const [limits] = quotaAndQueue('vcluster', PROFILES.medium).limits;
     expect(limits).toEqual({
       type: 'Container',
-      default: { cpu: '1', memory: '1Gi' },
-      defaultRequest: { cpu: '100m', memory: '256Mi' },
+      default: { cpu: '250m', memory: '512Mi' },
+      defaultRequest: { cpu: '250m', memory: '512Mi' },
       max: { cpu: '16', memory: '64Gi' },
     });
   });
@@ -153,14 +153,15 @@ describe('LimitRange', () => {
     const tiny = storedProfile({
       name: 'tiny',
       displayName: 'Tiny',
-      resources: [{ cpu: '500m', memory: '512Mi', storage: '1Gi' }],
+      resources: [{ cpu: '200m', memory: '256Mi', storage: '1Gi' }],
       allocation: { strategy: 'onDemand' },
     });
     const [namespaced] = quotaAndQueue('namespace', tiny).limits;
     expect(namespaced).toMatchObject({
-      default: { cpu: '500m', memory: '512Mi' },
-      defaultRequest: { cpu: '100m', memory: '256Mi' },
-      max: { cpu: '500m', memory: '512Mi' },
+      default: { cpu: '200m', memory: '512Mi' },
+      defaultRequest: { cpu: '200m', memory: '512Mi' },
+      // the operator's 512Mi
+      max: { cpu: '200m', memory: '512Mi' },
     });
     // The vcluster control plane needs 2 CPU and 4Gi.
     const [vcluster] = quotaAndQueue('vcluster', tiny).limits;

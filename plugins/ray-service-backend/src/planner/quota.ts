@@ -22,11 +22,12 @@ import { LIMIT_RANGE_NAME, RESOURCE_QUOTA_NAME } from '../vocabulary';
 import type { CpuMemory } from './systemComponents';
 import type { Planned, PlannedObject } from './types';
 
-/** What a container without resources gets, capped by the largest container. */
-export const CONTAINER_DEFAULTS = {
-  request: { cpu: '100m', memory: '256Mi' },
-  limit: { cpu: '1', memory: '1Gi' },
-} as const;
+/**
+ * What a container without resources gets, capped by the largest container:
+ * requests equal to limits, like Ray pods, so that default pods fill the
+ * quota's requests before its limits (its limits are never lower).
+ */
+export const CONTAINER_DEFAULTS = { cpu: '250m', memory: '512Mi' } as const;
 
 /**
  * The requests a tenant's pods may add up to, as ResourceQuota keys without
@@ -83,8 +84,8 @@ function capped(values: CpuMemory, max: CpuMemory): CpuMemory {
 
 export function containerLimits(budget: TenantBudget) {
   const max = budget.maxContainer;
-  const limit = capped(CONTAINER_DEFAULTS.limit, max);
-  return { max, limit, request: capped(CONTAINER_DEFAULTS.request, limit) };
+  const limit = capped(CONTAINER_DEFAULTS, max);
+  return { max, limit, request: limit };
 }
 
 /**

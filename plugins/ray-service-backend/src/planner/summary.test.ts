@@ -26,7 +26,7 @@ describe('summary', () => {
     expect(summary).toEqual([
       'Namespace ray-alpha (pod security baseline)',
       'Quota: 32 CPU, 128Gi memory, 500Gi storage, 14 × nvidia.com/mig-1g.5gb, plus 320m CPU, 1088Mi memory, 5Gi storage for the vcluster control plane, vcluster CoreDNS, KubeRay operator',
-      'Container defaults: 100m CPU/256Mi requested, 1 CPU/1Gi limit; at most 32 CPU/128Gi per container',
+      'Container defaults: 250m CPU/512Mi requested and limit; at most 32 CPU/128Gi per container',
       'Volcano queue ray-alpha (weight 1, not reclaimable)',
       'vcluster 0.36.1 via Flux HelmRelease with KubeRay 1.7.0',
       'Add-on jupyterlab (jupyterhub 4.3.1) inside the vcluster, namespace jupyterlab',
@@ -49,7 +49,7 @@ describe('summary', () => {
     expect(summary).toEqual([
       'Namespace ray-alpha (pod security baseline)',
       'Quota: 8 CPU, 32Gi memory, 100Gi storage, plus 100m CPU, 512Mi memory for the KubeRay operator',
-      'Container defaults: 100m CPU/256Mi requested, 1 CPU/1Gi limit; at most 8 CPU/32Gi per container',
+      'Container defaults: 250m CPU/512Mi requested and limit; at most 8 CPU/32Gi per container',
       'Volcano queue ray-alpha (weight 1, not reclaimable)',
       'KubeRay 1.7.0 operator (namespace-scoped) via RKE2/k3s HelmChart',
       'Add-on mlflow (mlflow 1.2.3) via RKE2/k3s HelmChart',

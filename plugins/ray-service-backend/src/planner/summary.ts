@@ -19,7 +19,7 @@ import type { ChartInstall } from './charts';
 import type { PlanContext } from './context';
 import { DELIVERY_CONTROLLER_NAMES } from './delivery';
 import { CLUSTER_ISSUER_ANNOTATION } from './ingress';
-import { podSecurityLevel } from './namespace';
+import { podSecurityLevel } from './podSecurity';
 import { networkPolicyName, volcanoQueueName } from '../vocabulary';
 import { VOLCANO_QUEUE_WEIGHT } from './queue';
 import { containerLimits } from './quota';
@@ -56,12 +56,10 @@ function quotaLine({ ctx, budget }: SummaryInput): string {
 }
 
 function limitsLine({ budget }: SummaryInput): string {
-  const { max, limit, request } = containerLimits(budget);
-  return `Container defaults: ${cpu(request.cpu)}/${
-    request.memory
-  } requested, ${cpu(limit.cpu)}/${limit.memory} limit; at most ${cpu(
-    max.cpu,
-  )}/${max.memory} per container`;
+  const { max, limit } = containerLimits(budget);
+  return `Container defaults: ${cpu(limit.cpu)}/${
+    limit.memory
+  } requested and limit; at most ${cpu(max.cpu)}/${max.memory} per container`;
 }
 
 function deliveryLines({ ctx, releases }: SummaryInput): string[] {
@@ -141,7 +139,9 @@ function securityLines({ ctx }: SummaryInput): string[] {
 export function planSummary(input: SummaryInput): string[] {
   const { ctx } = input;
   return [
-    `Namespace ${ctx.namespace} (pod security ${podSecurityLevel(ctx)})`,
+    `Namespace ${ctx.namespace} (pod security ${podSecurityLevel(
+      ctx.template,
+    )})`,
     quotaLine(input),
     limitsLine(input),
     `Volcano queue ${volcanoQueueName(

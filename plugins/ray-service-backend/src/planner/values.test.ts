@@ -14,6 +14,11 @@
  * limitations under the License.
  */
 
+import {
+  restrictedContainer,
+  restrictedPod,
+  VCLUSTER_USER,
+} from './podSecurity';
 import { parse } from 'yaml';
 import { planInput, TEMPLATES } from './__testUtils__/fixtures';
 import { planObjects, single, valuesOf } from './__testUtils__/objects';
@@ -30,6 +35,14 @@ function vclusterValues(template = TEMPLATES.standard, host = {}) {
   );
   return valuesOf(single(objects, 'HelmRelease', 'ray-alpha-vcluster'));
 }
+
+/** The KubeRay chart's 1.7.0 defaults, made explicit for every version. */
+const OPERATOR_SECURITY = {
+  podSecurityContext: restrictedPod(),
+  securityContext: restrictedContainer(undefined, {
+    readOnlyRootFilesystem: true,
+  }),
+};
 
 describe('vcluster values', () => {
   it('sync ingresses and network policies to the host', () => {
@@ -137,6 +150,7 @@ describe('vcluster values', () => {
     // No batch scheduler inside: the host's Volcano would never see its PodGroups.
     expect(parse(operator.values)).toEqual({
       resources: KUBERAY_OPERATOR.resources,
+      ...OPERATOR_SECURITY,
     });
     expect(jupyter).toMatchObject({
       chart: {
@@ -167,9 +181,32 @@ describe('vcluster values', () => {
     expect(controlPlane.statefulSet).toEqual({
       resources: VCLUSTER_CONTROL_PLANE.resources,
       persistence: { volumeClaim: { size: '5Gi', storageClass: 'nvme' } },
+      security: {
+        podSecurityContext: restrictedPod(VCLUSTER_USER),
+        containerSecurityContext: restrictedContainer(VCLUSTER_USER),
+      },
     });
     expect(controlPlane.coredns.deployment.resources).toEqual(
       VCLUSTER_COREDNS.resources,
+    );
+  });
+
+  it('run the control plane, its init container and CoreDNS as restricted pods', () => {
+    const { controlPlane } = vclusterValues();
+    expect(controlPlane.distro.k8s.securityContext).toEqual(
+      restrictedContainer(VCLUSTER_USER),
+    );
+    expect(controlPlane.coredns.security.podSecurityContext).toEqual(
+      restrictedPod(),
+    );
+    expect(
+      controlPlane.coredns.security.containerSecurityContext,
+    ).toMatchObject({ ...restrictedContainer(), readOnlyRootFilesystem: true });
+  });
+
+  it('enforce the namespace’s pod security level inside the vcluster too', () => {
+    expect(vclusterValues(TEMPLATES.bare).policies.podSecurityStandard).toBe(
+      'restricted',
     );
   });
 
@@ -197,6 +234,7 @@ describe('namespace-scoped KubeRay operator', () => {
       crNamespacedRbacEnable: true,
       batchScheduler: { name: 'volcano' },
       resources: KUBERAY_OPERATOR.resources,
+      ...OPERATOR_SECURITY,
     });
   });
 

@@ -37,6 +37,15 @@ import {
   VCLUSTER_COREDNS,
 } from './systemComponents';
 import { toYaml } from './yaml';
+import {
+  podSecurityLevel,
+  restrictedContainer,
+  restrictedPod,
+  VCLUSTER_USER,
+} from './podSecurity';
+
+/** CoreDNS inside the vcluster listens on 1053 and runs as any non-root user. */
+const COREDNS_USER = { uid: 1001, gid: 1001 } as const;
 
 /** The port of the vcluster API service; its pods listen on 8443. */
 export const VCLUSTER_SERVICE_PORT = 443;
@@ -152,8 +161,15 @@ export function vclusterValues(ctx: PlanContext): HelmValues {
   return {
     controlPlane: {
       ...(registry ? { advanced: { defaultImageRegistry: registry } } : {}),
+      distro: {
+        k8s: { securityContext: restrictedContainer(VCLUSTER_USER) },
+      },
       statefulSet: {
         resources: resourcesOf(VCLUSTER_CONTROL_PLANE),
+        security: {
+          podSecurityContext: restrictedPod(VCLUSTER_USER),
+          containerSecurityContext: restrictedContainer(VCLUSTER_USER),
+        },
         persistence: {
           volumeClaim: {
             size: volumeClaim.size,
@@ -163,7 +179,15 @@ export function vclusterValues(ctx: PlanContext): HelmValues {
           },
         },
       },
-      coredns: { deployment: { resources: resourcesOf(VCLUSTER_COREDNS) } },
+      coredns: {
+        deployment: { resources: resourcesOf(VCLUSTER_COREDNS) },
+        security: {
+          podSecurityContext: restrictedPod(),
+          containerSecurityContext: restrictedContainer(COREDNS_USER, {
+            readOnlyRootFilesystem: true,
+          }),
+        },
+      },
       ...apiIngressValues(ctx),
     },
     sync: {
@@ -176,7 +200,7 @@ export function vclusterValues(ctx: PlanContext): HelmValues {
       },
     },
     policies: {
-      podSecurityStandard: 'baseline',
+      podSecurityStandard: podSecurityLevel(ctx.template),
       resourceQuota: { enabled: false },
       limitRange: { enabled: false },
       networkPolicy: { enabled: false },
