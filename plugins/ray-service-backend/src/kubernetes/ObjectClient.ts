@@ -16,6 +16,7 @@
 
 import {
   ApiException,
+  Configuration,
   createConfiguration,
   HttpMethod,
   KubeConfig,
@@ -26,9 +27,12 @@ import {
   RequestContext,
   ResponseContext,
   ServerConfiguration,
+  V1APIResource,
+  V1APIResourceList,
   VersionApi,
 } from '@kubernetes/client-node';
 import { NotFoundError } from '@backstage/errors';
+import { TtlCache } from '../lib/TtlCache';
 import {
   httpStatusOf,
   KindNotServedError,
@@ -41,13 +45,19 @@ export const FIELD_MANAGER = 'ray-service';
 /** Page size of lists; a cluster with more objects of a kind answers in pages. */
 const LIST_PAGE_SIZE = 500;
 
-/** Requests sent, by kind of call (for benchmarks and tests); discovery is not counted. */
+/** Requests sent, by kind of call (for benchmarks and tests). */
 export interface ObjectClientStats {
   lists: number;
+  /** Server-side applies and merge patches. */
   applies: number;
   deletes: number;
   gets: number;
+  /** Discovery of a group version (`GET /apis/<group>/<version>`). */
+  discoveries: number;
 }
+
+/** How long discovery answers (served and not served) are kept: 5 minutes. */
+export const DISCOVERY_MAX_AGE_MS = 5 * 60_000;
 
 export interface ListOptions {
   labelSelector?: string;
@@ -59,6 +69,8 @@ export interface ListOptions {
 export interface ObjectClientOptions {
   /** Limit of every single request, discovery included. */
   timeoutMs: number;
+  /** How long discovery answers are kept; default {@link DISCOVERY_MAX_AGE_MS}. */
+  discoveryMaxAgeMs?: number;
 }
 
 /** A KubernetesObject whose kind and metadata are known to be set. */
@@ -78,35 +90,108 @@ export type ObservedObject = KubernetesObject & {
  * as the API server sends and expects it.
  */
 class JsonObjectApi extends KubernetesObjectApi {
+  private discovery: TtlCache<V1APIResourceList | null>;
+
+  /** Called for each discovery request sent. */
+  onDiscovery: () => void = () => {};
+
+  constructor(
+    configuration: Configuration,
+    private readonly discoveryMaxAgeMs: number,
+  ) {
+    super(configuration);
+    this.discovery = new TtlCache(discoveryMaxAgeMs);
+  }
+
   /** Server-side apply of plain JSON; the object is not modified. */
-  async serverSideApply<T extends KubernetesObject>(
+  serverSideApply<T extends KubernetesObject>(
     object: T,
     fieldManager: string,
   ): Promise<T> {
+    return this.patchJson(object, PatchStrategy.ServerSideApply, object, {
+      fieldManager,
+      force: 'true',
+    });
+  }
+
+  /** A JSON merge patch of an object (`target` names it; the patch is the body). */
+  mergePatch<T extends KubernetesObject>(
+    target: KubernetesObject,
+    patch: object,
+  ): Promise<T> {
+    return this.patchJson(target, PatchStrategy.MergePatch, patch, {});
+  }
+
+  private async patchJson<T extends KubernetesObject>(
+    target: KubernetesObject,
+    contentType: string,
+    body: object,
+    query: Record<string, string>,
+  ): Promise<T> {
     // specUriPath fills in defaults on the object it is given
-    const path = await this.specUriPath(structuredClone(object), 'patch');
+    const path = await this.specUriPath(structuredClone(target), 'patch');
     const request = this.configuration.baseServer.makeRequestContext(
       path,
       HttpMethod.PATCH,
     );
     request.setHeaderParam('Accept', 'application/json');
-    request.setHeaderParam('Content-Type', PatchStrategy.ServerSideApply);
-    request.setQueryParam('fieldManager', fieldManager);
-    request.setQueryParam('force', 'true');
-    request.setBody(JSON.stringify(object));
+    request.setHeaderParam('Content-Type', contentType);
+    for (const [name, value] of Object.entries(query)) {
+      request.setQueryParam(name, value);
+    }
+    request.setBody(JSON.stringify(body));
     return this.requestPromise<T>(request);
   }
 
-  /** Whether the API server serves a kind (discovery, cached once served). */
-  async isServed(apiVersion: string, kind: string): Promise<boolean> {
-    try {
-      return (await this.resource(apiVersion, kind)) !== undefined;
-    } catch (error) {
-      if (httpStatusOf(error) === 404) {
-        return false;
+  /**
+   * The API resource of a kind, from discovery of its group version. The
+   * answer, "not served" (404) included, is kept per group version for the
+   * discovery cache's time: a steady pass asks nothing, also on a host that
+   * does not serve a kind.
+   */
+  async resource(
+    apiVersion: string,
+    kind: string,
+  ): Promise<V1APIResource | undefined> {
+    const load = async () => {
+      this.onDiscovery();
+      try {
+        return await this.fetchResourceList(apiVersion);
+      } catch (error) {
+        if (httpStatusOf(error) === 404) {
+          return null;
+        }
+        throw error;
       }
-      throw error;
+    };
+    const list = await this.discovery.get(apiVersion, load);
+    return list?.resources.find(resource => resource.kind === kind);
+  }
+
+  /** Forgets what discovery said about a group version (or all). */
+  forgetDiscovery(apiVersion?: string) {
+    if (apiVersion) {
+      this.discovery.delete(apiVersion);
+    } else {
+      this.discovery = new TtlCache(this.discoveryMaxAgeMs);
     }
+  }
+
+  private fetchResourceList(apiVersion: string): Promise<V1APIResourceList> {
+    const group = apiVersion.includes('/') ? 'apis' : 'api';
+    const request = this.configuration.baseServer.makeRequestContext(
+      `/${group}/${apiVersion}`,
+      HttpMethod.GET,
+    );
+    request.setHeaderParam('Accept', 'application/json');
+    return this.requestPromise(
+      request,
+    ) as unknown as Promise<V1APIResourceList>;
+  }
+
+  /** Whether the API server serves a kind (discovery, cached). */
+  async isServed(apiVersion: string, kind: string): Promise<boolean> {
+    return (await this.resource(apiVersion, kind)) !== undefined;
   }
 
   protected async processResponse<T extends KubernetesObject>(
@@ -186,6 +271,7 @@ export class ObjectClient {
     applies: 0,
     deletes: 0,
     gets: 0,
+    discoveries: 0,
   };
 
   private constructor(
@@ -193,7 +279,9 @@ export class ObjectClient {
     private readonly versionApi: VersionApi,
     private readonly middleware: RequestMiddleware,
     private readonly timeoutMs: number,
-  ) {}
+  ) {
+    api.onDiscovery = () => this.stats.discoveries++;
+  }
 
   static fromKubeConfig(
     kc: KubeConfig,
@@ -210,7 +298,10 @@ export class ObjectClient {
       promiseMiddleware: [middleware],
     });
     return new ObjectClient(
-      new JsonObjectApi(configuration),
+      new JsonObjectApi(
+        configuration,
+        options.discoveryMaxAgeMs ?? DISCOVERY_MAX_AGE_MS,
+      ),
       new VersionApi(configuration),
       middleware,
       options.timeoutMs,
@@ -225,12 +316,43 @@ export class ObjectClient {
       metadata.namespace,
       metadata.name ?? '',
     )}`;
+    const apiVersion = object.apiVersion ?? 'v1';
     return this.call(what, async () => {
-      await this.assertServed(object.apiVersion ?? 'v1', kind);
+      await this.assertServed(apiVersion, kind);
       this.stats.applies++;
-      const applied = await this.api.serverSideApply(object, FIELD_MANAGER);
+      const applied = await this.forgettingOn404(apiVersion, () =>
+        this.api.serverSideApply(object, FIELD_MANAGER),
+      );
       return applied as unknown as ObservedObject;
     });
+  }
+
+  /**
+   * Sets annotations of an object with a JSON merge patch, leaving every
+   * other field (and the field managers of server-side apply) as it is.
+   */
+  async annotate(
+    target: {
+      apiVersion: string;
+      kind: string;
+      namespace?: string;
+      name: string;
+    },
+    annotations: Record<string, string>,
+  ): Promise<ObservedObject> {
+    const { apiVersion, kind, namespace, name } = target;
+    return this.call(
+      `annotate ${describeTarget(kind, namespace, name)}`,
+      async () => {
+        await this.assertServed(apiVersion, kind);
+        this.stats.applies++;
+        const patched = await this.api.mergePatch(
+          { apiVersion, kind, metadata: { name, namespace } },
+          { metadata: { annotations } },
+        );
+        return { ...patched, apiVersion, kind } as ObservedObject;
+      },
+    );
   }
 
   /**
@@ -271,17 +393,19 @@ export class ObjectClient {
     return this.call(`list ${kind}${where}`, async () => {
       await this.assertServed(apiVersion, kind);
       this.stats.lists++;
-      return this.api.list(
-        apiVersion,
-        kind,
-        options.namespace,
-        undefined,
-        undefined,
-        undefined,
-        options.fieldSelector,
-        options.labelSelector,
-        LIST_PAGE_SIZE,
-        continueToken,
+      return this.forgettingOn404(apiVersion, () =>
+        this.api.list(
+          apiVersion,
+          kind,
+          options.namespace,
+          undefined,
+          undefined,
+          undefined,
+          options.fieldSelector,
+          options.labelSelector,
+          LIST_PAGE_SIZE,
+          continueToken,
+        ),
       );
     });
   }
@@ -350,11 +474,40 @@ export class ObjectClient {
     }
   }
 
-  /** Whether the API server serves a kind (discovery; cached once served). */
+  /**
+   * Whether the API server serves a kind (discovery; the answer is kept
+   * for `discoveryMaxAgeMs`, "not served" too).
+   */
   async isServed(apiVersion: string, kind: string): Promise<boolean> {
     return this.call(`discover ${apiVersion} ${kind}`, () =>
       this.api.isServed(apiVersion, kind),
     );
+  }
+
+  /**
+   * Asks discovery again next time, e.g. after CRDs were installed or
+   * removed (a fresh preflight does this).
+   */
+  forgetDiscovery(): void {
+    this.api.forgetDiscovery();
+  }
+
+  /**
+   * A 404 of a list or an apply may mean that the kind is no longer served
+   * (its CRD was removed): discovery of its group version is asked again.
+   */
+  private async forgettingOn404<T>(
+    apiVersion: string,
+    request: () => Promise<T>,
+  ): Promise<T> {
+    try {
+      return await request();
+    } catch (error) {
+      if (httpStatusOf(error) === 404) {
+        this.api.forgetDiscovery(apiVersion);
+      }
+      throw error;
+    }
   }
 
   /** The API server's `gitVersion`, e.g. `v1.31.4`. */

@@ -77,14 +77,34 @@ function isConnectionFailure(error: unknown): boolean {
 }
 
 /**
+ * A real API server answers a server-side apply whose body does not fit the
+ * kind's schema (a wrong type, a malformed quantity) with 500 instead of 422
+ * (kubernetes#139253), with one of these messages. Such an object is
+ * invalid: retrying cannot help.
+ */
+const INVALID_APPLY_MESSAGES = [
+  'failed to create typed patch object',
+  'failed to convert new object',
+];
+
+function isInvalidApply(error: unknown): boolean {
+  const message = describeKubernetesError(error);
+  return (
+    httpStatusOf(error) === 500 &&
+    INVALID_APPLY_MESSAGES.some(start => message.includes(start))
+  );
+}
+
+/**
  * Turns a failed request into an error of @backstage/errors, so that a router
  * answers with a fitting status: the API server's 400/422 are an `InputError`
- * (the object is invalid), 403 `NotAllowedError`, 404 `NotFoundError`, 409
- * `ConflictError`; everything else (401, 429, 5xx, timeouts, the network)
- * means the cluster is not usable right now: a `ServiceUnavailableError`, a
- * {@link ClusterUnreachableError} when there was no answer at all. The
- * message names the request and the server's own words, never a header or
- * credential.
+ * (the object is invalid, as is one that a server-side apply refuses with
+ * 500 because it does not fit its schema), 403 `NotAllowedError`, 404
+ * `NotFoundError`, 409 `ConflictError`; everything else (401, 429, 5xx,
+ * timeouts, the network) means the cluster is not usable right now: a
+ * `ServiceUnavailableError`, a {@link ClusterUnreachableError} when there was
+ * no answer at all. The message names the request and the server's own
+ * words, never a header or credential.
  */
 export function kubernetesRequestError(
   error: unknown,
@@ -99,6 +119,9 @@ export function kubernetesRequestError(
   const message = `${what}: ${describeKubernetesError(error)}`;
   if (isConnectionFailure(error)) {
     return new ClusterUnreachableError(message);
+  }
+  if (isInvalidApply(error)) {
+    return new InputError(message);
   }
   switch (httpStatusOf(error)) {
     case 400:
