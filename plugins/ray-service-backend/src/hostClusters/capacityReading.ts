@@ -21,7 +21,7 @@ import {
 } from '@ray-service/plugin-ray-service-common';
 import { ObjectClient, ObservedObject } from '../kubernetes/ObjectClient';
 import { findCondition } from '../kubernetes/objectConditions';
-import { managedSelector } from '../vocabulary';
+import { HOST_READS, managedSelector } from '../vocabulary';
 
 const GPU_PRODUCT_LABEL = 'nvidia.com/gpu.product';
 /** Nodes without a known product label count their GPUs here. */
@@ -129,10 +129,14 @@ export async function fetchCapacityReading(
   client: ObjectClient,
 ): Promise<CapacityReading> {
   const [nodes, quotas] = await Promise.all([
-    client.list('v1', 'Node'),
-    client.list('v1', 'ResourceQuota', {
-      labelSelector: managedSelector({ allInstances: true }),
-    }),
+    client.list(HOST_READS.nodes.apiVersion, HOST_READS.nodes.kind),
+    client.list(
+      HOST_READS.managedQuotas.apiVersion,
+      HOST_READS.managedQuotas.kind,
+      {
+        labelSelector: managedSelector({ allInstances: true }),
+      },
+    ),
   ]);
   return { nodes: nodes.map(readNode), quotas: quotas.map(readQuota) };
 }

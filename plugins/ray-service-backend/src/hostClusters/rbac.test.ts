@@ -15,13 +15,13 @@
  */
 
 import { parseAllDocuments } from 'yaml';
-import { PLANNED_KINDS, apiGroupOf, deliveryControllerOf } from '../vocabulary';
 import {
-  minimalRbacYaml,
-  PLANNED_KIND_VERBS,
-  rbacRules,
-  resourceNameOf,
-} from './rbac';
+  PLANNED_KINDS,
+  RECONCILED_KIND_VERBS,
+  apiGroupOf,
+  deliveryControllerOf,
+} from '../vocabulary';
+import { minimalRbacYaml, rbacRules } from './rbac';
 import { startTestCluster } from '../kubernetes/__testUtils__/kubeSim';
 
 const allows = (
@@ -44,16 +44,11 @@ describe('rbacRules', () => {
       const rules = rbacRules(controller);
       for (const kind of PLANNED_KINDS) {
         const owner = deliveryControllerOf(kind);
-        for (const verb of PLANNED_KIND_VERBS) {
+        for (const verb of RECONCILED_KIND_VERBS) {
           expect([
             kind.kind,
             verb,
-            allows(
-              rules,
-              apiGroupOf(kind.apiVersion),
-              resourceNameOf(kind.kind),
-              verb,
-            ),
+            allows(rules, apiGroupOf(kind.apiVersion), kind.resource, verb),
           ]).toEqual([
             kind.kind,
             verb,
@@ -113,7 +108,7 @@ describe('rbacRules', () => {
           deliveryControllerOf(kind) === 'helmChart' ? k3s : { sim, client };
         host.sim.stats.reset();
         await host.client.list(kind.apiVersion, kind.kind);
-        const resource = resourceNameOf(kind.kind);
+        const resource = kind.resource;
         expect([
           kind.kind,
           host.sim.stats.count({ verb: 'list', resource }),
@@ -135,14 +130,16 @@ describe('minimalRbacYaml', () => {
     });
     const documents = parseAllDocuments(yaml).map(d => d.toJS());
     expect(documents.map(d => d.kind)).toEqual([
+      'Namespace',
       'ServiceAccount',
       'ClusterRole',
       'ClusterRoleBinding',
       'Role',
       'RoleBinding',
     ]);
-    expect(documents[1].rules).toEqual(rbacRules('flux'));
-    expect(documents[3]).toMatchObject({
+    expect(documents[0].metadata).toEqual({ name: 'backstage' });
+    expect(documents[2].rules).toEqual(rbacRules('flux'));
+    expect(documents[4]).toMatchObject({
       metadata: { name: 'ray-service-backend', namespace: 'default' },
       rules: [
         {
@@ -152,20 +149,23 @@ describe('minimalRbacYaml', () => {
         },
       ],
     });
-    expect(documents[4]).toMatchObject({
+    expect(documents[5]).toMatchObject({
       metadata: { namespace: 'default' },
       roleRef: { kind: 'Role', name: 'ray-service-backend' },
       subjects: [
         { kind: 'ServiceAccount', name: 'ray-service', namespace: 'backstage' },
       ],
     });
-    expect(documents[2]).toMatchObject({
+    expect(documents[3]).toMatchObject({
       roleRef: { kind: 'ClusterRole', name: 'ray-service-backend' },
       subjects: [
         { kind: 'ServiceAccount', name: 'ray-service', namespace: 'backstage' },
       ],
     });
     expect(yaml).toMatch(/^# Least-privilege RBAC/);
+    expect(yaml).toContain('# Apply it with "kubectl apply -f".');
+    // plain YAML: no anchors nor aliases, which some GitOps tools refuse
+    expect(yaml).not.toMatch(/[&*][a-z]+\d*\s*$/m);
     expect(yaml).toContain(
       '# - The delivery controller is the real privilege.',
     );

@@ -16,10 +16,15 @@
 
 import { stringify } from 'yaml';
 import {
-  DeliveryController,
-  VOLCANO_COMMAND,
   apiGroupOf,
-  plannedKindsFor,
+  DeliveryController,
+  HOST_READS,
+  HostAccess,
+  NON_RESOURCE_URLS,
+  RECONCILED_KIND_VERBS,
+  reconciledKinds,
+  Verb,
+  VOLCANO_COMMAND_ACCESS,
 } from '../vocabulary';
 
 export interface PolicyRule {
@@ -31,74 +36,75 @@ export interface PolicyRule {
 
 export interface RbacOptions {
   serviceAccount: string;
-  /** Where the ServiceAccount lives (where the backend runs). */
+  /** Where the ServiceAccount lives (where the backend runs); created if missing. */
   namespace: string;
   deliveryController: DeliveryController;
   /** Name of the ClusterRole and its binding; default `ray-service-backend`. */
   name?: string;
 }
 
-/**
- * Server-side apply creates missing objects (`create`) and changes existing
- * ones (`patch`); the reconciler lists each kind and deletes what no plan
- * wants. No `update`, no `watch`.
- */
-export const PLANNED_KIND_VERBS = ['get', 'list', 'create', 'patch', 'delete'];
-
-/** What the backend reads besides the planned kinds, and why. */
-const READ_RULES: Array<PolicyRule & { only?: DeliveryController }> = [
-  // the vcluster's kubeconfig Secret `vc-<release>` in tenant namespaces
-  { apiGroups: [''], resources: ['secrets'], verbs: ['get'] },
-  // capacity
-  { apiGroups: [''], resources: ['nodes'], verbs: ['list'] },
-  // OperatorReady of a vcluster tenant whose vcluster API the backend cannot
-  // reach: the KubeRay operator's pods as vcluster's syncer copies them into
-  // the tenant namespace (one LIST by label, only while a tenant converges)
-  { apiGroups: [''], resources: ['pods'], verbs: ['list'] },
-  // the namespace-scoped KubeRay operator's Deployment
-  { apiGroups: ['apps'], resources: ['deployments'], verbs: ['get'] },
-  // the helm-controller's install Jobs of HelmCharts
-  {
-    apiGroups: ['batch'],
-    resources: ['jobs'],
-    verbs: ['get'],
-    only: 'helmChart',
-  },
-  // preflight
-  {
-    apiGroups: ['networking.k8s.io'],
-    resources: ['ingressclasses'],
-    verbs: ['list'],
-  },
-  {
-    apiGroups: ['storage.k8s.io'],
-    resources: ['storageclasses'],
-    verbs: ['list'],
-  },
-  {
-    apiGroups: ['cert-manager.io'],
-    resources: ['clusterissuers'],
-    verbs: ['get'],
-  },
-  {
-    nonResourceURLs: ['/api', '/api/*', '/apis', '/apis/*', '/version'],
-    verbs: ['get'],
-  },
+const VERB_ORDER: readonly Verb[] = [
+  'get',
+  'list',
+  'create',
+  'patch',
+  'delete',
 ];
 
 /**
- * The resource (plural) of a kind, by the rule the API server applies to
- * CRDs without an explicit plural: `NetworkPolicy` → `networkpolicies`.
+ * Rules granting `accesses`, merged: one rule per API group and set of
+ * verbs, resources and verbs in a stable order.
  */
-export function resourceNameOf(kind: string): string {
-  const lower = kind.toLowerCase();
-  if (/[^aeiou]y$/.test(lower)) {
-    return `${lower.slice(0, -1)}ies`;
+export function rulesFor(accesses: readonly HostAccess[]): PolicyRule[] {
+  const verbsByResource = new Map<string, Set<Verb>>();
+  for (const access of accesses) {
+    const key = `${apiGroupOf(access.apiVersion)}\n${access.resource}`;
+    const verbs = verbsByResource.get(key) ?? new Set<Verb>();
+    access.verbs.forEach(verb => verbs.add(verb));
+    verbsByResource.set(key, verbs);
   }
-  if (/(s|x|z|ch|sh)$/.test(lower)) {
-    return `${lower}es`;
+  const rules = new Map<string, PolicyRule>();
+  for (const [key, verbSet] of verbsByResource) {
+    const [group, resource] = key.split('\n');
+    const verbs = VERB_ORDER.filter(verb => verbSet.has(verb));
+    const ruleKey = `${group}\n${verbs.join(',')}`;
+    const rule = rules.get(ruleKey) ?? {
+      apiGroups: [group],
+      resources: [],
+      verbs,
+    };
+    rule.resources!.push(resource);
+    rules.set(ruleKey, rule);
   }
-  return `${lower}s`;
+  return [...rules.values()];
+}
+
+/**
+ * Everything the backend does cluster-wide on a host with this delivery
+ * controller: the reconciled kinds and the reads of {@link HOST_READS}.
+ */
+export function clusterAccess(
+  deliveryController: DeliveryController,
+): HostAccess[] {
+  const reconciled = reconciledKinds(deliveryController).map(kind => ({
+    ...kind,
+    verbs: RECONCILED_KIND_VERBS,
+    why: 'reconciled: observed, applied, pruned and torn down',
+  }));
+  const reads = Object.values(HOST_READS).filter(
+    (read: HostAccess) => !read.only || read.only === deliveryController,
+  );
+  return [...reconciled, ...reads];
+}
+
+/** The ClusterRole's rules for a host with this delivery controller. */
+export function rbacRules(
+  deliveryController: DeliveryController,
+): PolicyRule[] {
+  return [
+    ...rulesFor(clusterAccess(deliveryController)),
+    { nonResourceURLs: [...NON_RESOURCE_URLS], verbs: ['get'] },
+  ];
 }
 
 /**
@@ -106,38 +112,18 @@ export function resourceNameOf(kind: string): string {
  * closes a tenant's queue (server-side apply of a CloseQueue Command)
  * before it deletes it.
  */
-export const VOLCANO_COMMAND_RULES: PolicyRule[] = [
-  {
-    apiGroups: [apiGroupOf(VOLCANO_COMMAND.apiVersion)],
-    resources: [resourceNameOf(VOLCANO_COMMAND.kind)],
-    verbs: ['create', 'patch'],
-  },
-];
+export const VOLCANO_COMMAND_RULES: PolicyRule[] = rulesFor([
+  VOLCANO_COMMAND_ACCESS,
+]);
 
-/** The ClusterRole's rules for a host with this delivery controller. */
-export function rbacRules(
-  deliveryController: DeliveryController,
-): PolicyRule[] {
-  const byGroup = new Map<string, string[]>();
-  for (const kind of plannedKindsFor(deliveryController)) {
-    const group = apiGroupOf(kind.apiVersion);
-    byGroup.set(group, [
-      ...(byGroup.get(group) ?? []),
-      resourceNameOf(kind.kind),
-    ]);
-  }
-  const planned = [...byGroup].map(([group, resources]) => ({
-    apiGroups: [group],
-    resources,
-    verbs: PLANNED_KIND_VERBS,
-  }));
-  const reads = READ_RULES.filter(
-    rule => !rule.only || rule.only === deliveryController,
-  ).map(({ only, ...rule }) => rule);
-  return [...planned, ...reads];
-}
+const note = (
+  namespace: string,
+) => `Least-privilege RBAC for the Ray service backend (no cluster-admin).
 
-const ESCALATION_NOTE = `Least-privilege RBAC for the Ray service backend (no cluster-admin).
+Apply it with "kubectl apply -f". It creates the namespace ${namespace} of the
+ServiceAccount if it does not exist; if that namespace is managed elsewhere,
+drop the Namespace document ("kubectl delete -f" of this file would delete
+the namespace and all in it).
 
 What to know before applying it:
 - The delivery controller is the real privilege. Flux's helm-controller and
@@ -156,69 +142,90 @@ What to know before applying it:
   must itself hold every permission it grants (RBAC escalation prevention).
 - Secrets are readable cluster-wide because the vcluster kubeconfig Secrets
   (vc-<release>) live in tenant namespaces that do not exist yet; RBAC cannot
-  name them in advance.`;
+  name them in advance.
+- The rules are for a host whose Helm delivery controller is the one named
+  in the ClusterRole's annotation; generate them again if it changes.`;
 
 /**
- * The ServiceAccount, ClusterRole and ClusterRoleBinding an admin applies,
- * and a Role with its binding for Volcano Commands, as YAML.
+ * The ServiceAccount (and its Namespace), ClusterRole and
+ * ClusterRoleBinding an admin applies, and a Role with its binding for
+ * Volcano Commands, as plain YAML (no anchors or aliases: some GitOps tools
+ * refuse them).
  */
 export function minimalRbacYaml(options: RbacOptions): string {
   const name = options.name ?? 'ray-service-backend';
   const labels = { 'app.kubernetes.io/part-of': 'ray-service' };
-  const subjects = [
-    {
-      kind: 'ServiceAccount',
-      name: options.serviceAccount,
-      namespace: options.namespace,
-    },
-  ];
-  const binding = (kind: 'ClusterRole' | 'Role') => ({
+  const subject = () => ({
+    kind: 'ServiceAccount',
+    name: options.serviceAccount,
+    namespace: options.namespace,
+  });
+  const roleRef = (kind: 'ClusterRole' | 'Role') => ({
     apiGroup: 'rbac.authorization.k8s.io',
     kind,
     name,
   });
-  const commands = { name, namespace: VOLCANO_COMMAND.namespace, labels };
+  const commands = () => ({
+    name,
+    namespace: VOLCANO_COMMAND_ACCESS.namespace,
+    labels: { ...labels },
+  });
   const documents = [
+    {
+      apiVersion: 'v1',
+      kind: 'Namespace',
+      metadata: { name: options.namespace },
+    },
     {
       apiVersion: 'v1',
       kind: 'ServiceAccount',
       metadata: {
         name: options.serviceAccount,
         namespace: options.namespace,
-        labels,
+        labels: { ...labels },
       },
     },
     {
       apiVersion: 'rbac.authorization.k8s.io/v1',
       kind: 'ClusterRole',
-      metadata: { name, labels },
+      metadata: {
+        name,
+        labels: { ...labels },
+        annotations: {
+          'ray-service.io/delivery-controller': options.deliveryController,
+        },
+      },
       rules: rbacRules(options.deliveryController),
     },
     {
       apiVersion: 'rbac.authorization.k8s.io/v1',
       kind: 'ClusterRoleBinding',
-      metadata: { name, labels },
-      roleRef: binding('ClusterRole'),
-      subjects,
+      metadata: { name, labels: { ...labels } },
+      roleRef: roleRef('ClusterRole'),
+      subjects: [subject()],
     },
     {
       apiVersion: 'rbac.authorization.k8s.io/v1',
       kind: 'Role',
-      metadata: commands,
+      metadata: commands(),
       rules: VOLCANO_COMMAND_RULES,
     },
     {
       apiVersion: 'rbac.authorization.k8s.io/v1',
       kind: 'RoleBinding',
-      metadata: commands,
-      roleRef: binding('Role'),
-      subjects,
+      metadata: commands(),
+      roleRef: roleRef('Role'),
+      subjects: [subject()],
     },
   ];
-  const comment = ESCALATION_NOTE.split('\n')
+  const comment = note(options.namespace)
+    .split('\n')
     .map(line => `# ${line}`.trimEnd())
     .join('\n');
   return `${comment}\n${documents
-    .map(document => `---\n${stringify(document)}`)
+    .map(
+      document =>
+        `---\n${stringify(document, { aliasDuplicateObjects: false })}`,
+    )
     .join('')}`;
 }

@@ -23,7 +23,6 @@ import {
   PATIENT_TIMEOUT_MS,
 } from '../kubernetes/__testUtils__/kubeSim';
 import { ObjectClient } from '../kubernetes/ObjectClient';
-import { resourceNameOf } from '../hostClusters/rbac';
 import { PLANNED_KINDS } from '../vocabulary';
 import { HostClusterReconciler } from './HostClusterReconciler';
 import {
@@ -107,7 +106,7 @@ describe('HostClusterReconciler on kube-sim', () => {
     expect(cluster.sim.stats.count({ verb: 'get' })).toBe(0);
     // one LIST per served kind, none for the unserved HelmChart
     for (const kind of PLANNED_KINDS.filter(k => k.kind !== 'HelmChart')) {
-      const resource = resourceNameOf(kind.kind);
+      const resource = kind.resource;
       expect([
         kind.kind,
         cluster.sim.stats.count({ verb: 'list', resource }),

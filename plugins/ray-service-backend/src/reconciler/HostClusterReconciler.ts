@@ -19,7 +19,12 @@ import type {
   ObjectClient,
   ObjectClientStats,
 } from '../kubernetes/ObjectClient';
-import { DEFAULT_INSTANCE } from '../vocabulary';
+import {
+  DEFAULT_INSTANCE,
+  DeliveryController,
+  PlannedKind,
+  reconciledKinds,
+} from '../vocabulary';
 import { mapLimited } from './concurrency';
 import { diff, TenantActions } from './diff';
 import { observe } from './observe';
@@ -37,6 +42,12 @@ export interface ReconcilerOptions {
    * must be made for the same instance.
    */
   instance?: string;
+  /**
+   * The host's Helm delivery controller (from preflight): only its kinds
+   * are listed, besides the core and Volcano kinds, as the generated RBAC
+   * grants (`reconciledKinds`). Unknown: every planned kind.
+   */
+  deliveryController?: DeliveryController;
   /** Tenants written and probed at the same time; default 4. */
   concurrency?: number;
   /** How the operator check reaches a vcluster; default: its kubeconfig as exported. */
@@ -77,6 +88,7 @@ function assertUniqueNames(tenants: DesiredTenant[]) {
  */
 export class HostClusterReconciler {
   private readonly instance: string;
+  private readonly kinds: readonly PlannedKind[];
   private readonly concurrency: number;
   private readonly connectVCluster: VClusterConnector;
   private readonly now: () => Date;
@@ -86,6 +98,7 @@ export class HostClusterReconciler {
     options: ReconcilerOptions = {},
   ) {
     this.instance = options.instance ?? DEFAULT_INSTANCE;
+    this.kinds = reconciledKinds(options.deliveryController);
     this.concurrency = options.concurrency ?? 4;
     this.connectVCluster =
       options.connectVCluster ??
@@ -98,7 +111,7 @@ export class HostClusterReconciler {
     const started = Date.now();
     const before: ObjectClientStats = { ...this.client.stats };
 
-    const observation = await observe(this.client, this.instance);
+    const observation = await observe(this.client, this.instance, this.kinds);
     const { tenants: actions, orphans } = diff(tenants, observation);
     const written = await mapLimited(actions, this.concurrency, a =>
       write(this.client, a),
@@ -149,6 +162,7 @@ export class HostClusterReconciler {
         applies: stats.applies - before.applies,
         deletes: stats.deletes - before.deletes,
         gets: stats.gets - before.gets,
+        discoveries: stats.discoveries - before.discoveries,
         durationMs: Date.now() - started,
       },
     };

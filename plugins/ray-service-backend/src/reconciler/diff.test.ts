@@ -41,12 +41,16 @@ const names = (
 describe('diff', () => {
   it('applies the whole plan, in order, to an empty cluster', () => {
     const { tenants } = diff([alpha], observation([]));
-    expect(tenants).toEqual([{ tenant: 'alpha', apply: plan, delete: [] }]);
+    expect(tenants).toEqual([
+      { tenant: 'alpha', apply: plan, delete: [], mark: [] },
+    ]);
   });
 
   it('does nothing in a steady state', () => {
     const { tenants, orphans } = diff([alpha], observation(observedFrom(plan)));
-    expect(tenants).toEqual([{ tenant: 'alpha', apply: [], delete: [] }]);
+    expect(tenants).toEqual([
+      { tenant: 'alpha', apply: [], delete: [], mark: [] },
+    ]);
     expect(orphans).toEqual([]);
   });
 
@@ -112,8 +116,38 @@ describe('diff', () => {
     expect(tenants[0]).toMatchObject({
       apply: [],
       delete: [],
-      waiting: 'Namespace ray-alpha is still terminating',
+      waiting:
+        'an earlier tenant of this name is being torn down: Namespace ray-alpha is still terminating; the tenant is created again once they are gone',
     });
+  });
+
+  it('never adopts the queue an earlier tenant of the name is closing: waits, then deletes it once closed', () => {
+    const markedQueue = (state: string) =>
+      observedFrom(plan, o =>
+        o.kind === 'Queue'
+          ? {
+              ...o,
+              metadata: {
+                ...o.metadata,
+                annotations: { 'ray-service.io/teardown': 'true' },
+              },
+              status: { state },
+            }
+          : undefined,
+      );
+    const waiting =
+      'an earlier tenant of this name is being torn down: Queue ray-alpha is being closed and deleted; the tenant is created again once they are gone';
+    expect(diff([alpha], observation(markedQueue('Open'))).tenants[0]).toEqual({
+      tenant: 'alpha',
+      apply: [],
+      delete: [],
+      mark: [],
+      waiting,
+    });
+    const closed = diff([alpha], observation(markedQueue('Closed')));
+    expect(closed.tenants[0].apply).toEqual([]);
+    expect(names(closed.tenants[0].delete)).toEqual(['Queue/ray-alpha']);
+    expect(closed.tenants[0].waiting).toBe(waiting);
   });
 
   it('leaves a tenant without a plan alone', () => {
@@ -121,7 +155,12 @@ describe('diff', () => {
       [{ ...alpha, plan: undefined }],
       observation(observedFrom(plan)),
     );
-    expect(tenants[0]).toEqual({ tenant: 'alpha', apply: [], delete: [] });
+    expect(tenants[0]).toEqual({
+      tenant: 'alpha',
+      apply: [],
+      delete: [],
+      mark: [],
+    });
   });
 
   it('tears down deleting and unknown tenants', () => {
@@ -156,7 +195,28 @@ describe('teardown', () => {
     const next = teardown(inside, true);
     expect(names(next.delete)).toEqual(['Namespace/ray-alpha']);
     expect(names(next.apply)).toEqual(['Command/ray-alpha-closequeue']);
+    expect(names(next.mark)).toEqual(['Queue/ray-alpha']);
     expect(next.waiting).toMatch(/Queue ray-alpha is Open/);
+  });
+
+  it('asks Volcano once: a marked queue is waited for without a write', () => {
+    const marked = inside
+      .filter(o => o.kind === 'Queue')
+      .map(o => ({
+        ...o,
+        metadata: {
+          ...o.metadata,
+          annotations: { 'ray-service.io/teardown': 'true' },
+        },
+        status: { state: 'Open' },
+      }));
+    expect(teardown(marked, true)).toEqual({
+      delete: [],
+      apply: [],
+      mark: [],
+      waiting:
+        'a Volcano queue is deleted once closed: Queue ray-alpha is Open; asked Volcano to close it',
+    });
   });
 
   it('deletes the queue once Volcano has closed it', () => {
@@ -172,6 +232,7 @@ describe('teardown', () => {
         },
       ],
       apply: [],
+      mark: [],
     });
   });
 
@@ -185,11 +246,15 @@ describe('teardown', () => {
       uninstalling.filter(o => o.kind !== 'HelmRepository'),
       true,
     );
-    expect(first).toEqual({ delete: [], apply: [] });
+    expect(first).toEqual({ delete: [], apply: [], mark: [] });
   });
 
   it('does not delete the namespace while a list failed', () => {
-    expect(teardown(inside, false)).toEqual({ delete: [], apply: [] });
+    expect(teardown(inside, false)).toEqual({
+      delete: [],
+      apply: [],
+      mark: [],
+    });
   });
 
   it('does not delete what is already terminating', () => {
@@ -199,6 +264,10 @@ describe('teardown', () => {
         ...o,
         metadata: { ...o.metadata, deletionTimestamp: new Date() },
       }));
-    expect(teardown(terminating, true)).toEqual({ delete: [], apply: [] });
+    expect(teardown(terminating, true)).toEqual({
+      delete: [],
+      apply: [],
+      mark: [],
+    });
   });
 });

@@ -19,7 +19,7 @@ import type { PlannedObject } from '../planner/types';
 import { isApplied } from './compare';
 import type { Observation } from './observe';
 import { isTerminating, keyOf, kindKeyOf, ObjectRef } from './objects';
-import { removal, Removal } from './queueRemoval';
+import { isMarkedForTeardown, removal, Removal } from './queueRemoval';
 import type { DesiredTenant } from './types';
 
 /** The writes one tenant needs, in order. */
@@ -27,6 +27,8 @@ export interface TenantActions {
   tenant: string;
   apply: PlannedObject[];
   delete: ObjectRef[];
+  /** Queues to mark as being torn down, after the applies (see queueRemoval.ts). */
+  mark: ObjectRef[];
   /** Why some planned objects were not applied this pass, if any. */
   waiting?: string;
 }
@@ -68,6 +70,43 @@ export function teardown(
   return removal(next.filter(object => !isTerminating(object)));
 }
 
+/**
+ * What is left of an earlier tenant of the same name while it is torn down:
+ * its Namespace still terminating, or its Volcano queue, which the teardown
+ * asked Volcano to close. A tenant created again under that name waits
+ * until they are gone instead of adopting them (Volcano would close the
+ * adopted queue for good).
+ */
+function earlierIncarnation(
+  tenant: DesiredTenant & { plan: PlannedObject[] },
+  live: Map<string, ObservedObject>,
+): { waiting: string; queues: ObservedObject[] } | undefined {
+  const planned = tenant.plan
+    .map(object => live.get(keyOf(object)))
+    .filter((object): object is ObservedObject => object !== undefined);
+  const namespace = planned.find(
+    object => isNamespace(object) && isTerminating(object),
+  );
+  const queues = planned.filter(isMarkedForTeardown);
+  if (!namespace && !queues.length) {
+    return undefined;
+  }
+  const leftovers = [
+    ...(namespace
+      ? [`Namespace ${namespace.metadata.name} is still terminating`]
+      : []),
+    ...queues.map(
+      queue => `Queue ${queue.metadata.name} is being closed and deleted`,
+    ),
+  ];
+  return {
+    waiting: `an earlier tenant of this name is being torn down: ${leftovers.join(
+      '; ',
+    )}; the tenant is created again once they are gone`,
+    queues,
+  };
+}
+
 function converge(
   tenant: DesiredTenant & { plan: PlannedObject[] },
   observed: ObservedObject[],
@@ -75,17 +114,15 @@ function converge(
 ): TenantActions {
   const live = new Map(observed.map(object => [keyOf(object), object]));
   const planned = new Set(tenant.plan.map(object => keyOf(object)));
-  const terminatingNamespace = tenant.plan
-    .filter(object => object.kind === 'Namespace')
-    .map(object => live.get(keyOf(object)))
-    .find(object => object && isTerminating(object));
-  if (terminatingNamespace) {
-    // Re-created while its old namespace is still being deleted.
+  const earlier = earlierIncarnation(tenant, live);
+  if (earlier) {
+    const queues = removal(earlier.queues.filter(q => !isTerminating(q)));
     return {
       tenant: tenant.name,
       apply: [],
-      delete: [],
-      waiting: `Namespace ${terminatingNamespace.metadata.name} is still terminating`,
+      delete: queues.delete,
+      mark: [],
+      waiting: earlier.waiting,
     };
   }
   const apply = tenant.plan.filter(desired => {
@@ -107,6 +144,7 @@ function converge(
     tenant: tenant.name,
     apply: [...apply, ...prune.apply],
     delete: prune.delete,
+    mark: prune.mark,
     ...(prune.waiting ? { waiting: prune.waiting } : {}),
   };
 }
@@ -131,7 +169,7 @@ export function diff(desired: DesiredTenant[], observation: Observation): Diff {
       return { tenant: tenant.name, ...teardown(observed, listsComplete) };
     }
     if (!tenant.plan) {
-      return { tenant: tenant.name, apply: [], delete: [] };
+      return { tenant: tenant.name, apply: [], delete: [], mark: [] };
     }
     return converge({ ...tenant, plan: tenant.plan }, observed, failedKinds);
   });

@@ -16,7 +16,7 @@
 
 import { KindNotServedError } from '../kubernetes/requestErrors';
 import type { ObjectClient, ObservedObject } from '../kubernetes/ObjectClient';
-import { PLANNED_KINDS, PlannedKind, managedSelector } from '../vocabulary';
+import { PlannedKind, managedSelector } from '../vocabulary';
 import { kindKeyOf, tenantOf } from './objects';
 
 /** What exists on the host cluster, as far as it could be listed. */
@@ -57,7 +57,7 @@ export function indexByTenant(
 export async function observe(
   client: ObjectClient,
   instance: string,
-  kinds: readonly PlannedKind[] = PLANNED_KINDS,
+  kinds: readonly PlannedKind[],
 ): Promise<Observation> {
   const labelSelector = managedSelector({ instance });
   const failedKinds = new Map<string, string>();

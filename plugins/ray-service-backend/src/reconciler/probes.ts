@@ -17,7 +17,7 @@
 import { NotAllowedError } from '@backstage/errors';
 import { Fetched, fetched } from '../lib/fetched';
 import type { ObjectClient, ObservedObject } from '../kubernetes/ObjectClient';
-import { tenantNamespace } from '../vocabulary';
+import { HOST_READS, tenantNamespace } from '../vocabulary';
 import type { PlannedObject } from '../planner/types';
 import { isTerminating } from './objects';
 import {
@@ -94,8 +94,8 @@ export async function probeTenant(
       chart.metadata.name,
       await fetched(() =>
         client.get(
-          'batch/v1',
-          'Job',
+          HOST_READS.installJobs.apiVersion,
+          HOST_READS.installJobs.kind,
           chart.metadata.namespace,
           installJobName(chart),
         ),
@@ -124,8 +124,8 @@ export async function probeTenant(
     try {
       probes.operatorDeployment = {
         value: await client.get(
-          'apps/v1',
-          'Deployment',
+          HOST_READS.operatorDeployment.apiVersion,
+          HOST_READS.operatorDeployment.kind,
           tenantNamespace(tenant),
           'kuberay-operator',
         ),

@@ -97,6 +97,7 @@ describe('removal', () => {
     expect(result).toEqual({
       delete: [],
       apply: [],
+      mark: [],
       waiting:
         'a Volcano queue is deleted once closed: Queue ray-a is Closing until no PodGroup uses it',
     });

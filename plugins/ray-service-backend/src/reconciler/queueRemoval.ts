@@ -18,6 +18,7 @@ import type { ObservedObject } from '../kubernetes/ObjectClient';
 import {
   INSTANCE_LABEL,
   MANAGED_BY_LABEL,
+  QUEUE_TEARDOWN_ANNOTATION,
   TENANT_LABEL,
   VOLCANO_COMMAND,
   VOLCANO_QUEUE_API_VERSION,
@@ -70,19 +71,30 @@ export interface Removal {
   delete: ObjectRef[];
   /** Applied now: the Commands closing queues. */
   apply: PlannedObject[];
+  /**
+   * Marked with {@link QUEUE_TEARDOWN_ANNOTATION} once their Commands are
+   * applied: the queues Volcano was asked to close.
+   */
+  mark: ObjectRef[];
   /** Why something is not deleted yet. */
   waiting?: string;
 }
 
+/** Whether the teardown already asked Volcano to close this queue. */
+export const isMarkedForTeardown = (queue: ObservedObject) =>
+  isVolcanoQueue(queue) &&
+  queue.metadata.annotations?.[QUEUE_TEARDOWN_ANNOTATION] !== undefined;
+
 /**
  * Deletes the objects, except Volcano queues that are not closed yet:
  * Volcano refuses to delete an open queue (or, in newer releases, one that
- * still has pods). An open queue is closed first; Volcano moves it to
- * Closing while PodGroups still use it and to Closed when none is left,
- * and a later pass deletes it.
+ * still has pods). An open queue is closed first, once: a CloseQueue
+ * Command is applied and the queue marked, and later passes wait without
+ * writing. Volcano moves it to Closing while PodGroups still use it and to
+ * Closed when none is left, and a later pass deletes it.
  */
 export function removal(objects: ObservedObject[]): Removal {
-  const result: Removal = { delete: [], apply: [] };
+  const result: Removal = { delete: [], apply: [], mark: [] };
   const pending: string[] = [];
   for (const object of objects) {
     const state = isVolcanoQueue(object) ? stateOf(object) : 'Closed';
@@ -93,10 +105,13 @@ export function removal(objects: ObservedObject[]): Removal {
     const what = `${describeRef(refOf(object))} is ${state}`;
     if (state === 'Closing') {
       pending.push(`${what} until no PodGroup uses it`);
-    } else {
-      result.apply.push(closeQueueCommand(object));
-      pending.push(`${what}; asked Volcano to close it`);
+      continue;
     }
+    if (!isMarkedForTeardown(object)) {
+      result.apply.push(closeQueueCommand(object));
+      result.mark.push(refOf(object));
+    }
+    pending.push(`${what}; asked Volcano to close it`);
   }
   if (pending.length) {
     result.waiting = `a Volcano queue is deleted once closed: ${pending.join(

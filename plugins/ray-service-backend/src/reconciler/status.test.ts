@@ -68,7 +68,7 @@ function input(
     tenant,
     listed,
     failedKinds: new Map(),
-    actions: { tenant: tenant.name, apply: [], delete: [] },
+    actions: { tenant: tenant.name, apply: [], delete: [], mark: [] },
     writes: noWrites(),
     probes: noProbes(),
     now: NOW,
@@ -196,7 +196,7 @@ describe('tenantStatus', () => {
           o.kind === 'ResourceQuota' ? undefined : o,
         ),
         {
-          actions: { tenant: 'alpha', apply: [quota], delete: [] },
+          actions: { tenant: 'alpha', apply: [quota], delete: [], mark: [] },
           writes: {
             ...noWrites(),
             failures: [

@@ -65,6 +65,8 @@ export interface ReconcileStats {
   applies: number;
   deletes: number;
   gets: number;
+  /** Discovery requests (group versions asked; cached, so 0 in a steady state). */
+  discoveries: number;
   durationMs: number;
 }
 

@@ -19,7 +19,11 @@ import { NotFoundError } from '@backstage/errors';
 import { Fetched, fetched } from '../lib/fetched';
 import { ObjectClient, ObservedObject } from '../kubernetes/ObjectClient';
 import { ClusterUnreachableError } from '../kubernetes/requestErrors';
-import { tenantNamespace, vclusterKubeconfigSecretName } from '../vocabulary';
+import {
+  HOST_READS,
+  tenantNamespace,
+  vclusterKubeconfigSecretName,
+} from '../vocabulary';
 import { syncedOperatorPodSelector } from './vclusterPods';
 
 /** Makes a client for a vcluster from the kubeconfig its Secret holds. */
@@ -50,7 +54,12 @@ async function readVClusterKubeconfig(
 ): Promise<string> {
   const namespace = tenantNamespace(tenant);
   const secretName = vclusterKubeconfigSecretName(tenant);
-  const secret = await host.get('v1', 'Secret', namespace, secretName);
+  const secret = await host.get(
+    HOST_READS.vclusterKubeconfig.apiVersion,
+    HOST_READS.vclusterKubeconfig.kind,
+    namespace,
+    secretName,
+  );
   const encoded = (secret as { data?: Record<string, string> } | undefined)
     ?.data?.config;
   if (!encoded) {
@@ -87,10 +96,14 @@ function listSyncedOperatorPods(
   host: ObjectClient,
   tenant: string,
 ): Promise<ObservedObject[]> {
-  return host.list('v1', 'Pod', {
-    namespace: tenantNamespace(tenant),
-    labelSelector: syncedOperatorPodSelector(tenant),
-  });
+  return host.list(
+    HOST_READS.syncedOperatorPods.apiVersion,
+    HOST_READS.syncedOperatorPods.kind,
+    {
+      namespace: tenantNamespace(tenant),
+      labelSelector: syncedOperatorPodSelector(tenant),
+    },
+  );
 }
 
 export interface VClusterOperatorProbe {

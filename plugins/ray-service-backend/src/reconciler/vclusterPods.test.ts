@@ -99,7 +99,7 @@ function statusWith(probes: Partial<TenantProbes>) {
     tenant: vcluster,
     listed: observedFrom(vcluster.plan!),
     failedKinds: new Map(),
-    actions: { tenant: 'alpha', apply: [], delete: [] },
+    actions: { tenant: 'alpha', apply: [], delete: [], mark: [] },
     writes: { applied: [], deleted: [], failures: [], skipped: [] },
     probes: {
       installJobs: new Map(),

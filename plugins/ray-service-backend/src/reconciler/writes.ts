@@ -17,6 +17,7 @@
 import type { ObjectClient, ObservedObject } from '../kubernetes/ObjectClient';
 import { InputError } from '@backstage/errors';
 import { KindNotServedError } from '../kubernetes/requestErrors';
+import { QUEUE_TEARDOWN_ANNOTATION } from '../vocabulary';
 import type { TenantActions } from './diff';
 import { describeRef, ObjectRef, refOf } from './objects';
 
@@ -71,7 +72,8 @@ function failure(
 /**
  * Performs one tenant's writes. Applies go in plan order and stop at the
  * first failure, since later objects usually need earlier ones (a namespace,
- * a source); the rest is retried on the next pass. Deletes are independent:
+ * a source); the rest is retried on the next pass. Queues are marked as torn
+ * down after the applies (their CloseQueue Commands) succeeded. Deletes are independent:
  * each is tried, and one already gone counts as done.
  */
 export async function write(
@@ -93,6 +95,19 @@ export async function write(
       result.applied.push(await client.apply(object));
     } catch (error) {
       result.failures.push(failure('apply', refOf(object), error));
+    }
+  }
+  for (const ref of actions.mark) {
+    if (result.failures.length) {
+      result.skipped.push(ref);
+      continue;
+    }
+    try {
+      result.applied.push(
+        await client.annotate(ref, { [QUEUE_TEARDOWN_ANNOTATION]: 'true' }),
+      );
+    } catch (error) {
+      result.failures.push(failure('apply', ref, error));
     }
   }
   for (const ref of actions.delete) {

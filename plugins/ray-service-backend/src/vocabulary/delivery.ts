@@ -58,3 +58,15 @@ export function plannedKindsFor(controller: DeliveryController): PlannedKind[] {
     return owner === undefined || owner === controller;
   });
 }
+
+/**
+ * The kinds the reconciler lists, applies and deletes on a host with this
+ * delivery controller: the planned kinds but the other controller's. When
+ * the controller is not known (preflight could not tell), every planned
+ * kind. The generated RBAC grants exactly these.
+ */
+export function reconciledKinds(
+  controller: DeliveryController | undefined,
+): readonly PlannedKind[] {
+  return controller ? plannedKindsFor(controller) : PLANNED_KINDS;
+}

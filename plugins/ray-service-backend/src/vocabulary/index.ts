@@ -20,6 +20,7 @@
  */
 
 export * from './delivery';
+export * from './hostAccess';
 export * from './kinds';
 export * from './labels';
 export * from './names';

@@ -19,39 +19,79 @@ export const FLUX_HELM_API_VERSION = 'helm.toolkit.fluxcd.io/v2';
 export const HELM_CHART_API_VERSION = 'helm.cattle.io/v1';
 export const VOLCANO_QUEUE_API_VERSION = 'scheduling.volcano.sh/v1beta1';
 
-export interface PlannedKind {
+/** A kind and the API resource (plural) that serves it, as RBAC names it. */
+export interface KindRef {
   apiVersion: string;
   kind: string;
+  /** e.g. `networkpolicies` */
+  resource: string;
+}
+
+export interface PlannedKind extends KindRef {
   namespaced: boolean;
 }
 
 /**
  * Every kind a plan can contain. The reconciler lists each kind once per
- * host cluster by label to find what exists; a kind missing here would never
- * be pruned.
+ * host cluster by label to find what exists (a kind missing here would never
+ * be pruned), and the generated RBAC grants exactly what it does with them
+ * (see `reconciledKinds`).
  */
 export const PLANNED_KINDS: readonly PlannedKind[] = [
-  { apiVersion: 'v1', kind: 'Namespace', namespaced: false },
-  { apiVersion: VOLCANO_QUEUE_API_VERSION, kind: 'Queue', namespaced: false },
-  { apiVersion: 'v1', kind: 'ResourceQuota', namespaced: true },
-  { apiVersion: 'v1', kind: 'LimitRange', namespaced: true },
+  {
+    apiVersion: 'v1',
+    kind: 'Namespace',
+    resource: 'namespaces',
+    namespaced: false,
+  },
+  {
+    apiVersion: VOLCANO_QUEUE_API_VERSION,
+    kind: 'Queue',
+    resource: 'queues',
+    namespaced: false,
+  },
+  {
+    apiVersion: 'v1',
+    kind: 'ResourceQuota',
+    resource: 'resourcequotas',
+    namespaced: true,
+  },
+  {
+    apiVersion: 'v1',
+    kind: 'LimitRange',
+    resource: 'limitranges',
+    namespaced: true,
+  },
   {
     apiVersion: 'networking.k8s.io/v1',
     kind: 'NetworkPolicy',
+    resource: 'networkpolicies',
     namespaced: true,
   },
   {
     apiVersion: FLUX_SOURCE_API_VERSION,
     kind: 'HelmRepository',
+    resource: 'helmrepositories',
     namespaced: true,
   },
   {
     apiVersion: FLUX_SOURCE_API_VERSION,
     kind: 'OCIRepository',
+    resource: 'ocirepositories',
     namespaced: true,
   },
-  { apiVersion: FLUX_HELM_API_VERSION, kind: 'HelmRelease', namespaced: true },
-  { apiVersion: HELM_CHART_API_VERSION, kind: 'HelmChart', namespaced: true },
+  {
+    apiVersion: FLUX_HELM_API_VERSION,
+    kind: 'HelmRelease',
+    resource: 'helmreleases',
+    namespaced: true,
+  },
+  {
+    apiVersion: HELM_CHART_API_VERSION,
+    kind: 'HelmChart',
+    resource: 'helmcharts',
+    namespaced: true,
+  },
 ];
 
 /**
@@ -62,5 +102,14 @@ export const PLANNED_KINDS: readonly PlannedKind[] = [
 export const VOLCANO_COMMAND = {
   apiVersion: 'bus.volcano.sh/v1alpha1',
   kind: 'Command',
+  resource: 'commands',
   namespace: 'default',
 } as const;
+
+/**
+ * The annotation with which the reconciler marks a Volcano queue it asked
+ * Volcano to close: the queue belongs to a tenant being torn down, the
+ * Command is not asked for again, and a tenant created again under the same
+ * name never adopts it (see reconciler/queueRemoval.ts).
+ */
+export const QUEUE_TEARDOWN_ANNOTATION = 'ray-service.io/teardown';
