@@ -30,6 +30,7 @@ import { Reachability } from './hostClusters/reachability';
 import { HostClusterClients } from './kubernetes/HostClusterClients';
 import { ReconcileLoop } from './provisioning/loop/ReconcileLoop';
 import { PlanInputs } from './provisioning/planInputs';
+import { serviceUnavailableHandler } from './lib/serviceUnavailableHandler';
 import { createRouter } from './router';
 import { AuditLogService } from './services/AuditLogService';
 import { ProfileService } from './services/ProfileService';
@@ -105,6 +106,7 @@ export const rayServicePlugin = createBackendPlugin({
           {
             instance,
             requeueMs: rayConfig.reconcile.requeueSeconds * 1000,
+            maxRequeueMs: rayConfig.reconcile.intervalSeconds * 1000,
           },
         );
         const { enabled, intervalSeconds, timeoutSeconds } =
@@ -142,6 +144,7 @@ export const rayServicePlugin = createBackendPlugin({
             }),
           }),
         );
+        httpRouter.use(serviceUnavailableHandler(logger));
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
 
         if (enabled) {

@@ -22,7 +22,7 @@ import { HostClusterClients } from '../kubernetes/HostClusterClients';
 import type { ObservedObject } from '../kubernetes/ObjectClient';
 import { TtlCache } from '../lib/TtlCache';
 import type { HostClusterInput } from '../planner';
-import { DeliveryController } from '../vocabulary';
+import { DeliveryController, HOST_READS } from '../vocabulary';
 import { CapacityReading, fetchCapacityReading } from './capacityReading';
 import { hostClusterInput } from './plannerView';
 import { preflight, PreflightResult } from './preflight';
@@ -70,9 +70,14 @@ export class HostClusterProbe {
     return this.clients.clusters.map(cluster => cluster.name);
   }
 
-  /** A fresh preflight (also renews the reused one). @throws NotFoundError when not configured. */
+  /**
+   * A fresh preflight (also renews the reused one), with discovery asked
+   * anew: an admin who just installed a CRD sees it at once.
+   * @throws NotFoundError when not configured.
+   */
   async preflight(name: string): Promise<HostClusterPreflight> {
     this.clients.config(name);
+    this.clients.objectClient(name).forgetDiscovery();
     const result = await this.runPreflight(name);
     this.preflights.set(name, result);
     return { hostCluster: name, ...result };
@@ -101,7 +106,12 @@ export class HostClusterProbe {
     this.clients.config(hostCluster);
     return this.clients
       .objectClient(hostCluster)
-      .get('v1', 'Namespace', undefined, name);
+      .get(
+        HOST_READS.tenantNamespace.apiVersion,
+        HOST_READS.tenantNamespace.kind,
+        undefined,
+        name,
+      );
   }
 
   /**

@@ -14,6 +14,7 @@
  * limitations under the License.
  */
 
+import { ServiceUnavailableError } from '@backstage/errors';
 import {
   checkVersionSupport,
   VersionSupportMatrix,
@@ -24,6 +25,7 @@ import {
   VOLCANO_COMMAND,
   DELIVERY_CONTROLLERS,
   deliveryKinds,
+  HOST_READS,
 } from '../vocabulary';
 import { Fetched, fetched } from '../lib/fetched';
 import { ObjectClient, ObservedObject } from '../kubernetes/ObjectClient';
@@ -62,6 +64,12 @@ export interface ClusterIssuerInfo {
 
 /** What preflight reads from a host cluster; evaluated by {@link evaluatePreflight}. */
 export interface PreflightFacts {
+  /**
+   * Why the API server is not usable at all (no answer, credentials
+   * refused, 5xx on `/version`): nothing else was read, and preflight is one
+   * failed `reachability` check instead of the same error in every check.
+   */
+  unusable?: string;
   kubernetesVersion: Fetched<string>;
   /** Served kinds by `apiVersion/kind`. */
   served: Record<string, Fetched<boolean>>;
@@ -89,14 +97,14 @@ const VOLCANO_KINDS: KindRef[] = [
 ];
 const CERT_MANAGER_KINDS: KindRef[] = [
   { apiVersion: 'cert-manager.io/v1', kind: 'Certificate' },
-  { apiVersion: 'cert-manager.io/v1', kind: 'ClusterIssuer' },
+  HOST_READS.clusterIssuer,
 ];
 const KUBERAY_KINDS: KindRef[] = ['RayCluster', 'RayJob', 'RayService'].map(
   kind => ({ apiVersion: 'ray.io/v1', kind }),
 );
 const CLASS_KINDS = {
-  ingress: { apiVersion: 'networking.k8s.io/v1', kind: 'IngressClass' },
-  storage: { apiVersion: 'storage.k8s.io/v1', kind: 'StorageClass' },
+  ingress: HOST_READS.ingressClasses,
+  storage: HOST_READS.storageClasses,
 };
 const DEFAULT_CLASS_ANNOTATIONS = [
   'ingressclass.kubernetes.io/is-default-class',
@@ -141,6 +149,23 @@ export async function fetchPreflightFacts(
   client: ObjectClient,
   options: Pick<PreflightOptions, 'clusterIssuer'> = {},
 ): Promise<PreflightFacts> {
+  let kubernetesVersion: Fetched<string>;
+  try {
+    kubernetesVersion = { value: await client.kubernetesVersion() };
+  } catch (error) {
+    const message = (error as Error).message;
+    if (error instanceof ServiceUnavailableError) {
+      const notRead = { error: 'not read: the API server is not usable' };
+      return {
+        unusable: message,
+        kubernetesVersion: { error: message },
+        served: {},
+        ingressClasses: notRead,
+        storageClasses: notRead,
+      };
+    }
+    kubernetesVersion = { error: message };
+  }
   const served: PreflightFacts['served'] = {};
   // One after the other: discovery is cached per apiVersion once it answers.
   for (const ref of PREFLIGHT_KINDS) {
@@ -153,24 +178,22 @@ export async function fetchPreflightFacts(
       (await client.list(ref.apiVersion, ref.kind)).map(classInfo),
     );
   const { clusterIssuer } = options;
-  const [kubernetesVersion, ingressClasses, storageClasses, issuer] =
-    await Promise.all([
-      fetched(() => client.kubernetesVersion()),
-      listClasses(CLASS_KINDS.ingress),
-      listClasses(CLASS_KINDS.storage),
-      clusterIssuer
-        ? fetched(async () =>
-            issuerInfo(
-              await client.get(
-                'cert-manager.io/v1',
-                'ClusterIssuer',
-                undefined,
-                clusterIssuer,
-              ),
+  const [ingressClasses, storageClasses, issuer] = await Promise.all([
+    listClasses(CLASS_KINDS.ingress),
+    listClasses(CLASS_KINDS.storage),
+    clusterIssuer
+      ? fetched(async () =>
+          issuerInfo(
+            await client.get(
+              HOST_READS.clusterIssuer.apiVersion,
+              HOST_READS.clusterIssuer.kind,
+              undefined,
+              clusterIssuer,
             ),
-          )
-        : undefined,
-    ]);
+          ),
+        )
+      : undefined,
+  ]);
   return {
     kubernetesVersion,
     served,
@@ -364,6 +387,14 @@ export function evaluatePreflight(
   facts: PreflightFacts,
   options: PreflightOptions,
 ): PreflightResult {
+  if (facts.unusable) {
+    return {
+      checks: [
+        { name: 'reachability', status: 'fail', message: facts.unusable },
+      ],
+      passed: false,
+    };
+  }
   const delivery = deliveryCheck(facts);
   const ingress = classCheck(
     'ingress-class',

@@ -29,6 +29,8 @@ const DEFAULT_REACHABILITY_MAX_AGE_MS = 15_000;
  */
 export class Reachability {
   private readonly cache: TtlCache<HostClusterReachability>;
+  /** The last error logged per cluster: a cluster that stays unreachable is logged once. */
+  private readonly logged = new Map<string, string>();
 
   constructor(
     private readonly clients: HostClusterClients,
@@ -49,10 +51,16 @@ export class Reachability {
     const checkedAt = new Date().toISOString();
     try {
       const kubernetesVersion = await this.clients.kubernetesVersion(name);
+      if (this.logged.delete(name)) {
+        this.logger.info(`host cluster ${name} is reachable again`);
+      }
       return { reachable: true, kubernetesVersion, checkedAt };
     } catch (error) {
       const message = describeKubernetesError(error);
-      this.logger.warn(`host cluster ${name} is unreachable: ${message}`);
+      if (this.logged.get(name) !== message) {
+        this.logged.set(name, message);
+        this.logger.warn(`host cluster ${name} is unreachable: ${message}`);
+      }
       return { reachable: false, error: message, checkedAt };
     }
   }

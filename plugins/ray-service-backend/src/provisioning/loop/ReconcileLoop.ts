@@ -28,6 +28,8 @@ import {
 import { ClusterRunner } from './ClusterRunner';
 import { Desired, desiredTenant, statusUpdate } from './desired';
 import { PlanMemo } from './PlanMemo';
+import { logStatusChange } from './conditionLog';
+import { fetched } from '../../lib/fetched';
 
 /** What one pass over a host cluster did. */
 export interface PassReport {
@@ -55,6 +57,12 @@ export interface ReconcileLoopOptions {
   instance: string;
   /** Delay of the follow-up pass while tenants converge. */
   requeueMs: number;
+  /**
+   * Longest delay of a follow-up pass: while tenants only wait (a pass
+   * wrote nothing and changed no status), each follow-up comes twice as
+   * late, up to this; default 30 s (the scheduled pass runs anyway).
+   */
+  maxRequeueMs?: number;
   /** Delay of the pass after a change, collecting a burst of changes; default 50 ms. */
   debounceMs?: number;
   /** Options of the host clusters' reconcilers; the instance is the loop's. */
@@ -80,6 +88,10 @@ export interface ReconcileLoopDeps {
 export class ReconcileLoop {
   private readonly runners = new Map<string, ClusterRunner<PassReport>>();
   private readonly plans = new Map<string, PlanMemo>();
+  /** Per host cluster: follow-up passes in a row that changed nothing. */
+  private readonly idlePasses = new Map<string, number>();
+  /** Per host cluster: what was last logged (orphans, a failed pass), so it is logged once. */
+  private readonly lastLogged = new Map<string, string>();
 
   constructor(
     private readonly deps: ReconcileLoopDeps,
@@ -141,9 +153,11 @@ export class ReconcileLoop {
     };
     try {
       await this.reconcile(hostCluster, report);
+      this.lastLogged.delete(`${hostCluster}/error`);
     } catch (error) {
       report.error = error instanceof Error ? error.message : String(error);
-      this.deps.logger.warn(
+      this.logOnce(
+        `${hostCluster}/error`,
         `reconcile pass of host cluster ${hostCluster} failed: ${report.error}`,
       );
     }
@@ -151,10 +165,21 @@ export class ReconcileLoop {
     return report;
   }
 
+  /** Logs a line unless it is the last one logged under `key`. */
+  private logOnce(key: string, line: string, level: 'info' | 'warn' = 'warn') {
+    if (this.lastLogged.get(key) !== line) {
+      this.lastLogged.set(key, line);
+      this.deps.logger[level](line);
+    }
+  }
+
   private async reconcile(hostCluster: string, report: PassReport) {
-    const { store, clients, planInputs, logger } = this.deps;
+    const { store, clients, planInputs, hostClusters, logger } = this.deps;
     const tenants = await store.tenants.listOnHostCluster(hostCluster);
-    const sources = await planInputs.gather(hostCluster, tenants);
+    const [sources, host] = await Promise.all([
+      planInputs.gather(hostCluster, tenants),
+      fetched(() => hostClusters.plannerInput(hostCluster)),
+    ]);
 
     const memo = this.planMemo(hostCluster);
     memo.retain(new Set(tenants.map(tenant => tenant.name)));
@@ -174,7 +199,13 @@ export class ReconcileLoop {
 
     const reconciler = new HostClusterReconciler(
       clients.objectClient(hostCluster),
-      { ...this.options.reconciler, instance: this.options.instance },
+      {
+        ...this.options.reconciler,
+        instance: this.options.instance,
+        ...('value' in host && {
+          deliveryController: host.value.deliveryController,
+        }),
+      },
     );
     const result = await reconciler.reconcile(
       [...desired.values()].map(d => d.tenant),
@@ -204,21 +235,50 @@ export class ReconcileLoop {
         ))
       ) {
         report.statusWrites++;
+        logStatusChange(logger, {
+          tenant: tenant.name,
+          hostCluster,
+          before: tenant,
+          after: update,
+        });
       }
       // Failed tenants and those without a plan wait for the periodic pass.
       converging ||=
         !outcome.converged && !failure && outcome.status.phase !== 'Failed';
     }
     if (result.orphans.length) {
-      logger.info(
+      this.logOnce(
+        `${hostCluster}/orphans`,
         `removing objects of unknown tenants of instance ${
           this.options.instance
         } from ${hostCluster}: ${result.orphans.join(', ')}`,
+        'info',
       );
+    } else {
+      this.lastLogged.delete(`${hostCluster}/orphans`);
     }
     if (converging) {
       report.requeued = true;
-      this.runner(hostCluster).schedule(this.options.requeueMs);
+      this.runner(hostCluster).schedule(this.requeueDelay(hostCluster, report));
+    } else {
+      this.idlePasses.delete(hostCluster);
     }
+  }
+
+  /**
+   * The requeue delay, doubled for each pass in a row that wrote nothing
+   * and changed no status: tenants that only wait (for Volcano, a delivery
+   * controller, a teardown) cost fewer and fewer passes.
+   */
+  private requeueDelay(hostCluster: string, report: PassReport): number {
+    const stats = report.result?.stats;
+    const progressed =
+      report.statusWrites > 0 ||
+      report.removed > 0 ||
+      (stats !== undefined && stats.applies + stats.deletes > 0);
+    const idle = progressed ? 0 : (this.idlePasses.get(hostCluster) ?? 0) + 1;
+    this.idlePasses.set(hostCluster, idle);
+    const { requeueMs, maxRequeueMs = 30_000 } = this.options;
+    return Math.min(requeueMs * 2 ** idle, Math.max(maxRequeueMs, requeueMs));
   }
 }
