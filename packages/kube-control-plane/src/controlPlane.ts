@@ -24,6 +24,7 @@ import { KubeHttpClient } from './kubeHttp';
 import { freeLoopbackPorts } from './ports';
 import { ManagedProcess } from './processes';
 import { applySeed, hostSeed, HostSeedOptions } from './seed';
+import { AuditEvent, auditArgs, readAuditLog } from './audit';
 import { waitFor } from './waitFor';
 
 export interface ControlPlaneOptions extends HostSeedOptions {
@@ -33,6 +34,11 @@ export interface ControlPlaneOptions extends HostSeedOptions {
   timeoutMs?: number;
   /** Called with a line of progress at each step of the start (the CLI prints them). */
   log?: (message: string) => void;
+  /**
+   * Keep an audit log of the clients' requests (not the control plane's
+   * own), read with `auditEvents()`; default false.
+   */
+  audit?: boolean;
 }
 
 export interface ControlPlane {
@@ -48,6 +54,8 @@ export interface ControlPlane {
   kubeconfig(options?: { namespace?: string }): string;
   /** The API server's Prometheus metrics (e.g. `apiserver_request_total{verb,resource,...}`). */
   metrics(): Promise<string>;
+  /** With `audit: true`: every request of a client so far, oldest first; else none. */
+  auditEvents(): AuditEvent[];
   /** Stops the processes this control plane started and removes its folder. */
   stop(): Promise<void>;
 }
@@ -158,7 +166,10 @@ export async function startControlPlane(
       new ManagedProcess(
         'kube-apiserver',
         bin('kube-apiserver'),
-        apiServerArgs(dir, apiPort, etcdPort, credentials),
+        [
+          ...apiServerArgs(dir, apiPort, etcdPort, credentials),
+          ...(options.audit ? auditArgs(dir) : []),
+        ],
         dir,
       ),
     );
@@ -218,6 +229,7 @@ export async function startControlPlane(
           namespace,
         }),
       metrics: () => api.send('GET', '/metrics'),
+      auditEvents: () => readAuditLog(dir),
       stop,
     };
   } catch (error) {

@@ -35,6 +35,9 @@ export {
 } from './binaries';
 export type { Binary, ControlPlaneAvailability } from './binaries';
 export { startControlPlane } from './controlPlane';
+export type { AuditEvent } from './audit';
+export { parseRequestTotals, requestTotalsDelta } from './requestTotals';
+export type { RequestTotal } from './requestTotals';
 export type { ControlPlane, ControlPlaneOptions } from './controlPlane';
 export { KubeHttpClient, KubeRequestError } from './kubeHttp';
 export type { KubeResponse } from './kubeHttp';

@@ -17,7 +17,7 @@
 import { parseAllDocuments } from 'yaml';
 import {
   PLANNED_KINDS,
-  RECONCILED_KIND_VERBS,
+  reconciledVerbs,
   apiGroupOf,
   deliveryControllerOf,
 } from '../vocabulary';
@@ -44,7 +44,7 @@ describe('rbacRules', () => {
       const rules = rbacRules(controller);
       for (const kind of PLANNED_KINDS) {
         const owner = deliveryControllerOf(kind);
-        for (const verb of RECONCILED_KIND_VERBS) {
+        for (const verb of ['list', 'create', 'patch', 'delete']) {
           expect([
             kind.kind,
             verb,
@@ -52,12 +52,20 @@ describe('rbacRules', () => {
           ]).toEqual([
             kind.kind,
             verb,
-            owner === undefined || owner === controller,
+            (owner === undefined || owner === controller) &&
+              reconciledVerbs(kind).includes(verb as 'delete'),
           ]);
         }
       }
     },
   );
+
+  it('never grants deleting quotas and limit ranges: they go with their namespace', () => {
+    const rules = rbacRules('flux');
+    expect(allows(rules, '', 'resourcequotas', 'delete')).toBe(false);
+    expect(allows(rules, '', 'limitranges', 'delete')).toBe(false);
+    expect(allows(rules, '', 'namespaces', 'delete')).toBe(true);
+  });
 
   it('grants the reads of preflight, capacity and status, and nothing cluster-admin-like', () => {
     const rules = rbacRules('helmChart');

@@ -21,8 +21,8 @@ import {
   HOST_READS,
   HostAccess,
   NON_RESOURCE_URLS,
-  RECONCILED_KIND_VERBS,
   reconciledKinds,
+  reconciledVerbs,
   Verb,
   VOLCANO_COMMAND_ACCESS,
 } from '../vocabulary';
@@ -88,7 +88,7 @@ export function clusterAccess(
 ): HostAccess[] {
   const reconciled = reconciledKinds(deliveryController).map(kind => ({
     ...kind,
-    verbs: RECONCILED_KIND_VERBS,
+    verbs: reconciledVerbs(kind),
     why: 'reconciled: observed, applied, pruned and torn down',
   }));
   const reads = Object.values(HOST_READS).filter(

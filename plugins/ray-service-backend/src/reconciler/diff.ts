@@ -15,10 +15,17 @@
  */
 
 import type { ObservedObject } from '../kubernetes/ObjectClient';
+import { PLANNED_KINDS, TENANT_NAMESPACE_PREFIX } from '../vocabulary';
 import type { PlannedObject } from '../planner/types';
 import { isApplied } from './compare';
 import type { Observation } from './observe';
-import { isTerminating, keyOf, kindKeyOf, ObjectRef } from './objects';
+import {
+  isTerminating,
+  keyOf,
+  kindKeyOf,
+  ObjectRef,
+  tenantOf,
+} from './objects';
 import { isMarkedForTeardown, removal, Removal } from './queueRemoval';
 import type { DesiredTenant } from './types';
 
@@ -40,6 +47,15 @@ export interface Diff {
   orphans: string[];
 }
 
+/** Kinds the reconciler never deletes on their own (see PlannedKind). */
+const goesWithNamespace = (object: ObservedObject) =>
+  PLANNED_KINDS.some(
+    kind =>
+      kind.deletedWithNamespace &&
+      kind.kind === object.kind &&
+      kind.apiVersion === object.apiVersion,
+  );
+
 const isNamespace = (object: ObservedObject) =>
   object.apiVersion === 'v1' && object.kind === 'Namespace';
 
@@ -55,9 +71,15 @@ export function teardown(
   observed: ObservedObject[],
   listsComplete: boolean,
 ): Removal {
-  const namespaces = new Set(
-    observed.filter(isNamespace).map(ns => ns.metadata.name),
-  );
+  // its own namespaces: those listed, and the tenant namespace even when
+  // the list of Namespaces failed
+  const namespaces = new Set([
+    ...observed.filter(isNamespace).map(ns => ns.metadata.name),
+    ...observed.flatMap(object => {
+      const tenant = tenantOf(object);
+      return tenant ? [`${TENANT_NAMESPACE_PREFIX}${tenant}`] : [];
+    }),
+  ]);
   const outside = observed.filter(
     object =>
       object.metadata.namespace !== undefined &&
@@ -137,7 +159,10 @@ function converge(
   });
   const prune = removal(
     observed.filter(
-      object => !planned.has(keyOf(object)) && !isTerminating(object),
+      object =>
+        !planned.has(keyOf(object)) &&
+        !isTerminating(object) &&
+        !goesWithNamespace(object),
     ),
   );
   return {

@@ -15,7 +15,7 @@
  */
 
 import type { DeliveryController } from './delivery';
-import { KindRef, PLANNED_KINDS, VOLCANO_COMMAND } from './kinds';
+import { KindRef, PLANNED_KINDS, PlannedKind, VOLCANO_COMMAND } from './kinds';
 
 /** The verbs the backend uses on a host cluster (no update, no watch). */
 export type Verb = 'get' | 'list' | 'create' | 'patch' | 'delete';
@@ -31,17 +31,17 @@ export interface HostAccess extends KindRef {
 }
 
 /**
- * What the reconciler does with each kind it reconciles: one LIST per pass
- * to observe; server-side apply, which is `patch`, and `create` when the
- * object does not exist yet; `delete` to prune and tear down. The teardown
- * marks a Volcano queue with a merge patch (`patch`, too).
+ * What the reconciler does with a kind it reconciles: one LIST per pass to
+ * observe; server-side apply, which is `patch`, and `create` when the
+ * object does not exist yet; `delete` to prune and tear down, except for
+ * kinds that go with their namespace. The teardown marks a Volcano queue
+ * with a merge patch (`patch`, too).
  */
-export const RECONCILED_KIND_VERBS: readonly Verb[] = [
-  'list',
-  'create',
-  'patch',
-  'delete',
-];
+export function reconciledVerbs(kind: PlannedKind): readonly Verb[] {
+  return kind.deletedWithNamespace
+    ? ['list', 'create', 'patch']
+    : ['list', 'create', 'patch', 'delete'];
+}
 
 const kindOf = (kind: string): KindRef => {
   const found = PLANNED_KINDS.find(k => k.kind === kind);

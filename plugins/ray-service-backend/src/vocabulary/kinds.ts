@@ -29,6 +29,11 @@ export interface KindRef {
 
 export interface PlannedKind extends KindRef {
   namespaced: boolean;
+  /**
+   * Every plan has exactly one, inside the tenant namespace: the reconciler
+   * never deletes it on its own; it goes with the namespace.
+   */
+  deletedWithNamespace?: true;
 }
 
 /**
@@ -55,12 +60,14 @@ export const PLANNED_KINDS: readonly PlannedKind[] = [
     kind: 'ResourceQuota',
     resource: 'resourcequotas',
     namespaced: true,
+    deletedWithNamespace: true,
   },
   {
     apiVersion: 'v1',
     kind: 'LimitRange',
     resource: 'limitranges',
     namespaced: true,
+    deletedWithNamespace: true,
   },
   {
     apiVersion: 'networking.k8s.io/v1',
