@@ -52,7 +52,11 @@ import {
   startRealHost,
 } from './__testUtils__/realHost';
 import { StandInControllers } from './__testUtils__/standInControllers';
-import { admin, startTestPortal, TestPortal } from './__testUtils__/testPortal';
+import {
+  admin,
+  startTestPortal,
+  TestPortal,
+} from '../__testUtils__/testPortal';
 
 /**
  * The tenant lifecycle against a real API server, on a host that serves

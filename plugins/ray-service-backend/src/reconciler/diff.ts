@@ -182,7 +182,7 @@ function converge(
  *   the plan no longer has deleted. In a steady state this is nothing.
  * - A deleting tenant, or one the caller does not know, is torn down
  *   ({@link teardown}).
- * - A tenant without a plan is left alone.
+ * - A tenant without a plan, or whose invalid plan is held, is left alone.
  */
 export function diff(desired: DesiredTenant[], observation: Observation): Diff {
   const { byTenant, failedKinds } = observation;
@@ -193,7 +193,7 @@ export function diff(desired: DesiredTenant[], observation: Observation): Diff {
     if (tenant.deleting) {
       return { tenant: tenant.name, ...teardown(observed, listsComplete) };
     }
-    if (!tenant.plan) {
+    if (!tenant.plan || tenant.hold) {
       return { tenant: tenant.name, apply: [], delete: [], mark: [] };
     }
     return converge({ ...tenant, plan: tenant.plan }, observed, failedKinds);

@@ -232,6 +232,9 @@ export function tenantStatus(input: StatusInput): StatusOutcome {
   if (!tenant.plan) {
     return unplannedStatus(input);
   }
+  if (tenant.hold && tenant.status) {
+    return { status: tenant.status, converged: false, gone: false };
+  }
   const live = new Map(
     currentObjects(input.listed, writes.applied).map(o => [keyOf(o), o]),
   );

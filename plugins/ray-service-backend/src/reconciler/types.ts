@@ -49,6 +49,12 @@ export interface DesiredTenant {
   plan: PlannedObject[] | undefined;
   /** The status the last pass returned (kept by the caller). */
   status?: TenantStatus;
+  /**
+   * Write nothing for the tenant and report its previous status: the API
+   * server refused its plan as invalid and the plan has not changed since,
+   * so trying again cannot help (the caller holds such plans).
+   */
+  hold?: boolean;
 }
 
 export interface TenantOutcome {

@@ -24,6 +24,7 @@ import {
   HostClusterReconciler,
   ReconcileResult,
   ReconcilerOptions,
+  TenantOutcome,
 } from '../../reconciler';
 import { ClusterRunner } from './ClusterRunner';
 import { Desired, desiredTenant, statusUpdate } from './desired';
@@ -88,6 +89,12 @@ export interface ReconcileLoopDeps {
 export class ReconcileLoop {
   private readonly runners = new Map<string, ClusterRunner<PassReport>>();
   private readonly plans = new Map<string, PlanMemo>();
+  /**
+   * Per host cluster and tenant: the plan the API server refused as
+   * invalid. It is not applied again while the tenant's plan is this one
+   * (the plan memo hands out the same object while the inputs are the same).
+   */
+  private readonly invalidPlans = new Map<string, Map<string, unknown>>();
   /** Per host cluster: follow-up passes in a row that changed nothing. */
   private readonly idlePasses = new Map<string, number>();
   /** Per host cluster: what was last logged (orphans, a failed pass), so it is logged once. */
@@ -194,6 +201,17 @@ export class ReconcileLoop {
       ]),
     );
     report.planMs = performance.now() - planStarted;
+    const invalid = this.invalidPlansOf(hostCluster);
+    for (const name of invalid.keys()) {
+      if (!desired.has(name)) {
+        invalid.delete(name);
+      }
+    }
+    for (const { tenant } of desired.values()) {
+      if (tenant.plan && invalid.get(tenant.name) === tenant.plan) {
+        tenant.hold = true;
+      }
+    }
     report.replanned = memo.made - madeBefore;
     report.planned = [...desired.values()].filter(d => d.tenant.plan).length;
 
@@ -217,6 +235,7 @@ export class ReconcileLoop {
     let converging = result.orphans.length > 0;
     for (const outcome of result.tenants) {
       const tenant = stored.get(outcome.name)!;
+      this.rememberInvalidPlan(invalid, desired.get(outcome.name)!, outcome);
       const { failure } = desired.get(outcome.name)!;
       if (outcome.gone) {
         if (await store.tenants.delete(tenant.name, tenant.generation)) {
@@ -262,6 +281,31 @@ export class ReconcileLoop {
       this.runner(hostCluster).schedule(this.requeueDelay(hostCluster, report));
     } else {
       this.idlePasses.delete(hostCluster);
+    }
+  }
+
+  private invalidPlansOf(hostCluster: string): Map<string, unknown> {
+    let invalid = this.invalidPlans.get(hostCluster);
+    if (!invalid) {
+      invalid = new Map();
+      this.invalidPlans.set(hostCluster, invalid);
+    }
+    return invalid;
+  }
+
+  /** Holds a plan the API server refused as invalid; forgets it otherwise. */
+  private rememberInvalidPlan(
+    invalid: Map<string, unknown>,
+    { tenant }: Desired,
+    outcome: TenantOutcome,
+  ) {
+    const reconciled = outcome.status.conditions.find(
+      c => c.type === 'Reconciled',
+    );
+    if (tenant.plan && reconciled?.reason === 'Invalid') {
+      invalid.set(tenant.name, tenant.plan);
+    } else if (!tenant.hold) {
+      invalid.delete(tenant.name);
     }
   }
 

@@ -53,19 +53,29 @@ const changed = (before: TenantCondition | undefined, after: TenantCondition) =>
   !before || before.status !== after.status || before.reason !== after.reason;
 
 /**
- * One line per condition whose status or reason changed (a message that
- * only counts something down is no change), at the level it deserves. A
- * tenant whose conditions stay as they are logs nothing, however many passes
- * it waits.
+ * One line per change: conditions whose status or reason changed (a
+ * message that only counts something down is no change), those with the
+ * same reason and message (one cause) together, at the level the change
+ * deserves. A tenant whose conditions stay as they are logs nothing,
+ * however many passes it waits.
  */
 export function logStatusChange(logger: LoggerService, change: StatusChange) {
   const previous = new Map(change.before.conditions.map(c => [c.type, c]));
+  const causes = new Map<string, TenantCondition[]>();
   for (const condition of change.after.conditions) {
-    if (!changed(previous.get(condition.type), condition)) {
-      continue;
+    if (changed(previous.get(condition.type), condition)) {
+      const cause = `${condition.reason}\n${condition.message}`;
+      causes.set(cause, [...(causes.get(cause) ?? []), condition]);
     }
-    const line = `tenant ${change.tenant} on ${change.hostCluster} (${change.after.phase}): ${condition.type} ${condition.status} ${condition.reason}: ${condition.message}`;
-    if (condition.status !== 'True' && STALL_REASONS.has(condition.reason)) {
+  }
+  for (const conditions of causes.values()) {
+    const { reason, message } = conditions[0];
+    const which = conditions.map(c => `${c.type} ${c.status}`).join(', ');
+    const line = `tenant ${change.tenant} on ${change.hostCluster} (${change.after.phase}): ${which} (${reason}): ${message}`;
+    const stall = conditions.some(
+      c => c.status !== 'True' && STALL_REASONS.has(c.reason),
+    );
+    if (stall) {
       logger.warn(line);
     } else {
       logger.info(line);

@@ -17,24 +17,22 @@
 import path from 'node:path';
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { Tenant } from '@ray-service/plugin-ray-service-common';
-import { people, createTestServices } from '../../__testUtils__/services';
-import { importBootstrapContent } from '../../bootstrap/importBootstrapContent';
-import type { HostClusterConfig } from '../../config';
-import { HostClusterDirectory } from '../../hostClusters/HostClusterDirectory';
-import { HostClusterProbe } from '../../hostClusters/HostClusterProbe';
-import { Reachability } from '../../hostClusters/reachability';
-import { HostClusterClients } from '../../kubernetes/HostClusterClients';
-import {
-  PassReport,
-  ReconcileLoop,
-} from '../../provisioning/loop/ReconcileLoop';
-import { PlanInputs } from '../../provisioning/planInputs';
-import { planFor } from '../../provisioning/loop/desired';
-import type { PlannedObject } from '../../planner';
-import { Placement } from '../../services/tenants/placement/Placement';
-import { TenantService } from '../../services/tenants/TenantService';
-import type { TemplateService } from '../../services/TemplateService';
-import { findUp } from '../../planner/__testUtils__/conformance';
+import { people, createTestServices } from './services';
+import { SIM_TOKEN } from './tenantApi';
+import { importBootstrapContent } from '../bootstrap/importBootstrapContent';
+import type { HostClusterConfig } from '../config';
+import { HostClusterDirectory } from '../hostClusters/HostClusterDirectory';
+import { HostClusterProbe } from '../hostClusters/HostClusterProbe';
+import { Reachability } from '../hostClusters/reachability';
+import { HostClusterClients } from '../kubernetes/HostClusterClients';
+import { PassReport, ReconcileLoop } from '../provisioning/loop/ReconcileLoop';
+import { PlanInputs } from '../provisioning/planInputs';
+import { planFor } from '../provisioning/loop/desired';
+import type { PlannedObject } from '../planner';
+import { Placement } from '../services/tenants/placement/Placement';
+import { TenantService } from '../services/tenants/TenantService';
+import type { TemplateService } from '../services/TemplateService';
+import { findUp } from '../planner/__testUtils__/conformance';
 
 /** A line the portal logged. */
 export interface LogLine {
@@ -98,9 +96,33 @@ export interface TestPortal {
 
 export const admin = people.pat;
 
+/** A kube-sim as the portal's config names a host cluster. */
+export function simHostCluster(
+  sim: { url: string; caData: string },
+  name = 'sim',
+): HostClusterConfig {
+  return {
+    name,
+    title: name,
+    url: sim.url,
+    caData: sim.caData,
+    skipTLSVerify: false,
+    clusterIssuer: 'ray-service-ca',
+    auth: { type: 'serviceAccountToken', token: SIM_TOKEN },
+  };
+}
+
+export interface TestPortalOptions {
+  /** `rayService.instance`; default `default`. */
+  instance?: string;
+  /** The loop's follow-up passes; default none (an hour away). */
+  requeueMs?: number;
+  maxRequeueMs?: number;
+}
+
 export async function startTestPortal(
   hostCluster: HostClusterConfig,
-  options: { instance?: string } = {},
+  options: TestPortalOptions = {},
 ): Promise<TestPortal> {
   const instance = options.instance ?? 'default';
   const services = await createTestServices();
@@ -125,8 +147,12 @@ export async function startTestPortal(
   const placement = new Placement({ store, hostClusters: probe, access });
   const loop = new ReconcileLoop(
     { store, clients, hostClusters: probe, planInputs, logger },
-    // follow-up passes only when the test asks
-    { instance, requeueMs: 3_600_000, maxRequeueMs: 3_600_000 },
+    {
+      instance,
+      // by default, passes only when the test asks
+      requeueMs: options.requeueMs ?? 3_600_000,
+      maxRequeueMs: options.maxRequeueMs ?? 3_600_000,
+    },
   );
   const tenants = new TenantService({
     store,
