@@ -22,7 +22,7 @@ import {
   templateVersionDocumentSchema,
 } from '@ray-service/plugin-ray-service-common';
 import { requestTotalsDelta } from '@ray-service/kube-control-plane';
-import { waitFor } from '../__testUtils__/waitFor';
+import { passUntil } from './__testUtils__/passes';
 import {
   minimalRbacYaml,
   rbacRules,
@@ -46,7 +46,9 @@ import {
   summarize,
 } from './__testUtils__/requestAccounting';
 import {
+  clusterAdminIdentity,
   describeWithRealHost,
+  Identity,
   RealHost,
   START_TIMEOUT_MS,
   startRealHost,
@@ -67,9 +69,6 @@ import {
  */
 
 jest.setTimeout(180_000);
-
-/** How long a change that controllers make (namespace finalization, …) may take on a busy machine. */
-const PATIENCE = { timeoutMs: 150_000, intervalMs: 200 };
 
 const describeReal = describeWithRealHost('lifecycle.test.ts');
 
@@ -134,7 +133,6 @@ const TENANTS: Array<{
   },
 ];
 
-const PORTAL_ADMIN = 'portal-admin';
 const LEAST_PRIVILEGE = {
   namespace: 'backstage',
   serviceAccount: 'ray-service',
@@ -163,29 +161,12 @@ function upgradeVersion() {
 describeReal('the tenant lifecycle on a real API server', () => {
   let host: RealHost;
   let standIns: StandInControllers;
+  let portalAdmin: Identity;
 
   beforeAll(async () => {
     host = await startRealHost({ deliveryController: 'both' });
     standIns = new StandInControllers(host.admin);
-    // a cluster-admin ServiceAccount, so that its requests are told apart in the audit log
-    await host.admin.apply({
-      apiVersion: 'v1',
-      kind: 'ServiceAccount',
-      metadata: { name: PORTAL_ADMIN, namespace: 'default' },
-    });
-    await host.admin.apply({
-      apiVersion: 'rbac.authorization.k8s.io/v1',
-      kind: 'ClusterRoleBinding',
-      metadata: { name: PORTAL_ADMIN },
-      roleRef: {
-        apiGroup: 'rbac.authorization.k8s.io',
-        kind: 'ClusterRole',
-        name: 'cluster-admin',
-      },
-      subjects: [
-        { kind: 'ServiceAccount', name: PORTAL_ADMIN, namespace: 'default' },
-      ],
-    });
+    portalAdmin = await clusterAdminIdentity(host);
   }, START_TIMEOUT_MS);
 
   afterAll(async () => {
@@ -200,25 +181,6 @@ describeReal('the tenant lifecycle on a real API server', () => {
     const requestsOfRun = () => host.audit(username).slice(auditedBefore);
     const names = TENANTS.map(t => `${run.prefix}-${t.suffix}`);
     const kinds = () => reconciledKinds(run.delivery);
-
-    /** Passes (with the stand-ins acting before each, if asked) until `done` holds. */
-    async function passUntil<T>(
-      done: () => Promise<T | undefined | false>,
-      what: string,
-      options: { standIns?: boolean } = { standIns: true },
-    ): Promise<T> {
-      return waitFor(
-        async () => {
-          if (options.standIns) {
-            await standIns.act();
-          }
-          await portal.pass();
-          return done();
-        },
-        what,
-        PATIENCE,
-      );
-    }
 
     const tenants = async () =>
       Promise.all(names.map(name => portal.tenant(name)));
@@ -251,8 +213,7 @@ describeReal('the tenant lifecycle on a real API server', () => {
         token = await host.mintToken(namespace, serviceAccount);
         username = `system:serviceaccount:${namespace}:${serviceAccount}`;
       } else {
-        token = await host.mintToken('default', PORTAL_ADMIN);
-        username = `system:serviceaccount:default:${PORTAL_ADMIN}`;
+        ({ token, username } = portalAdmin);
       }
       auditedBefore = host.audit(username).length;
       portal = await startTestPortal(host.hostClusterConfig(token));
@@ -354,10 +315,15 @@ describeReal('the tenant lifecycle on a real API server', () => {
     });
 
     it("becomes Ready once the host's controllers do their part", async () => {
-      const ready = await passUntil(async () => {
-        const all = await tenants();
-        return all.every(t => t?.phase === 'Ready') && all;
-      }, `tenants ${names.join(', ')} Ready`);
+      const ready = await passUntil(
+        portal,
+        standIns,
+        async () => {
+          const all = await tenants();
+          return all.every(t => t?.phase === 'Ready') && all;
+        },
+        `tenants ${names.join(', ')} Ready`,
+      );
       expect(ready.map(t => t!.observedGeneration)).toEqual([1, 1, 1]);
     });
 
@@ -420,14 +386,20 @@ describeReal('the tenant lifecycle on a real API server', () => {
           ? ['Upgrading', 'Upgrading', 'Ready']
           : ['Ready', 'Ready', 'Ready'],
       );
-      const upgraded = await passUntil(async () => {
-        const all = await tenants();
-        return (
-          all.every(
-            t => t?.phase === 'Ready' && t.observedGeneration === t.generation,
-          ) && all
-        );
-      }, 'upgraded tenants Ready');
+      const upgraded = await passUntil(
+        portal,
+        standIns,
+        async () => {
+          const all = await tenants();
+          return (
+            all.every(
+              t =>
+                t?.phase === 'Ready' && t.observedGeneration === t.generation,
+            ) && all
+          );
+        },
+        'upgraded tenants Ready',
+      );
       expect(upgraded.map(t => t!.templateVersion)).toEqual([
         'kuberay@1.1.0',
         'kuberay@1.1.0',
@@ -446,6 +418,8 @@ describeReal('the tenant lifecycle on a real API server', () => {
         );
       }
       await passUntil(
+        portal,
+        standIns,
         async () => (await tenants()).every(t => t === undefined),
         'deleted tenants gone',
       );

@@ -64,6 +64,42 @@ export interface RealHost {
   stop(): Promise<void>;
 }
 
+/** A client identity of the suite: its token, and its user name in the audit log. */
+export interface Identity {
+  token: string;
+  username: string;
+}
+
+/**
+ * A ServiceAccount bound to cluster-admin, so that the portal's requests
+ * as an admin are told apart from the suite's own in the audit log.
+ */
+export async function clusterAdminIdentity(
+  host: RealHost,
+  name = 'portal-admin',
+): Promise<Identity> {
+  await host.admin.apply({
+    apiVersion: 'v1',
+    kind: 'ServiceAccount',
+    metadata: { name, namespace: 'default' },
+  });
+  await host.admin.apply({
+    apiVersion: 'rbac.authorization.k8s.io/v1',
+    kind: 'ClusterRoleBinding',
+    metadata: { name },
+    roleRef: {
+      apiGroup: 'rbac.authorization.k8s.io',
+      kind: 'ClusterRole',
+      name: 'cluster-admin',
+    },
+    subjects: [{ kind: 'ServiceAccount', name, namespace: 'default' }],
+  });
+  return {
+    token: await host.mintToken('default', name),
+    username: `system:serviceaccount:default:${name}`,
+  };
+}
+
 export async function startRealHost(options: {
   deliveryController: 'flux' | 'k3s' | 'both';
 }): Promise<RealHost> {

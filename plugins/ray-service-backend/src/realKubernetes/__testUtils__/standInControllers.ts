@@ -64,7 +64,7 @@ const now = () => new Date().toISOString();
 export class StandInControllers {
   constructor(private readonly admin: KubeHttpClient) {}
 
-  async act(standIns: StandIns = { delivery: true, volcano: true }) {
+  async act(standIns: StandIns) {
     if (standIns.volcano) {
       await this.volcano();
     }
