@@ -265,7 +265,21 @@ describeWithCrds(
         true,
         k8s.PatchStrategy.ServerSideApply,
       );
-      expect(await statusOf(invalid)).toBe(422);
+      // a wrong type is found while the patch is typed: 500, as a real
+      // API server answers (kubernetes#139253); an invalid value stays 422
+      expect(await statusOf(invalid)).toBe(500);
+      const badLabel = api.patch(
+        {
+          ...queue('team-b', { weight: 3 }),
+          metadata: { name: 'team-b', labels: { team: 'not a label value' } },
+        } as any,
+        undefined,
+        undefined,
+        'ray-service',
+        true,
+        k8s.PatchStrategy.ServerSideApply,
+      );
+      expect(await statusOf(badLabel)).toBe(422);
     });
 
     it('deleting the CRD removes its objects and stops serving the resource', async () => {

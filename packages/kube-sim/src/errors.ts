@@ -159,6 +159,46 @@ export function invalid(
   });
 }
 
+/**
+ * How a real API server answers a server-side apply whose body does not fit
+ * the kind's schema: a wrong type, or a malformed quantity of a built-in
+ * kind, is found while the patch is converted, before validation, and
+ * answered with 500 (kubernetes#139253), where create, update and merge
+ * patch answer 422. Other invalid values stay 422.
+ */
+export function asApplyError(
+  error: unknown,
+  ref: { apiVersion: string; kind: string; name: string },
+): unknown {
+  if (!(error instanceof ApiError) || error.code !== 422) return error;
+  const causes = (error.details.causes ?? []) as StatusCause[];
+  const gvk = `${ref.apiVersion.includes('/') ? '' : '/'}${
+    ref.apiVersion
+  }, Kind=${ref.kind}`;
+  const typeError = causes.find(c => c.reason === 'FieldValueTypeInvalid');
+  if (typeError) {
+    return new ApiError(
+      500,
+      `failed to create typed patch object (/${ref.name}; ${gvk}): .${typeError.field}: ${typeError.message}`,
+    );
+  }
+  const quantity = causes.find(c =>
+    c.message.includes('quantities must match'),
+  );
+  if (quantity) {
+    return new ApiError(
+      500,
+      `failed to convert new object (/${
+        ref.name
+      }; ${gvk}) to proper version: unable to convert unstructured object to ${gvk}: ${quantity.message.replace(
+        /^Invalid value: [^:]*: /,
+        '',
+      )}`,
+    );
+  }
+  return error;
+}
+
 export function badRequest(message: string): ApiError {
   return new ApiError(400, message, { reason: 'BadRequest' });
 }

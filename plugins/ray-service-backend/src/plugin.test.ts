@@ -162,6 +162,34 @@ describe('ray-service backend plugin', () => {
     expect(JSON.stringify(response.body)).not.toContain('wrong-token');
   });
 
+  it('answers 503 for an unreachable cluster as one warn line, not an error with a stack', async () => {
+    const logger = mockServices.logger.mock();
+    const { server } = await startTestBackend({
+      features: [
+        rayServicePlugin,
+        mockServices.rootConfig.factory({
+          data: hostClustersConfig(sim, unreachablePort),
+        }),
+        mockServices.permissions.factory({ result: AuthorizeResult.ALLOW }),
+        mockServices.httpAuth.factory({
+          defaultCredentials: mockCredentials.none(),
+        }),
+        logger.factory,
+      ],
+    });
+    const response = await request(server)
+      .get('/api/ray-service/host-clusters/gone/capacity')
+      .set('Authorization', mockCredentials.user.header());
+    expect(response.status).toBe(503);
+    expect(response.body.error.message).toMatch(/ECONNREFUSED/);
+    const warnings = logger.warn.mock.calls.filter(([line]) =>
+      String(line).includes('/host-clusters/gone/capacity'),
+    );
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toHaveLength(1);
+    expect(logger.error).not.toHaveBeenCalled();
+  });
+
   it('rejects anonymous callers with 401', async () => {
     const server = await start();
     const response = await request(server).get(

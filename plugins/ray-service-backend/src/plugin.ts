@@ -19,6 +19,7 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import type { Handler } from 'express';
 import { AccessService } from './access/AccessService';
 import { GroupHierarchy } from './access/GroupHierarchy';
 import { registerPermissionResources } from './access/permissionResources';
@@ -144,7 +145,9 @@ export const rayServicePlugin = createBackendPlugin({
             }),
           }),
         );
-        httpRouter.use(serviceUnavailableHandler(logger));
+        // an error handler (four arguments), which express runs for errors
+        // of the routes above; httpRouter.use is typed for plain handlers
+        httpRouter.use(serviceUnavailableHandler(logger) as unknown as Handler);
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
 
         if (enabled) {

@@ -17,6 +17,7 @@
 import { admitDelete } from '../admission';
 import { defaultBuiltin } from '../defaulting';
 import {
+  asApplyError,
   alreadyExists,
   badRequest,
   conflict,
@@ -168,7 +169,11 @@ export class ObjectWriter {
     return this.update(rt, version, old, desired, opts);
   }
 
-  /** Server-side apply: creates the object or merges the applied configuration into it. */
+  /**
+   * Server-side apply: creates the object or merges the applied
+   * configuration into it. A body of the wrong shape is answered with 500,
+   * as a real API server does (see `asApplyError`).
+   */
   apply(
     rt: ResourceType,
     version: string,
@@ -176,6 +181,25 @@ export class ObjectWriter {
     name: string,
     body: unknown,
     opts: WriteOptions = {},
+  ): WriteResult {
+    try {
+      return this.applyValid(rt, version, ns, name, body, opts);
+    } catch (error) {
+      throw asApplyError(error, {
+        apiVersion: joinApiVersion(rt.group, version),
+        kind: rt.kind,
+        name,
+      });
+    }
+  }
+
+  private applyValid(
+    rt: ResourceType,
+    version: string,
+    ns: string | undefined,
+    name: string,
+    body: unknown,
+    opts: WriteOptions,
   ): WriteResult {
     if (!opts.fieldManager)
       throw badRequest(

@@ -14,6 +14,9 @@
  * limitations under the License.
  */
 
+import { KubeConfig } from '@kubernetes/client-node';
+import { AddressInfo, createServer } from 'node:net';
+import { ObjectClient } from '../kubernetes/ObjectClient';
 import {
   evaluatePreflight,
   preflight,
@@ -227,5 +230,34 @@ describe('preflight on kube-sim', () => {
     } finally {
       await sim.stop();
     }
+  });
+});
+
+describe('preflight of an unreachable cluster', () => {
+  it('is one failed reachability check, not the same error in every check', async () => {
+    const server = createServer();
+    await new Promise<void>(done => server.listen(0, '127.0.0.1', done));
+    const { port } = server.address() as AddressInfo;
+    await new Promise(done => server.close(done));
+    const kc = new KubeConfig();
+    kc.loadFromOptions({
+      clusters: [{ name: 'gone', server: `https://127.0.0.1:${port}` }],
+      users: [{ name: 'u', token: 't' }],
+      contexts: [{ name: 'c', cluster: 'gone', user: 'u' }],
+      currentContext: 'c',
+    });
+    const client = ObjectClient.fromKubeConfig(kc, { timeoutMs: 30_000 });
+    const result = await preflight(client, options);
+    expect(result).toEqual({
+      checks: [
+        {
+          name: 'reachability',
+          status: 'fail',
+          message: expect.stringMatching(/^GET \/version: .*ECONNREFUSED/),
+        },
+      ],
+      passed: false,
+    });
+    expect(client.stats).toMatchObject({ lists: 0, gets: 0, discoveries: 0 });
   });
 });

@@ -16,7 +16,7 @@
 
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import { isError, serializeError } from '@backstage/errors';
-import { ErrorRequestHandler, Router } from 'express';
+import type { ErrorRequestHandler } from 'express';
 
 /**
  * Answers a `ServiceUnavailableError` (a host cluster that cannot be
@@ -25,9 +25,10 @@ import { ErrorRequestHandler, Router } from 'express';
  * level with a stack trace, which for a cluster being down is noise. Other
  * errors pass on. Mount it after the plugin's routes.
  */
-export function serviceUnavailableHandler(logger: LoggerService): Router {
-  const router = Router();
-  router.use(((error, req, res, next) => {
+export function serviceUnavailableHandler(
+  logger: LoggerService,
+): ErrorRequestHandler {
+  return (error, req, res, next) => {
     if (!isError(error) || error.name !== 'ServiceUnavailableError') {
       next(error);
       return;
@@ -38,6 +39,5 @@ export function serviceUnavailableHandler(logger: LoggerService): Router {
       request: { method: req.method, url: req.originalUrl },
       response: { statusCode: 503 },
     });
-  }) as ErrorRequestHandler);
-  return router;
+  };
 }
