@@ -21,6 +21,7 @@ import * as k8s from '@kubernetes/client-node';
 import { kubeconfigYaml } from '@ray-service/kube-sim';
 import { binaryPath, shouldRunControlPlaneTests } from './binaries';
 import { ControlPlane, startControlPlane } from './controlPlane';
+import { parseRequestTotals, requestTotalsDelta } from './requestTotals';
 import { waitFor } from './waitFor';
 
 // Starting takes seconds, but a shared 2-core CI machine can be much slower.
@@ -65,7 +66,10 @@ describeWithControlPlane(
     let kc: k8s.KubeConfig;
 
     beforeAll(async () => {
-      plane = await startControlPlane({ deliveryController: 'both' });
+      plane = await startControlPlane({
+        deliveryController: 'both',
+        audit: true,
+      });
       kc = clientFor(plane.kubeconfig());
     }, START_TIMEOUT_MS);
     afterAll(() => plane?.stop());
@@ -249,16 +253,49 @@ describeWithControlPlane(
     });
 
     it('counts requests by verb and resource in its metrics', async () => {
+      const before = parseRequestTotals(await plane.metrics());
       await kc.makeApiClient(k8s.CoreV1Api).listNode();
-      const lines = (await plane.metrics())
-        .split('\n')
-        .filter(line => line.startsWith('apiserver_request_total{'));
+      const delta = requestTotalsDelta(
+        before,
+        parseRequestTotals(await plane.metrics()),
+      );
+      expect(delta.filter(t => t.resource === 'nodes')).toEqual([
+        {
+          verb: 'LIST',
+          group: '',
+          version: 'v1',
+          resource: 'nodes',
+          subresource: '',
+          scope: 'cluster',
+          code: '200',
+          count: 1,
+        },
+      ]);
+    });
+
+    it("keeps an audit log of its clients' requests, not of its own components", async () => {
+      await kc
+        .makeApiClient(k8s.CoreV1Api)
+        .readNamespace({ name: 'kube-system' });
+      const events = plane.auditEvents();
+      expect(events).toContainEqual(
+        expect.objectContaining({
+          verb: 'get',
+          requestURI: '/api/v1/namespaces/kube-system',
+          objectRef: expect.objectContaining({
+            resource: 'namespaces',
+            name: 'kube-system',
+          }),
+          responseStatus: expect.objectContaining({ code: 200 }),
+        }),
+      );
+      const users = new Set(events.map(e => e.user.username));
+      expect(users).not.toContain('system:kube-controller-manager');
       expect(
-        lines.some(
-          line =>
-            line.includes('resource="nodes"') && line.includes('verb="LIST"'),
+        [...users].filter(u =>
+          u.startsWith('system:serviceaccount:kube-system:'),
         ),
-      ).toBe(true);
+      ).toEqual([]);
     });
 
     it('works with kubectl and the kubeconfig it gives', async () => {

@@ -30,6 +30,7 @@ import {
   shippedTemplateVersions,
 } from '../planner/__testUtils__/shipped';
 import { HostClusterReconciler } from '../reconciler';
+import { minimalRbacYaml } from '../hostClusters/rbac';
 import { PATIENCE } from './__testUtils__/passes';
 import { plannedPods } from './__testUtils__/plannedPods';
 import {
@@ -292,6 +293,40 @@ describeReal('admission on a real API server', () => {
       /exceeded quota: ray-service-quota, requested: requests\.nvidia\.com\/gpu=2, used: requests\.nvidia\.com\/gpu=0, limited: requests\.nvidia\.com\/gpu=1/,
     );
   });
+
+  it.each(['flux', 'helmChart'] as const)(
+    'applies the generated RBAC (%s) with plain kubectl apply -f on a cluster without its namespace',
+    async deliveryController => {
+      const namespace = `portal-${deliveryController.toLowerCase()}`;
+      expect(
+        (await host.admin.request('GET', `/api/v1/namespaces/${namespace}`))
+          .status,
+      ).toBe(404);
+      const yaml = minimalRbacYaml({
+        serviceAccount: 'ray-service',
+        namespace,
+        deliveryController,
+        name: `ray-service-${deliveryController.toLowerCase()}`,
+      });
+      expect(yaml).not.toMatch(/[&*]a\d+/);
+      const applied = await host.kubectl(['apply', '-f', '-'], yaml);
+      expect(applied).toMatchObject({ code: 0, stderr: '' });
+      expect(applied.stdout).toContain(`namespace/${namespace} created`);
+      expect(applied.stdout).toContain('serviceaccount/ray-service created');
+      // its token is accepted
+      const token = await host.mintToken(namespace, 'ray-service');
+      const allowed = await host.kubectl([
+        'auth',
+        'can-i',
+        'list',
+        'nodes',
+        '--as',
+        `system:serviceaccount:${namespace}:ray-service`,
+      ]);
+      expect(token).not.toBe('');
+      expect(allowed.stdout.trim()).toBe('yes');
+    },
+  );
 
   it('refuses a pod that PodSecurity restricted forbids, saying why', async () => {
     const small = shippedProfiles().find(p => p.name === 'small')!;
