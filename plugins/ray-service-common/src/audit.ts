@@ -49,22 +49,24 @@ export const AUDIT_TARGET_KINDS = [
 export type AuditTargetKind = (typeof AUDIT_TARGET_KINDS)[number];
 
 /** One recorded change: who did what to which object, and when. */
-export const auditEntrySchema = z.object({
-  id: z.string().min(1),
-  at: timestampSchema,
-  /** Entity ref of the user, or the subject of a service principal. */
-  actor: z.string().min(1),
-  action: z.enum(AUDIT_ACTIONS),
-  /** Templates are named by their version ref, e.g. `kuberay@1.2.0`. */
-  target: z.object({
-    kind: z.enum(AUDIT_TARGET_KINDS),
-    name: z.string().min(1),
-  }),
-  /** The object before the change; absent for creations and imports. */
-  before: z.unknown().optional(),
-  /** The object after the change; absent for deletions. */
-  after: z.unknown().optional(),
-});
+export const auditEntrySchema = z
+  .object({
+    id: z.string().min(1),
+    at: timestampSchema,
+    /** Entity ref of the user, or the subject of a service principal. */
+    actor: z.string().min(1),
+    action: z.enum(AUDIT_ACTIONS),
+    /** Templates are named by their version ref, e.g. `kuberay@1.2.0`. */
+    target: z.object({
+      kind: z.enum(AUDIT_TARGET_KINDS),
+      name: z.string().min(1),
+    }),
+    /** The object before the change; absent for creations and imports. */
+    before: z.unknown().optional(),
+    /** The object after the change; absent for deletions. */
+    after: z.unknown().optional(),
+  })
+  .meta({ id: 'AuditEntry' });
 
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 

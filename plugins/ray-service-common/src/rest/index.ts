@@ -14,13 +14,6 @@
  * limitations under the License.
  */
 
-import Router from 'express-promise-router';
-
-/** `GET /health`: unauthenticated liveness of the plugin. */
-export function healthRouter() {
-  const router = Router();
-  router.get('/health', (_req, res) => {
-    res.json({ status: 'ok' });
-  });
-  return router;
-}
+export * from './contract';
+export * from './RayServiceClient';
+export * from './route';

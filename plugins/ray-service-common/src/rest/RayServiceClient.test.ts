@@ -16,6 +16,7 @@
 
 import { ResponseError } from '@backstage/errors';
 import { validationDetailsOf } from '../errors';
+import { rayServiceApi } from './contract';
 import { RayServiceClient } from './RayServiceClient';
 
 interface RecordedRequest {
@@ -66,147 +67,55 @@ describe('RayServiceClient', () => {
     expect(discoveryApi.getBaseUrl).toHaveBeenCalledWith('ray-service');
   });
 
-  it.each([
-    [
-      'listHostClusters',
-      (c: RayServiceClient) => c.listHostClusters(),
-      'GET',
-      '/host-clusters',
-    ],
-    [
-      'getHostCluster',
-      (c: RayServiceClient) => c.getHostCluster('gpu-eu-1'),
-      'GET',
-      '/host-clusters/gpu-eu-1',
-    ],
-    [
-      'listProfiles',
-      (c: RayServiceClient) => c.listProfiles(),
-      'GET',
-      '/profiles',
-    ],
-    [
-      'getProfile',
-      (c: RayServiceClient) => c.getProfile('medium'),
-      'GET',
-      '/profiles/medium',
-    ],
-    [
-      'listTemplateVersions',
-      (c: RayServiceClient) => c.listTemplateVersions(),
-      'GET',
-      '/templates',
-    ],
-    [
-      'getTemplateVersion',
-      (c: RayServiceClient) => c.getTemplateVersion('kuberay@1.2.0'),
-      'GET',
-      '/templates/kuberay@1.2.0',
-    ],
-    [
-      'publish',
-      (c: RayServiceClient) =>
-        c.transitionTemplateVersion('kuberay@1.2.0', 'publish'),
-      'POST',
-      '/templates/kuberay@1.2.0/publish',
-    ],
-    [
-      'deprecate',
-      (c: RayServiceClient) =>
-        c.transitionTemplateVersion('kuberay@1.2.0', 'deprecate'),
-      'POST',
-      '/templates/kuberay@1.2.0/deprecate',
-    ],
-    [
-      'retire',
-      (c: RayServiceClient) =>
-        c.transitionTemplateVersion('kuberay@1.2.0', 'retire'),
-      'POST',
-      '/templates/kuberay@1.2.0/retire',
-    ],
-    [
-      'listAuditEntries',
-      (c: RayServiceClient) => c.listAuditEntries(),
-      'GET',
-      '/audit',
-    ],
-  ])('%s sends %s %s without a body', async (_name, call, method, path) => {
-    const { client, requests } = setup();
-    await call(client);
-    expect(requests).toEqual([
-      { url: `${BASE_URL}${path}`, method, headers: {}, body: undefined },
-    ]);
-  });
-
-  it.each([
-    [
-      'updateHostClusterFacts',
-      (c: RayServiceClient) =>
-        c.updateHostClusterFacts('gpu-eu-1', { labels: { tier: 'gpu' } }),
-      'PATCH',
-      '/host-clusters/gpu-eu-1',
-      { labels: { tier: 'gpu' } },
-    ],
-    [
-      'createProfile',
-      (c: RayServiceClient) => c.createProfile(profileInput),
-      'POST',
-      '/profiles',
-      profileInput,
-    ],
-    [
-      'updateProfile',
-      (c: RayServiceClient) => c.updateProfile('medium', profileInput),
-      'PUT',
-      '/profiles/medium',
-      profileInput,
-    ],
-    [
-      'setTemplateSharing',
-      (c: RayServiceClient) =>
-        c.setTemplateSharing('kuberay@1.2.0', ['group:default/ml-teams']),
-      'PUT',
-      '/templates/kuberay@1.2.0/sharing',
-      { sharedWith: ['group:default/ml-teams'] },
-    ],
-  ])(
-    '%s sends %s %s with a JSON body',
-    async (_name, call, method, path, body) => {
-      const { client, requests } = setup();
-      await call(client);
-      expect(requests).toEqual([
-        {
-          url: `${BASE_URL}${path}`,
-          method,
-          headers: { 'Content-Type': 'application/json' },
-          body: JSON.stringify(body),
-        },
-      ]);
-    },
-  );
-
-  it('returns the parsed response', async () => {
-    const page = { items: [{ name: 'medium' }], nextCursor: 'abc' };
-    const { client } = setup(() => Response.json(page));
-    await expect(client.listProfiles()).resolves.toEqual(page);
-  });
-
-  it('deletes a profile and resolves to nothing on 204', async () => {
-    const { client, requests } = setup(
-      () => new Response(null, { status: 204 }),
+  it('calls every operation of the contract with its method and path', async () => {
+    const { client, requests } = setup(() => Response.json({}));
+    const operations = Object.entries(rayServiceApi);
+    for (const [operation, definition] of operations) {
+      const call = (client as unknown as Record<string, Function>)[operation];
+      await call({
+        path: { name: 'n', version: '1.0.0' },
+        ...(definition.method !== 'get' && { body: {} }),
+      });
+    }
+    expect(
+      requests.map(r => `${r.method} ${r.url.slice(BASE_URL.length)}`),
+    ).toEqual(
+      operations.map(
+        ([, definition]) =>
+          `${definition.method.toUpperCase()} ${definition.path
+            .replace('{name}', 'n')
+            .replace('{version}', '1.0.0')}`,
+      ),
     );
-    await expect(client.deleteProfile('medium')).resolves.toBeUndefined();
-    expect(requests[0]).toMatchObject({
+  });
+
+  it('answers a 204 with undefined and YAML as text', async () => {
+    const empty = setup(() => new Response(null, { status: 204 }));
+    await expect(
+      empty.client.deleteProfile({ path: { name: 'medium' } }),
+    ).resolves.toBeUndefined();
+    expect(empty.requests[0]).toMatchObject({
       method: 'DELETE',
       url: `${BASE_URL}/profiles/medium`,
     });
+    const yaml = setup(
+      () =>
+        new Response('kind: ClusterRole\n', {
+          headers: { 'Content-Type': 'application/yaml' },
+        }),
+    );
+    await expect(
+      yaml.client.getHostClusterRbac({ path: { name: 'sim' } }),
+    ).resolves.toBe('kind: ClusterRole\n');
   });
 
   it('encodes path segments', async () => {
     const { client, requests } = setup();
-    await client.getProfile('a/b?c');
-    await client.getHostCluster('eu west#1');
-    await client.getTemplateVersion('kuberay@2.0.0-rc.1+build.5');
+    await client.getProfile({ path: { name: 'a/b?c' } });
+    await client.getHostCluster({ path: { name: 'eu west#1' } });
+    await client.getTemplateVersion({
+      path: { name: 'kuberay', version: '2.0.0-rc.1+build.5' },
+    });
     expect(requests.map(r => r.url)).toEqual([
       `${BASE_URL}/profiles/a%2Fb%3Fc`,
       `${BASE_URL}/host-clusters/eu%20west%231`,
@@ -214,22 +123,11 @@ describe('RayServiceClient', () => {
     ]);
   });
 
-  it('refuses malformed template refs without calling the server', async () => {
-    const { client, requests } = setup();
-    await expect(client.getTemplateVersion('kuberay')).rejects.toThrow(
-      'invalid template version reference "kuberay"',
-    );
-    await expect(client.setTemplateSharing('../x@1.0.0', [])).rejects.toThrow(
-      'invalid template version reference',
-    );
-    expect(requests).toEqual([]);
-  });
-
   it('sends page params as a query string', async () => {
     const { client, requests } = setup();
-    await client.listProfiles({ limit: 20, cursor: 'a b&c' });
-    await client.listTemplateVersions({ limit: 100 });
-    await client.listAuditEntries({ cursor: 'next' });
+    await client.listProfiles({ query: { limit: 20, cursor: 'a b&c' } });
+    await client.listTemplateVersions({ query: { limit: 100 } });
+    await client.listAuditEntries({ query: { cursor: 'next' } });
     expect(requests.map(r => r.url)).toEqual([
       `${BASE_URL}/profiles?limit=20&cursor=a+b%26c`,
       `${BASE_URL}/templates?limit=100`,
@@ -244,7 +142,9 @@ describe('RayServiceClient', () => {
       );
       const yaml =
         'apiVersion: ray-service.io/v1alpha1\nkind: TenantTemplateVersion\n';
-      await expect(client.importTemplateVersion(yaml)).resolves.toEqual({
+      await expect(
+        client.importTemplateVersion({ body: yaml }),
+      ).resolves.toEqual({
         name: 'kuberay',
       });
       expect(requests).toEqual([
@@ -274,7 +174,7 @@ describe('RayServiceClient', () => {
           sharedWith: [],
         },
       };
-      await client.importTemplateVersion(document);
+      await client.importTemplateVersion({ body: document });
       expect(requests[0].headers).toEqual({
         'Content-Type': 'application/json',
       });
@@ -284,8 +184,14 @@ describe('RayServiceClient', () => {
 
   it('passes a token as bearer authorization', async () => {
     const { client, requests } = setup();
-    await client.getProfile('medium', { token: 'secret-token' });
-    await client.createProfile(profileInput, { token: 'secret-token' });
+    await client.getProfile(
+      { path: { name: 'medium' } },
+      { token: 'secret-token' },
+    );
+    await client.createProfile(
+      { body: profileInput },
+      { token: 'secret-token' },
+    );
     expect(requests.map(r => r.headers)).toEqual([
       { Authorization: 'Bearer secret-token' },
       {
@@ -307,7 +213,9 @@ describe('RayServiceClient', () => {
       ],
     };
     const { client } = setup(() => Response.json(body, { status: 400 }));
-    const error = await client.createProfile(profileInput).catch(e => e);
+    const error = await client
+      .createProfile({ body: profileInput })
+      .catch(e => e);
     expect(error).toBeInstanceOf(ResponseError);
     expect(error.body.error.message).toBe(
       'resources.0.cpu: invalid quantity "abc"',
@@ -328,7 +236,9 @@ describe('RayServiceClient', () => {
         { status: 409 },
       ),
     );
-    await expect(client.deleteProfile('medium')).rejects.toMatchObject({
+    await expect(
+      client.deleteProfile({ path: { name: 'medium' } }),
+    ).rejects.toMatchObject({
       name: 'ResponseError',
       statusCode: 409,
     });
