@@ -19,7 +19,8 @@ import { timestampSchema } from './validation';
 
 /**
  * Every change the audit log records, as `<target kind>.<verb>`: admins'
- * changes and tenants' create, upgrade and delete.
+ * changes, tenants' create, upgrade and delete, and the changes of tenants'
+ * Ray workloads (targets named `<tenant>/<name>`).
  */
 export const AUDIT_ACTIONS = [
   'profile.create',
@@ -35,6 +36,15 @@ export const AUDIT_ACTIONS = [
   'tenant.create',
   'tenant.upgrade',
   'tenant.delete',
+  'rayCluster.create',
+  'rayCluster.update',
+  'rayCluster.delete',
+  'rayJob.submit',
+  'rayJob.stop',
+  'rayJob.delete',
+  'rayService.create',
+  'rayService.update',
+  'rayService.delete',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -44,6 +54,9 @@ export const AUDIT_TARGET_KINDS = [
   'template',
   'hostCluster',
   'tenant',
+  'rayCluster',
+  'rayJob',
+  'rayService',
 ] as const;
 
 export type AuditTargetKind = (typeof AUDIT_TARGET_KINDS)[number];

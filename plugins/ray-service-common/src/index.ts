@@ -46,3 +46,4 @@ export {
   slugSchema,
   timestampSchema,
 } from './validation';
+export * from './workloads';

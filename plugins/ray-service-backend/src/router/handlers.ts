@@ -16,6 +16,7 @@
 
 import { RayServiceApiContract } from '@ray-service/plugin-ray-service-common';
 import { Handlers } from './contractRouter';
+import { workloadHandlers } from './workloadHandlers';
 import { RouterDeps } from './types';
 
 /**
@@ -86,5 +87,7 @@ export function rayServiceHandlers({
 
     listAuditEntries: ({ credentials, query }) =>
       audit.list(credentials, query),
+
+    ...workloadHandlers(),
   };
 }

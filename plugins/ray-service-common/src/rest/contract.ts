@@ -36,6 +36,7 @@ import {
 } from '../tenants';
 import { semverSchema, slugSchema } from '../validation';
 import { route } from './route';
+import { workloadRoutes } from './workloadRoutes';
 
 const nameParams = z.object({ name: slugSchema });
 const tenantParams = z.object({ name: tenantNameSchema });
@@ -424,6 +425,8 @@ export const rayServiceApi = {
     },
     errors: [403],
   }),
+
+  ...workloadRoutes,
 } as const;
 
 export type RayServiceApiContract = typeof rayServiceApi;

@@ -17,3 +17,4 @@
 export * from './contract';
 export * from './RayServiceClient';
 export * from './route';
+export * from './workloadRoutes';

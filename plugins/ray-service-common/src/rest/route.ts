@@ -27,7 +27,8 @@ export const ERROR_STATUSES = {
   409: 'Conflicts with the current state; the message says why',
   413: 'The body is larger than allowed',
   415: 'The body has a content type the route does not read',
-  503: 'A host cluster did not answer',
+  502: "A Ray dashboard answered with an error; the message gives Ray's reason",
+  503: "A host cluster, a tenant's vcluster or a Ray dashboard did not answer; the message says why and how to fix it",
 } as const;
 
 export type ErrorStatus = keyof typeof ERROR_STATUSES;
