@@ -28,6 +28,8 @@ export type {
   KubeSimOptions,
   ListFilter,
   ObjectStoreView,
+  RaySimControl,
+  RaySimOptions,
   VClusterInfo,
 } from './types';
 export type {
@@ -48,5 +50,6 @@ export {
 } from './seeds';
 export type { DeliveryController, Seed, SeedName, SeedOptions } from './seeds';
 export { kubeconfigYaml } from './kubeconfig';
+export { vclusterHostName } from './controllers/vclusterTranslate';
 export type { KubeconfigInput } from './kubeconfig';
 export type { KubeObject } from './util';

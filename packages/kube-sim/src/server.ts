@@ -25,6 +25,7 @@ import { Controllers, VClusterHandle, VClusterHost } from './controllers';
 import { ApiError, statusBody } from './errors';
 import { FaultRule, Faults, RequestFacts, Stats } from './faults';
 import { kubeconfigYaml } from './kubeconfig';
+import { DEFAULT_RAY_TIMINGS, RayHeads } from './ray/heads';
 import { emptySeed, makeNode, rayCrds, Seed, wellEquippedSeed } from './seeds';
 import { findConformanceDir } from './seeds/crds';
 import { parseLabelSelector, LabelSelector } from './selectors';
@@ -157,6 +158,11 @@ export async function startKubeSim(
   let url = '';
   let address = '';
   const crdDir = options.crdDir ?? findConformanceDir();
+  const rayHeads = new RayHeads({
+    ...DEFAULT_RAY_TIMINGS,
+    ...(options.ray ?? {}),
+  });
+  const rayDeps = { rayHeads, rayCrds: () => rayCrds(crdDir) };
 
   const hostCluster = new SimCluster({
     name: 'host',
@@ -201,9 +207,7 @@ export async function startKubeSim(
         objects: cluster.objects,
       };
       if (settings.enabled)
-        entry.controllers = new Controllers(cluster.objects, settings, {
-          rayCrds: () => rayCrds(crdDir),
-        });
+        entry.controllers = new Controllers(cluster.objects, settings, rayDeps);
       vclusters.set(key, entry);
       return entry;
     },
@@ -219,7 +223,7 @@ export async function startKubeSim(
   const hostControllers = settings.enabled
     ? new Controllers(hostCluster.objects, settings, {
         vclusterHost,
-        rayCrds: () => rayCrds(crdDir),
+        ...rayDeps,
       })
     : undefined;
 
@@ -458,6 +462,10 @@ export async function startKubeSim(
     objects: storeView(hostCluster.objects),
     faults,
     stats,
+    ray: {
+      advance: (ms: number) => rayHeads.clock.advance(ms),
+      now: () => rayHeads.clock.now(),
+    },
     addNode(node: KubeObject) {
       const name = node.metadata?.name;
       if (!name) throw new Error('kube-sim: addNode needs metadata.name');
@@ -497,6 +505,7 @@ export async function startKubeSim(
       for (const vc of [...vclusters.values()])
         vclusterHost.destroyVCluster(vc.namespace, vc.name);
       hostCluster.stop();
+      rayHeads.stop();
       for (const res of hanging) res.socket?.destroy();
       hanging.clear();
       await new Promise<void>(resolve => {

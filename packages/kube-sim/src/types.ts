@@ -26,6 +26,32 @@ export interface ControllerOptions {
   namespaceFinalizeDelayMs?: number;
 }
 
+/**
+ * How long the simulated Ray heads take, in milliseconds of their own clock (see
+ * `KubeSim.ray.advance`).
+ */
+export interface RaySimOptions {
+  /** A submitted job stays PENDING this long (runtime env set-up); default 500. */
+  jobPendingMs?: number;
+  /** A job runs this long before it succeeds or fails; default 2000. */
+  jobRunningMs?: number;
+  /** A stopped job becomes STOPPED this long after the stop request; default 200. */
+  jobStopMs?: number;
+  /** Serve applications are DEPLOYING this long after a config PUT; default 1000. */
+  serveDeployMs?: number;
+}
+
+/** The simulated Ray heads' clock, for tests. */
+export interface RaySimControl {
+  /**
+   * Moves the simulated Ray clock forward: jobs and Serve applications whose next step falls
+   * within `ms` take it at once, in order (then the controllers see the change).
+   */
+  advance(ms: number): void;
+  /** Milliseconds since the epoch on the simulated Ray clock (the jobs' times). */
+  now(): number;
+}
+
 export interface KubeSimOptions {
   /** Port to listen on; default 0 = ephemeral. */
   port?: number;
@@ -42,6 +68,8 @@ export interface KubeSimOptions {
   /** Helm delivery controller of the well-equipped seed: Flux (default) or k3s/RKE2's HelmChart. */
   seedDeliveryController?: 'flux' | 'k3s';
   controllers?: ControllerOptions;
+  /** Timings of the simulated Ray heads. */
+  ray?: RaySimOptions;
 }
 
 export interface ListFilter {
@@ -94,6 +122,8 @@ export interface KubeSim {
   objects: ObjectStoreView;
   faults: FaultInjector;
   stats: RequestStats;
+  /** The simulated Ray heads' clock. */
+  ray: RaySimControl;
   addNode(node: KubeObject): KubeObject;
   /** The simulated vcluster of a release, if it is up. */
   vcluster(namespace: string, name: string): VClusterInfo | undefined;
