@@ -28,6 +28,7 @@ export type {
   KubeSimOptions,
   ListFilter,
   ObjectStoreView,
+  RayDashboardOptions,
   RaySimControl,
   RaySimOptions,
   VClusterInfo,

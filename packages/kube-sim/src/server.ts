@@ -29,6 +29,7 @@ import { DEFAULT_RAY_TIMINGS, RayHeads } from './ray/heads';
 import { emptySeed, makeNode, rayCrds, Seed, wellEquippedSeed } from './seeds';
 import { findConformanceDir } from './seeds/crds';
 import { parseLabelSelector, LabelSelector } from './selectors';
+import { ProxyAnswer, proxyToService } from './serviceProxy';
 import { tlsMaterialFor } from './tls';
 import {
   KubeSim,
@@ -74,6 +75,22 @@ function send(res: ServerResponse, r: SimResponse) {
     ...(r.headers ?? {}),
   });
   res.end(body);
+}
+
+function sendProxied(res: ServerResponse, answer: ProxyAnswer) {
+  res.writeHead(answer.status, {
+    ...answer.headers,
+    'Content-Length': answer.body.length,
+  });
+  res.end(answer.body);
+}
+
+/** `KUBE_SIM_RAY_DASHBOARD_URL` (and `KUBE_SIM_RAY_DASHBOARD_TOKEN`), if set. */
+function envRayDashboard() {
+  const url = process.env.KUBE_SIM_RAY_DASHBOARD_URL;
+  return url
+    ? { url, token: process.env.KUBE_SIM_RAY_DASHBOARD_TOKEN }
+    : undefined;
 }
 
 function seedCluster(cluster: ClusterObjects, seed: Seed) {
@@ -158,11 +175,16 @@ export async function startKubeSim(
   let url = '';
   let address = '';
   const crdDir = options.crdDir ?? findConformanceDir();
-  const rayHeads = new RayHeads({
-    ...DEFAULT_RAY_TIMINGS,
-    ...(options.ray ?? {}),
-  });
-  const rayDeps = { rayHeads, rayCrds: () => rayCrds(crdDir) };
+  const realDashboard = options.rayDashboard ?? envRayDashboard();
+  const rayHeads = new RayHeads(
+    { ...DEFAULT_RAY_TIMINGS, ...(options.ray ?? {}) },
+    realDashboard,
+  );
+  const rayDeps = {
+    rayHeads,
+    rayCrds: () => rayCrds(crdDir),
+    rayToken: realDashboard?.token,
+  };
 
   const hostCluster = new SimCluster({
     name: 'host',
@@ -232,6 +254,7 @@ export async function startKubeSim(
   async function handle(req: IncomingMessage, res: ServerResponse) {
     const method = (req.method ?? 'GET').toUpperCase();
     const parsed = new URL(req.url ?? '/', 'https://kube-sim.invalid');
+    let rawPath = parsed.pathname;
     let path = parsed.pathname
       .split('/')
       .map(s => {
@@ -269,6 +292,7 @@ export async function startKubeSim(
       token = vc.token;
       clusterName = `vcluster:${key}`;
       path = `/${segs.slice(4).join('/')}`;
+      rawPath = `/${rawPath.split('/').slice(4).join('/')}`;
     }
 
     const contentType = String(req.headers['content-type'] ?? '')
@@ -342,6 +366,26 @@ export async function startKubeSim(
         send(res, errorResponse(err));
         return;
       }
+    }
+    if (route.kind === 'proxy') {
+      const answer = await proxyToService(cluster.objects, rayHeads, {
+        method,
+        namespace: route.namespace!,
+        id: route.name!,
+        path: rawPath.replace(
+          /^\/api\/v1\/namespaces\/[^/]+\/services\/[^/]+\/proxy/,
+          '',
+        ),
+        query: parsed.search.replace(/^\?/, ''),
+        headers: req.headers,
+        body,
+        requestPath: parsed.pathname,
+        clientAddress: req.socket.remoteAddress,
+        apiHost: address,
+      });
+      record(answer.status);
+      sendProxied(res, answer);
+      return;
     }
     const resp = cluster.handle(route, method, body, req.headers);
     record(resp.status);

@@ -70,6 +70,23 @@ export interface KubeSimOptions {
   controllers?: ControllerOptions;
   /** Timings of the simulated Ray heads. */
   ray?: RaySimOptions;
+  /**
+   * A real Ray head to stand in front of (default: env `KUBE_SIM_RAY_DASHBOARD_URL` and
+   * `KUBE_SIM_RAY_DASHBOARD_TOKEN`): the dashboard port of every Ray head Service proxies to
+   * it, KubeRay's simulated controllers submit jobs and Serve configs to it, and every auth
+   * Secret kube-sim's KubeRay creates holds `token` (the head's own), so that a client that
+   * reads a RayCluster's Secret sends the right token.
+   */
+  rayDashboard?: RayDashboardOptions;
+}
+
+export interface RayDashboardOptions {
+  /** e.g. `http://127.0.0.1:8265` */
+  url: string;
+  /** The head's RAY_AUTH_TOKEN, when it runs with token auth. */
+  token?: string;
+  /** How often KubeRay's simulated controllers poll the head for job and Serve status; default 1000. */
+  pollMs?: number;
 }
 
 export interface ListFilter {

@@ -165,3 +165,31 @@ export async function withRaySim(
     await sim.stop();
   }
 }
+
+/** Creates a RayCluster and waits until it is `ready`. */
+export async function readyRayCluster(
+  sim: KubeSim,
+  namespace: string,
+  name: string,
+  spec: unknown,
+): Promise<any> {
+  await createRay(sim, namespace, 'RayCluster', name, spec);
+  return rayStatus(
+    sim.objects,
+    namespace,
+    'RayCluster',
+    name,
+    s => s.state === 'ready',
+  );
+}
+
+/** The token in a RayCluster's auth Secret. */
+export function authToken(
+  sim: KubeSim,
+  namespace: string,
+  secret: string,
+): string {
+  const data = sim.objects.get('v1', 'Secret', namespace, secret)!.data
+    .auth_token;
+  return Buffer.from(data, 'base64').toString('utf8');
+}

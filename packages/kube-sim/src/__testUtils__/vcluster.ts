@@ -14,6 +14,9 @@
  * limitations under the License.
  */
 
+import type { KubeSim, VClusterInfo } from '../types';
+import { eventually, raw } from './helpers';
+
 /** vcluster values that deploy the KubeRay operator inside the vcluster (into `namespace`). */
 export const operatorValues = (namespace = 'kuberay-system') => ({
   experimental: {
@@ -49,3 +52,24 @@ export const vclusterRelease = (name: string, namespace: string) => ({
     values: operatorValues(),
   },
 });
+
+/** Installs a vcluster release (from a Flux HelmRepository) and waits until it runs. */
+export async function startVCluster(
+  sim: KubeSim,
+  name: string,
+  namespace: string,
+): Promise<VClusterInfo> {
+  sim.objects.put({
+    apiVersion: 'source.toolkit.fluxcd.io/v1',
+    kind: 'HelmRepository',
+    metadata: { name: 'loft', namespace: 'flux-system' },
+    spec: { interval: '10m', url: 'https://charts.loft.sh' },
+  });
+  await raw(
+    sim,
+    'POST',
+    '/apis/helm.toolkit.fluxcd.io/v2/namespaces/flux-system/helmreleases',
+    { body: vclusterRelease(name, namespace) },
+  );
+  return eventually(() => sim.vcluster(namespace, name), 10_000);
+}

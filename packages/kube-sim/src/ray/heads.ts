@@ -17,6 +17,7 @@
 import { SimClock } from './clock';
 import { RayHeadClient, simHeadClient } from './client';
 import { HeadConfig, RayTimings, SimRayHead } from './head';
+import { RealDashboard, RemoteRayHead } from './remoteHead';
 
 /** Which RayCluster a head belongs to: its cluster ('host' or 'vcluster:<ns>/<name>'), namespace, name. */
 export interface HeadKey {
@@ -36,11 +37,16 @@ export const DEFAULT_RAY_TIMINGS: RayTimings = {
   serveDeployMs: 1000,
 };
 
+/** Where a Ray head Service's dashboard port leads. */
+export type RayUpstream = { real: RealDashboard } | { head: SimRayHead };
+
 /**
  * The simulated Ray heads of a kube-sim, one per RayCluster whose head pod runs, for the host
  * and every vcluster, on one simulated clock. A head lives as long as its head pod: a new head
  * pod (another uid) starts a fresh head without jobs or Serve applications, as a Ray head
- * without GCS fault tolerance does.
+ * without GCS fault tolerance does. Given a real Ray head (`real`), every RayCluster's head
+ * is that one: the dashboard port of every head pod leads to it, and the controllers talk to
+ * it.
  */
 export class RayHeads {
   readonly clock = new SimClock();
@@ -48,9 +54,13 @@ export class RayHeads {
     string,
     { podUid: string; head: SimRayHead }
   >();
+  private readonly remotes = new Map<string, RemoteRayHead>();
   private readonly listeners: Array<(key: HeadKey) => void> = [];
 
-  constructor(private readonly timings: RayTimings = DEFAULT_RAY_TIMINGS) {}
+  constructor(
+    private readonly timings: RayTimings = DEFAULT_RAY_TIMINGS,
+    readonly real?: RealDashboard,
+  ) {}
 
   /** The head of a RayCluster's running head pod (started if the pod is new). */
   start(key: HeadKey, podUid: string, config: HeadConfig): SimRayHead {
@@ -70,13 +80,31 @@ export class RayHeads {
 
   /** The head pod is gone: so is its head. */
   remove(key: HeadKey): void {
-    if (this.heads.delete(headKeyString(key))) this.emit(key);
+    const k = headKeyString(key);
+    this.remotes.get(k)?.stop();
+    this.remotes.delete(k);
+    if (this.heads.delete(k)) this.emit(key);
   }
 
   /** The client KubeRay's controllers use for a RayCluster's head, if it runs. */
   client(key: HeadKey): RayHeadClient | undefined {
     const head = this.get(key);
-    return head ? simHeadClient(head) : undefined;
+    if (!head) return undefined;
+    if (!this.real) return simHeadClient(head);
+    const k = headKeyString(key);
+    let remote = this.remotes.get(k);
+    if (!remote) {
+      remote = new RemoteRayHead(this.real, () => this.emit(key));
+      this.remotes.set(k, remote);
+    }
+    return remote;
+  }
+
+  /** What the dashboard port of a RayCluster's head pod leads to, if its head runs. */
+  upstream(key: HeadKey): RayUpstream | undefined {
+    const head = this.get(key);
+    if (!head) return undefined;
+    return this.real ? { real: this.real } : { head };
   }
 
   /**
@@ -93,6 +121,8 @@ export class RayHeads {
 
   stop(): void {
     this.clock.stop();
+    for (const remote of this.remotes.values()) remote.stop();
+    this.remotes.clear();
     this.heads.clear();
   }
 

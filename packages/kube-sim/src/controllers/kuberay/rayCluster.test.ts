@@ -22,12 +22,14 @@ import {
   nextTurn,
 } from '../../__testUtils__/helpers';
 import {
+  authToken,
   condition,
   createNamespace,
   createRay,
   gpuWorkers,
   rayClusterSpec,
   rayStatus,
+  readyRayCluster,
   startRaySim,
   withRaySim,
 } from '../../__testUtils__/ray';
@@ -49,19 +51,11 @@ describe('KubeRay RayCluster', () => {
   afterAll(() => sim.stop());
 
   it('creates head and worker pods, a headless head Service and a ready status', async () => {
-    await createRay(
+    const rc = await readyRayCluster(
       sim,
       'team',
-      'RayCluster',
       'rc',
       rayClusterSpec([gpuWorkers(2)]),
-    );
-    const rc = await rayStatus(
-      sim.objects,
-      'team',
-      'RayCluster',
-      'rc',
-      s => s.state === 'ready',
     );
 
     const pods = podsOf(sim, 'team', 'rc');
@@ -214,24 +208,14 @@ describe('KubeRay RayCluster', () => {
   });
 
   it('creates the token Secret and the auth env of KubeRay ≥ 1.5.1 for authOptions.mode token', async () => {
-    await createRay(
+    await readyRayCluster(
       sim,
       'team',
-      'RayCluster',
       'secure',
       rayClusterSpec([gpuWorkers(1)], { authOptions: { mode: 'token' } }),
     );
-    await rayStatus(
-      sim.objects,
-      'team',
-      'RayCluster',
-      'secure',
-      s => s.state === 'ready',
-    );
     const secret = sim.objects.get('v1', 'Secret', 'team', 'secure')!;
-    const token = Buffer.from(secret.data.auth_token, 'base64').toString(
-      'utf8',
-    );
+    const token = authToken(sim, 'team', 'secure');
     expect(token).toMatch(/^[A-Za-z0-9+/]{43}=$/);
     expect(Buffer.from(token, 'base64')).toHaveLength(32);
     expect(secret.metadata.labels).toEqual({ 'ray.io/cluster': 'secure' });

@@ -26,6 +26,7 @@ import {
   gpuWorkers,
   rayClusterSpec,
   rayStatus,
+  readyRayCluster,
   startRaySim,
   withRaySim,
 } from '../../__testUtils__/ray';
@@ -161,14 +162,7 @@ describe('KubeRay RayJob', () => {
   });
 
   it('runs on an existing cluster through clusterSelector and leaves it alone', async () => {
-    await createRay(sim, 'jobs', 'RayCluster', 'shared', rayClusterSpec());
-    await rayStatus(
-      sim.objects,
-      'jobs',
-      'RayCluster',
-      'shared',
-      s => s.state === 'ready',
-    );
+    await readyRayCluster(sim, 'jobs', 'shared', rayClusterSpec());
     await createRay(sim, 'jobs', 'RayJob', 'adhoc', {
       entrypoint: 'echo hello',
       clusterSelector: { 'ray.io/cluster': 'shared' },
@@ -195,7 +189,11 @@ describe('KubeRay RayJob', () => {
     });
     const running = await jobStatus('once', s => s.jobStatus === 'PENDING');
     sim.ray.advance(PENDING_MS + RUNNING_MS);
-    await jobStatus('once', s => s.jobDeploymentStatus === 'Complete');
+    const done = await jobStatus(
+      'once',
+      s => s.jobDeploymentStatus === 'Complete',
+    );
+    expect(done.status.rayClusterName).toBe(running.status.rayClusterName);
     await eventually(
       () =>
         sim.objects.get(

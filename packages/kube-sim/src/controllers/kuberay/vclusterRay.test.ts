@@ -23,7 +23,7 @@ import {
   rayObject,
   startRaySim,
 } from '../../__testUtils__/ray';
-import { vclusterRelease } from '../../__testUtils__/vcluster';
+import { startVCluster } from '../../__testUtils__/vcluster';
 
 jest.setTimeout(30_000);
 
@@ -32,28 +32,11 @@ describe('KubeRay inside a simulated vcluster', () => {
 
   beforeAll(async () => {
     sim = await startRaySim('tenant-v');
-    sim.objects.put({
-      apiVersion: 'source.toolkit.fluxcd.io/v1',
-      kind: 'HelmRepository',
-      metadata: { name: 'loft', namespace: 'flux-system' },
-      spec: { interval: '10m', url: 'https://charts.loft.sh' },
-    });
-    await raw(
-      sim,
-      'POST',
-      '/apis/helm.toolkit.fluxcd.io/v2/namespaces/flux-system/helmreleases',
-      {
-        body: vclusterRelease('tenant-v-vc', 'tenant-v'),
-      },
-    );
   });
   afterAll(() => sim.stop());
 
   it('runs a RayCluster inside and syncs its pods and head Service to the host, named as vcluster names them', async () => {
-    const vc = await eventually(
-      () => sim.vcluster('tenant-v', 'tenant-v-vc'),
-      10_000,
-    );
+    const vc = await startVCluster(sim, 'tenant-v-vc', 'tenant-v');
     const created = await raw(
       { url: vc.url, caData: sim.caData, token: vc.token },
       'POST',
