@@ -177,6 +177,32 @@ describe('the service proxy subresource', () => {
     const health = await get('secure-head-svc:dashboard', '/api/gcs_healthz');
     expect(health).toMatchObject({ status: 200, text: 'success' });
   });
+
+  it("shows the cluster's running pods as Ray nodes, and Ray's browser rule through the proxy", async () => {
+    const nodes = await get('rc-head-svc:dashboard', '/api/v0/nodes?detail=1');
+    const items = nodes.json.data.result.result;
+    expect(items.map((n: any) => n.is_head_node).sort()).toEqual([false, true]);
+    const worker = items.find((n: any) => !n.is_head_node);
+    expect(worker.resources_total).toMatchObject({ CPU: 2, GPU: 1 });
+    expect(worker.node_ip).toBe(
+      sim.objects.list('v1', 'Pod', {
+        namespace: 'team',
+        labelSelector: 'ray.io/cluster=rc,ray.io/node-type=worker',
+      })[0].status.podIP,
+    );
+    // Origin passes the API server: Ray refuses the write as a browser's
+    const write = await raw(
+      sim,
+      'POST',
+      proxyPath('team', 'rc-head-svc:dashboard', '/api/jobs/'),
+      { body: { entrypoint: 'echo' }, headers: { Origin: 'https://portal' } },
+    );
+    expect(write).toMatchObject({
+      status: 405,
+      text: "'POST' method not allowed for browser traffic.",
+    });
+    expect(write.headers['content-type']).toBe('text/plain; charset=utf-8');
+  });
 });
 
 describe('the service proxy to a head whose pods are not ready', () => {

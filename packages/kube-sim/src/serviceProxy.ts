@@ -186,7 +186,10 @@ export async function proxyToService(
     });
     return {
       status: answer.status,
-      headers: answer.contentType ? { 'Content-Type': answer.contentType } : {},
+      headers: {
+        ...(answer.contentType ? { 'Content-Type': answer.contentType } : {}),
+        ...(answer.headers ?? {}),
+      },
       body: Buffer.from(answer.body, 'utf8'),
     };
   }

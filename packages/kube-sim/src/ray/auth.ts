@@ -45,9 +45,17 @@ export function authRefusal(
   req: RayRequest,
   token: string | undefined,
 ): RayResponse | undefined {
-  if (token === undefined) return undefined;
   if (PUBLIC_PATHS.includes(req.path) || req.path.startsWith('/static/'))
     return undefined;
+  return tokenRefusal(req, token);
+}
+
+/** The token check itself (whatever the path). */
+export function tokenRefusal(
+  req: RayRequest,
+  token: string | undefined,
+): RayResponse | undefined {
+  if (token === undefined) return undefined;
   const presented =
     headerValue(req, 'authorization') ||
     headerValue(req, 'x-ray-authorization') ||
@@ -57,4 +65,38 @@ export function authRefusal(
   if (presented !== `Bearer ${token}`)
     return text(403, 'Forbidden: Invalid authentication token');
   return undefined;
+}
+
+/** Headers that make Ray 2.60 take a request for a browser's (optional_utils.is_browser_request). */
+const BROWSER_HEADERS = [
+  'referer',
+  'origin',
+  'sec-fetch-mode',
+  'sec-fetch-dest',
+  'sec-fetch-site',
+  'sec-fetch-user',
+  'access-control-request-method',
+  'access-control-request-headers',
+];
+
+export function isBrowserRequest(req: RayRequest): boolean {
+  return (
+    (headerValue(req, 'user-agent') ?? '').startsWith('Mozilla') ||
+    BROWSER_HEADERS.some(h => headerValue(req, h) !== undefined)
+  );
+}
+
+/**
+ * The 405 Ray answers a browser's write (anything but GET, HEAD, OPTIONS), checked after
+ * auth; `/api/authenticate` is exempt.
+ */
+export function browserRefusal(req: RayRequest): RayResponse | undefined {
+  if (
+    ['GET', 'HEAD', 'OPTIONS'].includes(req.method) ||
+    req.path === '/api/authenticate'
+  )
+    return undefined;
+  return isBrowserRequest(req)
+    ? text(405, `'${req.method}' method not allowed for browser traffic.`)
+    : undefined;
 }

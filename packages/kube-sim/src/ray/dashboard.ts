@@ -14,14 +14,22 @@
  * limitations under the License.
  */
 
-import { authRefusal } from './auth';
+import {
+  authRefusal,
+  browserRefusal,
+  isBrowserRequest,
+  tokenRefusal,
+} from './auth';
+import { clusterStatus } from './clusterStatus';
 import type { SimRayHead } from './head';
 import { json, RayHttpError, RayRequest, RayResponse, text } from './http';
+import { nodesView, stateNodes } from './nodesApi';
 
 /*
  * The HTTP face of a simulated Ray head: Ray 2.60's dashboard routes with their exact paths
  * (trailing slashes as Ray has them, no redirects; anything else is `404: Not Found`), token
- * auth first, plain-text errors.
+ * auth first, then the browser rule (writes refused, env vars redacted in reads), plain-text
+ * errors.
  */
 
 /** The commit of the Ray 2.60.0 the samples were recorded with. */
@@ -62,6 +70,18 @@ const ROUTES: Route[] = [
       contentType: 'application/text; charset=utf-8',
       body: 'success',
     }),
+  },
+  {
+    method: 'POST',
+    path: /^\/api\/authenticate$/,
+    // public, but it checks the token itself and sets it as the cookie the dashboard UI uses
+    handle: (head, req) =>
+      tokenRefusal(req, head.config.authToken) ?? {
+        ...json(200, { status: 'authenticated', message: 'Token is valid' }),
+        headers: {
+          'Set-Cookie': `ray-authentication-token=${head.config.authToken}; HttpOnly; Max-Age=2592000; Path=/; SameSite=Strict`,
+        },
+      },
   },
   {
     method: 'GET',
@@ -109,6 +129,21 @@ const ROUTES: Route[] = [
   },
   {
     method: 'GET',
+    path: /^\/api\/v0\/nodes$/,
+    handle: (head, req) => stateNodes(head, req.query),
+  },
+  {
+    method: 'GET',
+    path: /^\/nodes$/,
+    handle: (head, req) => nodesView(head, req.query),
+  },
+  {
+    method: 'GET',
+    path: /^\/api\/cluster_status$/,
+    handle: (head, req) => clusterStatus(head, req.query),
+  },
+  {
+    method: 'GET',
     path: /^\/api\/serve\/applications\/$/,
     handle: (head, req) => json(200, head.serve.toJson(req.redact)),
   },
@@ -127,7 +162,8 @@ export function handleDashboard(
   head: SimRayHead,
   req: RayRequest,
 ): RayResponse {
-  const refused = authRefusal(req, head.config.authToken);
+  const refused =
+    authRefusal(req, head.config.authToken) ?? browserRefusal(req);
   if (refused) return refused;
   const matching = ROUTES.map(r => ({ r, m: r.path.exec(req.path) })).filter(
     x => x.m,
@@ -143,7 +179,11 @@ export function handleDashboard(
       : text(404, '404: Not Found');
   const params = route.m!.slice(1).map(p => decodeURIComponent(p));
   try {
-    return route.r.handle(head, { ...req, redact: false }, params);
+    return route.r.handle(
+      head,
+      { ...req, redact: isBrowserRequest(req) },
+      params,
+    );
   } catch (e) {
     if (e instanceof RayHttpError) return e.toResponse();
     throw e;

@@ -30,6 +30,8 @@ export interface HeadConfig {
   authToken?: string;
   /** Ray version the head reports (the RayCluster's `rayVersion`). */
   rayVersion: string;
+  /** The head runs autoscaler v2 (no structured `/api/cluster_status`). */
+  autoscalerV2?: boolean;
 }
 
 /**

@@ -30,6 +30,7 @@ export interface RayResponse {
   /** Undefined: no Content-Type at all (Ray's answer to a Serve PUT). */
   contentType?: string;
   body: string;
+  headers?: Record<string, string>;
 }
 
 const TEXT = 'text/plain; charset=utf-8';

@@ -151,6 +151,9 @@ function syncRayHead(
   const rayHead = ctx.deps.rayHeads.start(key, String(head.metadata.uid), {
     authToken: auth.enabled ? auth.token ?? '' : undefined,
     rayVersion: String(cluster.spec?.rayVersion ?? '2.60.0'),
+    autoscalerV2:
+      cluster.spec?.enableInTreeAutoscaling === true &&
+      cluster.spec?.autoscalerOptions?.version === 'v2',
   });
   rayHead.setNodes(
     running.map(p => rayNodeOfPod(p, rayStartParamsOf(cluster, p))),
