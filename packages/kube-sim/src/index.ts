@@ -32,6 +32,8 @@ export type {
   RaySimControl,
   RaySimOptions,
   VClusterInfo,
+  WatchControl,
+  WatchOptions,
 } from './types';
 export type {
   FaultInjector,

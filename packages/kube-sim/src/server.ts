@@ -175,6 +175,10 @@ export async function startKubeSim(
   let url = '';
   let address = '';
   const crdDir = options.crdDir ?? findConformanceDir();
+  const watchSettings = {
+    bookmarkIntervalMs: options.watch?.bookmarkIntervalMs ?? 60_000,
+    historySize: options.watch?.historySize ?? 10_000,
+  };
   const realDashboard = options.rayDashboard ?? envRayDashboard();
   const rayHeads = new RayHeads(
     { ...DEFAULT_RAY_TIMINGS, ...(options.ray ?? {}) },
@@ -191,6 +195,7 @@ export async function startKubeSim(
     kubernetesVersion,
     controllers: settings,
     serverAddress: () => address,
+    watch: watchSettings,
   });
   const seed =
     options.seed === 'well-equipped'
@@ -218,6 +223,7 @@ export async function startKubeSim(
         kubernetesVersion,
         controllers: settings,
         serverAddress: () => `${address}`,
+        watch: watchSettings,
       });
       seedCluster(cluster.objects, emptySeed());
       const entry: VClusterEntry = {
@@ -387,6 +393,17 @@ export async function startKubeSim(
       sendProxied(res, answer);
       return;
     }
+    if (route.kind === 'resource' && route.verb === 'watch') {
+      try {
+        cluster.watch(route, res);
+        record(200);
+      } catch (e) {
+        const r = errorResponse(e);
+        record(r.status);
+        send(res, r);
+      }
+      return;
+    }
     const resp = cluster.handle(route, method, body, req.headers);
     record(resp.status);
     send(res, resp);
@@ -480,6 +497,11 @@ export async function startKubeSim(
   address = `${displayHost(host)}:${port}`;
   url = `https://${address}`;
 
+  const allClusters = () => [
+    hostCluster,
+    ...[...vclusters.values()].map(vc => vc.cluster),
+  ];
+
   const vclusterInfo = (vc: VClusterEntry): VClusterInfo => ({
     namespace: vc.namespace,
     name: vc.name,
@@ -506,6 +528,15 @@ export async function startKubeSim(
     objects: storeView(hostCluster.objects),
     faults,
     stats,
+    watches: {
+      count: () => allClusters().reduce((n, c) => n + c.watches.count, 0),
+      disconnectAll() {
+        for (const c of allClusters()) c.watches.disconnectAll();
+      },
+    },
+    compact() {
+      for (const c of allClusters()) c.watches.history.compact();
+    },
     ray: {
       advance: (ms: number) => rayHeads.clock.advance(ms),
       now: () => rayHeads.clock.now(),

@@ -70,6 +70,7 @@ export interface KubeSimOptions {
   controllers?: ControllerOptions;
   /** Timings of the simulated Ray heads. */
   ray?: RaySimOptions;
+  watch?: WatchOptions;
   /**
    * A real Ray head to stand in front of (default: env `KUBE_SIM_RAY_DASHBOARD_URL` and
    * `KUBE_SIM_RAY_DASHBOARD_TOKEN`): the dashboard port of every Ray head Service proxies to
@@ -78,6 +79,21 @@ export interface KubeSimOptions {
    * reads a RayCluster's Secret sends the right token.
    */
   rayDashboard?: RayDashboardOptions;
+}
+
+export interface WatchOptions {
+  /** How often a watch with `allowWatchBookmarks=true` gets a BOOKMARK; default 60000 (as kube-apiserver: about a minute). */
+  bookmarkIntervalMs?: number;
+  /** How many changes (per cluster) a watch can resume from; older resourceVersions get 410 Expired. Default 10000. */
+  historySize?: number;
+}
+
+/** The open watch connections (host and vclusters), for tests. */
+export interface WatchControl {
+  /** How many watches are open. */
+  count(): number;
+  /** Drops every watch connection, as a network failure would (clients see an error). */
+  disconnectAll(): void;
 }
 
 export interface RayDashboardOptions {
@@ -141,6 +157,9 @@ export interface KubeSim {
   stats: RequestStats;
   /** The simulated Ray heads' clock. */
   ray: RaySimControl;
+  watches: WatchControl;
+  /** Forgets the change history (host and vclusters): a watch from an older resourceVersion gets 410 Expired. */
+  compact(): void;
   addNode(node: KubeObject): KubeObject;
   /** The simulated vcluster of a release, if it is up. */
   vcluster(namespace: string, name: string): VClusterInfo | undefined;
