@@ -6,13 +6,16 @@
  * `yarn start`: launches the simulated host cluster (packages/kube-sim), then
  * the portal (frontend on :3000, backend on :7007) pointed at it. Stops both
  * together. Set RAY_SERVICE_API_TOKEN to also accept that static automation
- * token (app-config.automation.yaml); put personal overrides in
+ * token (app-config.automation.yaml); set RAY_SERVICE_DEV_USER to a user of
+ * examples/org.yaml (e.g. alice.alpha, a plain member of ml-team-alpha) to
+ * sign in as that user instead of the admin guest; put personal overrides in
  * app-config.local.yaml.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
+import { parseAllDocuments } from 'yaml';
 
 const root = resolve(import.meta.dirname, '..');
 const stateDir = resolve(root, '.kube-sim');
@@ -65,6 +68,38 @@ async function startKubeSim() {
   return JSON.parse(readFileSync(resolve(stateDir, 'connection.json'), 'utf8'));
 }
 
+/**
+ * The guest sign-in as another user of the example org: its entity ref and
+ * ownership refs (the user and their groups), as config from the
+ * environment (APP_CONFIG_…).
+ */
+function devUserConfig(name) {
+  const org = parseAllDocuments(
+    readFileSync(resolve(root, 'examples/org.yaml'), 'utf8'),
+  ).map(document => document.toJS());
+  const user = org.find(e => e?.kind === 'User' && e.metadata.name === name);
+  if (!user) {
+    const users = org.filter(e => e?.kind === 'User').map(e => e.metadata.name);
+    throw new Error(
+      `RAY_SERVICE_DEV_USER=${name} is not a user of examples/org.yaml; try one of ${users.join(
+        ', ',
+      )}`,
+    );
+  }
+  const ref = `user:default/${name}`;
+  console.log(`Signing in as ${ref} (RAY_SERVICE_DEV_USER)`);
+  return {
+    APP_CONFIG_auth_providers_guest_userEntityRef: ref,
+    APP_CONFIG_auth_providers_guest_ownershipEntityRefs: JSON.stringify([
+      ref,
+      ...(user.spec.memberOf ?? []).map(group => `group:default/${group}`),
+    ]),
+  };
+}
+
+const devUser = process.env.RAY_SERVICE_DEV_USER
+  ? devUserConfig(process.env.RAY_SERVICE_DEV_USER)
+  : {};
 const sim = await startKubeSim();
 const configs = ['app-config.yaml'];
 if (process.env.RAY_SERVICE_API_TOKEN)
@@ -87,6 +122,7 @@ run(
       KUBE_SIM_URL: sim.url,
       KUBE_SIM_CA_DATA: sim.caData,
       KUBE_SIM_TOKEN: sim.token,
+      ...devUser,
     },
   },
 );

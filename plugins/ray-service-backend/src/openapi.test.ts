@@ -14,6 +14,7 @@
  * limitations under the License.
  */
 
+import { rayServiceApi } from '@ray-service/plugin-ray-service-common';
 import { KubeSim, startKubeSim } from '@ray-service/kube-sim';
 import Ajv, { ValidateFunction } from 'ajv';
 import { readFileSync } from 'node:fs';
@@ -23,6 +24,7 @@ import request from 'supertest';
 import { parse, stringify } from 'yaml';
 import { profileInput, templateDocument } from './__testUtils__/fixtures';
 import { registeredRoutes } from './__testUtils__/routes';
+import { openapiYaml } from './router/openapiYaml';
 import {
   apiFor,
   inPhase,
@@ -63,18 +65,22 @@ const operations = Object.entries(
 const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false });
 ajv.addSchema(openapi, 'openapi');
 
+/** A JSON pointer token: `~` and `/` escaped. */
+const pointer = (token: string) =>
+  token.replace(/~/g, '~0').replace(/\//g, '~1');
+
 /** The validator of the JSON body openapi.yaml documents for a route and status. */
 function responseValidator(route: string, status: number): ValidateFunction {
+  const [method, path] = route.split(' ');
   const operation = operations.find(o => o.route === route)?.operation;
-  let response = operation?.responses[String(status)];
-  if (!response) {
-    throw new Error(`openapi.yaml documents no ${status} for ${route}`);
+  if (!operation?.responses[String(status)]?.content?.['application/json']) {
+    throw new Error(`openapi.yaml documents no JSON ${status} for ${route}`);
   }
-  if (response.$ref) {
-    response = openapi.components.responses[response.$ref.split('/').pop()!];
-  }
-  const schema = response!.content!['application/json'].schema;
-  return ajv.compile(schema.$ref ? { $ref: `openapi${schema.$ref}` } : schema);
+  return ajv.compile({
+    $ref: `openapi#/paths/${pointer(
+      path,
+    )}/${method.toLowerCase()}/responses/${status}/content/application~1json/schema`,
+  });
 }
 
 /** The responses that do not match openapi.yaml, with ajv's reasons. */
@@ -90,6 +96,12 @@ function undocumented(
 }
 
 describe('openapi.yaml', () => {
+  it('is what the REST contract generates (yarn build:openapi)', () => {
+    expect(readFileSync(resolve(__dirname, '../openapi.yaml'), 'utf8')).toEqual(
+      openapiYaml(rayServiceApi),
+    );
+  });
+
   it('describes exactly the routes the router serves', () => {
     expect(operations.map(o => o.route).sort()).toEqual(registeredRoutes());
   });

@@ -19,7 +19,8 @@ import { timestampSchema } from './validation';
 
 /**
  * Every change the audit log records, as `<target kind>.<verb>`: admins'
- * changes and tenants' create, upgrade and delete.
+ * changes, tenants' create, upgrade and delete, and the changes of tenants'
+ * Ray workloads (targets named `<tenant>/<name>`).
  */
 export const AUDIT_ACTIONS = [
   'profile.create',
@@ -35,6 +36,15 @@ export const AUDIT_ACTIONS = [
   'tenant.create',
   'tenant.upgrade',
   'tenant.delete',
+  'rayCluster.create',
+  'rayCluster.update',
+  'rayCluster.delete',
+  'rayJob.submit',
+  'rayJob.stop',
+  'rayJob.delete',
+  'rayService.create',
+  'rayService.update',
+  'rayService.delete',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -44,27 +54,32 @@ export const AUDIT_TARGET_KINDS = [
   'template',
   'hostCluster',
   'tenant',
+  'rayCluster',
+  'rayJob',
+  'rayService',
 ] as const;
 
 export type AuditTargetKind = (typeof AUDIT_TARGET_KINDS)[number];
 
 /** One recorded change: who did what to which object, and when. */
-export const auditEntrySchema = z.object({
-  id: z.string().min(1),
-  at: timestampSchema,
-  /** Entity ref of the user, or the subject of a service principal. */
-  actor: z.string().min(1),
-  action: z.enum(AUDIT_ACTIONS),
-  /** Templates are named by their version ref, e.g. `kuberay@1.2.0`. */
-  target: z.object({
-    kind: z.enum(AUDIT_TARGET_KINDS),
-    name: z.string().min(1),
-  }),
-  /** The object before the change; absent for creations and imports. */
-  before: z.unknown().optional(),
-  /** The object after the change; absent for deletions. */
-  after: z.unknown().optional(),
-});
+export const auditEntrySchema = z
+  .object({
+    id: z.string().min(1),
+    at: timestampSchema,
+    /** Entity ref of the user, or the subject of a service principal. */
+    actor: z.string().min(1),
+    action: z.enum(AUDIT_ACTIONS),
+    /** Templates are named by their version ref, e.g. `kuberay@1.2.0`. */
+    target: z.object({
+      kind: z.enum(AUDIT_TARGET_KINDS),
+      name: z.string().min(1),
+    }),
+    /** The object before the change; absent for creations and imports. */
+    before: z.unknown().optional(),
+    /** The object after the change; absent for deletions. */
+    after: z.unknown().optional(),
+  })
+  .meta({ id: 'AuditEntry' });
 
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 

@@ -62,15 +62,23 @@ function tryNormalizeGroupRef(ref: string): string | undefined {
   return 'ref' in result ? result.ref : undefined;
 }
 
-/** A group ref in any accepted form, parsed into its normalized form. */
-export const groupRefSchema = z.string().transform((ref, ctx) => {
-  const result = readGroupRef(ref);
-  if ('error' in result) {
-    ctx.addIssue({ code: 'custom', message: result.error });
-    return z.NEVER;
-  }
-  return result.ref;
-});
+/**
+ * A group ref in any accepted form (`ml-teams`, `Group:Default/ML-Teams`),
+ * parsed into its normalized form (`group:default/ml-teams`).
+ */
+export const groupRefSchema = z
+  .string()
+  .superRefine((ref, ctx) => {
+    const result = readGroupRef(ref);
+    if ('error' in result) {
+      ctx.addIssue({ code: 'custom', message: result.error });
+    }
+  })
+  .overwrite(ref => tryNormalizeGroupRef(ref) ?? ref)
+  .meta({
+    description:
+      'A group ref (group:<namespace>/<name>) or a group name; normalized to group:<namespace>/<name> in lowercase',
+  });
 
 /** A list of group refs, normalized, without duplicates. */
 export const groupRefListSchema = z.array(groupRefSchema).superRefine(

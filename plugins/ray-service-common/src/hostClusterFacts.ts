@@ -71,10 +71,12 @@ export const labelsSchema = z
  * the `PATCH /host-clusters/{name}` body: each field present replaces the
  * stored one, absent fields stay as they are.
  */
-export const hostClusterFactsSchema = z.object({
-  infrastructure: infrastructureSchema.optional(),
-  labels: labelsSchema.optional(),
-});
+export const hostClusterFactsSchema = z
+  .object({
+    infrastructure: infrastructureSchema.optional(),
+    labels: labelsSchema.optional(),
+  })
+  .meta({ id: 'HostClusterFacts' });
 
 export type HostClusterFacts = z.infer<typeof hostClusterFactsSchema>;
 

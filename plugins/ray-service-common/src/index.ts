@@ -24,7 +24,7 @@
 export * from './allocation';
 export * from './api';
 export * from './audit';
-export * from './client/RayServiceClient';
+export * from './rest';
 export * from './errors';
 export * from './gpu';
 export * from './groups';
@@ -46,3 +46,4 @@ export {
   slugSchema,
   timestampSchema,
 } from './validation';
+export * from './workloads';

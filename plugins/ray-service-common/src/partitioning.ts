@@ -72,7 +72,7 @@ export function migProfileProblem(
  * Partitioning per GPU model; a model without an entry is used whole. Keys
  * are checked by hand so an unknown model is reported with the known ones.
  */
-export const partitioningSchema = z
+const partitioningRecordSchema = z
   .record(z.string(), gpuPartitioningSchema)
   .superRefine((partitioning, ctx) => {
     for (const [model, modelPartitioning] of Object.entries(partitioning)) {
@@ -95,13 +95,19 @@ export const partitioningSchema = z
         }
       }
     }
-  })
-  .transform(
-    partitioning =>
-      partitioning as Partial<Record<GpuModelName, GpuPartitioning>>,
-  );
+  });
 
-export type Partitioning = z.infer<typeof partitioningSchema>;
+export type Partitioning = Partial<Record<GpuModelName, GpuPartitioning>>;
+
+/**
+ * The record's keys are checked to be GPU model names, which its type says
+ * (a cast, so that the schema stays a plain record in JSON Schema).
+ */
+export const partitioningSchema =
+  partitioningRecordSchema as unknown as z.ZodType<
+    Partitioning,
+    z.input<typeof partitioningRecordSchema>
+  >;
 
 /** An extended resource and how many of it a pod or quota asks for. */
 export interface GpuResourceRequest {

@@ -107,6 +107,9 @@ describe('permissions', () => {
       'ray-service.tenant.delete',
       'ray-service.profile.read',
       'ray-service.template.read',
+      'ray-service.workload.create',
+      'ray-service.workload.update',
+      'ray-service.workload.delete',
     ]);
   });
 });

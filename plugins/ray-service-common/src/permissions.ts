@@ -48,6 +48,30 @@ export const rayServiceTenantDeletePermission = createPermission({
   resourceType: RESOURCE_TYPE_RAY_SERVICE_TENANT,
 });
 
+/**
+ * Creating RayClusters, RayJobs and RayServices in a tenant (resourceRef: the
+ * tenant's name), so that policies grant it on the tenants a user owns.
+ */
+export const rayServiceWorkloadCreatePermission = createPermission({
+  name: 'ray-service.workload.create',
+  attributes: { action: 'create' },
+  resourceType: RESOURCE_TYPE_RAY_SERVICE_TENANT,
+});
+
+/** Scaling, suspending, stopping and updating a tenant's workloads. */
+export const rayServiceWorkloadUpdatePermission = createPermission({
+  name: 'ray-service.workload.update',
+  attributes: { action: 'update' },
+  resourceType: RESOURCE_TYPE_RAY_SERVICE_TENANT,
+});
+
+/** Deleting a tenant's workloads. */
+export const rayServiceWorkloadDeletePermission = createPermission({
+  name: 'ray-service.workload.delete',
+  attributes: { action: 'delete' },
+  resourceType: RESOURCE_TYPE_RAY_SERVICE_TENANT,
+});
+
 /** The resource type of compute profiles in permission checks and conditions. */
 export const RESOURCE_TYPE_RAY_SERVICE_PROFILE = 'ray-service-profile';
 
@@ -84,4 +108,7 @@ export const rayServicePermissions = [
   rayServiceTenantDeletePermission,
   rayServiceProfileReadPermission,
   rayServiceTemplateVersionReadPermission,
+  rayServiceWorkloadCreatePermission,
+  rayServiceWorkloadUpdatePermission,
+  rayServiceWorkloadDeletePermission,
 ];

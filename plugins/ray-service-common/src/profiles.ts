@@ -100,7 +100,8 @@ function checkPartitionedModelsAreUsed(
 /** What `POST /profiles` and `PUT /profiles/{name}` accept. */
 export const computeProfileInputSchema = z
   .object(profileFields)
-  .superRefine(checkPartitionedModelsAreUsed);
+  .superRefine(checkPartitionedModelsAreUsed)
+  .meta({ id: 'ComputeProfileInput' });
 
 export type ComputeProfileInput = z.infer<typeof computeProfileInputSchema>;
 
@@ -113,7 +114,8 @@ export const computeProfileSchema = z
     /** Entity ref of the user who created the profile. */
     createdBy: z.string().min(1),
   })
-  .superRefine(checkPartitionedModelsAreUsed);
+  .superRefine(checkPartitionedModelsAreUsed)
+  .meta({ id: 'ComputeProfile' });
 
 export type ComputeProfile = z.infer<typeof computeProfileSchema>;
 

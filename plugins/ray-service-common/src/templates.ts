@@ -163,12 +163,14 @@ export const newTemplateVersionSchema = z.object({
 export type NewTemplateVersion = z.infer<typeof newTemplateVersionSchema>;
 
 /** A stored tenant template version as the REST API returns it. */
-export const templateVersionSchema = newTemplateVersionSchema.extend({
-  createdAt: timestampSchema,
-  updatedAt: timestampSchema,
-  /** Entity ref of the user who imported the version. */
-  createdBy: z.string().min(1),
-});
+export const templateVersionSchema = newTemplateVersionSchema
+  .extend({
+    createdAt: timestampSchema,
+    updatedAt: timestampSchema,
+    /** Entity ref of the user who imported the version. */
+    createdBy: z.string().min(1),
+  })
+  .meta({ id: 'TemplateVersion' });
 
 export type TemplateVersion = z.infer<typeof templateVersionSchema>;
 
@@ -179,16 +181,18 @@ export const TEMPLATE_VERSION_KIND = 'TenantTemplateVersion';
  * The YAML or JSON document admins import. Unknown keys in `spec` are errors
  * so that a misspelt optional setting is not silently dropped.
  */
-export const templateVersionDocumentSchema = z.object({
-  apiVersion: z.literal(TEMPLATE_VERSION_API_VERSION),
-  kind: z.literal(TEMPLATE_VERSION_KIND),
-  metadata: z.object({ name: slugSchema, version: semverSchema }),
-  spec: z.strictObject({
-    ...contentFields,
-    /** Importing as published skips the draft review. */
-    state: z.enum(['draft', 'published']).optional(),
-  }),
-});
+export const templateVersionDocumentSchema = z
+  .object({
+    apiVersion: z.literal(TEMPLATE_VERSION_API_VERSION),
+    kind: z.literal(TEMPLATE_VERSION_KIND),
+    metadata: z.object({ name: slugSchema, version: semverSchema }),
+    spec: z.strictObject({
+      ...contentFields,
+      /** Importing as published skips the draft review. */
+      state: z.enum(['draft', 'published']).optional(),
+    }),
+  })
+  .meta({ id: 'TemplateVersionDocument' });
 
 export type TemplateVersionDocument = z.infer<
   typeof templateVersionDocumentSchema

@@ -16,9 +16,9 @@
 
 import { z } from 'zod';
 import { groupRefSchema } from './groups';
-import { ISOLATION_MODES, IsolationMode } from './templates';
+import { ISOLATION_MODES } from './templates';
 import { parseTemplateVersionRef } from './templateVersionRef';
-import { isDnsLabel, slugSchema } from './validation';
+import { isDnsLabel, slugSchema, timestampSchema } from './validation';
 
 /**
  * Longest tenant name: every name derived from it (namespace `ray-<name>`,
@@ -47,14 +47,16 @@ export const templateVersionRefSchema = z.string().superRefine((ref, ctx) => {
 });
 
 /** Body of `POST /tenants` and `POST /tenants/plan`. */
-export const tenantRequestSchema = z.strictObject({
-  name: tenantNameSchema,
-  owner: groupRefSchema,
-  profile: slugSchema,
-  templateVersion: templateVersionRefSchema,
-  hostCluster: slugSchema.optional(),
-  isolation: z.enum(ISOLATION_MODES).optional(),
-});
+export const tenantRequestSchema = z
+  .strictObject({
+    name: tenantNameSchema,
+    owner: groupRefSchema,
+    profile: slugSchema,
+    templateVersion: templateVersionRefSchema,
+    hostCluster: slugSchema.optional(),
+    isolation: z.enum(ISOLATION_MODES).optional(),
+  })
+  .meta({ id: 'TenantRequest' });
 
 export type TenantRequest = z.infer<typeof tenantRequestSchema>;
 
@@ -97,63 +99,97 @@ export const TENANT_CONDITION_TYPES = [
 
 export type TenantConditionType = (typeof TENANT_CONDITION_TYPES)[number];
 
-export type ConditionStatus = 'True' | 'False' | 'Unknown';
+export const CONDITION_STATUSES = ['True', 'False', 'Unknown'] as const;
+
+export type ConditionStatus = (typeof CONDITION_STATUSES)[number];
 
 /** A condition like Kubernetes': what was observed in the cluster and why. */
-export interface TenantCondition {
-  type: TenantConditionType;
-  status: ConditionStatus;
-  reason: string;
-  message: string;
-  lastTransitionTime: string;
-}
+export const tenantConditionSchema = z
+  .object({
+    type: z.enum(TENANT_CONDITION_TYPES),
+    status: z.enum(CONDITION_STATUSES),
+    /** CamelCase, machine-readable. */
+    reason: z.string(),
+    message: z.string(),
+    /** When `status` last changed. */
+    lastTransitionTime: timestampSchema,
+  })
+  .meta({ id: 'TenantCondition' });
+
+export type TenantCondition = z.infer<typeof tenantConditionSchema>;
 
 /** A tenant as the REST API shows it. */
-export interface Tenant {
-  name: string;
-  /** Owner group ref, e.g. `group:default/ml-team-alpha`. */
-  owner: string;
-  profile: string;
-  /** `name@version` of the template version the tenant runs (or upgrades to). */
-  templateVersion: string;
-  hostCluster: string;
-  isolation: IsolationMode;
-  /** The tenant's host namespace. */
-  namespace: string;
-  phase: TenantPhase;
-  conditions: TenantCondition[];
-  /** Bumped on every change of the desired state (create, upgrade, delete). */
-  generation: number;
-  /** The generation the last reconcile pass converged on. */
-  observedGeneration: number;
-  createdBy: string;
-  createdAt: string;
-  updatedAt: string;
-  deletionRequestedAt?: string;
-}
+export const tenantSchema = z
+  .object({
+    name: z.string(),
+    owner: z.string().meta({
+      description: 'Owner group ref, e.g. group:default/ml-team-alpha',
+    }),
+    profile: z.string(),
+    templateVersion: z.string().meta({
+      description:
+        'name@version of the template version the tenant runs (or upgrades to)',
+      example: 'kuberay@2.0.0',
+    }),
+    hostCluster: z.string(),
+    isolation: z.enum(ISOLATION_MODES),
+    namespace: z.string().meta({ description: "The tenant's host namespace" }),
+    phase: z.enum(TENANT_PHASES),
+    conditions: z.array(tenantConditionSchema),
+    generation: z.number().int().meta({
+      description:
+        'Bumped on every change of the desired state (create, upgrade, delete)',
+    }),
+    observedGeneration: z.number().int().meta({
+      description: 'The generation the last reconcile pass converged on',
+    }),
+    createdBy: z.string(),
+    createdAt: timestampSchema,
+    updatedAt: timestampSchema,
+    deletionRequestedAt: timestampSchema.optional(),
+  })
+  .meta({ id: 'Tenant' });
+
+export type Tenant = z.infer<typeof tenantSchema>;
 
 /** A Kubernetes object as planned: apiVersion, kind, metadata and the rest. */
-export type KubernetesObjectJson = {
-  apiVersion: string;
-  kind: string;
-  metadata: { name: string; namespace?: string; [key: string]: unknown };
-  [key: string]: unknown;
-};
+export const kubernetesObjectSchema = z.looseObject({
+  apiVersion: z.string(),
+  kind: z.string(),
+  metadata: z.looseObject({
+    name: z.string(),
+    namespace: z.string().optional(),
+  }),
+});
+
+export type KubernetesObjectJson = z.infer<typeof kubernetesObjectSchema>;
 
 /** Answer of `POST /tenants/plan`: what creating the tenant would apply. */
-export interface TenantPlan {
-  /** The host cluster and isolation the plan was made for (picked when not given). */
-  hostCluster: string;
-  isolation: IsolationMode;
-  namespace: string;
-  objects: KubernetesObjectJson[];
-  /** Human lines, e.g. "Quota: 32 CPU, 128Gi memory, 14 × nvidia.com/mig-1g.5gb". */
-  summary: string[];
-  /** The objects as one multi-document YAML, ready to read or commit. */
-  yaml: string;
-}
+export const tenantPlanSchema = z
+  .object({
+    hostCluster: z.string().meta({
+      description:
+        'The host cluster the plan was made for (picked when not given)',
+    }),
+    isolation: z.enum(ISOLATION_MODES),
+    namespace: z.string(),
+    objects: z.array(kubernetesObjectSchema),
+    summary: z.array(z.string()).meta({
+      description:
+        'Human lines, e.g. "Quota: 32 CPU, 128Gi memory, 14 × nvidia.com/mig-1g.5gb"',
+    }),
+    yaml: z.string().meta({
+      description:
+        'The objects as one multi-document YAML, ready to read or commit',
+    }),
+  })
+  .meta({ id: 'TenantPlan' });
 
-export type PreflightStatus = 'pass' | 'warn' | 'fail';
+export type TenantPlan = z.infer<typeof tenantPlanSchema>;
+
+export const PREFLIGHT_STATUSES = ['pass', 'warn', 'fail'] as const;
+
+export type PreflightStatus = (typeof PREFLIGHT_STATUSES)[number];
 
 /**
  * How a host cluster installs Helm charts: Flux (`HelmRelease`) or the
@@ -165,40 +201,72 @@ export const DELIVERY_CONTROLLERS = ['flux', 'helmChart'] as const;
 export type DeliveryController = (typeof DELIVERY_CONTROLLERS)[number];
 
 /** `GET /host-clusters/{name}/preflight`. */
-export interface HostClusterPreflight {
-  hostCluster: string;
-  passed: boolean;
-  deliveryController?: DeliveryController;
-  ingressClassName?: string;
-  storageClassName?: string;
-  checks: { name: string; status: PreflightStatus; message: string }[];
-  checkedAt: string;
-}
+export const hostClusterPreflightSchema = z
+  .object({
+    hostCluster: z.string(),
+    passed: z
+      .boolean()
+      .meta({ description: 'False when any check failed (warnings allowed)' }),
+    deliveryController: z.enum(DELIVERY_CONTROLLERS).optional(),
+    ingressClassName: z.string().optional(),
+    storageClassName: z.string().optional(),
+    checks: z.array(
+      z.object({
+        name: z.string(),
+        status: z.enum(PREFLIGHT_STATUSES),
+        message: z.string(),
+      }),
+    ),
+    checkedAt: timestampSchema,
+  })
+  .meta({ id: 'HostClusterPreflight' });
+
+export type HostClusterPreflight = z.infer<typeof hostClusterPreflightSchema>;
 
 /** Resources in canonical quantities plus extended resources by name. */
-export interface ResourceAmounts {
-  cpu: string;
-  memory: string;
-  /** e.g. `{ "nvidia.com/gpu": 16, "nvidia.com/mig-1g.10gb": 28 }` */
-  extended: Record<string, number>;
-}
+export const resourceAmountsSchema = z
+  .object({
+    cpu: z.string(),
+    memory: z.string(),
+    extended: z.record(z.string(), z.number()).meta({
+      description:
+        'e.g. { "nvidia.com/gpu": 16, "nvidia.com/mig-1g.10gb": 28 }',
+    }),
+  })
+  .meta({ id: 'ResourceAmounts' });
 
-/** `GET /host-clusters/{name}/capacity`. */
-export interface HostClusterCapacity {
-  hostCluster: string;
-  nodes: {
-    name: string;
-    allocatable: ResourceAmounts;
-    /** GPU model from the node's `nvidia.com/gpu.product` label, if any. */
-    gpuModel?: string;
-  }[];
-  /** Sum of the nodes' allocatable resources. */
-  allocatable: ResourceAmounts;
-  /** What tenant ResourceQuotas already reserve. */
-  reserved: ResourceAmounts;
-  /** allocatable − reserved. */
-  free: ResourceAmounts;
-  /** GPUs by model, e.g. `{ "A100-40GB": 16 }`. */
-  gpusByModel: Record<string, number>;
-  checkedAt: string;
-}
+export type ResourceAmounts = z.infer<typeof resourceAmountsSchema>;
+
+/**
+ * `GET /host-clusters/{name}/capacity`: the sum of the Ready, schedulable
+ * nodes' allocatable resources, what tenant ResourceQuotas reserve, and
+ * allocatable − reserved.
+ */
+export const hostClusterCapacitySchema = z
+  .object({
+    hostCluster: z.string(),
+    nodes: z.array(
+      z.object({
+        name: z.string(),
+        allocatable: resourceAmountsSchema,
+        gpuModel: z.string().optional().meta({
+          description:
+            "GPU model from the node's nvidia.com/gpu.product label, if any",
+        }),
+      }),
+    ),
+    allocatable: resourceAmountsSchema,
+    reserved: resourceAmountsSchema,
+    free: resourceAmountsSchema,
+    gpusByModel: z
+      .record(z.string(), z.number())
+      .meta({ description: 'GPUs by model, e.g. { "A100-40GB": 16 }' }),
+    checkedAt: timestampSchema,
+  })
+  .meta({
+    id: 'HostClusterCapacity',
+    description:
+      "The Ready, schedulable nodes' allocatable resources, what tenant ResourceQuotas reserve, and what is free (allocatable − reserved)",
+  });
+
+export type HostClusterCapacity = z.infer<typeof hostClusterCapacitySchema>;

@@ -19,9 +19,14 @@
  *
  * Starts the plugin in a real Backstage backend on in-memory SQLite, with 20
  * host clusters pointing at one kube-sim, seeds 500 profiles, 200 template
- * versions, 20 clusters' facts and 5,000 tenants, then walks the pages
- * (limit 50) of the list endpoints over loopback HTTP with an automation
- * token. Exits non-zero when a p95 reaches 50 ms.
+ * versions, 20 clusters' facts and 5,000 tenants of ten teams, then walks
+ * the pages (limit 50) of the list endpoints over loopback HTTP as an
+ * automation token (an admin) and as a member of ml-team-alpha, whose
+ * permission conditions (the example policy's) filter profiles, template
+ * versions and tenants in SQL. Exits non-zero when a p95 reaches 50 ms.
+ *
+ * Tokens and the catalog are the test utilities' (mock tokens, the example
+ * org), so that a user can call without an auth backend.
  */
 
 // Keep the backend's info logs out of the report.
@@ -32,11 +37,18 @@ import {
   coreServices,
   createServiceFactory,
 } from '@backstage/backend-plugin-api';
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { startKubeSim } from '@ray-service/kube-sim';
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import knexFactory from 'knex';
+import { EXAMPLE_GROUPS } from '../../src/__testUtils__/exampleOrg';
+import {
+  examplePermissions,
+  exampleUserInfo,
+} from '../../src/__testUtils__/examplePolicy';
 import { rayServicePlugin } from '../../src/plugin';
 import { formatTable, Get, measureList, summarize } from './measure';
 import { Post, SEED, seed } from './seed';
@@ -44,7 +56,25 @@ import { Post, SEED, seed } from './seed';
 const HOST_CLUSTERS = 20;
 const P95_BUDGET_MS = 50;
 const PAGE = { limit: 50, minRequests: 200, maxRequests: 1000 };
-const ENDPOINTS = ['/profiles', '/templates', '/host-clusters', '/audit'];
+const CALLERS = {
+  admin: {
+    authorization: mockCredentials.service.header({
+      onBehalfOf: mockCredentials.service('external:api-bench'),
+      targetPluginId: 'ray-service',
+    }),
+    endpoints: [
+      '/profiles',
+      '/templates',
+      '/host-clusters',
+      '/audit',
+      '/tenants',
+    ],
+  },
+  member: {
+    authorization: mockCredentials.user.header('user:default/alice.alpha'),
+    endpoints: ['/profiles', '/templates', '/tenants'],
+  },
+};
 
 async function freeLoopbackPort(): Promise<number> {
   const server = createServer();
@@ -55,7 +85,6 @@ async function freeLoopbackPort(): Promise<number> {
 }
 
 async function main() {
-  const token = randomBytes(24).toString('hex');
   const simToken = randomBytes(24).toString('hex');
   const sim = await startKubeSim({ token: simToken });
   const port = await freeLoopbackPort();
@@ -76,11 +105,6 @@ async function main() {
     backend: {
       baseUrl,
       listen: { host: '127.0.0.1', port },
-      auth: {
-        externalAccess: [
-          { type: 'static', options: { token, subject: 'api-bench' } },
-        ],
-      },
     },
     permission: { enabled: true },
     rayService: {
@@ -110,13 +134,35 @@ async function main() {
       factory: () => ({ getClient: async () => knex }),
     }),
   );
+  backend.add(mockServices.httpAuth.factory());
+  backend.add(mockServices.auth.factory());
+  backend.add(
+    createServiceFactory({
+      service: coreServices.userInfo,
+      deps: {},
+      factory: () => exampleUserInfo,
+    }),
+  );
+  backend.add(
+    createServiceFactory({
+      service: coreServices.permissions,
+      deps: {},
+      factory: () => examplePermissions(),
+    }),
+  );
+  backend.add(catalogServiceMock.factory({ entities: EXAMPLE_GROUPS }));
   backend.add(rayServicePlugin);
   await backend.start();
 
   try {
     const api = `${baseUrl}/api/ray-service`;
-    const headers = { Authorization: `Bearer ${token}` };
-    const call = async (method: string, path: string, body?: unknown) => {
+    const call = async (
+      method: string,
+      path: string,
+      body?: unknown,
+      authorization = CALLERS.admin.authorization,
+    ) => {
+      const headers = { Authorization: authorization };
       const response = await fetch(`${api}${path}`, {
         method,
         headers: body
@@ -131,7 +177,11 @@ async function main() {
       return text ? JSON.parse(text) : undefined;
     };
     const post: Post = (method, path, body) => call(method, path, body);
-    const get: Get = path => call('GET', path);
+    const getAs =
+      (authorization: string): Get =>
+      path =>
+        call('GET', path, undefined, authorization);
+    const get = getAs(CALLERS.admin.authorization);
 
     const seedStart = Date.now();
     await seed(post, knex, hostClusterNames);
@@ -150,8 +200,17 @@ async function main() {
     );
 
     const summaries = [];
-    for (const endpoint of ENDPOINTS) {
-      summaries.push(summarize(await measureList(get, endpoint, PAGE)));
+    for (const [name, caller] of Object.entries(CALLERS)) {
+      for (const endpoint of caller.endpoints) {
+        const timings = await measureList(
+          getAs(caller.authorization),
+          endpoint,
+          PAGE,
+        );
+        summaries.push(
+          summarize({ ...timings, endpoint: `${endpoint} (${name})` }),
+        );
+      }
     }
     console.log(formatTable(summaries));
 

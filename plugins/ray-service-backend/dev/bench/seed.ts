@@ -30,6 +30,13 @@ export const SEED = {
 
 const GROUPS = ['ml-teams', 'ml-team-alpha', 'ml-team-bravo'];
 
+/** Tenants belong to ten teams; ml-team-alpha owns one in ten. */
+const TENANT_OWNERS = [
+  'group:default/ml-team-alpha',
+  'group:default/ml-team-bravo',
+  ...Array.from({ length: 8 }, (_, i) => `group:default/team-${i + 3}`),
+];
+
 /** A POST to the plugin's API as the automation token; fails on any error. */
 export type Post = (
   method: 'POST' | 'PATCH',
@@ -144,6 +151,7 @@ export async function seed(post: Post, knex: Knex, hostClusters: string[]) {
       profile: profile(i % SEED.profiles).name,
       template: { name: `stack-${i % SEED.templateNames}`, version: '1.1.0' },
       hostCluster: hostClusters[i % hostClusters.length],
+      owner: TENANT_OWNERS[i % TENANT_OWNERS.length],
     }),
   );
   await knex.batchInsert('tenants', tenants, 250);

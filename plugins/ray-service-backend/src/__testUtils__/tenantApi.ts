@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-import { waitFor } from './waitFor';
+import { waitFor } from '../lib/__testUtils__/waitFor';
 import { KubeSim, startKubeSim } from '@ray-service/kube-sim';
 import { Tenant, TenantPhase } from '@ray-service/plugin-ray-service-common';
 import { Server } from 'node:http';

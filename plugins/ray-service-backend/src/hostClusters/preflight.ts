@@ -17,6 +17,8 @@
 import { ServiceUnavailableError } from '@backstage/errors';
 import {
   checkVersionSupport,
+  HostClusterPreflight,
+  PreflightStatus,
   VersionSupportMatrix,
 } from '@ray-service/plugin-ray-service-common';
 import {
@@ -31,25 +33,19 @@ import { Fetched, fetched } from '../lib/fetched';
 import { ObjectClient, ObservedObject } from '../kubernetes/ObjectClient';
 import { findCondition } from '../kubernetes/objectConditions';
 
-export type PreflightStatus = 'pass' | 'fail' | 'warn';
+export type { PreflightStatus };
 
-export interface PreflightCheck {
-  name: string;
-  status: PreflightStatus;
-  message: string;
-}
+export type PreflightCheck = HostClusterPreflight['checks'][number];
 
-export interface PreflightResult {
-  checks: PreflightCheck[];
-  /** How the host installs Helm charts, when one is served. */
-  deliveryController?: DeliveryController;
-  /** The IngressClass tenants use: the default one, else the first. */
-  ingressClassName?: string;
-  /** The default StorageClass, else the first. */
-  storageClassName?: string;
-  /** True when no check failed (warnings allowed). */
-  passed: boolean;
-}
+/**
+ * The checks and what was detected: the delivery controller, the
+ * IngressClass tenants use (the default one, else the first) and the
+ * StorageClass (likewise); \`passed\` when no check failed.
+ */
+export type PreflightResult = Omit<
+  HostClusterPreflight,
+  'hostCluster' | 'checkedAt'
+>;
 
 export interface ClassInfo {
   name: string;

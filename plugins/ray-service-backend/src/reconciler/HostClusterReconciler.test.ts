@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-import { waitFor } from '../__testUtils__/waitFor';
+import { waitFor } from '../lib/__testUtils__/waitFor';
 import { KubeConfig } from '@kubernetes/client-node';
 import { AddressInfo, createServer } from 'node:net';
 import {

@@ -26,7 +26,7 @@ import {
   shippedPlan,
   untilConverged,
 } from './__testUtils__/tenants';
-import { waitFor } from '../__testUtils__/waitFor';
+import { waitFor } from '../lib/__testUtils__/waitFor';
 
 /**
  * The client timeout of the "a timeout" cases. Other cases use a timeout no

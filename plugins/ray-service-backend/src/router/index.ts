@@ -14,31 +14,23 @@
  * limitations under the License.
  */
 
+import { rayServiceApi } from '@ray-service/plugin-ray-service-common';
 import express from 'express';
 import Router from 'express-promise-router';
-import { auditRouter } from './audit';
-import { healthRouter } from './health';
-import { hostClusterOperationsRouter } from './hostClusterOperations';
-import { hostClustersRouter } from './hostClusters';
-import { profilesRouter } from './profiles';
-import { templatesRouter } from './templates';
-import { tenantsRouter } from './tenants';
+import { contractRouter } from './contractRouter';
+import { rayServiceHandlers } from './handlers';
 import { RouterDeps } from './types';
 import { validationErrorHandler } from './validation';
 
 export type { RouterDeps } from './types';
 
-/** The plugin's REST API, one sub-router per resource. */
+/** The plugin's REST API: the contract's routes, served by the handlers. */
 export function createRouter(deps: RouterDeps): express.Router {
   const router = Router();
   router.use(express.json({ limit: '1mb' }));
-  router.use(healthRouter());
-  router.use(hostClustersRouter(deps));
-  router.use(hostClusterOperationsRouter(deps));
-  router.use(profilesRouter(deps));
-  router.use(templatesRouter(deps));
-  router.use(tenantsRouter(deps));
-  router.use(auditRouter(deps));
+  router.use(
+    contractRouter(rayServiceApi, rayServiceHandlers(deps), deps.httpAuth),
+  );
   router.use(validationErrorHandler);
   return router;
 }

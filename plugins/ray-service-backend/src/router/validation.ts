@@ -14,30 +14,9 @@
  * limitations under the License.
  */
 
-import {
-  pageQuerySchema,
-  semverSchema,
-  slugSchema,
-  validationErrorBody,
-} from '@ray-service/plugin-ray-service-common';
-import { ErrorRequestHandler, Request } from 'express';
-import { z } from 'zod';
-import { PageRequest } from '../lib/pagination';
-import { parseInput, ValidationError } from '../lib/validation';
-
-/** `?limit=&cursor=` of list endpoints, defaults applied. */
-export function pageRequestOf(req: Request): PageRequest {
-  return parseInput(pageQuerySchema, req.query);
-}
-
-/** `{name}` of a path. */
-export const nameParamsSchema = z.object({ name: slugSchema });
-
-/** `{name}@{version}` of a template version path. */
-export const templateVersionParamsSchema = z.object({
-  name: slugSchema,
-  version: semverSchema,
-});
+import { validationErrorBody } from '@ray-service/plugin-ray-service-common';
+import { ErrorRequestHandler } from 'express';
+import { ValidationError } from '../lib/validation';
 
 // body-parser's errors for bodies it cannot read, e.g. malformed JSON.
 function isUnreadableBody(error: unknown): error is Error {

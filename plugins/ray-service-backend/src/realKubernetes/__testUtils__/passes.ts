@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-import { waitFor } from '../../__testUtils__/waitFor';
+import { waitFor } from '../../lib/__testUtils__/waitFor';
 import type { TestPortal } from '../../__testUtils__/testPortal';
 import type { StandIns, StandInControllers } from './standInControllers';
 

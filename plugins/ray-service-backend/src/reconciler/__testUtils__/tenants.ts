@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-import { PATIENCE_MS } from '../../__testUtils__/waitFor';
+import { PATIENCE_MS } from '../../lib/__testUtils__/waitFor';
 import type { IsolationMode } from '@ray-service/plugin-ray-service-common';
 import type { ObservedObject } from '../../kubernetes/ObjectClient';
 import {

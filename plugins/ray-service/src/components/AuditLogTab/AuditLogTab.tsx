@@ -44,7 +44,9 @@ const columns: TableColumn<AuditEntry>[] = [
 
 /** Every admin change, newest first, page by page. */
 export const AuditLogTab = () => {
-  const entries = usePagedList((client, page) => client.listAuditEntries(page));
+  const entries = usePagedList((client, page) =>
+    client.listAuditEntries({ query: page }),
+  );
   return (
     <PagedTable
       state={entries}

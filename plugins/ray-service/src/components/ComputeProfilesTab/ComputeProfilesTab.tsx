@@ -42,7 +42,9 @@ type OpenDialog =
 export const ComputeProfilesTab = () => {
   const api = useApi(rayServiceApiRef);
   const alertApi = useApi(alertApiRef);
-  const profiles = usePagedList((client, page) => client.listProfiles(page));
+  const profiles = usePagedList((client, page) =>
+    client.listProfiles({ query: page }),
+  );
   const { run } = useAdminAction();
   const [dialog, setDialog] = useState<OpenDialog>();
 
@@ -56,11 +58,11 @@ export const ComputeProfilesTab = () => {
     const published = !profile.published;
     const changed = await run(
       client =>
-        client.updateProfile(
-          profile.name,
+        client.updateProfile({
+          path: { name: profile.name },
           // Parsing drops what is not input: timestamps, the table's row data.
-          computeProfileInputSchema.parse({ ...profile, published }),
-        ),
+          body: computeProfileInputSchema.parse({ ...profile, published }),
+        }),
       `${profile.name} is now ${published ? 'published' : 'unpublished'}`,
     );
     if (changed) {
@@ -104,7 +106,7 @@ export const ComputeProfilesTab = () => {
           title={`Delete ${dialog.profile.name}?`}
           confirmLabel="Delete"
           onConfirm={async () => {
-            await api.deleteProfile(dialog.profile.name);
+            await api.deleteProfile({ path: { name: dialog.profile.name } });
             done(`Deleted ${dialog.profile.name}`);
           }}
           onClose={() => setDialog(undefined)}

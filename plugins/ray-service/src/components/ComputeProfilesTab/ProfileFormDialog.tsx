@@ -63,8 +63,8 @@ export const ProfileFormDialog = (props: {
     schema: computeProfileInputSchema,
     send: input =>
       profile
-        ? api.updateProfile(profile.name, input)
-        : api.createProfile(input),
+        ? api.updateProfile({ path: { name: profile.name }, body: input })
+        : api.createProfile({ body: input }),
     onSuccess: onSaved,
   });
   const errors = form.fieldErrors;

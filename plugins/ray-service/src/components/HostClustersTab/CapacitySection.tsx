@@ -140,7 +140,7 @@ const CapacityReport = ({ capacity }: { capacity: HostClusterCapacity }) => {
 /** What the cluster's nodes offer and what tenants already reserve. */
 export const CapacitySection = ({ clusterName }: { clusterName: string }) => {
   const capacity = useRayServiceData(api =>
-    api.getHostClusterCapacity(clusterName),
+    api.getHostClusterCapacity({ path: { name: clusterName } }),
   );
   return (
     <section aria-label="Capacity">

@@ -159,7 +159,8 @@ export const EditFactsDialog = (props: {
   const [draft, setDraft] = useState(() => factsToDraft(cluster.facts));
   const form = useFormSubmit({
     schema: hostClusterFactsSchema,
-    send: facts => api.updateHostClusterFacts(cluster.name, facts),
+    send: facts =>
+      api.updateHostClusterFacts({ path: { name: cluster.name }, body: facts }),
     onSuccess: onSaved,
   });
   return (

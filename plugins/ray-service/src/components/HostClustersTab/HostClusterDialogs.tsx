@@ -44,7 +44,9 @@ export const RbacDialog = (props: {
   onClose: () => void;
 }) => {
   const { cluster, onClose } = props;
-  const rbac = useRayServiceData(api => api.getHostClusterRbac(cluster.name));
+  const rbac = useRayServiceData(api =>
+    api.getHostClusterRbac({ path: { name: cluster.name } }),
+  );
   return (
     <ViewDialog title={`RBAC for ${cluster.title}`} onClose={onClose}>
       <Typography variant="body2" paragraph>

@@ -102,7 +102,7 @@ const PreflightReport = ({
  */
 export const PreflightSection = ({ clusterName }: { clusterName: string }) => {
   const preflight = useRayServiceData(api =>
-    api.getHostClusterPreflight(clusterName),
+    api.getHostClusterPreflight({ path: { name: clusterName } }),
   );
   return (
     <section aria-label="Preflight">

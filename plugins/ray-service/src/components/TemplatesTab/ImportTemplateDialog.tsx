@@ -84,7 +84,7 @@ export const ImportTemplateDialog = (props: {
   const check = checkTemplateDocument(text);
   // The document is checked as it is typed, so it is sent as it is.
   const form = useFormSubmit({
-    send: (document: string) => api.importTemplateVersion(document),
+    send: (document: string) => api.importTemplateVersion({ body: document }),
     onSuccess: props.onImported,
   });
   const serverProblems = Object.entries(form.fieldErrors).map(

@@ -42,7 +42,11 @@ export const SharingDialog = (props: {
   const [sharedWith, setSharedWith] = useState(version.sharedWith);
   const form = useFormSubmit({
     schema: templateSharingRequestSchema,
-    send: request => api.setTemplateSharing(ref, request.sharedWith),
+    send: request =>
+      api.setTemplateSharing({
+        path: { name: version.name, version: version.version },
+        body: request,
+      }),
     onSuccess: onSaved,
   });
   return (

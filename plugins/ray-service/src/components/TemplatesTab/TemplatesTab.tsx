@@ -33,6 +33,13 @@ type OpenDialog =
   | { kind: 'import' }
   | { kind: 'share'; version: TemplateVersion };
 
+/** The operation of each lifecycle step. */
+const TRANSITIONS = {
+  publish: 'publishTemplateVersion',
+  deprecate: 'deprecateTemplateVersion',
+  retire: 'retireTemplateVersion',
+} as const;
+
 const refOf = (version: TemplateVersion) =>
   templateVersionRef(version.name, version.version);
 
@@ -40,7 +47,7 @@ const refOf = (version: TemplateVersion) =>
 export const TemplatesTab = () => {
   const alertApi = useApi(alertApiRef);
   const versions = usePagedList((client, page) =>
-    client.listTemplateVersions(page),
+    client.listTemplateVersions({ query: page }),
   );
   const { run, running } = useAdminAction();
   const [dialog, setDialog] = useState<OpenDialog>();
@@ -57,7 +64,10 @@ export const TemplatesTab = () => {
   ) => {
     const ref = refOf(version);
     const changed = await run(
-      client => client.transitionTemplateVersion(ref, action),
+      client =>
+        client[TRANSITIONS[action]]({
+          path: { name: version.name, version: version.version },
+        }),
       `${ref} is now ${TEMPLATE_VERSION_ACTIONS[action]}`,
     );
     if (changed) {

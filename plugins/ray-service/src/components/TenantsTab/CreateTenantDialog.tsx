@@ -90,7 +90,9 @@ export const CreateTenantDialog = (props: {
   const [planning, setPlanning] = useState(false);
   const form = useFormSubmit<TenantRequest, Outcome>({
     schema: tenantRequestSchema,
-    send: async request => ({ tenant: await api.createTenant(request) }),
+    send: async request => ({
+      tenant: await api.createTenant({ body: request }),
+    }),
     onSuccess: outcome =>
       'plan' in outcome ? setPlan(outcome.plan) : onCreated(outcome.tenant),
   });
@@ -107,7 +109,7 @@ export const CreateTenantDialog = (props: {
     setPlanning(true);
     setPlan(undefined);
     await form.submit(draftToRequest(draft), async request => ({
-      plan: await api.planTenant(request),
+      plan: await api.planTenant({ body: request }),
     }));
     setPlanning(false);
   };

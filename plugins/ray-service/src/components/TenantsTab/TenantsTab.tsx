@@ -48,7 +48,7 @@ export const TenantsTab = (props: { pollIntervalMs?: number }) => {
   const alertApi = useApi(alertApiRef);
   // Large pages: a reload (each poll) keeps only the first page.
   const tenants = usePagedList((client, page) =>
-    client.listTenants({ ...page, limit: MAX_PAGE_LIMIT }),
+    client.listTenants({ query: { ...page, limit: MAX_PAGE_LIMIT } }),
   );
   const [dialog, setDialog] = useState<OpenDialog>();
 
@@ -128,7 +128,7 @@ export const TenantsTab = (props: { pollIntervalMs?: number }) => {
           title={`Delete tenant ${dialog.tenant.name}?`}
           confirmLabel="Delete"
           onConfirm={async () => {
-            await api.deleteTenant(dialog.tenant.name);
+            await api.deleteTenant({ path: { name: dialog.tenant.name } });
             done(`Deleting ${dialog.tenant.name}`);
           }}
           onClose={() => setDialog(undefined)}

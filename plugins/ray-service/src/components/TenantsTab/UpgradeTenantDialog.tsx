@@ -48,7 +48,8 @@ export const UpgradeTenantDialog = (props: {
   const templateVersion = choice ?? candidates[0] ?? '';
   const form = useFormSubmit({
     schema: tenantUpgradeRequestSchema,
-    send: request => api.upgradeTenant(tenant.name, request.templateVersion),
+    send: request =>
+      api.upgradeTenant({ path: { name: tenant.name }, body: request }),
     onSuccess: onUpgraded,
   });
   return (

@@ -23,7 +23,9 @@ import { useRayServiceData } from '../../hooks/useRayServiceData';
 /** Published template versions (one large page), for creating and upgrading. */
 export function usePublishedTemplateVersions() {
   return useRayServiceData(async api => {
-    const { items } = await api.listTemplateVersions({ limit: MAX_PAGE_LIMIT });
+    const { items } = await api.listTemplateVersions({
+      query: { limit: MAX_PAGE_LIMIT },
+    });
     return items.filter(
       (version: TemplateVersion) => version.state === 'published',
     );
@@ -33,7 +35,9 @@ export function usePublishedTemplateVersions() {
 /** What a new tenant can be made of: published profiles and versions, clusters. */
 export function useTenantChoices() {
   const profiles = useRayServiceData(async api => {
-    const { items } = await api.listProfiles({ limit: MAX_PAGE_LIMIT });
+    const { items } = await api.listProfiles({
+      query: { limit: MAX_PAGE_LIMIT },
+    });
     return items.filter(profile => profile.published);
   });
   const versions = usePublishedTemplateVersions();

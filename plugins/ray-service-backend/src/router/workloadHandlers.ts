@@ -1,0 +1,38 @@
+/*
+ * Copyright 2026 The Ray as a Service for Backstage Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { NotImplementedError } from '@backstage/errors';
+import {
+  RayServiceApiContract,
+  workloadRoutes,
+} from '@ray-service/plugin-ray-service-common';
+import { Handlers } from './contractRouter';
+
+type WorkloadContract = Pick<
+  RayServiceApiContract,
+  keyof typeof workloadRoutes
+>;
+
+const notYet = async (): Promise<never> => {
+  throw new NotImplementedError('Ray workloads are being built');
+};
+
+/** The Ray workload operations (in progress). */
+export function workloadHandlers(): Handlers<WorkloadContract> {
+  return Object.fromEntries(
+    Object.keys(workloadRoutes).map(operation => [operation, notYet]),
+  ) as unknown as Handlers<WorkloadContract>;
+}
