@@ -21,7 +21,7 @@ import {
   type TemplateVersion,
 } from '@ray-service/plugin-ray-service-common';
 import { KubeRequestError } from '@ray-service/kube-control-plane';
-import { waitFor } from '../__testUtils__/waitFor';
+import { waitFor } from '../lib/__testUtils__/waitFor';
 import { kubeConfigFor } from '../kubernetes/kubeConfig';
 import { ObjectClient } from '../kubernetes/ObjectClient';
 import { plan, type PlannedObject } from '../planner';
@@ -173,10 +173,16 @@ describeReal('admission on a real API server', () => {
       });
       expect(pods.map(p => p.what)).toEqual(
         isolation === 'namespace'
-          ? ['Ray head', 'Ray worker-1', 'KubeRay operator']
+          ? [
+              'Ray head',
+              'Ray worker group-0',
+              'Ray worker group-1',
+              'KubeRay operator',
+            ]
           : [
               'Ray head',
-              'Ray worker-1',
+              'Ray worker group-0',
+              'Ray worker group-1',
               'vcluster control plane',
               'vcluster CoreDNS',
               'KubeRay operator (synced from the vcluster)',

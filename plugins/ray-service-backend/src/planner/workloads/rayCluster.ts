@@ -24,6 +24,7 @@ import {
 } from '../../vocabulary';
 import { rayImage } from '../registry';
 import { raySchedulingFor } from '../scheduling';
+import { raySecurity } from '../podSecurity';
 import type { PlannedObject } from '../types';
 import { FieldProblem, WorkloadContext, WorkloadPlanError } from './context';
 import { gpuProblems, gpuResourceName, replicaBounds } from './resources';
@@ -49,24 +50,12 @@ const HEAD_PORTS = [
 const SERVE_PORT = { name: 'serve', containerPort: 8000 };
 
 /**
- * What every Ray container gets: PodSecurity `restricted` (the Ray image's
- * `ray` user, uid 1000; no privilege escalation; no capabilities;
- * RuntimeDefault seccomp).
+ * What every Ray pod and container gets: PodSecurity `restricted` (the Ray
+ * image's `ray` user; no privilege escalation; no capabilities;
+ * RuntimeDefault seccomp), see `podSecurity.ts`.
  */
-const RAY_USER_ID = 1000;
-const containerSecurityContext = {
-  allowPrivilegeEscalation: false,
-  capabilities: { drop: ['ALL'] },
-  runAsNonRoot: true,
-  runAsUser: RAY_USER_ID,
-  seccompProfile: { type: 'RuntimeDefault' },
-};
-const podSecurityContext = {
-  runAsNonRoot: true,
-  runAsUser: RAY_USER_ID,
-  fsGroup: RAY_USER_ID,
-  seccompProfile: { type: 'RuntimeDefault' },
-};
+const { pod: podSecurityContext, container: containerSecurityContext } =
+  raySecurity();
 
 /** The labels of every workload object of a tenant. */
 export function workloadLabels(ctx: WorkloadContext): Record<string, string> {

@@ -15,18 +15,15 @@
  */
 
 import {
-  resourceGroupTotals,
+  rayClusterRequestSchema,
   type ComputeProfile,
   type TemplateVersion,
 } from '@ray-service/plugin-ray-service-common';
+import semver from 'semver';
 import type { V1Container, V1Pod } from '@kubernetes/client-node';
 import { parse } from 'yaml';
-import {
-  rayImage,
-  raySchedulingFor,
-  raySecurity,
-  type PlannedObject,
-} from '../../planner';
+import { rayImage, type PlannedObject } from '../../planner';
+import { planRayCluster } from '../../planner/workloads';
 import { isRelease } from '../../reconciler/roles';
 import { operatorReleaseName, vclusterReleaseName } from '../../vocabulary';
 
@@ -129,42 +126,71 @@ function vclusterPods(values: Values): PlannedPod[] {
   ];
 }
 
-/** Ray head and worker pods as the Ray workloads will be made: the planner's security, image, scheduling. */
+/**
+ * The pods of a RayCluster the workload planner plans for the tenant (a
+ * head, and a worker group per resource group of the profile, GPUs as it
+ * offers them; autoscaling on), as KubeRay makes them from its pod
+ * templates: the head with KubeRay's autoscaler container, which gets
+ * `autoscalerOptions.securityContext`; one pod per worker group. Token
+ * authentication where the versions have it.
+ */
 function rayPods(
   tenant: string,
   isolation: 'vcluster' | 'namespace',
   profile: ComputeProfile,
   template: TemplateVersion,
 ): PlannedPod[] {
-  const { pod: podSecurity, container } = raySecurity();
-  const scheduling = raySchedulingFor(isolation, tenant).podTemplate;
-  return profile.resources.map((group, i) => {
-    const totals = resourceGroupTotals(group, profile.partitioning);
-    const amounts = {
-      cpu: totals.cpu,
-      memory: totals.memory,
-      ...Object.fromEntries(
-        Object.entries(totals.extended).map(([name, n]) => [name, String(n)]),
-      ),
-    };
-    const role = i === 0 ? 'head' : `worker-${i}`;
-    const ray = pod(`ray-${role}`, {
-      ...(scheduling.schedulerName && {
-        schedulerName: scheduling.schedulerName,
-      }),
-      securityContext: podSecurity,
-      containers: [
-        {
-          name: `ray-${role}`,
-          image: rayImage(template),
-          securityContext: container,
-          resources: { requests: amounts, limits: amounts },
-        },
-      ],
+  const workerGroups = profile.resources.map((group, i) => ({
+    name: `group-${i}`,
+    replicas: 1,
+    cpu: group.cpu,
+    memory: group.memory,
+    ...(group.gpuModel &&
+      group.gpuCount && { gpu: { model: group.gpuModel, count: 1 } }),
+  }));
+  const tokenAuth =
+    semver.gte(template.kuberayVersion, '1.5.1') &&
+    semver.gte(template.rayVersion, '2.52.0');
+  const { spec } = planRayCluster(
+    rayClusterRequestSchema.parse({
+      name: 'train',
+      spec: {
+        head: { cpu: '1', memory: '4Gi' },
+        workerGroups,
+        autoscaling: { enabled: true },
+        auth: tokenAuth ? 'token' : 'disabled',
+      },
+    }),
+    {
+      tenant: { name: tenant, isolation, namespace: `ray-${tenant}` },
+      profile,
+      templateVersion: template,
+      instance: 'default',
+    },
+  ) as unknown as { spec: Values };
+  const asPod = (name: string, template: Values, extra: V1Container[] = []) => {
+    const ray = pod(name, {
+      ...template.spec,
+      containers: [...template.spec.containers, ...extra],
     });
-    ray.metadata!.annotations = scheduling.annotations;
-    return { what: `Ray ${role}`, pod: ray };
-  });
+    ray.metadata!.annotations = template.metadata?.annotations;
+    return ray;
+  };
+  const autoscaler: V1Container = {
+    name: 'autoscaler',
+    image: rayImage(template),
+    securityContext: spec.autoscalerOptions.securityContext,
+  };
+  return [
+    {
+      what: 'Ray head',
+      pod: asPod('ray-head', spec.headGroupSpec.template, [autoscaler]),
+    },
+    ...spec.workerGroupSpecs.map((group: Values) => ({
+      what: `Ray worker ${group.groupName}`,
+      pod: asPod(`ray-${group.groupName}`, group.template),
+    })),
+  ];
 }
 
 /**
