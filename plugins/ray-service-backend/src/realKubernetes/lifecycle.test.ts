@@ -49,6 +49,7 @@ import {
   clusterAdminIdentity,
   describeWithRealHost,
   Identity,
+  KubectlResult,
   RealHost,
   START_TIMEOUT_MS,
   startRealHost,
@@ -133,6 +134,13 @@ const TENANTS: Array<{
   },
 ];
 
+/** Setup steps fail the tests of their block with what kubectl said. */
+function assertSucceeded(what: string, result: KubectlResult) {
+  if (result.code !== 0 || result.stderr !== '') {
+    throw new Error(`${what} failed (${result.code}): ${result.stderr}`);
+  }
+}
+
 const LEAST_PRIVILEGE = {
   namespace: 'backstage',
   serviceAccount: 'ray-service',
@@ -196,7 +204,7 @@ describeReal('the tenant lifecycle on a real API server', () => {
           'ocirepositories.source.toolkit.fluxcd.io',
           '--ignore-not-found',
         ]);
-        expect(removed.stderr).toBe('');
+        assertSucceeded('kubectl delete crd', removed);
       }
       let token: string;
       if (run.leastPrivilege) {
@@ -209,7 +217,7 @@ describeReal('the tenant lifecycle on a real API server', () => {
             deliveryController: run.delivery,
           }),
         );
-        expect(applied).toMatchObject({ code: 0, stderr: '' });
+        assertSucceeded('kubectl apply -f <the generated RBAC>', applied);
         token = await host.mintToken(namespace, serviceAccount);
         username = `system:serviceaccount:${namespace}:${serviceAccount}`;
       } else {

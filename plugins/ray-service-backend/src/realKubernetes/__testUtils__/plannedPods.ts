@@ -168,12 +168,16 @@ function rayPods(
       instance: 'default',
     },
   ) as unknown as { spec: Values };
-  const asPod = (name: string, template: Values, extra: V1Container[] = []) => {
+  const asPod = (
+    name: string,
+    podTemplate: Values,
+    extra: V1Container[] = [],
+  ) => {
     const ray = pod(name, {
-      ...template.spec,
-      containers: [...template.spec.containers, ...extra],
+      ...podTemplate.spec,
+      containers: [...podTemplate.spec.containers, ...extra],
     });
-    ray.metadata!.annotations = template.metadata?.annotations;
+    ray.metadata!.annotations = podTemplate.metadata?.annotations;
     return ray;
   };
   const autoscaler: V1Container = {
