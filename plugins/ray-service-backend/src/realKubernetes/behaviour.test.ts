@@ -95,20 +95,39 @@ describeReal('a real host cluster with Flux and without HelmChart', () => {
     await host?.stop();
   });
 
+  /** Creates a tenant and passes (every controller acting) until it is Ready. */
+  async function createReady(name: string, on: TestPortal = portal) {
+    await on.tenants.create(admin, request(name));
+    await passUntil(
+      on,
+      standIns,
+      async () => (await on.tenant(name))?.phase === 'Ready',
+      `tenant ${name} Ready`,
+      EVERY_CONTROLLER,
+    );
+  }
+
+  /** Deletes a tenant (if not asked already) and passes until it is gone. */
+  async function deleteUntilGone(name: string, on: TestPortal = portal) {
+    if (!(await on.tenant(name))?.deletionRequestedAt) {
+      await on.tenants.delete(admin, name);
+    }
+    await passUntil(
+      on,
+      standIns,
+      async () => (await on.tenant(name)) === undefined,
+      `tenant ${name} gone`,
+      EVERY_CONTROLLER,
+    );
+  }
+
   /** Discovery of group versions (not `/version`, which preflight reads). */
   const discoveryOf = (events: AuditEvent[]) =>
     summarize(events).discovery.filter(d => d.startsWith('/api'));
 
   it('asks discovery once per group version: a steady pass asks nothing, also about kinds the host does not serve', async () => {
     const requests = auditFrom();
-    await portal.tenants.create(admin, request('steady'));
-    await passUntil(
-      portal,
-      standIns,
-      async () => (await portal.tenant('steady'))?.phase === 'Ready',
-      'tenant steady Ready',
-      EVERY_CONTROLLER,
-    );
+    await createReady('steady');
     const asked = discoveryOf(requests()).filter(d =>
       d.startsWith('/apis/helm.cattle.io/v1 '),
     );
@@ -152,24 +171,11 @@ describeReal('a real host cluster with Flux and without HelmChart', () => {
     }
     expect(summarize(requests()).writes).toEqual([]);
     // once Volcano closes it, the queue goes and so does the tenant
-    await passUntil(
-      portal,
-      standIns,
-      async () => (await portal.tenant('steady')) === undefined,
-      'tenant steady gone',
-      EVERY_CONTROLLER,
-    );
+    await deleteUntilGone('steady');
   });
 
   it('waits when a tenant is created again while its earlier namespace and queue are torn down, and ends Ready with a new, open queue', async () => {
-    await portal.tenants.create(admin, request('phoenix'));
-    await passUntil(
-      portal,
-      standIns,
-      async () => (await portal.tenant('phoenix'))?.phase === 'Ready',
-      'tenant phoenix Ready',
-      EVERY_CONTROLLER,
-    );
+    await createReady('phoenix');
     const earlier = await queue('phoenix');
 
     // a portal that lost its database: phoenix's objects are an orphan's
@@ -223,14 +229,7 @@ describeReal('a real host cluster with Flux and without HelmChart', () => {
       expect(fresh.metadata.annotations?.[QUEUE_TEARDOWN_ANNOTATION]).toBe(
         undefined,
       );
-      await amnesic.tenants.delete(admin, 'phoenix');
-      await passUntil(
-        amnesic,
-        standIns,
-        async () => (await amnesic.tenant('phoenix')) === undefined,
-        'tenant phoenix gone',
-        EVERY_CONTROLLER,
-      );
+      await deleteUntilGone('phoenix', amnesic);
     } finally {
       await amnesic.stop();
     }
