@@ -531,16 +531,47 @@ export class ObjectClient {
     }
   }
 
+  /**
+   * Makes a request, again (at most {@link MAX_RETRIES} times) when the API
+   * server answers 429 or 503 with a `Retry-After`, after the time it asks
+   * for, as client-go does: a real API server says so while its storage
+   * (re)initializes or when it sheds load.
+   */
   private async call<T>(what: string, request: () => Promise<T>): Promise<T> {
-    try {
-      return await request();
-    } catch (error) {
-      if (error instanceof KindNotServedError) {
-        throw new KindNotServedError(`${what}: ${error.message}`);
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await request();
+      } catch (error) {
+        const wait = retryAfterMs(error);
+        if (wait !== undefined && attempt < MAX_RETRIES) {
+          await new Promise(resolve => setTimeout(resolve, wait));
+          continue;
+        }
+        if (error instanceof KindNotServedError) {
+          throw new KindNotServedError(`${what}: ${error.message}`);
+        }
+        throw kubernetesRequestError(error, what, this.timeoutMs);
       }
-      throw kubernetesRequestError(error, what, this.timeoutMs);
     }
   }
+}
+
+/** How often a request is made again when the API server asks to retry later. */
+const MAX_RETRIES = 3;
+/** The longest a `Retry-After` is waited for. */
+const MAX_RETRY_AFTER_MS = 5_000;
+
+/** How long a 429 or 503 answer's `Retry-After` asks to wait, if it does. */
+function retryAfterMs(error: unknown): number | undefined {
+  const status = httpStatusOf(error);
+  if (status !== 429 && status !== 503) {
+    return undefined;
+  }
+  const headers = (error as { headers?: Record<string, string> }).headers;
+  const seconds = Number(headers?.['retry-after'] ?? headers?.['Retry-After']);
+  return Number.isFinite(seconds) && seconds >= 0
+    ? Math.min(seconds * 1000, MAX_RETRY_AFTER_MS)
+    : undefined;
 }
 
 /**
