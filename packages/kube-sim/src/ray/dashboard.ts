@@ -24,6 +24,7 @@ import { clusterStatus } from './clusterStatus';
 import type { SimRayHead } from './head';
 import { json, RayHttpError, RayRequest, RayResponse, text } from './http';
 import { nodesView, stateNodes } from './nodesApi';
+import { stateActors, stateTasks } from './stateApi';
 
 /*
  * The HTTP face of a simulated Ray head: Ray 2.60's dashboard routes with their exact paths
@@ -131,6 +132,16 @@ const ROUTES: Route[] = [
     method: 'GET',
     path: /^\/api\/v0\/nodes$/,
     handle: (head, req) => stateNodes(head, req.query),
+  },
+  {
+    method: 'GET',
+    path: /^\/api\/v0\/tasks$/,
+    handle: (head, req) => stateTasks(head, req.query),
+  },
+  {
+    method: 'GET',
+    path: /^\/api\/v0\/actors$/,
+    handle: (head, req) => stateActors(head, req.query),
   },
   {
     method: 'GET',
