@@ -34,7 +34,8 @@ import { stateActors, stateTasks } from './stateApi';
  */
 
 /** The commit of the Ray 2.60.0 the samples were recorded with. */
-const RAY_COMMIT = 'b7f4259e944bf6959f721b106adc366ddfa0c356';
+/** Where a real head reports its git commit: how a portal can tell it talks to kube-sim. */
+const RAY_COMMIT = 'kube-sim';
 
 /** A request as the handlers see it: `redact` when Ray takes it for a browser's. */
 export type DashboardRequest = RayRequest & { redact: boolean };
