@@ -121,6 +121,7 @@ export const rayServicePlugin = createBackendPlugin({
           timeoutMs: rayConfig.reachabilityTimeoutMs,
           serviceCredentials: () => auth.getOwnServiceCredentials(),
           jobHistory: rayConfig.jobHistory,
+          rayDataCacheTtlMs: rayConfig.rayData.cacheSeconds * 1000,
         });
 
         httpRouter.use(
