@@ -26,6 +26,7 @@ export * from './api';
 export * from './audit';
 export * from './rest';
 export * from './errors';
+export * from './events';
 export * from './gpu';
 export * from './groups';
 export * from './hostClusterFacts';
