@@ -15,11 +15,16 @@
  */
 
 import { createCatalogModelLayer } from '@backstage/catalog-model/alpha';
+import {
+  RAY_HOST_CLUSTER_ANNOTATION,
+  RAY_TENANT_ANNOTATION,
+  RAY_TENANT_ENTITY_TYPE,
+} from '@ray-service/plugin-ray-service-common';
 
 /** The tenant an entity stands for (its name in the Ray service). */
-export const TENANT_ANNOTATION = 'ray-service.io/tenant';
+export const TENANT_ANNOTATION = RAY_TENANT_ANNOTATION;
 /** The host cluster a tenant (or a host-cluster Resource) is on. */
-export const HOST_CLUSTER_ANNOTATION = 'ray-service.io/host-cluster';
+export const HOST_CLUSTER_ANNOTATION = RAY_HOST_CLUSTER_ANNOTATION;
 
 /** Read by Backstage's Kubernetes plugin for its tab on the tenant entity. */
 export const KUBERNETES_NAMESPACE_ANNOTATION =
@@ -29,7 +34,7 @@ export const KUBERNETES_LABEL_SELECTOR_ANNOTATION =
 export const KUBERNETES_CLUSTER_ANNOTATION = 'backstage.io/kubernetes-cluster';
 
 /** The `spec.type` of a tenant's Resource. */
-export const RAY_TENANT_TYPE = 'ray-tenant';
+export const RAY_TENANT_TYPE = RAY_TENANT_ENTITY_TYPE;
 /** The `spec.type` of a host cluster's Resource. */
 export const HOST_CLUSTER_TYPE = 'kubernetes-cluster';
 

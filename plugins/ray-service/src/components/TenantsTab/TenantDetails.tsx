@@ -39,13 +39,20 @@ const NO_WRAP = { whiteSpace: 'nowrap' } as const;
 
 export const ConditionsTable = (props: {
   name: string;
-  conditions: TenantCondition[];
+  conditions: Array<
+    Omit<TenantCondition, 'type' | 'lastTransitionTime'> & {
+      type: string;
+      lastTransitionTime?: string;
+    }
+  >;
+  /** What to say when there is none. */
+  emptyText?: string;
 }) => {
   if (props.conditions.length === 0) {
     return (
       <Typography color="textSecondary">
-        No conditions reported yet: the reconciler has not looked at this
-        tenant.
+        {props.emptyText ??
+          'No conditions reported yet: the reconciler has not looked at this tenant.'}
       </Typography>
     );
   }
@@ -74,7 +81,8 @@ export const ConditionsTable = (props: {
             <TableCell style={NO_WRAP}>{condition.reason}</TableCell>
             <TableCell>{condition.message}</TableCell>
             <TableCell style={NO_WRAP}>
-              {when(condition.lastTransitionTime)}
+              {condition.lastTransitionTime &&
+                when(condition.lastTransitionTime)}
             </TableCell>
           </TableRow>
         ))}
