@@ -96,7 +96,7 @@ const rayTenantOverviewCard = EntityCardBlueprint.make({
 const groupRayTenantsCard = EntityCardBlueprint.make({
   name: 'group-ray-tenants',
   params: {
-    filter: 'kind:group',
+    filter: entity => entity.kind.toLocaleLowerCase('en-US') === 'group',
     loader: () =>
       import('./components/TenantCards').then(m =>
         compatWrapper(<m.GroupRayTenantsCard />),
