@@ -177,14 +177,14 @@ describe('RayTenantEntityProvider', () => {
     expect(mutations).toEqual([
       {
         type: 'delta',
-        added: [
+        added: ['ray-service', 'host-cluster-sim-local', 'fresh'].map(name =>
           expect.objectContaining({
             entity: expect.objectContaining({
-              metadata: expect.objectContaining({ name: 'fresh' }),
+              metadata: expect.objectContaining({ name }),
             }),
             locationKey: 'ray-service-tenants',
           }),
-        ],
+        ),
         removed: [],
       },
       {

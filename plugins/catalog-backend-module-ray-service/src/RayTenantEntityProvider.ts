@@ -97,12 +97,18 @@ export class RayTenantEntityProvider implements EntityProvider {
     }
     const tenant =
       event.change === 'changed' ? await this.getTenant(event.tenant) : null;
-    const { namespace } = this.options.context;
+    const { context } = this.options;
+    // With the System and its host cluster, so that a first tenant's
+    // relations resolve before the next full pass.
     await this.connection.applyMutation(
       tenant
         ? {
             type: 'delta',
-            added: [this.deferred(tenantEntity(tenant, this.options.context))],
+            added: [
+              systemEntity(context),
+              hostClusterEntity(tenant.hostCluster, context),
+              tenantEntity(tenant, context),
+            ].map(entity => this.deferred(entity)),
             removed: [],
           }
         : {
@@ -110,7 +116,7 @@ export class RayTenantEntityProvider implements EntityProvider {
             added: [],
             removed: [
               {
-                entityRef: tenantEntityRef(event.tenant, namespace),
+                entityRef: tenantEntityRef(event.tenant, context.namespace),
                 locationKey: PROVIDER_NAME,
               },
             ],

@@ -74,8 +74,12 @@ describe('the new frontend system', () => {
     renderEntityPage(groupEntity('ml-team-alpha'));
 
     expect(await screen.findByText('Ray tenants')).toBeInTheDocument();
-    expect(await screen.findByRole('link', { name: 'alpha-one' })).toBeInTheDocument();
-    expect(await screen.findByText('CPU 19%, Memory 19%, nvidia.com/mig-1g.5gb 50%')).toBeInTheDocument();
+    expect(
+      await screen.findByRole('link', { name: 'alpha-one' }),
+    ).toBeInTheDocument();
+    expect(
+      await screen.findByText('CPU 19%, Memory 19%, nvidia.com/mig-1g.5gb 50%'),
+    ).toBeInTheDocument();
     expect(screen.queryByText('bravo-one')).toBeNull();
     expect(screen.queryByText('RayJobs')).toBeNull();
   });

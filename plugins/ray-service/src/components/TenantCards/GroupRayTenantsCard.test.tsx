@@ -28,7 +28,9 @@ const server = setupMsw();
 describe('GroupRayTenantsCard', () => {
   it('offers to request a tenant when the team has none', async () => {
     server.use(
-      http.get(`${testBaseUrl}/tenants`, () => HttpResponse.json({ items: [] })),
+      http.get(`${testBaseUrl}/tenants`, () =>
+        HttpResponse.json({ items: [] }),
+      ),
     );
     await renderEntityContent(
       <GroupRayTenantsCard createPath="/create/templates/default/ray-tenant" />,
@@ -51,7 +53,10 @@ describe('GroupRayTenantsCard', () => {
         ),
       ),
     );
-    await renderEntityContent(<GroupRayTenantsCard />, groupEntity('ml-team-alpha'));
+    await renderEntityContent(
+      <GroupRayTenantsCard />,
+      groupEntity('ml-team-alpha'),
+    );
     expect((await screen.findAllByText(/backend down/))[0]).toBeInTheDocument();
     expect(
       screen.getByRole('button', { name: 'Retry Ray tenants' }),

@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-import { InfoCard, Link } from '@backstage/core-components';
+import { InfoCard } from '@backstage/core-components';
 import { useRouteRef } from '@backstage/core-plugin-api';
 import { entityRouteRef, useEntity } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
@@ -76,12 +76,9 @@ export function RayTenantOverviewCard() {
   return (
     <InfoCard
       title="Ray tenant"
-      deepLink={{ title: 'Open the Ray tab', link: rayTab }}
+      deepLink={{ title: 'Workloads, logs and Ray data', link: rayTab }}
     >
       <TenantSummary tenant={tenant} />
-      <Box mt={1}>
-        <Link to={rayTab}>Workloads, logs and Ray data</Link>
-      </Box>
     </InfoCard>
   );
 }
