@@ -14,33 +14,12 @@
  * limitations under the License.
  */
 
-import {
-  MAX_PAGE_LIMIT,
-  Tenant,
-  tenantSchema,
-} from '@ray-service/plugin-ray-service-common';
+import { MAX_PAGE_LIMIT, Tenant } from '@ray-service/plugin-ray-service-common';
+import { fixtureTenant } from '@ray-service/plugin-ray-service-common/testUtils';
 import { http, HttpResponse } from 'msw';
 
 /** A tenant as the backend answers it (checked with the contract's schema). */
-export function tenant(name: string, overrides: Partial<Tenant> = {}): Tenant {
-  return tenantSchema.parse({
-    name,
-    owner: 'group:default/ml-team-alpha',
-    profile: 'small',
-    templateVersion: 'kuberay@1.0.0',
-    hostCluster: 'sim-local',
-    isolation: 'vcluster',
-    namespace: `ray-${name}`,
-    phase: 'Ready',
-    conditions: [],
-    generation: 1,
-    observedGeneration: 1,
-    createdBy: 'user:default/alice.alpha',
-    createdAt: '2026-01-01T00:00:00.000Z',
-    updatedAt: '2026-01-01T00:00:00.000Z',
-    ...overrides,
-  });
-}
+export const tenant = fixtureTenant;
 
 /**
  * The ray-service backend's tenant routes over a mutable list, as msw

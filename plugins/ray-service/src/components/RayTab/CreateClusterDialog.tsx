@@ -15,11 +15,11 @@
  */
 
 import { useState } from 'react';
-import { alertApiRef, useApi } from '@backstage/core-plugin-api';
-import Box from '@material-ui/core/Box';
+import { useApi } from '@backstage/core-plugin-api';
 import { rayClusterRequestSchema } from '@ray-service/plugin-ray-service-common';
 import { rayServiceApiRef } from '../../api';
-import { FormDialog, TextInput, useFormSubmit } from '../shared';
+import { FormDialog } from '../shared';
+import { useWorkloadForm, WorkloadNameField } from './useWorkloadForm';
 import {
   ClusterDraft,
   ClusterFields,
@@ -35,22 +35,14 @@ export function CreateClusterDialog(props: {
 }) {
   const { tenant } = props;
   const api = useApi(rayServiceApiRef);
-  const alertApi = useApi(alertApiRef);
   const [name, setName] = useState('');
   const [cluster, setCluster] = useState<ClusterDraft>(DEFAULT_CLUSTER);
-  const form = useFormSubmit({
+  const form = useWorkloadForm({
     schema: rayClusterRequestSchema,
     send: body => api.createRayCluster({ path: { tenant }, body }),
-    onSuccess: created => {
-      alertApi.post({
-        message: `RayCluster ${created.name} created${
-          created.warnings?.length ? `: ${created.warnings.join('; ')}` : ''
-        }`,
-        severity: created.warnings?.length ? 'warning' : 'success',
-        display: 'transient',
-      });
-      props.onCreated();
-    },
+    kind: 'RayCluster',
+    verb: 'created',
+    onDone: props.onCreated,
   });
   return (
     <FormDialog
@@ -62,16 +54,11 @@ export function CreateClusterDialog(props: {
       onClose={props.onClose}
       onSubmit={() => form.submit({ name, spec: clusterSpecOf(cluster) })}
     >
-      <Box mb={2}>
-        <TextInput
-          label="Name"
-          value={name}
-          onChange={setName}
-          error={form.fieldErrors.name}
-          hint="Lowercase letters, digits and -"
-          fullWidth
-        />
-      </Box>
+      <WorkloadNameField
+        value={name}
+        onChange={setName}
+        error={form.fieldErrors.name}
+      />
       <ClusterFields
         draft={cluster}
         set={change => setCluster(previous => ({ ...previous, ...change }))}

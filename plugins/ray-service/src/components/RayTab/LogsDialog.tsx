@@ -16,16 +16,11 @@
 
 import { LogViewer } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
-import Button from '@material-ui/core/Button';
-import Dialog from '@material-ui/core/Dialog';
-import DialogActions from '@material-ui/core/DialogActions';
-import DialogContent from '@material-ui/core/DialogContent';
-import DialogTitle from '@material-ui/core/DialogTitle';
 import Typography from '@material-ui/core/Typography';
 import { JobLogs } from '@ray-service/plugin-ray-service-common';
 import { RayServiceApi } from '../../api';
 import { usePolledData } from '../../hooks/usePolledData';
-import { AsyncContent } from '../shared';
+import { AsyncContent, ViewDialog } from '../shared';
 
 /** A log in Backstage's LogViewer (ANSI colours, search, line links). */
 export function LogText(props: { text: string }) {
@@ -52,31 +47,19 @@ export function LogsDialog(props: {
     changing: () => Boolean(props.running),
   });
   return (
-    <Dialog
-      open
-      onClose={props.onClose}
-      maxWidth="lg"
-      fullWidth
-      aria-labelledby="logs-title"
-    >
-      <DialogTitle id="logs-title">{props.title}</DialogTitle>
-      <DialogContent>
-        <AsyncContent state={state} retryLabel="Retry logs">
-          {logs => (
-            <>
-              {logs.truncated && (
-                <Typography variant="caption" color="textSecondary">
-                  The last lines of the log.
-                </Typography>
-              )}
-              <LogText text={logs.logs} />
-            </>
-          )}
-        </AsyncContent>
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={props.onClose}>Close</Button>
-      </DialogActions>
-    </Dialog>
+    <ViewDialog title={props.title} onClose={props.onClose} maxWidth="lg">
+      <AsyncContent state={state} retryLabel="Retry logs">
+        {logs => (
+          <>
+            {logs.truncated && (
+              <Typography variant="caption" color="textSecondary">
+                The last lines of the log.
+              </Typography>
+            )}
+            <LogText text={logs.logs} />
+          </>
+        )}
+      </AsyncContent>
+    </ViewDialog>
   );
 }

@@ -15,11 +15,6 @@
  */
 
 import Box from '@material-ui/core/Box';
-import Dialog from '@material-ui/core/Dialog';
-import DialogActions from '@material-ui/core/DialogActions';
-import DialogContent from '@material-ui/core/DialogContent';
-import DialogTitle from '@material-ui/core/DialogTitle';
-import Button from '@material-ui/core/Button';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
@@ -33,7 +28,7 @@ import {
 } from '@ray-service/plugin-ray-service-common';
 import { ReactNode } from 'react';
 import { usePolledData } from '../../hooks/usePolledData';
-import { AsyncContent } from '../shared';
+import { AsyncContent, ViewDialog } from '../shared';
 
 /** `CPU 4, memory 16.0 GiB, GPU 1`, Ray's memory being bytes. */
 export function formatRayResources(resources: Record<string, number>): string {
@@ -172,34 +167,26 @@ export function RayClusterDataDialog(props: {
     [tenant, cluster],
   );
   return (
-    <Dialog
-      open
+    <ViewDialog
+      title={`Ray data of ${cluster}`}
       onClose={props.onClose}
       maxWidth="lg"
-      fullWidth
-      aria-labelledby="ray-data-title"
     >
-      <DialogTitle id="ray-data-title">Ray data of {cluster}</DialogTitle>
-      <DialogContent>
-        <Section title="Nodes">
-          <AsyncContent state={nodes} retryLabel="Retry nodes">
-            {value => <Nodes nodes={value.items} />}
-          </AsyncContent>
-        </Section>
-        <Section title="Resource use and demand">
-          <AsyncContent state={status} retryLabel="Retry resource use">
-            {value => <Use status={value} />}
-          </AsyncContent>
-        </Section>
-        <Section title="Serve applications">
-          <AsyncContent state={serve} retryLabel="Retry Serve applications">
-            {value => <ServeApps apps={value.items} />}
-          </AsyncContent>
-        </Section>
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={props.onClose}>Close</Button>
-      </DialogActions>
-    </Dialog>
+      <Section title="Nodes">
+        <AsyncContent state={nodes} retryLabel="Retry nodes">
+          {value => <Nodes nodes={value.items} />}
+        </AsyncContent>
+      </Section>
+      <Section title="Resource use and demand">
+        <AsyncContent state={status} retryLabel="Retry resource use">
+          {value => <Use status={value} />}
+        </AsyncContent>
+      </Section>
+      <Section title="Serve applications">
+        <AsyncContent state={serve} retryLabel="Retry Serve applications">
+          {value => <ServeApps apps={value.items} />}
+        </AsyncContent>
+      </Section>
+    </ViewDialog>
   );
 }

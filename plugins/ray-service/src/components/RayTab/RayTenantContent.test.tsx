@@ -25,6 +25,18 @@ import { RayTenantContent } from './RayTenantContent';
 
 const server = setupMsw();
 
+/** The Ray tab of tenant alpha with its Submit RayJob dialog open. */
+async function openSubmitDialog() {
+  const api = serveTenantWorkloads(server, 'alpha');
+  const user = await renderEntityContent(
+    <RayTenantContent />,
+    tenantEntity('alpha'),
+  );
+  await user.click(await screen.findByRole('button', { name: 'Submit job' }));
+  const dialog = await screen.findByRole('dialog', { name: 'Submit RayJob' });
+  return { api, user, dialog };
+}
+
 describe('the Ray tab', () => {
   it('shows health, quota use, workloads and the job history', async () => {
     serveTenantWorkloads(server, 'alpha');
@@ -48,13 +60,7 @@ describe('the Ray tab', () => {
   });
 
   it('submits a job to a new cluster', async () => {
-    const api = serveTenantWorkloads(server, 'alpha');
-    const user = await renderEntityContent(
-      <RayTenantContent />,
-      tenantEntity('alpha'),
-    );
-    await user.click(await screen.findByRole('button', { name: 'Submit job' }));
-    const dialog = await screen.findByRole('dialog', { name: 'Submit RayJob' });
+    const { api, user, dialog } = await openSubmitDialog();
     await fillIn(user, within(dialog).getByLabelText('Name'), 'my-job');
     await fillIn(user, within(dialog).getByLabelText('Workers'), '2');
     await user.click(within(dialog).getByRole('button', { name: 'Submit' }));
@@ -85,13 +91,7 @@ describe('the Ray tab', () => {
   });
 
   it('checks the job before sending it', async () => {
-    const api = serveTenantWorkloads(server, 'alpha');
-    const user = await renderEntityContent(
-      <RayTenantContent />,
-      tenantEntity('alpha'),
-    );
-    await user.click(await screen.findByRole('button', { name: 'Submit job' }));
-    const dialog = await screen.findByRole('dialog', { name: 'Submit RayJob' });
+    const { api, user, dialog } = await openSubmitDialog();
     await fillIn(user, within(dialog).getByLabelText('Name'), 'Not A Name');
     await fillIn(user, within(dialog).getByLabelText('Head CPU'), 'lots');
     await user.click(within(dialog).getByRole('button', { name: 'Submit' }));

@@ -15,12 +15,13 @@
  */
 
 import { useState } from 'react';
-import { alertApiRef, useApi } from '@backstage/core-plugin-api';
+import { useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
 import { rayJobRequestSchema } from '@ray-service/plugin-ray-service-common';
 import { rayServiceApiRef } from '../../api';
 import { useRayServiceData } from '../../hooks/useRayServiceData';
-import { FormDialog, SelectInput, TextInput, useFormSubmit } from '../shared';
+import { FormDialog, SelectInput, TextInput } from '../shared';
+import { useWorkloadForm, WorkloadNameField } from './useWorkloadForm';
 import {
   ClusterDraft,
   ClusterFields,
@@ -41,7 +42,6 @@ export function SubmitJobDialog(props: {
 }) {
   const { tenant } = props;
   const api = useApi(rayServiceApiRef);
-  const alertApi = useApi(alertApiRef);
   const clusters = useRayServiceData(client =>
     client.listRayClusters({ path: { tenant }, query: { limit: 500 } }),
   );
@@ -51,19 +51,12 @@ export function SubmitJobDialog(props: {
   );
   const [existing, setExisting] = useState(NEW_CLUSTER);
   const [cluster, setCluster] = useState<ClusterDraft>(DEFAULT_CLUSTER);
-  const form = useFormSubmit({
+  const form = useWorkloadForm({
     schema: rayJobRequestSchema,
     send: body => api.submitRayJob({ path: { tenant }, body }),
-    onSuccess: job => {
-      alertApi.post({
-        message: `RayJob ${job.name} submitted${
-          job.warnings?.length ? `: ${job.warnings.join('; ')}` : ''
-        }`,
-        severity: job.warnings?.length ? 'warning' : 'success',
-        display: 'transient',
-      });
-      props.onSubmitted();
-    },
+    kind: 'RayJob',
+    verb: 'submitted',
+    onDone: props.onSubmitted,
   });
   const submit = () =>
     form.submit({
@@ -85,16 +78,11 @@ export function SubmitJobDialog(props: {
       onSubmit={submit}
       maxWidth="md"
     >
-      <Box mb={2}>
-        <TextInput
-          label="Name"
-          value={name}
-          onChange={setName}
-          error={form.fieldErrors.name}
-          hint="Lowercase letters, digits and -"
-          fullWidth
-        />
-      </Box>
+      <WorkloadNameField
+        value={name}
+        onChange={setName}
+        error={form.fieldErrors.name}
+      />
       <Box mb={2}>
         <TextInput
           label="Entrypoint"
