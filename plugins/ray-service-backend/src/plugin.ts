@@ -38,6 +38,8 @@ import { ProfileService } from './services/ProfileService';
 import { TemplateService } from './services/TemplateService';
 import { Placement } from './services/tenants/placement/Placement';
 import { TenantService } from './services/tenants/TenantService';
+import { createWorkloadServices } from './services/workloads';
+import { JOB_TRACKER_TASK_ID } from './services/workloads/JobTracker';
 import { RayServiceStore } from './store/RayServiceStore';
 import { migrateDatabase } from './store/migrations';
 
@@ -115,6 +117,16 @@ export const rayServicePlugin = createBackendPlugin({
         const { enabled, intervalSeconds, timeoutSeconds } =
           rayConfig.reconcile;
         const placement = new Placement({ store, hostClusters, access });
+        const workloads = createWorkloadServices({
+          store,
+          access,
+          clients,
+          instance,
+          logger,
+          timeoutMs: rayConfig.reachabilityTimeoutMs,
+          serviceCredentials: () => auth.getOwnServiceCredentials(),
+          jobHistory: rayConfig.jobHistory,
+        });
 
         httpRouter.use(
           createRouter({
@@ -146,6 +158,7 @@ export const rayServicePlugin = createBackendPlugin({
                 }
               },
             }),
+            ...workloads,
           }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
@@ -162,6 +175,15 @@ export const rayServicePlugin = createBackendPlugin({
           });
           lifecycle.addShutdownHook(() => loop.stop());
         }
+        await scheduler.scheduleTask({
+          id: JOB_TRACKER_TASK_ID,
+          frequency: { seconds: rayConfig.jobHistory.pollSeconds },
+          timeout: { seconds: timeoutSeconds },
+          scope: 'global',
+          fn: async () => {
+            await workloads.jobTracker.round();
+          },
+        });
         logger.info(
           `ray-service instance ${rayConfig.instance} serving ${
             rayConfig.hostClusters.length
