@@ -26,4 +26,4 @@ export { ARTIFACTS_DIR, REPO_ROOT, startPortal } from './portal';
 export type { Portal } from './portal';
 export { openSession, PATIENCE_MS } from './session';
 export type { Session } from './session';
-export { seedTeamTenant } from './seed';
+export { seedTeamTenant, warmUpRayJobs } from './seed';

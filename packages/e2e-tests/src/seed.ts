@@ -54,3 +54,25 @@ export async function seedTeamTenant(
     await new Promise(r => setTimeout(r, 1000));
   }
 }
+
+/**
+ * Submits and deletes a throwaway RayJob through the API. kube-sim compiles
+ * each KubeRay CRD's schema on its first use, which on a busy two-core
+ * machine takes longer than the backend's 5 s request timeout (the first
+ * submit then answers 503 although the RayJob was created); the journeys
+ * measure the portal, not the simulator's warm-up.
+ */
+export async function warmUpRayJobs(session: Session, tenant: string) {
+  const path = { tenant, name: 'warm-up' };
+  await session.api
+    .submitRayJob({
+      path: { tenant },
+      body: {
+        name: 'warm-up',
+        entrypoint: 'python -c "print(1)"',
+        cluster: { new: { head: { cpu: '500m', memory: '1Gi' } } },
+      },
+    })
+    .catch(() => undefined);
+  await session.api.deleteRayJob({ path }).catch(() => undefined);
+}

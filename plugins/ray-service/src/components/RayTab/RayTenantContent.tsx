@@ -33,10 +33,10 @@ const TenantCards = ({ tenant }: { tenant: string }) => {
   const permissions = useWorkloadPermissions(tenant);
   return (
     <Grid container spacing={3} alignItems="stretch">
-      <Grid item xs={12} md={6}>
+      <Grid item xs={12} lg={7}>
         <TenantHealthCard tenant={tenant} />
       </Grid>
-      <Grid item xs={12} md={6}>
+      <Grid item xs={12} lg={5}>
         <QuotaCard tenant={tenant} />
       </Grid>
       <Grid item xs={12}>

@@ -45,7 +45,11 @@ export function TenantHealthCard(props: { tenant: string }) {
                 {value.templateVersion}
               </LabeledValue>
             </Box>
-            <ConditionsTable name={value.name} conditions={value.conditions} />
+            <ConditionsTable
+              name={value.name}
+              conditions={value.conditions}
+              compact
+            />
           </>
         )}
       </AsyncContent>

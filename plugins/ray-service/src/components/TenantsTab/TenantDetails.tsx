@@ -47,6 +47,8 @@ export const ConditionsTable = (props: {
   >;
   /** What to say when there is none. */
   emptyText?: string;
+  /** Without the last transition, for narrow cards. */
+  compact?: boolean;
 }) => {
   if (props.conditions.length === 0) {
     return (
@@ -60,13 +62,17 @@ export const ConditionsTable = (props: {
     <Table size="small" aria-label={`Conditions of ${props.name}`}>
       <TableHead>
         <TableRow>
-          {['Type', 'Status', 'Reason', 'Message', 'Last transition'].map(
-            title => (
-              <TableCell key={title} style={NO_WRAP}>
-                {title}
-              </TableCell>
-            ),
-          )}
+          {[
+            'Type',
+            'Status',
+            'Reason',
+            'Message',
+            ...(props.compact ? [] : ['Last transition']),
+          ].map(title => (
+            <TableCell key={title} style={NO_WRAP}>
+              {title}
+            </TableCell>
+          ))}
         </TableRow>
       </TableHead>
       <TableBody>
@@ -80,10 +86,12 @@ export const ConditionsTable = (props: {
             </TableCell>
             <TableCell style={NO_WRAP}>{condition.reason}</TableCell>
             <TableCell>{condition.message}</TableCell>
-            <TableCell style={NO_WRAP}>
-              {condition.lastTransitionTime &&
-                when(condition.lastTransitionTime)}
-            </TableCell>
+            {!props.compact && (
+              <TableCell style={NO_WRAP}>
+                {condition.lastTransitionTime &&
+                  when(condition.lastTransitionTime)}
+              </TableCell>
+            )}
           </TableRow>
         ))}
       </TableBody>
