@@ -29,10 +29,11 @@ export class BadGatewayError extends CustomErrorBase {
 
 /** The first line that says something of a plain-text answer or traceback. */
 function reasonOf(text: string): string {
+  // lines that say something: Ray ends a traceback it wraps with a lone `.`
   const lines = text
     .split('\n')
     .map(line => line.trim())
-    .filter(Boolean);
+    .filter(line => /\w/.test(line));
   // A Python traceback ends with the exception; a message is its first line.
   const line = lines[0]?.startsWith('Traceback')
     ? lines[lines.length - 1]

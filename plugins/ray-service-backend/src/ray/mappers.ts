@@ -105,22 +105,41 @@ export function logTail(
   tail: number,
   source: JobLogs['source'],
 ): JobLogs {
-  const lines = logs.endsWith('\n')
-    ? logs.slice(0, -1).split('\n')
-    : logs.split('\n');
+  const ending = logs.endsWith('\n') ? '\n' : '';
+  const lines = (ending ? logs.slice(0, -1) : logs).split('\n');
   const truncated = lines.length > tail;
   return {
-    logs: truncated ? `${lines.slice(-tail).join('\n')}\n` : logs,
+    logs: truncated ? `${lines.slice(-tail).join('\n')}${ending}` : logs,
     truncated,
     source,
   };
 }
 
-/** Cluster status and nodes name resources in camelCase; people know Ray's names. */
-const RESOURCE_NAMES: Record<string, string> = {
-  objectStoreMemory: 'object_store_memory',
-};
-const resourceName = (name: string) => RESOURCE_NAMES[name] ?? name;
+/** Ray's `to_camel_case` (dashboard utils): `accelerator_type:A100` → `acceleratorType:A100`. */
+function camelCased(name: string): string {
+  const [first, ...rest] = name.split('_');
+  const titled = rest.map(part =>
+    part.replace(
+      /[A-Za-z]+/g,
+      word => word[0].toUpperCase() + word.slice(1).toLowerCase(),
+    ),
+  );
+  return first + titled.join('');
+}
+
+/**
+ * Cluster status camelCases every key, resource names included; people know
+ * Ray's names, which the state API's nodes keep. Answers Ray's name of a
+ * camelCased one, given the names the nodes report.
+ */
+function rayNames(known: Iterable<string>): (name: string) => string {
+  const names = new Map<string, string>();
+  for (const name of ['object_store_memory', ...known]) {
+    names.set(camelCased(name), name);
+  }
+  return name => names.get(name) ?? name;
+}
+
 /** Ray's per-node pseudo-resources (`node:10.0.0.1`, `node:__internal_head__`). */
 const isNodeMarker = (name: string) => name.startsWith('node:');
 
@@ -129,10 +148,9 @@ function numbers(raw: unknown): Record<string, number> {
     return {};
   }
   return Object.fromEntries(
-    Object.entries(raw).flatMap(([name, value]) =>
-      typeof value === 'number' && !isNodeMarker(name)
-        ? [[resourceName(name), value]]
-        : [],
+    Object.entries(raw).filter(
+      (entry): entry is [string, number] =>
+        typeof entry[1] === 'number' && !isNodeMarker(entry[0]),
     ),
   );
 }
@@ -161,6 +179,8 @@ export function rayNodes(rawNodes: unknown, rawStatus: unknown): RayNode[] {
     const nodeId = String(node.node_id ?? '');
     const usage =
       isObject(byNode) && isObject(byNode[nodeId]) ? byNode[nodeId] : undefined;
+    const resourcesTotal = numbers(node.resources_total);
+    const resourceName = rayNames(Object.keys(resourcesTotal));
     const available = usage
       ? Object.fromEntries(
           Object.entries(usage).flatMap(([name, pair]) =>
@@ -175,7 +195,7 @@ export function rayNodes(rawNodes: unknown, rawStatus: unknown): RayNode[] {
       ip: String(node.node_ip ?? ''),
       isHead: node.is_head_node === true,
       state: String(node.state ?? 'UNKNOWN'),
-      resourcesTotal: numbers(node.resources_total),
+      resourcesTotal,
       ...(available && { resourcesAvailable: available }),
     };
   });
@@ -224,8 +244,8 @@ const BYTE_UNITS: Record<string, number> = {
   TiB: 2 ** 40,
 };
 
-function amountOf(text: string): number | undefined {
-  const match = /^([\d.]+)([KMGT]iB|B)?$/.exec(text);
+function amountOf(amount: string): number | undefined {
+  const match = /^([\d.]+)([KMGT]iB|B)?$/.exec(amount);
   return match
     ? Number(match[1]) * (match[2] ? BYTE_UNITS[match[2]] : 1)
     : undefined;
@@ -246,7 +266,8 @@ export function usageFromStatusText(
   const start = lines.findIndex(line => line.trim() === 'Total Usage:');
   const usage = new Map<string, { used: number; total: number }>();
   for (const line of start < 0 ? [] : lines.slice(start + 1)) {
-    const match = /^\s+(\S+)\/(\S+) (\S+)$/.exec(line);
+    // a resource used in placement groups ends with ` (1.0 used of 2.0 reserved in placement groups)`
+    const match = /^\s+(\S+)\/(\S+) (\S+)(?: \(.*\))?$/.exec(line);
     if (!match) {
       break;
     }
@@ -273,6 +294,9 @@ export function clusterStatus(
   const usage = metrics && isObject(metrics.usage) ? metrics.usage : undefined;
   let totals = new Map<string, { used: number; total: number }>();
   if (usage) {
+    const resourceName = rayNames(
+      nodes.flatMap(node => Object.keys(node.resourcesTotal)),
+    );
     for (const [name, pair] of Object.entries(usage)) {
       if (Array.isArray(pair) && !isNodeMarker(name)) {
         totals.set(resourceName(name), {
