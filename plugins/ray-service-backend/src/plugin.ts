@@ -19,6 +19,7 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { AccessService } from './access/AccessService';
 import { GroupHierarchy } from './access/GroupHierarchy';
 import { registerPermissionResources } from './access/permissionResources';
@@ -30,6 +31,7 @@ import { Reachability } from './hostClusters/reachability';
 import { HostClusterClients } from './kubernetes/HostClusterClients';
 import { ReconcileLoop } from './provisioning/loop/ReconcileLoop';
 import { PlanInputs } from './provisioning/planInputs';
+import { TenantEventPublisher } from './provisioning/tenantEvents';
 import { createRouter } from './router';
 import { AuditLogService } from './services/AuditLogService';
 import { ProfileService } from './services/ProfileService';
@@ -59,6 +61,7 @@ export const rayServicePlugin = createBackendPlugin({
         scheduler: coreServices.scheduler,
         lifecycle: coreServices.lifecycle,
         catalog: catalogServiceRef,
+        eventsService: eventsServiceRef,
       },
       async init({
         config,
@@ -73,6 +76,7 @@ export const rayServicePlugin = createBackendPlugin({
         scheduler,
         lifecycle,
         catalog,
+        eventsService,
       }) {
         const rayConfig = readRayServiceConfig(config);
         const { instance } = rayConfig;
@@ -102,8 +106,9 @@ export const rayServicePlugin = createBackendPlugin({
           supportMatrix: { min: minVersion, max: maxVersion },
         });
         const planInputs = new PlanInputs({ store, hostClusters, instance });
+        const events = new TenantEventPublisher(eventsService, logger);
         const loop = new ReconcileLoop(
-          { store, clients, hostClusters, planInputs, logger },
+          { store, clients, hostClusters, planInputs, logger, events },
           {
             instance,
             requeueMs: rayConfig.reconcile.requeueSeconds * 1000,
@@ -147,6 +152,7 @@ export const rayServicePlugin = createBackendPlugin({
               placement,
               planInputs,
               instance,
+              events,
               onChange: hostCluster => {
                 if (enabled) {
                   loop.trigger(hostCluster);

@@ -104,7 +104,13 @@ const databases = TestDatabases.create({
  * (to stop it), the database and the scheduler (to run a scheduled task).
  */
 export async function startRayServiceTestBackend(
-  options: { config?: object; knex?: Knex; decideUser?: UserDecision } = {},
+  options: {
+    config?: object;
+    knex?: Knex;
+    decideUser?: UserDecision;
+    /** More services or features, e.g. an events service to listen to. */
+    features?: Parameters<typeof startTestBackend>[0]['features'];
+  } = {},
 ) {
   const knex: Knex = options.knex ?? (await databases.init('SQLITE_3'));
   // Runs each scheduled task once at startup; tests run them again with
@@ -136,6 +142,7 @@ export async function startRayServiceTestBackend(
           }),
       }),
       catalogServiceMock.factory({ entities: EXAMPLE_GROUPS }),
+      ...(options.features ?? []),
     ],
   });
   return { server: backend.server, knex, backend, scheduler };
