@@ -55,6 +55,22 @@ function counts(pod: KubeObject): boolean {
   );
 }
 
+/** What the namespace's pods that count (not finished, not being deleted) use, per quota key. */
+export function namespacePodUsage(
+  objects: ClusterObjects,
+  namespace: string,
+): Record<string, number> {
+  const used: Record<string, number> = {};
+  for (const p of objects.store.list(objects.typeFor('v1', 'Pod'), {
+    namespace,
+  }).entries) {
+    if (!counts(p.obj)) continue;
+    for (const [k, v] of Object.entries(podUsage(p.obj)))
+      used[k] = (used[k] ?? 0) + v;
+  }
+  return used;
+}
+
 /** Containers that do not say the amount a compute quota key needs. */
 function unspecified(pod: KubeObject, key: string): string[] {
   const [kind, resource] = key.includes('.')
@@ -78,14 +94,7 @@ export function podQuotaError(
   if (!quotas.length) return undefined;
   const name = pod.metadata.name ?? pod.metadata.generateName;
   const requested = podUsage(pod);
-  const used: Record<string, number> = {};
-  for (const p of objects.store.list(objects.typeFor('v1', 'Pod'), {
-    namespace: ns,
-  }).entries) {
-    if (!counts(p.obj)) continue;
-    for (const [k, v] of Object.entries(podUsage(p.obj)))
-      used[k] = (used[k] ?? 0) + v;
-  }
+  const used = namespacePodUsage(objects, ns);
   for (const quota of quotas) {
     const hard: Record<string, string> = quota.spec?.hard ?? {};
     const keys = Object.keys(hard).sort();

@@ -122,8 +122,44 @@ describe('readRayServiceConfig', () => {
         new ConfigReader({ rayService: { reconcile: { intervalSeconds: 0 } } }),
       ),
     ).toThrow(
-      'rayService.reconcile.intervalSeconds must be a positive number of seconds',
+      'rayService.reconcile.intervalSeconds must be a positive number, got 0',
     );
+  });
+
+  it('reads the job history settings with their defaults', () => {
+    expect(readRayServiceConfig(new ConfigReader({})).jobHistory).toEqual({
+      retentionDays: 30,
+      pollSeconds: 10,
+      logTailLines: 1000,
+    });
+    expect(
+      readRayServiceConfig(
+        new ConfigReader({
+          rayService: { jobHistory: { retentionDays: 7, logTailLines: 200 } },
+        }),
+      ).jobHistory,
+    ).toEqual({ retentionDays: 7, pollSeconds: 10, logTailLines: 200 });
+    expect(() =>
+      readRayServiceConfig(
+        new ConfigReader({ rayService: { jobHistory: { retentionDays: -1 } } }),
+      ),
+    ).toThrow('rayService.jobHistory.retentionDays must be a positive number');
+  });
+
+  it('reads how long Ray data is reused, 2 s by default and 0 allowed', () => {
+    expect(readRayServiceConfig(new ConfigReader({})).rayData).toEqual({
+      cacheSeconds: 2,
+    });
+    expect(
+      readRayServiceConfig(
+        new ConfigReader({ rayService: { rayData: { cacheSeconds: 0 } } }),
+      ).rayData,
+    ).toEqual({ cacheSeconds: 0 });
+    expect(() =>
+      readRayServiceConfig(
+        new ConfigReader({ rayService: { rayData: { cacheSeconds: -1 } } }),
+      ),
+    ).toThrow('rayService.rayData.cacheSeconds must be 0 or more, got -1');
   });
 
   it('reads the instance, `default` when absent', () => {

@@ -19,6 +19,7 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
 import type { Handler } from 'express';
 import { AccessService } from './access/AccessService';
 import { GroupHierarchy } from './access/GroupHierarchy';
@@ -32,12 +33,15 @@ import { HostClusterClients } from './kubernetes/HostClusterClients';
 import { ReconcileLoop } from './provisioning/loop/ReconcileLoop';
 import { PlanInputs } from './provisioning/planInputs';
 import { serviceUnavailableHandler } from './lib/serviceUnavailableHandler';
+import { TenantEventPublisher } from './provisioning/tenantEvents';
 import { createRouter } from './router';
 import { AuditLogService } from './services/AuditLogService';
 import { ProfileService } from './services/ProfileService';
 import { TemplateService } from './services/TemplateService';
 import { Placement } from './services/tenants/placement/Placement';
 import { TenantService } from './services/tenants/TenantService';
+import { createWorkloadServices } from './services/workloads';
+import { JOB_TRACKER_TASK_ID } from './services/workloads/JobTracker';
 import { RayServiceStore } from './store/RayServiceStore';
 import { migrateDatabase } from './store/migrations';
 
@@ -59,6 +63,7 @@ export const rayServicePlugin = createBackendPlugin({
         scheduler: coreServices.scheduler,
         lifecycle: coreServices.lifecycle,
         catalog: catalogServiceRef,
+        eventsService: eventsServiceRef,
       },
       async init({
         config,
@@ -73,6 +78,7 @@ export const rayServicePlugin = createBackendPlugin({
         scheduler,
         lifecycle,
         catalog,
+        eventsService,
       }) {
         const rayConfig = readRayServiceConfig(config);
         const { instance } = rayConfig;
@@ -102,8 +108,9 @@ export const rayServicePlugin = createBackendPlugin({
           supportMatrix: { min: minVersion, max: maxVersion },
         });
         const planInputs = new PlanInputs({ store, hostClusters, instance });
+        const events = new TenantEventPublisher(eventsService, logger);
         const loop = new ReconcileLoop(
-          { store, clients, hostClusters, planInputs, logger },
+          { store, clients, hostClusters, planInputs, logger, events },
           {
             instance,
             requeueMs: rayConfig.reconcile.requeueSeconds * 1000,
@@ -113,6 +120,17 @@ export const rayServicePlugin = createBackendPlugin({
         const { enabled, intervalSeconds, timeoutSeconds } =
           rayConfig.reconcile;
         const placement = new Placement({ store, hostClusters, access });
+        const workloads = createWorkloadServices({
+          store,
+          access,
+          clients,
+          instance,
+          logger,
+          timeoutMs: rayConfig.reachabilityTimeoutMs,
+          serviceCredentials: () => auth.getOwnServiceCredentials(),
+          jobHistory: rayConfig.jobHistory,
+          rayDataCacheTtlMs: rayConfig.rayData.cacheSeconds * 1000,
+        });
 
         httpRouter.use(
           createRouter({
@@ -137,12 +155,14 @@ export const rayServicePlugin = createBackendPlugin({
               placement,
               planInputs,
               instance,
+              events,
               onChange: hostCluster => {
                 if (enabled) {
                   loop.trigger(hostCluster);
                 }
               },
             }),
+            ...workloads,
           }),
         );
         // an error handler (four arguments), which express runs for errors
@@ -162,6 +182,15 @@ export const rayServicePlugin = createBackendPlugin({
           });
           lifecycle.addShutdownHook(() => loop.stop());
         }
+        await scheduler.scheduleTask({
+          id: JOB_TRACKER_TASK_ID,
+          frequency: { seconds: rayConfig.jobHistory.pollSeconds },
+          timeout: { seconds: timeoutSeconds },
+          scope: 'global',
+          fn: async () => {
+            await workloads.jobTracker.round();
+          },
+        });
         logger.info(
           `ray-service instance ${rayConfig.instance} serving ${
             rayConfig.hostClusters.length

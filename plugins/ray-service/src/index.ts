@@ -21,7 +21,14 @@
  * @packageDocumentation
  */
 
-export { rayServicePlugin, RayServiceAdminPage } from './plugin';
+export {
+  rayServicePlugin,
+  RayServiceAdminPage,
+  EntityRayTenantContent,
+  EntityRayTenantOverviewCard,
+  EntityGroupRayTenantsCard,
+} from './plugin';
+export { isRayTenantEntity, tenantNameOf } from './catalog';
 export { rayServiceApiRef } from './api';
 export type { RayServiceApi } from './api';
 export { rootRouteRef as rayServiceRootRouteRef } from './routes';

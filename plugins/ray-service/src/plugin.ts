@@ -16,6 +16,7 @@
 
 import {
   createApiFactory,
+  createComponentExtension,
   createPlugin,
   createRoutableExtension,
   discoveryApiRef,
@@ -46,5 +47,37 @@ export const RayServiceAdminPage = rayServicePlugin.provide(
     name: 'RayServiceAdminPage',
     component: () => import('./components/AdminPage').then(m => m.AdminPage),
     mountPoint: rootRouteRef,
+  }),
+);
+
+/** The Ray tab of a tenant entity (`EntityLayout.Route` with `isRayTenantEntity`). */
+export const EntityRayTenantContent = rayServicePlugin.provide(
+  createComponentExtension({
+    name: 'EntityRayTenantContent',
+    component: {
+      lazy: () => import('./components/RayTab').then(m => m.RayTenantContent),
+    },
+  }),
+);
+
+/** The tenant at a glance, for a tenant entity's Overview tab. */
+export const EntityRayTenantOverviewCard = rayServicePlugin.provide(
+  createComponentExtension({
+    name: 'EntityRayTenantOverviewCard',
+    component: {
+      lazy: () =>
+        import('./components/TenantCards').then(m => m.RayTenantOverviewCard),
+    },
+  }),
+);
+
+/** The team's Ray tenants, for Group entity pages. */
+export const EntityGroupRayTenantsCard = rayServicePlugin.provide(
+  createComponentExtension({
+    name: 'EntityGroupRayTenantsCard',
+    component: {
+      lazy: () =>
+        import('./components/TenantCards').then(m => m.GroupRayTenantsCard),
+    },
   }),
 );

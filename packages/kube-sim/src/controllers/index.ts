@@ -28,6 +28,7 @@ import {
 } from './releases';
 import type { HeadKey } from '../ray/heads';
 import { reconcilePod } from './kubelet';
+import { quotasToRecount, reconcileResourceQuota } from './resourceQuota';
 import { clusterUsers, relatedRayKeys } from './kuberay/relations';
 import { reconcileRayCluster } from './kuberay/rayCluster';
 import { reconcileRayJob } from './kuberay/rayJob';
@@ -64,6 +65,7 @@ function podIPs(clusterName: string): () => string {
 
 const RECONCILERS: Record<string, Reconciler> = {
   '/pods': reconcilePod,
+  '/resourcequotas': reconcileResourceQuota,
   'apps/deployments': reconcileDeployment,
   'apps/statefulsets': reconcileStatefulSet,
   'scheduling.volcano.sh/queues': reconcileQueue,
@@ -147,6 +149,8 @@ export class Controllers {
     const type = `${ev.group}/${ev.resource}`;
     const ns = ev.obj.metadata?.namespace ?? '';
     const name = ev.obj.metadata?.name;
+    // Quotas count the pods of their namespace.
+    for (const key of quotasToRecount(this.ctx, ev)) this.queue.add(key);
     // Volcano: a Closing queue closes when its last PodGroup goes.
     for (const key of queuesToResync(ev)) this.queue.add(key);
     // KubeRay: pods → their RayCluster → its RayJob/RayService

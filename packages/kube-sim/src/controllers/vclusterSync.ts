@@ -71,9 +71,11 @@ function putIfChanged(cluster: ClusterObjects, obj: KubeObject): KubeObject {
   return same ? existing : cluster.putObject(obj);
 }
 
+type SyncedKind = 'Pod' | 'Service' | 'Secret';
+
 function objectsIn(
   cluster: ClusterObjects,
-  kind: 'Pod' | 'Service',
+  kind: SyncedKind,
   namespace?: string,
 ): KubeObject[] {
   return cluster.store
@@ -202,21 +204,62 @@ function hostService(
   return { apiVersion: 'v1', kind: 'Service', metadata, spec };
 }
 
+/** The names of the Secrets a pod's containers and volumes refer to. */
+function secretNames(pod: KubeObject): string[] {
+  const names: string[] = [];
+  for (const c of [
+    ...(pod.spec?.initContainers ?? []),
+    ...(pod.spec?.containers ?? []),
+  ]) {
+    for (const e of c.env ?? [])
+      if (e.valueFrom?.secretKeyRef?.name)
+        names.push(e.valueFrom.secretKeyRef.name);
+    for (const from of c.envFrom ?? [])
+      if (from.secretRef?.name) names.push(from.secretRef.name);
+  }
+  for (const volume of pod.spec?.volumes ?? [])
+    if (volume.secret?.secretName) names.push(volume.secret.secretName);
+  return names;
+}
+
+/** The Secrets pods of the vcluster use: vcluster syncs only those (`sync.toHost.secrets.all: false`). */
+function usedSecrets(vc: ClusterObjects): KubeObject[] {
+  const used = new Map<string, KubeObject>();
+  for (const pod of objectsIn(vc, 'Pod'))
+    for (const name of secretNames(pod)) {
+      const secret = vc.getObject('v1', 'Secret', pod.metadata.namespace, name);
+      if (secret) used.set(`${pod.metadata.namespace}/${name}`, secret);
+    }
+  return [...used.values()];
+}
+
+/** The host copy of a virtual Secret: its data. */
+function hostSecret(secret: KubeObject, metadata: KubeObject): KubeObject {
+  return {
+    apiVersion: 'v1',
+    kind: 'Secret',
+    metadata,
+    type: secret.type,
+    data: structuredClone(secret.data ?? {}),
+  };
+}
+
 /**
- * Syncs the Pods and Services of a vcluster to its host namespace, as vcluster's syncer does.
- * Returns the host objects (to delete with the vcluster).
+ * Syncs the Pods, Services and used Secrets of a vcluster to its host namespace, as
+ * vcluster's syncer does. Returns the host objects (to delete with the vcluster).
  */
 export function syncToHost(
   host: ClusterObjects,
   vc: ClusterObjects,
   hostNamespace: string,
   vcluster: string,
-): Array<{ kind: 'Pod' | 'Service'; name: string }> {
-  const synced: Array<{ kind: 'Pod' | 'Service'; name: string }> = [];
+): Array<{ kind: SyncedKind; name: string }> {
+  const synced: Array<{ kind: SyncedKind; name: string }> = [];
   const nodeName = simulatedNodeName(host);
-  for (const kind of ['Pod', 'Service'] as const) {
+  for (const kind of ['Pod', 'Service', 'Secret'] as const) {
     const names = new Set<string>();
-    for (const obj of objectsIn(vc, kind)) {
+    const virtual = kind === 'Secret' ? usedSecrets(vc) : objectsIn(vc, kind);
+    for (const obj of virtual) {
       const { name, namespace, uid } = obj.metadata;
       // the virtual `kubernetes` Service is the vcluster's API, not synced
       if (
@@ -238,12 +281,21 @@ export function syncToHost(
           ),
         },
       };
-      putIfChanged(
-        host,
-        kind === 'Pod'
-          ? hostPod(vc, obj, metadata, nodeName)
-          : hostService(obj, metadata, vcluster),
-      );
+      const hostObject = {
+        Pod: () => hostPod(vc, obj, metadata, nodeName),
+        Service: () => hostService(obj, metadata, vcluster),
+        Secret: () => hostSecret(obj, metadata),
+      }[kind]();
+      if (kind === 'Secret') {
+        const existing = host.getObject(
+          'v1',
+          'Secret',
+          hostNamespace,
+          hostName,
+        );
+        if (!existing || !deepEqual(existing.data ?? {}, hostObject.data))
+          host.putObject(hostObject);
+      } else putIfChanged(host, hostObject);
       names.add(hostName);
       synced.push({ kind, name: hostName });
     }
@@ -262,7 +314,7 @@ const watched = new WeakSet<ClusterObjects>();
 
 /**
  * Calls `changed` (later, not inside the write) whenever a Deployment, a
- * Pod, a Service or a Namespace inside the vcluster changes, once per vcluster.
+ * Pod, a Service, a Secret or a Namespace inside the vcluster changes, once per vcluster.
  */
 export function watchVClusterWorkloads(
   vc: ClusterObjects,
@@ -274,7 +326,7 @@ export function watchVClusterWorkloads(
     if (
       (ev.group === 'apps' && ev.resource === 'deployments') ||
       (ev.group === '' &&
-        ['pods', 'services', 'namespaces'].includes(ev.resource))
+        ['pods', 'services', 'secrets', 'namespaces'].includes(ev.resource))
     )
       changed();
   });

@@ -441,6 +441,30 @@ describe('the simulated Ray dashboard', () => {
         "Pending Demands:\n {'CPU': 3.5}: 1+ pending tasks/actors",
       ),
     ).toBe(true);
+
+    // the same demand as the state API shows it to either autoscaler
+    const pendingQuery =
+      'detail=1&filter_keys=state&filter_predicates=%3D&filter_values=';
+    const tasks = parsed(
+      call('GET', `/api/v0/tasks?${pendingQuery}PENDING_NODE_ASSIGNMENT`),
+    ).data.result;
+    expect(tasks.result).toEqual([
+      expect.objectContaining({
+        state: 'PENDING_NODE_ASSIGNMENT',
+        required_resources: { CPU: 3.5 },
+      }),
+    ]);
+    expect(
+      parsed(call('GET', `/api/v0/tasks?${pendingQuery}RUNNING`)).data.result
+        .result,
+    ).toEqual([]);
+    expect(
+      parsed(call('GET', `/api/v0/actors?${pendingQuery}PENDING_CREATION`)).data
+        .result,
+    ).toMatchObject({ total: 0, result: [] });
+    expect(call('GET', '/api/v0/tasks?filter_keys=colour')).toMatchObject({
+      status: 400,
+    });
   });
 
   it('has no structured cluster status under autoscaler v2', () => {

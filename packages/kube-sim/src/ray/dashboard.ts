@@ -24,6 +24,7 @@ import { clusterStatus } from './clusterStatus';
 import type { SimRayHead } from './head';
 import { json, RayHttpError, RayRequest, RayResponse, text } from './http';
 import { nodesView, stateNodes } from './nodesApi';
+import { stateActors, stateTasks } from './stateApi';
 
 /*
  * The HTTP face of a simulated Ray head: Ray 2.60's dashboard routes with their exact paths
@@ -33,7 +34,8 @@ import { nodesView, stateNodes } from './nodesApi';
  */
 
 /** The commit of the Ray 2.60.0 the samples were recorded with. */
-const RAY_COMMIT = 'b7f4259e944bf6959f721b106adc366ddfa0c356';
+/** Where a real head reports its git commit: how a portal can tell it talks to kube-sim. */
+const RAY_COMMIT = 'kube-sim';
 
 /** A request as the handlers see it: `redact` when Ray takes it for a browser's. */
 export type DashboardRequest = RayRequest & { redact: boolean };
@@ -131,6 +133,16 @@ const ROUTES: Route[] = [
     method: 'GET',
     path: /^\/api\/v0\/nodes$/,
     handle: (head, req) => stateNodes(head, req.query),
+  },
+  {
+    method: 'GET',
+    path: /^\/api\/v0\/tasks$/,
+    handle: (head, req) => stateTasks(head, req.query),
+  },
+  {
+    method: 'GET',
+    path: /^\/api\/v0\/actors$/,
+    handle: (head, req) => stateActors(head, req.query),
   },
   {
     method: 'GET',

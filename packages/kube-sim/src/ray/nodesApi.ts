@@ -16,6 +16,7 @@
 
 import type { SimRayHead } from './head';
 import { json, RayResponse } from './http';
+import { stateList } from './stateApi';
 import type { RayNode } from './nodes';
 import { toGoogleStyle } from './pythonFormat';
 import { usageByNode, usageLines } from './usage';
@@ -36,14 +37,6 @@ const NODE_FILTERS = [
   'node_name',
 ];
 
-function pythonBool(value: boolean): string {
-  return value ? 'True' : 'False';
-}
-
-function stateError(msg: string): RayResponse {
-  return json(400, { result: false, msg, data: { result: null } });
-}
-
 function stateItem(node: RayNode, detail: boolean) {
   return {
     node_id: node.nodeId,
@@ -63,46 +56,9 @@ export function stateNodes(
   head: SimRayHead,
   query: URLSearchParams,
 ): RayResponse {
-  const limitText = query.get('limit') ?? '100';
-  if (!/^\d+$/.test(limitText))
-    return stateError(`invalid literal for int() with base 10: '${limitText}'`);
-  const keys = query.getAll('filter_keys');
-  const predicates = query.getAll('filter_predicates');
-  const values = query.getAll('filter_values');
-  const unknown = keys.find(k => !NODE_FILTERS.includes(k));
-  if (unknown)
-    return stateError(
-      `The given filter column ${unknown} is not supported. Enter filters with \u2013-filter key=value or \u2013-filter key!=value Supported filter columns: {${NODE_FILTERS.map(
-        f => `'${f}'`,
-      ).join(', ')}}`,
-    );
-  const detail = ['1', 'true', 'True'].includes(query.get('detail') ?? '');
-  const items = head.allNodes().map(n => stateItem(n, detail));
-  const filtered = items.filter(item =>
-    keys.every((k, i) => {
-      // compared as Python's str() would show the value (True/False for booleans)
-      const value = (item as Record<string, unknown>)[k];
-      const shown =
-        typeof value === 'boolean' ? pythonBool(value) : String(value);
-      const equal = shown.toLowerCase() === String(values[i]).toLowerCase();
-      return predicates[i] === '!=' ? !equal : equal;
-    }),
+  return stateList(query, NODE_FILTERS, detail =>
+    head.allNodes().map(n => stateItem(n, detail)),
   );
-  const shown = filtered.slice(0, Number(limitText));
-  return json(200, {
-    result: true,
-    msg: '',
-    data: {
-      result: {
-        total: items.length,
-        num_after_truncation: shown.length,
-        num_filtered: filtered.length,
-        result: shown,
-        partial_failure_warning: '',
-        warnings: null,
-      },
-    },
-  });
 }
 
 function nodeSummary(
@@ -123,6 +79,8 @@ function nodeSummary(
     cpu: Math.round((100 * (used.CPU?.[0] ?? 0)) / cpus),
     cpus: [cpus, cpus],
     mem: [memory, memory, 0.0, 0],
+    hostMem: [0, memory],
+    cgroupMem: [0, memory],
     shm: 0,
     raylet: {
       coreWorkersStats: [],

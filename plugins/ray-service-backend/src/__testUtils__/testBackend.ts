@@ -19,6 +19,8 @@ import {
   coreServices,
   createServiceFactory,
   DiscoveryService,
+  SchedulerService,
+  ServiceFactory,
 } from '@backstage/backend-plugin-api';
 import {
   mockCredentials,
@@ -98,15 +100,28 @@ const databases = TestDatabases.create({
 /**
  * The plugin in a test backend on its own in-memory SQLite database (or the
  * given one), with the example org in the catalog and the example policy's
- * permission decisions (or `decideUser`'s for users). Returns the backend (to stop it) and the database.
+ * permission decisions (or `decideUser`'s for users). Returns the backend
+ * (to stop it), the database and the scheduler (to run a scheduled task).
  */
 export async function startRayServiceTestBackend(
-  options: { config?: object; knex?: Knex; decideUser?: UserDecision } = {},
+  options: {
+    config?: object;
+    knex?: Knex;
+    decideUser?: UserDecision;
+    /** More services or features, e.g. an events service to listen to. */
+    features?: Parameters<typeof startTestBackend>[0]['features'];
+  } = {},
 ) {
   const knex: Knex = options.knex ?? (await databases.init('SQLITE_3'));
+  // Runs each scheduled task once at startup; tests run them again with
+  // triggerTask. (The instance is a MockSchedulerService, typed as the service.)
+  const scheduler = mockServices.scheduler() as SchedulerService & {
+    factory(): ServiceFactory<SchedulerService>;
+  };
   const backend = await startTestBackend({
     features: [
       rayServicePlugin,
+      scheduler.factory(),
       mockServices.rootConfig.factory({ data: options.config ?? {} }),
       mockServices.database.factory({ knex }),
       mockServices.httpAuth.factory({
@@ -127,7 +142,8 @@ export async function startRayServiceTestBackend(
           }),
       }),
       catalogServiceMock.factory({ entities: EXAMPLE_GROUPS }),
+      ...(options.features ?? []),
     ],
   });
-  return { server: backend.server, knex, backend };
+  return { server: backend.server, knex, backend, scheduler };
 }

@@ -196,7 +196,6 @@ describe('ObjectClient', () => {
     [422, InputError],
     [404, NotFoundError],
     [500, ServiceUnavailableError],
-    [429, ServiceUnavailableError],
     [401, ServiceUnavailableError],
   ])(
     'turns HTTP %s into a %p with the server message',
@@ -217,6 +216,32 @@ describe('ObjectClient', () => {
       );
     },
   );
+
+  it("asks again after a 429's Retry-After, three times at most", async () => {
+    cluster.sim.faults.add({
+      verb: 'apply',
+      resource: 'networkpolicies',
+      status: 429,
+      times: 1,
+    });
+    expect((await client.apply(policy)).metadata.name).toBe('allow-same');
+    expect(cluster.sim.faults.list()).toEqual([]); // it was answered 429 once
+
+    cluster.sim.faults.add({
+      verb: 'apply',
+      resource: 'networkpolicies',
+      status: 429,
+      times: 4,
+      message: 'injected',
+    });
+    const error = await client.apply(policy).catch(e => e);
+    expect(error).toBeInstanceOf(ServiceUnavailableError);
+    expect(error).not.toBeInstanceOf(ClusterUnreachableError);
+    expect(error.message).toBe(
+      'apply NetworkPolicy default/allow-same: HTTP 429: injected',
+    );
+    expect(cluster.sim.faults.list()).toEqual([]);
+  });
 
   it('gives up on a request that does not answer in time', async () => {
     cluster.sim.faults.add({

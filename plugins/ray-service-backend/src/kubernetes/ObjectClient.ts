@@ -33,10 +33,12 @@ import {
 } from '@kubernetes/client-node';
 import { NotFoundError } from '@backstage/errors';
 import { TtlCache } from '../lib/TtlCache';
+import { undiciHttpLibrary } from './httpLibrary';
 import {
   httpStatusOf,
   KindNotServedError,
   kubernetesRequestError,
+  ProxiedAnswerError,
 } from './requestErrors';
 
 /** The one field manager of every server-side apply the backend makes. */
@@ -144,6 +146,44 @@ class JsonObjectApi extends KubernetesObjectApi {
   }
 
   /**
+   * A request through the API server's service proxy subresource. Resolves
+   * with the parsed JSON of a 2xx (undefined for an empty body); an answer
+   * of another status is thrown as client-node's ApiException, whose body
+   * is the text answered.
+   */
+  async proxy(
+    target: { namespace: string; service: string; port: string },
+    request: ProxyRequest,
+  ): Promise<unknown> {
+    const path = `/api/v1/namespaces/${encodeURIComponent(
+      target.namespace,
+    )}/services/${encodeURIComponent(target.service)}:${encodeURIComponent(
+      target.port,
+    )}/proxy${request.path}`;
+    const context = this.configuration.baseServer.makeRequestContext(
+      path,
+      request.method as HttpMethod,
+    );
+    context.setHeaderParam('Accept', 'application/json');
+    for (const [name, value] of Object.entries(request.query ?? {})) {
+      context.setQueryParam(name, value);
+    }
+    if (request.path.endsWith('/') && !request.query) {
+      // RequestContext.getUrl() drops a trailing slash, which Ray's exact
+      // routes need (`/api/jobs/`); an empty query keeps it.
+      context.setUrl(`${context.getUrl()}/?`);
+    }
+    for (const [name, value] of Object.entries(request.headers ?? {})) {
+      context.setHeaderParam(name, value);
+    }
+    if (request.body !== undefined) {
+      context.setHeaderParam('Content-Type', 'application/json');
+      context.setBody(JSON.stringify(request.body));
+    }
+    return this.requestPromise<KubernetesObject>(context);
+  }
+
+  /**
    * The API resource of a kind, from discovery of its group version. The
    * answer, "not served" (404) included, is kept per group version for the
    * discovery cache's time: a steady pass asks nothing, also on a host that
@@ -199,7 +239,7 @@ class JsonObjectApi extends KubernetesObjectApi {
   ): Promise<T> {
     const body = await response.body.text();
     if (response.httpStatusCode >= 200 && response.httpStatusCode <= 299) {
-      return JSON.parse(body) as T;
+      return (body ? JSON.parse(body) : undefined) as T;
     }
     throw new ApiException(
       response.httpStatusCode,
@@ -209,6 +249,21 @@ class JsonObjectApi extends KubernetesObjectApi {
     );
   }
 }
+
+/** A request to a Service through the API server's proxy. */
+export interface ProxyRequest {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  /** Below the Service, with its leading slash, e.g. `/api/jobs/`. */
+  path: string;
+  query?: Record<string, string>;
+  headers?: Record<string, string>;
+  body?: unknown;
+}
+
+/** How often a request is made again when the API server asks to retry later. */
+const MAX_RETRIES = 3;
+/** The longest a `Retry-After` is waited for. */
+const MAX_RETRY_AFTER_MS = 5_000;
 
 /** How long one connection pool serves a client before it is replaced. */
 const CONNECTION_POOL_TTL_MS = 60_000;
@@ -296,6 +351,7 @@ export class ObjectClient {
       baseServer: new ServerConfiguration(cluster.server, {}),
       authMethods: { default: kc },
       promiseMiddleware: [middleware],
+      httpApi: undiciHttpLibrary,
     });
     return new ObjectClient(
       new JsonObjectApi(
@@ -510,6 +566,32 @@ export class ObjectClient {
     }
   }
 
+  /**
+   * A request to a Service through the API server's service proxy, limited
+   * in time like every request. Resolves with the parsed JSON of a 2xx.
+   * The answer of the Service or the API server with another status is
+   * thrown as a {@link ProxiedAnswerError} carrying the status and the text;
+   * no answer at all as a {@link ClusterUnreachableError}.
+   */
+  async proxy(
+    target: { namespace: string; service: string; port: string },
+    request: ProxyRequest,
+  ): Promise<unknown> {
+    const what = `${request.method} ${target.service}:${target.port}${request.path}`;
+    try {
+      return await this.api.proxy(target, request);
+    } catch (error) {
+      const status = httpStatusOf(error);
+      if (status !== undefined) {
+        throw new ProxiedAnswerError(
+          status,
+          String((error as { body?: unknown }).body ?? ''),
+        );
+      }
+      throw kubernetesRequestError(error, what, this.timeoutMs);
+    }
+  }
+
   /** The API server's `gitVersion`, e.g. `v1.31.4`. */
   async kubernetesVersion(): Promise<string> {
     const info = await this.call('GET /version', () =>
@@ -555,11 +637,6 @@ export class ObjectClient {
     }
   }
 }
-
-/** How often a request is made again when the API server asks to retry later. */
-const MAX_RETRIES = 3;
-/** The longest a `Retry-After` is waited for. */
-const MAX_RETRY_AFTER_MS = 5_000;
 
 /** How long a 429 or 503 answer's `Retry-After` asks to wait, if it does. */
 function retryAfterMs(error: unknown): number | undefined {

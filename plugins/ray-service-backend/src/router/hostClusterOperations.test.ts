@@ -91,13 +91,15 @@ describe('/host-clusters/{name}/preflight, /capacity and /rbac', () => {
     expect(response.headers['content-type']).toMatch(/^application\/yaml/);
     const documents = parseAllDocuments(response.text).map(d => d.toJS());
     expect(documents.map(d => d.kind)).toEqual([
+      'Namespace',
       'ServiceAccount',
       'ClusterRole',
       'ClusterRoleBinding',
       'Role',
       'RoleBinding',
     ]);
-    expect(documents[0].metadata).toMatchObject({
+    expect(documents[0].metadata).toEqual({ name: 'platform' });
+    expect(documents[1].metadata).toMatchObject({
       name: 'portal',
       namespace: 'platform',
     });

@@ -24,4 +24,5 @@ export * from './hostAccess';
 export * from './kinds';
 export * from './labels';
 export * from './names';
+export * from './vcluster';
 export * from './vclusterApiExposure';

@@ -304,6 +304,20 @@ describe('KubeRay RayCluster', () => {
         'limited: requests.cpu=4,requests.nvidia.com/gpu=1',
     );
     expect(podsOf(sim, 'small', 'big')).toHaveLength(2); // head and one worker
+    // the quota controller counts them in the quota's status
+    const counted = await eventually(() => {
+      const quota = sim.objects.get(
+        'v1',
+        'ResourceQuota',
+        'small',
+        'tenant-quota',
+      );
+      return quota?.status?.used?.['requests.cpu'] === '3' && quota.status;
+    });
+    expect(counted).toEqual({
+      hard: { 'requests.cpu': '4', 'requests.nvidia.com/gpu': '1' },
+      used: { 'requests.cpu': '3', 'requests.nvidia.com/gpu': '1' },
+    });
   });
 
   it('refuses a token-auth cluster of Ray < 2.52.0 with a Warning Event, as KubeRay validates', async () => {

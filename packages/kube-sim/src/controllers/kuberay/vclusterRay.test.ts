@@ -134,4 +134,60 @@ describe('KubeRay inside a simulated vcluster', () => {
         }).length === 0,
     );
   });
+
+  it('syncs the Secrets its pods use (the Ray token), and only those', async () => {
+    const vc = await startVCluster(sim, 'tenant-w-vc', 'tenant-v');
+    const vcApi = { url: vc.url, caData: sim.caData, token: vc.token };
+    await raw(vcApi, 'POST', '/api/v1/namespaces/default/secrets', {
+      body: {
+        apiVersion: 'v1',
+        kind: 'Secret',
+        metadata: { name: 'unused' },
+        stringData: { x: 'y' },
+      },
+    });
+    const created = await raw(
+      vcApi,
+      'POST',
+      '/apis/ray.io/v1/namespaces/default/rayclusters',
+      {
+        body: rayObject(
+          'RayCluster',
+          'tok',
+          rayClusterSpec([], { authOptions: { mode: 'token' } }),
+        ),
+      },
+    );
+    expect(created.status).toBe(201);
+    const inside = await eventually(() =>
+      vc.objects.get('v1', 'Secret', 'default', 'tok'),
+    );
+    const hostName = vclusterHostName('tok', 'default', 'tenant-w-vc');
+    const onHost = await eventually(() =>
+      sim.objects.get('v1', 'Secret', 'tenant-v', hostName),
+    );
+    expect(onHost.data).toEqual(inside.data);
+    expect(onHost.data.auth_token).toBeDefined();
+    expect(onHost.metadata.annotations).toMatchObject({
+      'vcluster.loft.sh/object-name': 'tok',
+      'vcluster.loft.sh/object-kind': '/v1, Kind=Secret',
+    });
+    expect(
+      sim.objects.get(
+        'v1',
+        'Secret',
+        'tenant-v',
+        vclusterHostName('unused', 'default', 'tenant-w-vc'),
+      ),
+    ).toBeUndefined();
+
+    await raw(
+      vcApi,
+      'DELETE',
+      '/apis/ray.io/v1/namespaces/default/rayclusters/tok',
+    );
+    await eventually(
+      () => sim.objects.get('v1', 'Secret', 'tenant-v', hostName) === undefined,
+    );
+  });
 });

@@ -25,17 +25,15 @@ import {
   managedSelector,
   TENANT_LABEL,
   tenantNamespace,
+  VCLUSTER_MANAGED_BY_LABEL,
+  VCLUSTER_NAMESPACE_LABEL,
+  VCLUSTER_OBJECT_NAME_ANNOTATION,
   vclusterKubeconfigSecretName,
   vclusterReleaseName,
   vclusterServiceHost,
   VOLCANO_COMMAND,
   VOLCANO_QUEUE_API_VERSION,
 } from '../../vocabulary';
-import {
-  VCLUSTER_MANAGED_BY_LABEL,
-  VCLUSTER_NAMESPACE_LABEL,
-  VCLUSTER_OBJECT_NAME_ANNOTATION,
-} from '../../reconciler/vclusterPods';
 import { raySecurity } from '../../planner';
 
 /** Which of the host's controllers the stand-ins play. */

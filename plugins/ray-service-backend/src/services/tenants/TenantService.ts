@@ -40,6 +40,7 @@ import { Page, PageRequest } from '../../lib/pagination';
 import { ValidationError, ValidationIssue } from '../../lib/validation';
 import { plan, planToYaml } from '../../planner';
 import { planInput, PlanInputs } from '../../provisioning/planInputs';
+import { TenantEvents } from '../../provisioning/tenantEvents';
 import {
   RayServiceStore,
   StoredTenant,
@@ -51,6 +52,7 @@ import {
   profileRefusal,
   templateVersionRefusal,
 } from './checks';
+import { authorizedTenant } from './authorizedTenant';
 import { namespaceRefusal } from './namespaceClaim';
 import { Placement } from './placement/Placement';
 import { tenantView } from './tenantView';
@@ -82,6 +84,8 @@ export interface TenantServiceDeps {
   instance: string;
   /** Called after every change of a tenant's desired state on that cluster. */
   onChange(hostCluster: string): void;
+  /** Told of every created, upgraded or deleted tenant; none by default. */
+  events?: TenantEvents;
 }
 
 /**
@@ -123,7 +127,7 @@ export class TenantService {
         return this.insert(checked, hostCluster, creator.actor);
       },
     );
-    this.deps.onChange(tenant.hostCluster);
+    this.changed(tenant);
     return tenantView(tenant);
   }
 
@@ -188,35 +192,12 @@ export class TenantService {
     });
   }
 
-  /**
-   * The tenant, if the caller may do `action` to it.
-   *
-   * @throws NotFoundError when the caller may not read it (or it does not
-   * exist), NotAllowedError when they may read it but not do `action`.
-   */
-  private async authorized(
+  private authorized(
     credentials: Caller,
     action: TenantAction,
     name: string,
   ): Promise<StoredTenant> {
-    const { access, store } = this.deps;
-    const tenant = await store.tenants.get(
-      name,
-      await access.tenantFilter(credentials, 'read'),
-    );
-    if (!tenant) {
-      throw notFound(name);
-    }
-    if (
-      action !== 'read' &&
-      !(await store.tenants.get(
-        name,
-        await access.tenantFilter(credentials, action),
-      ))
-    ) {
-      throw new NotAllowedError(`you may not ${action} tenant "${name}"`);
-    }
-    return tenant;
+    return authorizedTenant(this.deps, credentials, name, action);
   }
 
   private async insert(
@@ -282,8 +263,13 @@ export class TenantService {
       });
       return changed;
     });
-    this.deps.onChange(after.hostCluster);
+    this.changed(after);
     return tenantView(after);
+  }
+
+  private changed(tenant: StoredTenant) {
+    this.deps.onChange(tenant.hostCluster);
+    this.deps.events?.publish(tenant.name, 'changed');
   }
 
   /**
