@@ -31,6 +31,10 @@ import { planFor } from '../provisioning/loop/desired';
 import type { PlannedObject } from '../planner';
 import { Placement } from '../services/tenants/placement/Placement';
 import { TenantService } from '../services/tenants/TenantService';
+import {
+  createWorkloadServices,
+  WorkloadServices,
+} from '../services/workloads';
 import type { TemplateService } from '../services/TemplateService';
 import { findUp } from '../planner/__testUtils__/conformance';
 
@@ -84,6 +88,8 @@ export interface TestPortal {
   probe: HostClusterProbe;
   clients: HostClusterClients;
   loop: ReconcileLoop;
+  /** The Ray workload services (Ray dashboards' answers are not reused). */
+  workloads: WorkloadServices;
   logger: ReturnType<typeof recordingLogger>;
   /** One reconcile pass of the host cluster. */
   pass(): Promise<PassReport>;
@@ -172,9 +178,21 @@ export async function startTestPortal(
     reachability: new Reachability(clients, logger),
     kubernetesSupport: KUBERNETES_SUPPORT,
   });
+  const workloads = createWorkloadServices({
+    store,
+    access,
+    clients,
+    instance,
+    logger,
+    timeoutMs: REQUEST_TIMEOUT_MS,
+    serviceCredentials: async () => people.automation,
+    jobHistory: { logTailLines: 100, retentionDays: 1 },
+    rayDataCacheTtlMs: 0,
+  });
   return {
     hostCluster: hostCluster.name,
     tenants,
+    workloads,
     templates,
     directory,
     placement,

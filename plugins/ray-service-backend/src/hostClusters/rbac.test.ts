@@ -17,6 +17,7 @@
 import { parseAllDocuments } from 'yaml';
 import {
   PLANNED_KINDS,
+  RAY_WORKLOAD_KINDS,
   reconciledVerbs,
   apiGroupOf,
   deliveryControllerOf,
@@ -71,7 +72,6 @@ describe('rbacRules', () => {
     const rules = rbacRules('helmChart');
     expect(allows(rules, '', 'nodes', 'list')).toBe(true);
     expect(allows(rules, '', 'secrets', 'get')).toBe(true);
-    expect(allows(rules, '', 'secrets', 'list')).toBe(false);
     // the vcluster operator's pods synced to the host, on either host
     expect(allows(rules, '', 'pods', 'list')).toBe(true);
     expect(allows(rbacRules('flux'), '', 'pods', 'list')).toBe(true);
@@ -102,6 +102,37 @@ describe('rbacRules', () => {
     }
   });
 
+  it.each(['flux', 'helmChart'] as const)(
+    'grants what the Ray workload services do on a %s host, and no more',
+    controller => {
+      const rules = rbacRules(controller);
+      const verbsOf = (group: string, resource: string) =>
+        ['get', 'list', 'create', 'patch', 'update', 'delete', 'watch'].filter(
+          verb => allows(rules, group, resource, verb),
+        );
+      for (const resource of ['rayclusters', 'rayjobs', 'rayservices']) {
+        expect([resource, verbsOf('ray.io', resource)]).toEqual([
+          resource,
+          ['get', 'list', 'create', 'patch', 'delete'],
+        ]);
+      }
+      expect(verbsOf('ray.io', 'raycronjobs')).toEqual([]);
+      // the Ray dashboards: GET reads, POST stops a job
+      expect(verbsOf('', 'services/proxy')).toEqual(['get', 'create']);
+      // head Services vcluster synced to the host are found by label
+      expect(verbsOf('', 'services')).toEqual(['list']);
+      // Ray tokens: by name, or by vcluster's labels when its API is down
+      expect(verbsOf('', 'secrets')).toEqual(['get', 'list']);
+      expect(verbsOf('', 'pods')).toEqual(['list']);
+      expect(verbsOf('', 'resourcequotas')).toEqual([
+        'get',
+        'list',
+        'create',
+        'patch',
+      ]);
+    },
+  );
+
   it('names resources as the API server does', async () => {
     const { sim, client } = await startTestCluster({
       controllers: { enabled: false },
@@ -111,7 +142,10 @@ describe('rbacRules', () => {
       controllers: { enabled: false },
     });
     try {
-      for (const kind of PLANNED_KINDS) {
+      for (const kind of [
+        ...PLANNED_KINDS,
+        ...Object.values(RAY_WORKLOAD_KINDS),
+      ]) {
         const host =
           deliveryControllerOf(kind) === 'helmChart' ? k3s : { sim, client };
         host.sim.stats.reset();

@@ -19,6 +19,7 @@ import {
   apiGroupOf,
   DeliveryController,
   HOST_READS,
+  HOST_WORKLOAD_ACCESS,
   HostAccess,
   NON_RESOURCE_URLS,
   reconciledKinds,
@@ -81,7 +82,8 @@ export function rulesFor(accesses: readonly HostAccess[]): PolicyRule[] {
 
 /**
  * Everything the backend does cluster-wide on a host with this delivery
- * controller: the reconciled kinds and the reads of {@link HOST_READS}.
+ * controller: the reconciled kinds, the reads of {@link HOST_READS} and what
+ * the Ray workload services do ({@link HOST_WORKLOAD_ACCESS}).
  */
 export function clusterAccess(
   deliveryController: DeliveryController,
@@ -94,7 +96,7 @@ export function clusterAccess(
   const reads = Object.values(HOST_READS).filter(
     (read: HostAccess) => !read.only || read.only === deliveryController,
   );
-  return [...reconciled, ...reads];
+  return [...reconciled, ...reads, ...Object.values(HOST_WORKLOAD_ACCESS)];
 }
 
 /** The ClusterRole's rules for a host with this delivery controller. */
@@ -141,8 +143,16 @@ What to know before applying it:
   "escalate"; if tenants ever get RoleBindings from the portal, the backend
   must itself hold every permission it grants (RBAC escalation prevention).
 - Secrets are readable cluster-wide because the vcluster kubeconfig Secrets
-  (vc-<release>) live in tenant namespaces that do not exist yet; RBAC cannot
-  name them in advance.
+  (vc-<release>) and the Ray token Secrets of RayClusters live in tenant
+  namespaces that do not exist yet; RBAC cannot name them in advance. They
+  are listed (by vcluster's labels) only to find the Ray token vcluster
+  synced to the host when a vcluster API cannot be reached.
+- Ray workloads: the backend creates, changes and deletes RayClusters,
+  RayJobs and RayServices (namespace-isolation tenants keep them in their
+  namespace on the host) and reaches Ray dashboards through the API
+  server's service proxy (services/proxy, get and create: GET reads, POST
+  stops a job). services/proxy reaches the HTTP of any Service of the
+  cluster; the backend asks only the head Services of tenants' RayClusters.
 - The rules are for a host whose Helm delivery controller is the one named
   in the ClusterRole's annotation; generate them again if it changes.`;
 

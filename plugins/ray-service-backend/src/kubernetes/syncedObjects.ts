@@ -15,6 +15,7 @@
  */
 
 import {
+  KindRef,
   VCLUSTER_MANAGED_BY_LABEL,
   VCLUSTER_NAMESPACE_LABEL,
   VCLUSTER_OBJECT_NAME_ANNOTATION,
@@ -32,12 +33,13 @@ export async function findSyncedObject(
   where: {
     hostNamespace: string;
     release: string;
-    kind: 'Service' | 'Secret' | 'Pod';
+    /** What is looked for (a kind of `HOST_WORKLOAD_ACCESS`). */
+    kind: KindRef;
     virtualNamespace: string;
     virtualName: string;
   },
 ): Promise<ObservedObject | undefined> {
-  const candidates = await host.list('v1', where.kind, {
+  const candidates = await host.list(where.kind.apiVersion, where.kind.kind, {
     namespace: where.hostNamespace,
     labelSelector: [
       `${VCLUSTER_MANAGED_BY_LABEL}=${where.release}`,

@@ -23,6 +23,7 @@ import {
 } from '@ray-service/plugin-ray-service-common';
 import { ObjectClient, ProxyRequest } from '../kubernetes/ObjectClient';
 import { ProxiedAnswerError } from '../kubernetes/requestErrors';
+import type { ServiceProxyMethod } from '../vocabulary';
 import { dashboardError } from './errors';
 import {
   clusterStatus,
@@ -144,7 +145,15 @@ export class RayDashboard {
     return this.call({ method: 'GET', path, ...(query && { query }) });
   }
 
-  private async call(request: Omit<ProxyRequest, 'headers'>): Promise<unknown> {
+  /**
+   * A request through the service proxy, with one of the methods the
+   * generated RBAC allows there (`SERVICE_PROXY_VERBS`).
+   */
+  private async call(
+    request: Omit<ProxyRequest, 'headers' | 'method'> & {
+      method: ServiceProxyMethod;
+    },
+  ): Promise<unknown> {
     const { host, namespace, service, token, cluster } = this.target;
     try {
       return await host.proxy(

@@ -18,6 +18,9 @@ import fs from 'node:fs';
 import { parse } from 'yaml';
 import {
   IsolationMode,
+  rayClusterRequestSchema,
+  rayJobRequestSchema,
+  rayServiceRequestSchema,
   Tenant,
   templateVersionDocumentSchema,
 } from '@ray-service/plugin-ray-service-common';
@@ -37,6 +40,11 @@ import {
   managedSelector,
   PLANNED_KINDS,
   reconciledKinds,
+  tenantNamespace,
+  VCLUSTER_MANAGED_BY_LABEL,
+  VCLUSTER_NAMESPACE_LABEL,
+  VCLUSTER_OBJECT_NAME_ANNOTATION,
+  vclusterReleaseName,
   VOLCANO_COMMAND,
 } from '../vocabulary';
 import {
@@ -54,6 +62,7 @@ import {
   START_TIMEOUT_MS,
   startRealHost,
 } from './__testUtils__/realHost';
+import { RayHeadStandIn } from './__testUtils__/rayHeadStandIn';
 import { StandInControllers } from './__testUtils__/standInControllers';
 import {
   admin,
@@ -169,15 +178,18 @@ function upgradeVersion() {
 describeReal('the tenant lifecycle on a real API server', () => {
   let host: RealHost;
   let standIns: StandInControllers;
+  let rayHead: RayHeadStandIn;
   let portalAdmin: Identity;
 
   beforeAll(async () => {
     host = await startRealHost({ deliveryController: 'both' });
     standIns = new StandInControllers(host.admin);
+    rayHead = await RayHeadStandIn.start();
     portalAdmin = await clusterAdminIdentity(host);
   }, START_TIMEOUT_MS);
 
   afterAll(async () => {
+    await rayHead?.stop();
     await host?.stop();
   });
 
@@ -333,6 +345,118 @@ describeReal('the tenant lifecycle on a real API server', () => {
         `tenants ${names.join(', ')} Ready`,
       );
       expect(ready.map(t => t!.observedGeneration)).toEqual([1, 1, 1]);
+    });
+
+    it('creates, lists, changes and deletes Ray workloads in the namespace tenant, and reaches Ray dashboards through the service proxy', async () => {
+      const [vcTenant, nsTenant] = names;
+      const { rayClusters, rayJobs, rayServices, rayData } = portal.workloads;
+      const head = { cpu: '1', memory: '2Gi' };
+      const page = { limit: 10 };
+      const token = (value: string) => ({
+        auth_token: Buffer.from(value).toString('base64'),
+      });
+      const namespace = tenantNamespace(nsTenant);
+      await rayClusters.create(
+        admin,
+        nsTenant,
+        rayClusterRequestSchema.parse({ name: 'rc', spec: { head } }),
+      );
+      // KubeRay's part: the head Service and the Ray token Secret
+      await rayHead.serve(host.admin, { name: 'rc-head-svc', namespace });
+      await host.admin.apply({
+        apiVersion: 'v1',
+        kind: 'Secret',
+        metadata: { name: 'rc', namespace },
+        data: token(`${nsTenant}-token`),
+      });
+      expect(await rayData.jobs(admin, nsTenant, 'rc')).toEqual([]);
+
+      await rayJobs.submit(
+        admin,
+        nsTenant,
+        rayJobRequestSchema.parse({
+          name: 'job',
+          entrypoint: 'python -V',
+          cluster: { existing: 'rc' },
+        }),
+      );
+      // KubeRay submitted it to the cluster's dashboard
+      await host.admin.apply(
+        {
+          apiVersion: 'ray.io/v1',
+          kind: 'RayJob',
+          metadata: { name: 'job', namespace },
+          status: {
+            jobDeploymentStatus: 'Running',
+            jobStatus: 'RUNNING',
+            rayClusterName: 'rc',
+            jobId: 'raysubmit_1',
+          },
+        },
+        'status',
+      );
+      await rayJobs.stop(admin, nsTenant, 'job');
+      await rayServices.create(
+        admin,
+        nsTenant,
+        rayServiceRequestSchema.parse({
+          name: 'serve',
+          serveConfig: [
+            'applications:',
+            '  - name: echo',
+            '    route_prefix: /echo',
+            '    import_path: echo.app:deployment',
+          ].join('\n'),
+          cluster: { head },
+        }),
+      );
+      const listed = [
+        await rayClusters.list(admin, nsTenant, page),
+        await rayJobs.list(admin, nsTenant, page),
+        await rayServices.list(admin, nsTenant, page),
+      ];
+      expect(listed.map(p => p.items.map(item => item.name))).toEqual([
+        ['rc'],
+        ['job'],
+        ['serve'],
+      ]);
+      expect((await rayServices.get(admin, nsTenant, 'serve')).name).toBe(
+        'serve',
+      );
+      await rayServices.delete(admin, nsTenant, 'serve');
+      await rayJobs.delete(admin, nsTenant, 'job');
+      await rayClusters.delete(admin, nsTenant, 'rc');
+
+      // A vcluster tenant's API cannot be reached from here: the head
+      // Service and the token as vcluster's syncer copies them to the host.
+      const release = vclusterReleaseName(vcTenant);
+      const synced = (name: string) => ({
+        name: `${name}-x-default-x-${release}`,
+        namespace: tenantNamespace(vcTenant),
+        labels: {
+          [VCLUSTER_MANAGED_BY_LABEL]: release,
+          [VCLUSTER_NAMESPACE_LABEL]: 'default',
+        },
+        annotations: { [VCLUSTER_OBJECT_NAME_ANNOTATION]: name },
+      });
+      await rayHead.serve(host.admin, synced('rc-head-svc'));
+      await host.admin.apply({
+        apiVersion: 'v1',
+        kind: 'Secret',
+        metadata: synced('rc'),
+        data: token(`${vcTenant}-token`),
+      });
+      expect(await rayData.jobs(admin, vcTenant, 'rc')).toEqual([]);
+
+      expect(rayHead.requests.splice(0)).toEqual([
+        { method: 'GET', path: '/api/jobs/', token: `${nsTenant}-token` },
+        {
+          method: 'POST',
+          path: '/api/jobs/raysubmit_1/stop',
+          token: `${nsTenant}-token`,
+        },
+        { method: 'GET', path: '/api/jobs/', token: `${vcTenant}-token` },
+      ]);
     });
 
     it('makes no write and one LIST per reconciled kind in a steady pass', async () => {

@@ -15,7 +15,13 @@
  */
 
 import type { DeliveryController } from './delivery';
-import { KindRef, PLANNED_KINDS, PlannedKind, VOLCANO_COMMAND } from './kinds';
+import {
+  KindRef,
+  PLANNED_KINDS,
+  PlannedKind,
+  RAY_WORKLOAD_KINDS,
+  VOLCANO_COMMAND,
+} from './kinds';
 
 /** The verbs the backend uses on a host cluster (no update, no watch). */
 export type Verb = 'get' | 'list' | 'create' | 'patch' | 'delete';
@@ -124,6 +130,100 @@ export const HOST_READS = {
     resource: 'clusterissuers',
     verbs: ['get'],
     why: 'preflight: the configured ClusterIssuer is Ready',
+  },
+} as const satisfies Record<string, HostAccess>;
+
+/**
+ * What the workload services do with a Ray workload kind: list and get to
+ * show them, server-side apply (`patch`, and `create` for a new one) to
+ * create, scale, suspend and change them, delete.
+ */
+const WORKLOAD_VERBS: readonly Verb[] = [
+  'get',
+  'list',
+  'create',
+  'patch',
+  'delete',
+];
+
+const workloadAccess = (kind: KindRef, why: string): HostAccess => ({
+  ...kind,
+  verbs: WORKLOAD_VERBS,
+  why,
+});
+
+/**
+ * The verb the API server authorizes for each method of a request through
+ * a Service's proxy (`services/proxy`): the Ray dashboard is asked with
+ * these methods only (reads, and POST to stop a job).
+ */
+export const SERVICE_PROXY_VERBS = {
+  GET: 'get',
+  POST: 'create',
+} as const satisfies Record<string, Verb>;
+
+export type ServiceProxyMethod = keyof typeof SERVICE_PROXY_VERBS;
+
+/**
+ * Everything the Ray workload services do on a host cluster; the callers
+ * take the kind from here, and the generated RBAC grants these besides the
+ * reconciler's kinds and {@link HOST_READS}. A namespace-isolation tenant's
+ * workloads are objects of the host in its namespace; a vcluster tenant's
+ * live in its vcluster, and the host is asked only for its quota, the
+ * objects vcluster syncs to it and the dashboards.
+ */
+export const HOST_WORKLOAD_ACCESS = {
+  rayClusters: workloadAccess(
+    RAY_WORKLOAD_KINDS.RayCluster,
+    'Ray workloads of namespace-isolation tenants: RayClusters',
+  ),
+  rayJobs: workloadAccess(
+    RAY_WORKLOAD_KINDS.RayJob,
+    'Ray workloads of namespace-isolation tenants: RayJobs',
+  ),
+  rayServices: workloadAccess(
+    RAY_WORKLOAD_KINDS.RayService,
+    'Ray workloads of namespace-isolation tenants: RayServices',
+  ),
+  workerPods: {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    resource: 'pods',
+    verbs: ['list'],
+    why: 'the ready worker pods of RayClusters',
+  },
+  tenantQuota: {
+    ...kindOf('ResourceQuota'),
+    verbs: ['get'],
+    why: 'tenant usage, and whether a workload fits its quota',
+  },
+  rayToken: {
+    apiVersion: 'v1',
+    kind: 'Secret',
+    resource: 'secrets',
+    verbs: ['get'],
+    why: 'the Ray token of a RayCluster (KubeRay’s auth Secret), sent to its dashboard only',
+  },
+  syncedHeadServices: {
+    apiVersion: 'v1',
+    kind: 'Service',
+    resource: 'services',
+    verbs: ['list'],
+    why: 'the head Service of a vcluster tenant’s RayCluster, as vcluster syncs it to the host',
+  },
+  syncedTokens: {
+    apiVersion: 'v1',
+    kind: 'Secret',
+    resource: 'secrets',
+    verbs: ['list'],
+    why: 'the Ray token of a vcluster tenant’s RayCluster as vcluster syncs it to the host, when the vcluster API cannot be reached',
+  },
+  dashboardProxy: {
+    apiVersion: 'v1',
+    kind: 'Service',
+    resource: 'services/proxy',
+    verbs: Object.values(SERVICE_PROXY_VERBS),
+    why: 'Ray dashboards, through the API server’s proxy to their head Services',
   },
 } as const satisfies Record<string, HostAccess>;
 

@@ -18,6 +18,7 @@ export const FLUX_SOURCE_API_VERSION = 'source.toolkit.fluxcd.io/v1';
 export const FLUX_HELM_API_VERSION = 'helm.toolkit.fluxcd.io/v2';
 export const HELM_CHART_API_VERSION = 'helm.cattle.io/v1';
 export const VOLCANO_QUEUE_API_VERSION = 'scheduling.volcano.sh/v1beta1';
+export const RAY_API_VERSION = 'ray.io/v1';
 
 /** A kind and the API resource (plural) that serves it, as RBAC names it. */
 export interface KindRef {
@@ -120,3 +121,23 @@ export const VOLCANO_COMMAND = {
  * name never adopts it (see reconciler/queueRemoval.ts).
  */
 export const QUEUE_TEARDOWN_ANNOTATION = 'ray-service.io/teardown';
+
+/**
+ * The KubeRay kinds of tenants' Ray workloads. They share one set of names
+ * per tenant (KubeRay names each head Service after its object).
+ */
+export const RAY_WORKLOAD_KINDS = {
+  RayCluster: {
+    apiVersion: RAY_API_VERSION,
+    kind: 'RayCluster',
+    resource: 'rayclusters',
+  },
+  RayJob: { apiVersion: RAY_API_VERSION, kind: 'RayJob', resource: 'rayjobs' },
+  RayService: {
+    apiVersion: RAY_API_VERSION,
+    kind: 'RayService',
+    resource: 'rayservices',
+  },
+} as const satisfies Record<string, KindRef>;
+
+export type RayWorkloadKind = keyof typeof RAY_WORKLOAD_KINDS;

@@ -20,6 +20,7 @@ import {
   INSTANCE_LABEL,
   MANAGED_BY_LABEL,
   MANAGED_BY_VALUE,
+  RAY_API_VERSION,
   TENANT_LABEL,
 } from '../../vocabulary';
 import { rayImage } from '../registry';
@@ -28,8 +29,6 @@ import { raySecurity } from '../podSecurity';
 import type { PlannedObject } from '../types';
 import { FieldProblem, WorkloadContext, WorkloadPlanError } from './context';
 import { gpuProblems, gpuResourceName, replicaBounds } from './resources';
-
-export const RAY_API_VERSION = 'ray.io/v1';
 
 /**
  * The spec as the person asked for it, on the object, so that the portal

@@ -329,7 +329,7 @@ export class StandInControllers {
   }
 }
 
-function restrictedPodSpec(image: string) {
+export function restrictedPodSpec(image: string) {
   const { pod, container } = raySecurity();
   return {
     securityContext: pod,

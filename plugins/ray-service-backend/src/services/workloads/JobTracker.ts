@@ -17,9 +17,9 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { NotFoundError } from '@backstage/errors';
 import { Caller } from '../../access/callers';
-import { RAY_API_VERSION } from '../../planner/workloads';
 import { RayServiceStore } from '../../store/RayServiceStore';
 import { TrackedJob } from '../../store/JobHistoryTable';
+import { RAY_API_VERSION } from '../../vocabulary';
 import { RayDataService } from './RayDataService';
 import { rayJobView } from './views';
 import { TenantWorkspaces } from './workspace';

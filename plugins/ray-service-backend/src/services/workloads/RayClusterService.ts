@@ -26,6 +26,7 @@ import { ObservedObject } from '../../kubernetes/ObjectClient';
 import { findCondition } from '../../kubernetes/objectConditions';
 import { ValidationError } from '../../lib/validation';
 import { planRayCluster } from '../../planner/workloads';
+import { HOST_WORKLOAD_ACCESS } from '../../vocabulary';
 import { askedFor, rayClusterView } from './views';
 import { WorkloadService, WorkloadServiceDeps } from './WorkloadService';
 import { TenantWorkspace, TenantWorkspaces } from './workspace';
@@ -41,10 +42,14 @@ async function readyWorkers(
 ): Promise<Map<string, Map<string, number>>> {
   const { location } = workspace;
   const pods = await workspaces.reach(workspace.tenant, () =>
-    location.client.list('v1', 'Pod', {
-      namespace: location.namespace,
-      labelSelector: WORKER_SELECTOR,
-    }),
+    location.client.list(
+      HOST_WORKLOAD_ACCESS.workerPods.apiVersion,
+      HOST_WORKLOAD_ACCESS.workerPods.kind,
+      {
+        namespace: location.namespace,
+        labelSelector: WORKER_SELECTOR,
+      },
+    ),
   );
   const ready = new Map<string, Map<string, number>>();
   for (const pod of pods) {

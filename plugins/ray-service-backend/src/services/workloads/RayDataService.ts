@@ -20,8 +20,12 @@ import { Caller } from '../../access/callers';
 import { ObservedObject } from '../../kubernetes/ObjectClient';
 import { ClusterUnreachableError } from '../../kubernetes/requestErrors';
 import { findSyncedObject } from '../../kubernetes/syncedObjects';
-import { RAY_API_VERSION } from '../../planner/workloads';
 import { DashboardTarget, RayDashboard } from '../../ray/RayDashboard';
+import {
+  HOST_WORKLOAD_ACCESS,
+  KindRef,
+  RAY_API_VERSION,
+} from '../../vocabulary';
 import { TenantWorkspace, TenantWorkspaces } from './workspace';
 
 /** How long a read of a dashboard is served again: tabs poll, Ray need not answer each. */
@@ -218,8 +222,8 @@ export class RayDataService {
         ...(tokenSecret && {
           token: decodeToken(
             await location.client.get(
-              'v1',
-              'Secret',
+              HOST_WORKLOAD_ACCESS.rayToken.apiVersion,
+              HOST_WORKLOAD_ACCESS.rayToken.kind,
               location.namespace,
               tokenSecret,
             ),
@@ -227,7 +231,7 @@ export class RayDataService {
         }),
       };
     }
-    const synced = (kind: 'Service' | 'Secret', virtualName: string) =>
+    const synced = (kind: KindRef, virtualName: string) =>
       findSyncedObject(location.host, {
         hostNamespace: location.hostNamespace,
         release: location.vclusterRelease!,
@@ -235,7 +239,10 @@ export class RayDataService {
         virtualNamespace: location.namespace,
         virtualName,
       });
-    const service = await synced('Service', serviceName);
+    const service = await synced(
+      HOST_WORKLOAD_ACCESS.syncedHeadServices,
+      serviceName,
+    );
     if (!service) {
       throw new NotFoundError(
         `the head Service of RayCluster "${cluster}" is not on the host yet (vcluster syncs it once the cluster starts)`,
@@ -245,12 +252,12 @@ export class RayDataService {
       tokenSecret &&
       (reachable
         ? await location.client.get(
-            'v1',
-            'Secret',
+            HOST_WORKLOAD_ACCESS.rayToken.apiVersion,
+            HOST_WORKLOAD_ACCESS.rayToken.kind,
             location.namespace,
             tokenSecret,
           )
-        : await synced('Secret', tokenSecret));
+        : await synced(HOST_WORKLOAD_ACCESS.syncedTokens, tokenSecret));
     return {
       cluster,
       host: location.host,

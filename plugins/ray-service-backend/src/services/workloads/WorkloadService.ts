@@ -28,19 +28,23 @@ import { ValidationError } from '../../lib/validation';
 import {
   fitCluster,
   FieldProblem,
-  RAY_API_VERSION,
   WORKLOAD_SPEC_ANNOTATION,
   WorkloadContext,
   WorkloadPlanError,
 } from '../../planner/workloads';
 import { planToYaml, PlannedObject } from '../../planner';
 import { RayServiceStore } from '../../store/RayServiceStore';
+import {
+  RAY_API_VERSION,
+  RAY_WORKLOAD_KINDS,
+  RayWorkloadKind,
+} from '../../vocabulary';
 import { readTenantQuota } from './usage';
 import { TenantWorkspace, TenantWorkspaces } from './workspace';
 
 /** What differs between RayClusters, RayJobs and RayServices. */
-const WORKLOAD_KINDS = ['RayCluster', 'RayJob', 'RayService'] as const;
-type WorkloadKindName = (typeof WORKLOAD_KINDS)[number];
+const WORKLOAD_KINDS = Object.keys(RAY_WORKLOAD_KINDS) as RayWorkloadKind[];
+type WorkloadKindName = RayWorkloadKind;
 
 export interface WorkloadKind<TRequest extends { name: string }, TView> {
   kind: WorkloadKindName;

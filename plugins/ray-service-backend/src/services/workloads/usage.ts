@@ -21,7 +21,7 @@ import {
 import { ObservedObject } from '../../kubernetes/ObjectClient';
 import { WorkloadLocation } from '../../kubernetes/tenantClusters';
 import { TenantQuota } from '../../planner/workloads';
-import { RESOURCE_QUOTA_NAME } from '../../vocabulary';
+import { HOST_WORKLOAD_ACCESS, RESOURCE_QUOTA_NAME } from '../../vocabulary';
 
 /** CPU and memory are measured; everything else is counted. */
 function amountOf(resource: string, quantity: string): number {
@@ -77,8 +77,8 @@ export function tenantQuota(quota: ObservedObject | undefined): {
 export async function readTenantQuota(location: WorkloadLocation) {
   return tenantQuota(
     await location.host.get(
-      'v1',
-      'ResourceQuota',
+      HOST_WORKLOAD_ACCESS.tenantQuota.apiVersion,
+      HOST_WORKLOAD_ACCESS.tenantQuota.kind,
       location.hostNamespace,
       RESOURCE_QUOTA_NAME,
     ),
