@@ -422,8 +422,21 @@ export class ObjectClient {
     kind: string,
     options: ListOptions = {},
   ): Promise<ObservedObject[]> {
+    return (await this.listWithVersion(apiVersion, kind, options)).items;
+  }
+
+  /**
+   * Every object of a kind, page by page, and the list's resourceVersion
+   * (from which a watch starts).
+   */
+  async listWithVersion(
+    apiVersion: string,
+    kind: string,
+    options: ListOptions = {},
+  ): Promise<{ items: ObservedObject[]; resourceVersion: string }> {
     const items: ObservedObject[] = [];
     let continueToken: string | undefined;
+    let resourceVersion = '';
     do {
       const page = await this.listPage(
         apiVersion,
@@ -434,9 +447,10 @@ export class ObjectClient {
       for (const item of page.items) {
         items.push({ ...item, apiVersion, kind } as ObservedObject);
       }
+      resourceVersion = page.metadata?.resourceVersion ?? '';
       continueToken = continueTokenOf(page);
     } while (continueToken);
-    return items;
+    return { items, resourceVersion };
   }
 
   private async listPage(

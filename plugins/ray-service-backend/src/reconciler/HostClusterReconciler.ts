@@ -27,7 +27,7 @@ import {
 } from '../vocabulary';
 import { mapLimited } from './concurrency';
 import { diff, TenantActions } from './diff';
-import { observe } from './observe';
+import { observe, Observation } from './observe';
 import { needsProbes, noProbes, probeTenant } from './probes';
 import { currentObjects, tenantStatus } from './status';
 import type { DesiredTenant, ReconcileResult, TenantOutcome } from './types';
@@ -56,6 +56,11 @@ export interface ReconcilerOptions {
   vclusterTimeoutMs?: number;
   /** For lastTransitionTime; default the system clock. */
   now?: () => Date;
+  /**
+   * Where a pass's observation comes from, e.g. the caches of
+   * {@link ObservationInformers}; default one LIST per kind per pass.
+   */
+  observation?: () => Observation | Promise<Observation>;
 }
 
 const noWrites = (): TenantWrites => ({
@@ -92,6 +97,7 @@ export class HostClusterReconciler {
   private readonly concurrency: number;
   private readonly connectVCluster: VClusterConnector;
   private readonly now: () => Date;
+  private readonly observation?: () => Observation | Promise<Observation>;
 
   constructor(
     private readonly client: ObjectClient,
@@ -104,6 +110,7 @@ export class HostClusterReconciler {
       options.connectVCluster ??
       defaultVClusterConnector(options.vclusterTimeoutMs ?? 5000);
     this.now = options.now ?? (() => new Date());
+    this.observation = options.observation;
   }
 
   async reconcile(tenants: DesiredTenant[]): Promise<ReconcileResult> {
@@ -111,7 +118,9 @@ export class HostClusterReconciler {
     const started = Date.now();
     const before: ObjectClientStats = { ...this.client.stats };
 
-    const observation = await observe(this.client, this.instance, this.kinds);
+    const observation = await (this.observation
+      ? this.observation()
+      : observe(this.client, this.instance, this.kinds));
     const { tenants: actions, orphans } = diff(tenants, observation);
     const written = await mapLimited(actions, this.concurrency, a =>
       write(this.client, a),
