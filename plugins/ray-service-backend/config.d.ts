@@ -127,6 +127,15 @@ export interface Config {
        * allowed).
        */
       requeueSeconds?: number;
+      /**
+       * Observe each host cluster by watches — one LIST per kind when the
+       * backend starts, then WATCH — instead of a LIST per kind per pass; a
+       * change of a managed object (e.g. one edited or deleted by hand)
+       * triggers a pass of its cluster. Default false. The generated RBAC
+       * then needs `watch` on the reconciled kinds (see the RBAC route's
+       * `watch` parameter).
+       */
+      watch?: boolean;
     };
     /**
      * Finished RayJobs: their final status, timings and the end of their log

@@ -98,6 +98,7 @@ describe('readRayServiceConfig', () => {
       intervalSeconds: 10,
       timeoutSeconds: 300,
       requeueSeconds: 2,
+      watch: false,
     });
     expect(
       readRayServiceConfig(
@@ -107,6 +108,7 @@ describe('readRayServiceConfig', () => {
               enabled: false,
               intervalSeconds: 30,
               requeueSeconds: 0.5,
+              watch: true,
             },
           },
         }),
@@ -116,6 +118,7 @@ describe('readRayServiceConfig', () => {
       intervalSeconds: 30,
       timeoutSeconds: 300,
       requeueSeconds: 0.5,
+      watch: true,
     });
     expect(() =>
       readRayServiceConfig(

@@ -59,6 +59,8 @@ export interface ReconcileConfig {
   timeoutSeconds: number;
   /** Delay of the follow-up pass while tenants have not converged. */
   requeueSeconds: number;
+  /** Observe host clusters by watches instead of a LIST per kind per pass. */
+  watch: boolean;
 }
 
 export interface JobHistoryConfig {
@@ -186,6 +188,7 @@ function readReconcile(config: Config): ReconcileConfig {
     intervalSeconds: positiveNumber(config, `${at}.intervalSeconds`, 10),
     timeoutSeconds: positiveNumber(config, `${at}.timeoutSeconds`, 300),
     requeueSeconds: positiveNumber(config, `${at}.requeueSeconds`, 2),
+    watch: config.getOptionalBoolean(`${at}.watch`) ?? false,
   };
 }
 

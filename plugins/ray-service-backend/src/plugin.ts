@@ -106,6 +106,7 @@ export const rayServicePlugin = createBackendPlugin({
         const { minVersion, maxVersion } = rayConfig.kubernetesSupport;
         const hostClusters = new HostClusterProbe(clients, {
           supportMatrix: { min: minVersion, max: maxVersion },
+          watch: rayConfig.reconcile.watch,
         });
         const planInputs = new PlanInputs({ store, hostClusters, instance });
         const events = new TenantEventPublisher(eventsService, logger);
@@ -115,6 +116,7 @@ export const rayServicePlugin = createBackendPlugin({
             instance,
             requeueMs: rayConfig.reconcile.requeueSeconds * 1000,
             maxRequeueMs: rayConfig.reconcile.intervalSeconds * 1000,
+            watch: rayConfig.reconcile.watch,
           },
         );
         const { enabled, intervalSeconds, timeoutSeconds } =

@@ -124,6 +124,8 @@ export interface TestPortalOptions {
   /** The loop's follow-up passes; default none (an hour away). */
   requeueMs?: number;
   maxRequeueMs?: number;
+  /** Observe the host cluster by watches (`rayService.reconcile.watch`); default false. */
+  watch?: boolean;
 }
 
 export async function startTestPortal(
@@ -148,6 +150,7 @@ export async function startTestPortal(
       min: KUBERNETES_SUPPORT.minVersion,
       max: KUBERNETES_SUPPORT.maxVersion,
     },
+    watch: options.watch ?? false,
   });
   const planInputs = new PlanInputs({ store, hostClusters: probe, instance });
   const placement = new Placement({ store, hostClusters: probe, access });
@@ -158,6 +161,7 @@ export async function startTestPortal(
       // by default, passes only when the test asks
       requeueMs: options.requeueMs ?? 3_600_000,
       maxRequeueMs: options.maxRequeueMs ?? 3_600_000,
+      watch: options.watch ?? false,
     },
   );
   const tenants = new TenantService({

@@ -37,6 +37,8 @@ export interface HostClusterProbeOptions {
   supportMatrix: VersionSupportMatrix;
   /** How long placement and the reconcile loop reuse a preflight; default 30 s. */
   preflightMaxAgeMs?: number;
+  /** Whether the reconcile loop watches host clusters (the RBAC then grants `watch`). */
+  watch?: boolean;
 }
 
 /** Who the RBAC document is for; the delivery controller defaults to the detected one. */
@@ -129,6 +131,7 @@ export class HostClusterProbe {
       serviceAccount: request.serviceAccount,
       namespace: request.namespace,
       deliveryController,
+      watch: this.options.watch ?? false,
     });
   }
 

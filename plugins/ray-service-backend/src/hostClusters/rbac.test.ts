@@ -18,6 +18,7 @@ import { parseAllDocuments } from 'yaml';
 import {
   PLANNED_KINDS,
   RAY_WORKLOAD_KINDS,
+  reconciledKinds,
   reconciledVerbs,
   apiGroupOf,
   deliveryControllerOf,
@@ -132,6 +133,22 @@ describe('rbacRules', () => {
       ]);
     },
   );
+
+  it('grants watch on exactly the reconciled kinds when the backend watches', () => {
+    const watched = (rules: ReturnType<typeof rbacRules>) =>
+      rules
+        .filter(r => r.verbs.includes('watch'))
+        .flatMap(r =>
+          (r.resources ?? []).map(res => `${r.apiGroups![0]}/${res}`),
+        )
+        .sort();
+    expect(watched(rbacRules('flux'))).toEqual([]);
+    expect(watched(rbacRules('flux', { watch: true }))).toEqual(
+      reconciledKinds('flux')
+        .map(k => `${apiGroupOf(k.apiVersion)}/${k.resource}`)
+        .sort(),
+    );
+  });
 
   it('names resources as the API server does', async () => {
     const { sim, client } = await startTestCluster({

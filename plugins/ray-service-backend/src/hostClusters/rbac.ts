@@ -40,6 +40,8 @@ export interface RbacOptions {
   /** Where the ServiceAccount lives (where the backend runs); created if missing. */
   namespace: string;
   deliveryController: DeliveryController;
+  /** Whether the backend watches the reconciled kinds (`rayService.reconcile.watch`). */
+  watch?: boolean;
   /** Name of the ClusterRole and its binding; default `ray-service-backend`. */
   name?: string;
 }
@@ -47,6 +49,7 @@ export interface RbacOptions {
 const VERB_ORDER: readonly Verb[] = [
   'get',
   'list',
+  'watch',
   'create',
   'patch',
   'delete',
@@ -87,10 +90,11 @@ export function rulesFor(accesses: readonly HostAccess[]): PolicyRule[] {
  */
 export function clusterAccess(
   deliveryController: DeliveryController,
+  options: { watch?: boolean } = {},
 ): HostAccess[] {
   const reconciled = reconciledKinds(deliveryController).map(kind => ({
     ...kind,
-    verbs: reconciledVerbs(kind),
+    verbs: reconciledVerbs(kind, options),
     why: 'reconciled: observed, applied, pruned and torn down',
   }));
   const reads = Object.values(HOST_READS).filter(
@@ -102,9 +106,10 @@ export function clusterAccess(
 /** The ClusterRole's rules for a host with this delivery controller. */
 export function rbacRules(
   deliveryController: DeliveryController,
+  options: { watch?: boolean } = {},
 ): PolicyRule[] {
   return [
-    ...rulesFor(clusterAccess(deliveryController)),
+    ...rulesFor(clusterAccess(deliveryController, options)),
     { nonResourceURLs: [...NON_RESOURCE_URLS], verbs: ['get'] },
   ];
 }
@@ -205,7 +210,7 @@ export function minimalRbacYaml(options: RbacOptions): string {
           'ray-service.io/delivery-controller': options.deliveryController,
         },
       },
-      rules: rbacRules(options.deliveryController),
+      rules: rbacRules(options.deliveryController, { watch: options.watch }),
     },
     {
       apiVersion: 'rbac.authorization.k8s.io/v1',

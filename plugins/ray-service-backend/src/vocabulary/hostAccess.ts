@@ -23,8 +23,8 @@ import {
   VOLCANO_COMMAND,
 } from './kinds';
 
-/** The verbs the backend uses on a host cluster (no update, no watch). */
-export type Verb = 'get' | 'list' | 'create' | 'patch' | 'delete';
+/** The verbs the backend uses on a host cluster (no update; watch only if it watches). */
+export type Verb = 'get' | 'list' | 'watch' | 'create' | 'patch' | 'delete';
 
 /** What the backend does with one resource of a host cluster, and why. */
 export interface HostAccess extends KindRef {
@@ -38,15 +38,19 @@ export interface HostAccess extends KindRef {
 
 /**
  * What the reconciler does with a kind it reconciles: one LIST per pass to
- * observe; server-side apply, which is `patch`, and `create` when the
+ * observe (or, when it watches, one LIST and then WATCH); server-side apply, which is `patch`, and `create` when the
  * object does not exist yet; `delete` to prune and tear down, except for
  * kinds that go with their namespace. The teardown marks a Volcano queue
  * with a merge patch (`patch`, too).
  */
-export function reconciledVerbs(kind: PlannedKind): readonly Verb[] {
+export function reconciledVerbs(
+  kind: PlannedKind,
+  options: { watch?: boolean } = {},
+): readonly Verb[] {
+  const observe: Verb[] = options.watch ? ['list', 'watch'] : ['list'];
   return kind.deletedWithNamespace
-    ? ['list', 'create', 'patch']
-    : ['list', 'create', 'patch', 'delete'];
+    ? [...observe, 'create', 'patch']
+    : [...observe, 'create', 'patch', 'delete'];
 }
 
 const kindOf = (kind: string): KindRef => {

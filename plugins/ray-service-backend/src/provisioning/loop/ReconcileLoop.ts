@@ -32,6 +32,8 @@ import { Desired, desiredTenant, statusUpdate } from './desired';
 import { PlanMemo } from './PlanMemo';
 import { logStatusChange } from './conditionLog';
 import { fetched } from '../../lib/fetched';
+import { ObservationInformers } from '../../reconciler/informers';
+import { DeliveryController, reconciledKinds } from '../../vocabulary';
 
 /** What one pass over a host cluster did. */
 export interface PassReport {
@@ -69,6 +71,12 @@ export interface ReconcileLoopOptions {
   debounceMs?: number;
   /** Options of the host clusters' reconcilers; the instance is the loop's. */
   reconciler?: Omit<ReconcilerOptions, 'instance'>;
+  /**
+   * Observe host clusters by watches (one LIST per kind, then WATCH) instead
+   * of a LIST per kind per pass; a change of a managed object triggers a
+   * pass of its cluster. Default false.
+   */
+  watch?: boolean;
 }
 
 export interface ReconcileLoopDeps {
@@ -102,6 +110,11 @@ export class ReconcileLoop {
   private readonly idlePasses = new Map<string, number>();
   /** Per host cluster: what was last logged (orphans, a failed pass), so it is logged once. */
   private readonly lastLogged = new Map<string, string>();
+  /** Per host cluster, with `watch`: its informers and the delivery controller they are for. */
+  private readonly informers = new Map<
+    string,
+    { deliveryController?: DeliveryController; informers: ObservationInformers }
+  >();
 
   constructor(
     private readonly deps: ReconcileLoopDeps,
@@ -126,9 +139,45 @@ export class ReconcileLoop {
     return this.runner(hostCluster).run();
   }
 
-  /** Stops scheduling passes and waits for the running ones. */
+  /** Stops scheduling passes and waits for the running ones; stops watching. */
   async stop(): Promise<void> {
     await Promise.all([...this.runners.values()].map(r => r.stop()));
+    await Promise.all(
+      [...this.informers.values()].map(({ informers }) => informers.stop()),
+    );
+    this.informers.clear();
+  }
+
+  /**
+   * The informers of a host cluster, started (each kind listed) on first
+   * use and again when its delivery controller changes.
+   */
+  private async informersOf(
+    hostCluster: string,
+    deliveryController: DeliveryController | undefined,
+  ): Promise<ObservationInformers> {
+    const known = this.informers.get(hostCluster);
+    if (known && known.deliveryController === deliveryController) {
+      return known.informers;
+    }
+    await known?.informers.stop();
+    this.informers.delete(hostCluster);
+    const { clients } = this.deps;
+    const informers = new ObservationInformers({
+      kubeConfig: clients.kubeConfig(hostCluster),
+      client: clients.objectClient(hostCluster),
+      instance: this.options.instance,
+      kinds: reconciledKinds(deliveryController),
+      onEvent: () => this.trigger(hostCluster),
+    });
+    try {
+      await informers.start();
+    } catch (error) {
+      await informers.stop();
+      throw error;
+    }
+    this.informers.set(hostCluster, { deliveryController, informers });
+    return informers;
   }
 
   private planMemo(hostCluster: string): PlanMemo {
@@ -219,14 +268,18 @@ export class ReconcileLoop {
     report.replanned = memo.made - madeBefore;
     report.planned = [...desired.values()].filter(d => d.tenant.plan).length;
 
+    const deliveryController =
+      'value' in host ? host.value.deliveryController : undefined;
+    const informers = this.options.watch
+      ? await this.informersOf(hostCluster, deliveryController)
+      : undefined;
     const reconciler = new HostClusterReconciler(
       clients.objectClient(hostCluster),
       {
         ...this.options.reconciler,
         instance: this.options.instance,
-        ...('value' in host && {
-          deliveryController: host.value.deliveryController,
-        }),
+        ...(deliveryController && { deliveryController }),
+        ...(informers && { observation: () => informers.observe() }),
       },
     );
     const result = await reconciler.reconcile(
