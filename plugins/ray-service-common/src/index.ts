@@ -24,6 +24,7 @@
 export * from './allocation';
 export * from './api';
 export * from './audit';
+export * from './catalog';
 export * from './rest';
 export * from './errors';
 export * from './gpu';
