@@ -18,10 +18,12 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { AccessService } from './access/AccessService';
 import { GroupHierarchy } from './access/GroupHierarchy';
 import { registerPermissionResources } from './access/permissionResources';
+import { registerRayServiceActions } from './actions';
 import { importBootstrapContent } from './bootstrap/importBootstrapContent';
 import { readRayServiceConfig } from './config';
 import { HostClusterDirectory } from './hostClusters/HostClusterDirectory';
@@ -57,6 +59,7 @@ export const rayServicePlugin = createBackendPlugin({
         scheduler: coreServices.scheduler,
         lifecycle: coreServices.lifecycle,
         catalog: catalogServiceRef,
+        actionsRegistry: actionsRegistryServiceRef,
       },
       async init({
         config,
@@ -71,6 +74,7 @@ export const rayServicePlugin = createBackendPlugin({
         scheduler,
         lifecycle,
         catalog,
+        actionsRegistry,
       }) {
         const rayConfig = readRayServiceConfig(config);
         const { instance } = rayConfig;
@@ -111,6 +115,21 @@ export const rayServicePlugin = createBackendPlugin({
           rayConfig.reconcile;
         const placement = new Placement({ store, hostClusters, access });
 
+        const tenants = new TenantService({
+          store,
+          access,
+          groups,
+          hostClusters,
+          placement,
+          planInputs,
+          instance,
+          onChange: hostCluster => {
+            if (enabled) {
+              loop.trigger(hostCluster);
+            }
+          },
+        });
+
         httpRouter.use(
           createRouter({
             httpAuth,
@@ -126,22 +145,14 @@ export const rayServicePlugin = createBackendPlugin({
             profiles,
             templates,
             audit: new AuditLogService(store, access),
-            tenants: new TenantService({
-              store,
-              access,
-              groups,
-              hostClusters,
-              placement,
-              planInputs,
-              instance,
-              onChange: hostCluster => {
-                if (enabled) {
-                  loop.trigger(hostCluster);
-                }
-              },
-            }),
+            tenants,
           }),
         );
+        registerRayServiceActions(actionsRegistry, {
+          tenants,
+          profiles,
+          templates,
+        });
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
 
         if (enabled) {

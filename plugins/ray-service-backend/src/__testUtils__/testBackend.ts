@@ -101,7 +101,13 @@ const databases = TestDatabases.create({
  * permission decisions (or `decideUser`'s for users). Returns the backend (to stop it) and the database.
  */
 export async function startRayServiceTestBackend(
-  options: { config?: object; knex?: Knex; decideUser?: UserDecision } = {},
+  options: {
+    config?: object;
+    knex?: Knex;
+    decideUser?: UserDecision;
+    /** More features or service factories, e.g. the real actions registry. */
+    features?: Parameters<typeof startTestBackend>[0]['features'];
+  } = {},
 ) {
   const knex: Knex = options.knex ?? (await databases.init('SQLITE_3'));
   const backend = await startTestBackend({
@@ -127,6 +133,7 @@ export async function startRayServiceTestBackend(
           }),
       }),
       catalogServiceMock.factory({ entities: EXAMPLE_GROUPS }),
+      ...(options.features ?? []),
     ],
   });
   return { server: backend.server, knex, backend };
