@@ -64,14 +64,16 @@ describe('the scaffolder module', () => {
     for (const action of await registeredActions()) {
       for (const schema of [action.schema!.input!, action.schema!.output!]) {
         const undescribed = Object.entries(schema.properties!)
-          .filter(([, field]) => !(field as { description?: string }).description)
+          .filter(
+            ([, field]) => !(field as { description?: string }).description,
+          )
           .map(([name]) => `${action.id} ${name}`);
         expect(undescribed).toEqual([]);
       }
     }
   });
 
-  it("has examples whose steps are valid input of the action", async () => {
+  it('has examples whose steps are valid input of the action', async () => {
     const validator = new Validator();
     for (const action of await registeredActions()) {
       expect(action.examples?.length).toBeGreaterThan(0);

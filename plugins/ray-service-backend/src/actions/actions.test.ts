@@ -107,8 +107,12 @@ describe('the actions registry (agents)', () => {
     expect(viaAction.body.output.tenant.owner).toBe(viaRest.body.owner);
 
     const listed = await invoke('alpha', 'list-tenants', {});
-    expect(listed.body.output.items.map((t: { name: string }) => t.name)).toEqual(
-      (await alpha.get('/tenants')).body.items.map((t: { name: string }) => t.name),
+    expect(
+      listed.body.output.items.map((t: { name: string }) => t.name),
+    ).toEqual(
+      (await alpha.get('/tenants')).body.items.map(
+        (t: { name: string }) => t.name,
+      ),
     );
   });
 
@@ -151,8 +155,14 @@ describe('the actions registry (agents)', () => {
     const profiles = await invoke('alpha', 'list-profiles', {});
     expect(
       profiles.body.output.items.map((p: { name: string }) => p.name),
-    ).toEqual((await alpha.get('/profiles')).body.items.map((p: { name: string }) => p.name));
-    const versions = await invoke('alpha', 'list-template-versions', { limit: 2 });
+    ).toEqual(
+      (await alpha.get('/profiles')).body.items.map(
+        (p: { name: string }) => p.name,
+      ),
+    );
+    const versions = await invoke('alpha', 'list-template-versions', {
+      limit: 2,
+    });
     expect(versions.body.output.items).toHaveLength(2);
     expect(versions.body.output.nextCursor).toEqual(expect.any(String));
   });

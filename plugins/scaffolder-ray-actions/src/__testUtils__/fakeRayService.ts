@@ -85,28 +85,28 @@ export function fakeRayService() {
 
   const handlers = Object.entries(rayServiceApi).map(([operation, route]) =>
     http[route.method](
-        `${BASE_URL}${expressPath(route.path)}`,
-        async ({ request, params }) => {
-          const text = await request.text();
-          const call: ReceivedCall = {
-            operation: operation as RayServiceOperation,
-            params: params as Record<string, string>,
-            body: text ? JSON.parse(text) : undefined,
-            ...tokenClaims(request.headers.get('Authorization')),
-          };
-          calls.push(call);
-          const responder = responders.get(call.operation);
-          const answer = responder
-            ? await responder(call)
-            : errorResponse(501, 'NotImplementedError', 'not scripted');
-          if (answer instanceof Response) {
-            return answer;
-          }
-          return answer === undefined
-            ? new HttpResponse(null, { status: 204 })
-            : HttpResponse.json(answer, { status: route.response.status });
-        },
-      ),
+      `${BASE_URL}${expressPath(route.path)}`,
+      async ({ request, params }) => {
+        const text = await request.text();
+        const call: ReceivedCall = {
+          operation: operation as RayServiceOperation,
+          params: params as Record<string, string>,
+          body: text ? JSON.parse(text) : undefined,
+          ...tokenClaims(request.headers.get('Authorization')),
+        };
+        calls.push(call);
+        const responder = responders.get(call.operation);
+        const answer = responder
+          ? await responder(call)
+          : errorResponse(501, 'NotImplementedError', 'not scripted');
+        if (answer instanceof Response) {
+          return answer;
+        }
+        return answer === undefined
+          ? new HttpResponse(null, { status: 204 })
+          : HttpResponse.json(answer, { status: route.response.status });
+      },
+    ),
   );
   const server = setupServer(...handlers);
   registerMswTestHooks(server);
@@ -125,7 +125,10 @@ export function fakeRayService() {
     /** Answers `operation` with each answer in turn, the last one from then on. */
     sequence(operation: RayServiceOperation, answers: Answer[]) {
       let next = 0;
-      responders.set(operation, () => answers[Math.min(next++, answers.length - 1)]);
+      responders.set(
+        operation,
+        () => answers[Math.min(next++, answers.length - 1)],
+      );
     },
     callsOf(operation: RayServiceOperation) {
       return calls.filter(call => call.operation === operation);

@@ -54,7 +54,12 @@ describe('ray:cluster:create', () => {
       rayCluster({
         phase: 'Ready',
         conditions: [
-          { type: 'HeadPodReady', status: 'True', reason: 'HeadPodRunningAndReady', message: '' },
+          {
+            type: 'HeadPodReady',
+            status: 'True',
+            reason: 'HeadPodRunningAndReady',
+            message: '',
+          },
         ],
       }),
     ]);
@@ -151,7 +156,8 @@ describe('ray:cluster:create', () => {
         [
           {
             field: 'spec.workerGroups.0.replicas',
-            message: '4 × nvidia.com/mig-1g.5gb needs 4, the tenant has 2 free of 14',
+            message:
+              '4 × nvidia.com/mig-1g.5gb needs 4, the tenant has 2 free of 14',
           },
         ],
       ),

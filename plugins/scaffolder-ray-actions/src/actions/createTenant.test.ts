@@ -255,7 +255,9 @@ describe('ray:tenant:create', () => {
       backend.on('createTenant', () => tenant());
       backend.on('getTenant', () => provisioning);
       const clock = fakeClock();
-      const { ctx } = actionContext({ input: { ...input, timeoutSeconds: 10 } });
+      const { ctx } = actionContext({
+        input: { ...input, timeoutSeconds: 10 },
+      });
 
       const error = await createTenantAction(testDeps(clock))
         .handler(ctx)
@@ -275,7 +277,12 @@ describe('ray:tenant:create', () => {
           phase: 'Failed',
           conditions: [
             condition('NamespaceReady', 'True'),
-            condition('QuotaApplied', 'False', 'Forbidden', 'resourcequotas is forbidden'),
+            condition(
+              'QuotaApplied',
+              'False',
+              'Forbidden',
+              'resourcequotas is forbidden',
+            ),
           ],
         }),
       );

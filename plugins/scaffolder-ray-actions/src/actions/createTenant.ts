@@ -15,17 +15,15 @@
  */
 
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { ISOLATION_MODES, Tenant } from '@ray-service/plugin-ray-service-common';
+import {
+  ISOLATION_MODES,
+  Tenant,
+} from '@ray-service/plugin-ray-service-common';
 import { RayActionDeps } from '../lib/deps';
 import { rayRuntime } from '../lib/runtime';
 import { phaseOutcome } from '../lib/watch';
 import { examples } from './createTenant.examples';
-import {
-  linkOutputs,
-  outputLinks,
-  phaseOutput,
-  waitInputs,
-} from './fields';
+import { linkOutputs, outputLinks, phaseOutput, waitInputs } from './fields';
 
 const DEFAULT_TIMEOUT_SECONDS = 900;
 
@@ -90,7 +88,9 @@ export function createTenantAction(deps: RayActionDeps) {
         name: z => z.string().describe('The tenant name'),
         namespace: z => z.string().describe("The tenant's host namespace"),
         hostCluster: z =>
-          z.string().describe('The host cluster the tenant is (or would be) on'),
+          z
+            .string()
+            .describe('The host cluster the tenant is (or would be) on'),
         ...phaseOutput,
         summary: z =>
           z
@@ -101,7 +101,9 @@ export function createTenantAction(deps: RayActionDeps) {
           z
             .string()
             .optional()
-            .describe('Dry run: the Kubernetes objects the tenant would consist of'),
+            .describe(
+              'Dry run: the Kubernetes objects the tenant would consist of',
+            ),
         ...linkOutputs,
       },
     },

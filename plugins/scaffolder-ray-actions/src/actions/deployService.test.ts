@@ -50,7 +50,11 @@ describe('ray:service:deploy', () => {
 
     expect(backend.callsOf('createRayService')[0]).toMatchObject({
       params: { tenant: 'fraud-models' },
-      body: input.serveConfig && { name: 'scoring', serveConfig: input.serveConfig, cluster: input.cluster },
+      body: input.serveConfig && {
+        name: 'scoring',
+        serveConfig: input.serveConfig,
+        cluster: input.cluster,
+      },
       onBehalfOf: ALICE,
     });
     expect(log).toEqual([
@@ -86,7 +90,7 @@ describe('ray:service:deploy', () => {
     expect(backend.callsOf('createRayService')).toHaveLength(1);
   });
 
-  it("an invalid Serve config is a 400 naming the field", async () => {
+  it('an invalid Serve config is a 400 naming the field', async () => {
     backend.on('createRayService', () =>
       errorResponse(
         400,
@@ -95,7 +99,8 @@ describe('ray:service:deploy', () => {
         [
           {
             field: 'serveConfig',
-            message: 'must be a Serve config with a non-empty "applications" list',
+            message:
+              'must be a Serve config with a non-empty "applications" list',
           },
         ],
       ),

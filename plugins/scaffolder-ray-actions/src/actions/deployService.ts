@@ -74,8 +74,7 @@ export function deployServiceAction(deps: RayActionDeps) {
       },
     },
     async handler(ctx) {
-      const { tenant, name, waitForReady, timeoutSeconds, ...rest } =
-        ctx.input;
+      const { tenant, name, waitForReady, timeoutSeconds, ...rest } = ctx.input;
       const path = { tenant };
       const body = { name, ...rest } as RayServiceRequest;
       const service = await createWorkload(

@@ -36,7 +36,11 @@ const input = {
 };
 
 function logs(lines: string[]) {
-  return { logs: lines.map(line => `${line}\n`).join(''), truncated: false, source: 'dashboard' };
+  return {
+    logs: lines.map(line => `${line}\n`).join(''),
+    truncated: false,
+    source: 'dashboard',
+  };
 }
 
 describe('ray:job:submit', () => {
@@ -73,7 +77,11 @@ describe('ray:job:submit', () => {
       rayJob({ phase: 'Pending', jobStatus: 'PENDING' }),
       rayJob({ phase: 'Running', jobStatus: 'RUNNING' }),
       rayJob({ phase: 'Running', jobStatus: 'RUNNING' }),
-      rayJob({ phase: 'Succeeded', jobStatus: 'SUCCEEDED', clusterName: 'nightly-train-x7k2p' }),
+      rayJob({
+        phase: 'Succeeded',
+        jobStatus: 'SUCCEEDED',
+        clusterName: 'nightly-train-x7k2p',
+      }),
     ]);
     backend.sequence('getRayJobLogs', [
       errorResponse(503, 'ServiceUnavailableError', 'the head is not ready'),
@@ -117,7 +125,10 @@ describe('ray:job:submit', () => {
       }),
     );
     backend.on('getRayJobLogs', () =>
-      logs(['Traceback (most recent call last):', 'ZeroDivisionError: division by zero']),
+      logs([
+        'Traceback (most recent call last):',
+        'ZeroDivisionError: division by zero',
+      ]),
     );
     const { ctx, log } = actionContext({
       input: { ...input, waitForCompletion: true },

@@ -15,10 +15,7 @@
  */
 
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import {
-  RayJob,
-  RayJobRequest,
-} from '@ray-service/plugin-ray-service-common';
+import { RayJob, RayJobRequest } from '@ray-service/plugin-ray-service-common';
 import { RayActionDeps } from '../lib/deps';
 import { followLog } from '../lib/jobLogs';
 import { rayRuntime } from '../lib/runtime';
@@ -108,10 +105,14 @@ export function submitJobAction(deps: RayActionDeps) {
             .describe(
               'K8sJobMode (default): a Kubernetes Job submits the entrypoint; HTTPMode: the operator submits it',
             ),
-        ...waitInputs('waitForCompletion', 'the job ends, with its log in the task log', {
-          wait: false,
-          timeoutSeconds: DEFAULT_TIMEOUT_SECONDS,
-        }),
+        ...waitInputs(
+          'waitForCompletion',
+          'the job ends, with its log in the task log',
+          {
+            wait: false,
+            timeoutSeconds: DEFAULT_TIMEOUT_SECONDS,
+          },
+        ),
         logTailLines: z =>
           z
             .number()

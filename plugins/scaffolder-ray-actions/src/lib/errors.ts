@@ -48,7 +48,9 @@ function explainStatus(status: number, error: unknown): string {
       const details = validationDetailsOf(error);
       return `the Ray service found invalid input: ${
         details.length
-          ? details.map(({ field, message }) => `${field}: ${message}`).join('; ')
+          ? details
+              .map(({ field, message }) => `${field}: ${message}`)
+              .join('; ')
           : reason
       }`;
     }

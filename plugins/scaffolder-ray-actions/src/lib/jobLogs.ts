@@ -45,4 +45,3 @@ export function followLog(options: {
     seen = text;
   };
 }
-

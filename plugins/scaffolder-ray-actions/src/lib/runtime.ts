@@ -80,9 +80,10 @@ export function rayRuntime(ctx: AnyActionContext, deps: RayActionDeps) {
 
     /** The tenant's catalog entity and the links to its Ray tab. */
     tenantLinks(tenant: string) {
-      const rayTabUrl = `${deps.appBaseUrl.replace(/\/+$/, '')}${tenantRayTabPath(
-        tenant,
-      )}`;
+      const rayTabUrl = `${deps.appBaseUrl.replace(
+        /\/+$/,
+        '',
+      )}${tenantRayTabPath(tenant)}`;
       return {
         entityRef: tenantEntityRef(tenant),
         rayTabUrl,

@@ -44,7 +44,9 @@ export function statusChanges(
   const lines: string[] = [];
   if (before?.phase !== after.phase) {
     lines.push(
-      before ? `Phase: ${before.phase} → ${after.phase}` : `Phase: ${after.phase}`,
+      before
+        ? `Phase: ${before.phase} → ${after.phase}`
+        : `Phase: ${after.phase}`,
     );
   }
   const previous = new Map(before?.conditions.map(c => [c.type, c]));

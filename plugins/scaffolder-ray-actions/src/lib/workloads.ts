@@ -61,7 +61,10 @@ export async function planOrCreate<T extends { warnings?: string[] }>(
   if (ctx.isDryRun) {
     const plan = await ray.call(`plan ${subject}`, request.plan);
     ctx.logger.info(`Dry run: ${subject} would be created as:`);
-    plan.yaml.trimEnd().split('\n').forEach(line => ctx.logger.info(line));
+    plan.yaml
+      .trimEnd()
+      .split('\n')
+      .forEach(line => ctx.logger.info(line));
     warn(plan.warnings);
     ctx.output('yaml', plan.yaml);
     ctx.output('warnings', plan.warnings);
@@ -99,7 +102,9 @@ export interface WorkloadWait<T> {
  * when `wait` is given, waiting for it with its progress in the task log.
  * Answers the workload as last seen; undefined in a dry run.
  */
-export async function createWorkload<T extends Observed & { warnings?: string[] }>(
+export async function createWorkload<
+  T extends Observed & { warnings?: string[] },
+>(
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   ctx: ActionContext<any, any>,
   ray: RayRuntime,
