@@ -15,7 +15,10 @@
  */
 
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { RayClusterRequest } from '@ray-service/plugin-ray-service-common';
+import {
+  compactFormValue,
+  RayClusterRequest,
+} from '@ray-service/plugin-ray-service-common';
 import { RayActionDeps } from '../lib/deps';
 import { rayRuntime } from '../lib/runtime';
 import { createWorkload } from '../lib/workloads';
@@ -56,7 +59,7 @@ export function createClusterAction(deps: RayActionDeps) {
     async handler(ctx) {
       const { tenant, name, spec, waitForReady, timeoutSeconds } = ctx.input;
       const path = { tenant };
-      const body = { name, spec } as RayClusterRequest;
+      const body = compactFormValue({ name, spec }) as RayClusterRequest;
       const cluster = await createWorkload(
         ctx,
         rayRuntime(ctx, deps),

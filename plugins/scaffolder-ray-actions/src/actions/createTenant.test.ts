@@ -87,11 +87,12 @@ describe('ray:tenant:create', () => {
       hostCluster: 'sim-local',
       phase: 'Ready',
       entityRef: 'resource:default/fraud-models',
+      rayTabPath: '/catalog/default/resource/fraud-models/ray',
       rayTabUrl: 'http://portal.test/catalog/default/resource/fraud-models/ray',
       links: [
         {
           title: 'Ray tab of tenant fraud-models',
-          url: 'http://portal.test/catalog/default/resource/fraud-models/ray',
+          url: '/catalog/default/resource/fraud-models/ray',
         },
       ],
     });

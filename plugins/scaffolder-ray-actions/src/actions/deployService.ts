@@ -15,7 +15,10 @@
  */
 
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { RayServiceRequest } from '@ray-service/plugin-ray-service-common';
+import {
+  compactFormValue,
+  RayServiceRequest,
+} from '@ray-service/plugin-ray-service-common';
 import { RayActionDeps } from '../lib/deps';
 import { rayRuntime } from '../lib/runtime';
 import { createWorkload } from '../lib/workloads';
@@ -76,7 +79,7 @@ export function deployServiceAction(deps: RayActionDeps) {
     async handler(ctx) {
       const { tenant, name, waitForReady, timeoutSeconds, ...rest } = ctx.input;
       const path = { tenant };
-      const body = { name, ...rest } as RayServiceRequest;
+      const body = compactFormValue({ name, ...rest }) as RayServiceRequest;
       const service = await createWorkload(
         ctx,
         rayRuntime(ctx, deps),

@@ -63,7 +63,13 @@ export const linkOutputs = {
       .string()
       .describe("The tenant's catalog entity, e.g. resource:default/demo"),
   rayTabUrl: (zod: typeof z) =>
-    zod.string().describe("The Ray tab of the tenant's entity page"),
+    zod.string().describe("The Ray tab of the tenant's entity page (URL)"),
+  rayTabPath: (zod: typeof z) =>
+    zod
+      .string()
+      .describe(
+        "The Ray tab's path in the app, for template output links: /catalog/default/resource/<tenant>/ray",
+      ),
   links: (zod: typeof z) =>
     zod
       .array(zod.object({ title: zod.string(), url: zod.string() }))
@@ -72,6 +78,7 @@ export const linkOutputs = {
 
 type LinkOutputs = {
   entityRef: string;
+  rayTabPath: string;
   rayTabUrl: string;
   links: { title: string; url: string }[];
 };
@@ -79,6 +86,7 @@ type LinkOutputs = {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function outputLinks(ctx: ActionContext<any, any>, links: LinkOutputs) {
   ctx.output('entityRef', links.entityRef);
+  ctx.output('rayTabPath', links.rayTabPath);
   ctx.output('rayTabUrl', links.rayTabUrl);
   ctx.output('links', links.links);
 }

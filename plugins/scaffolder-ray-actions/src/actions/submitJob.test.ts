@@ -71,6 +71,19 @@ describe('ray:job:submit', () => {
     });
   });
 
+  it('leaves out what a form left blank', async () => {
+    backend.on('submitRayJob', () => rayJob());
+    const { ctx } = actionContext({
+      input: { ...input, runtimeEnv: { pip: [], workingDir: '' } },
+    });
+
+    await submitJobAction(testDeps()).handler(ctx);
+
+    expect(backend.callsOf('submitRayJob')[0].body).not.toHaveProperty(
+      'runtimeEnv',
+    );
+  });
+
   it('waits for the end, streaming each log line into the task log once', async () => {
     backend.on('submitRayJob', () => rayJob());
     backend.sequence('getRayJob', [

@@ -15,7 +15,11 @@
  */
 
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { RayJob, RayJobRequest } from '@ray-service/plugin-ray-service-common';
+import {
+  compactFormValue,
+  RayJob,
+  RayJobRequest,
+} from '@ray-service/plugin-ray-service-common';
 import { RayActionDeps } from '../lib/deps';
 import { followLog } from '../lib/jobLogs';
 import { rayRuntime } from '../lib/runtime';
@@ -148,7 +152,7 @@ export function submitJobAction(deps: RayActionDeps) {
         ...rest
       } = ctx.input;
       const path = { tenant };
-      const body = { name, ...rest } as RayJobRequest;
+      const body = compactFormValue({ name, ...rest }) as RayJobRequest;
       const followJobLog = followLog({
         read: async () =>
           (

@@ -78,16 +78,17 @@ export function rayRuntime(ctx: AnyActionContext, deps: RayActionDeps) {
       );
     },
 
-    /** The tenant's catalog entity and the links to its Ray tab. */
+    /**
+     * The tenant's catalog entity and its Ray tab: as an absolute URL, and as
+     * the app's path for template output links (which then open in the app).
+     */
     tenantLinks(tenant: string) {
-      const rayTabUrl = `${deps.appBaseUrl.replace(
-        /\/+$/,
-        '',
-      )}${tenantRayTabPath(tenant)}`;
+      const rayTabPath = tenantRayTabPath(tenant);
       return {
         entityRef: tenantEntityRef(tenant),
-        rayTabUrl,
-        links: [{ title: `Ray tab of tenant ${tenant}`, url: rayTabUrl }],
+        rayTabPath,
+        rayTabUrl: `${deps.appBaseUrl.replace(/\/+$/, '')}${rayTabPath}`,
+        links: [{ title: `Ray tab of tenant ${tenant}`, url: rayTabPath }],
       };
     },
   };
