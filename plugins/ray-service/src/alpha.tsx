@@ -31,6 +31,10 @@ import {
   compatWrapper,
   convertLegacyRouteRef,
 } from '@backstage/core-compat-api';
+import {
+  createFormField,
+  FormFieldBlueprint,
+} from '@backstage/plugin-scaffolder-react/alpha';
 import StorageIcon from '@material-ui/icons/Storage';
 import { RayServiceClient } from '@ray-service/plugin-ray-service-common';
 import { rayServiceApiRef } from './api';
@@ -61,8 +65,29 @@ const rayServiceAdminPage = PageBlueprint.make({
   },
 });
 
+/** The Ray templates' form fields, each loaded when a form first needs it. */
+const rayFormFields = (
+  [
+    ['tenant-name', 'tenantName'],
+    ['profile-picker', 'profilePicker'],
+    ['template-version-picker', 'templateVersionPicker'],
+    ['tenant-picker', 'tenantPicker'],
+    ['dry-run', 'dryRun'],
+  ] as const
+).map(([name, key]) =>
+  FormFieldBlueprint.make({
+    name,
+    params: {
+      field: () =>
+        import('./scaffolder').then(m =>
+          createFormField(m.rayFieldDefinitions[key]),
+        ),
+    },
+  }),
+);
+
 export default createFrontendPlugin({
   pluginId: 'ray-service',
-  extensions: [rayServiceApi, rayServiceAdminPage],
+  extensions: [rayServiceApi, rayServiceAdminPage, ...rayFormFields],
   routes: { root: rootRouteRef },
 });

@@ -21,7 +21,16 @@
  * @packageDocumentation
  */
 
-export { rayServicePlugin, RayServiceAdminPage } from './plugin';
+export {
+  rayServicePlugin,
+  RayServiceAdminPage,
+  RayDryRunFieldExtension,
+  RayProfilePickerFieldExtension,
+  RayTemplateVersionPickerFieldExtension,
+  RayTenantNameFieldExtension,
+  RayTenantPickerFieldExtension,
+} from './plugin';
+export type { DryRunOptions, OwnerOptions } from './scaffolder';
 export { rayServiceApiRef } from './api';
 export type { RayServiceApi } from './api';
 export { rootRouteRef as rayServiceRootRouteRef } from './routes';
