@@ -144,7 +144,7 @@ export function ChoiceField(props: {
         </Typography>
       )}
       {body}
-      {rawErrors.map(error => (
+      {[...new Set(rawErrors)].map(error => (
         <FormHelperText key={error}>{error}</FormHelperText>
       ))}
     </FormControl>

@@ -138,9 +138,12 @@ export function RayDryRun(
         </Typography>
       )}
       <Box mt={1}>{body}</Box>
-      {rawErrors.map(error => (
-        <FormHelperText key={error}>{error}</FormHelperText>
-      ))}
+      {/* The validation's reasons, unless the refusal above says them already */}
+      {[...new Set(rawErrors)]
+        .filter(error => !plan.error?.message.includes(error))
+        .map(error => (
+          <FormHelperText key={error}>{error}</FormHelperText>
+        ))}
     </FormControl>
   );
 }
