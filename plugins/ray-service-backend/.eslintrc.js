@@ -9,6 +9,7 @@ const LAYERS = [
   'vocabulary', // labels, names, planned kinds, delivery controllers
   'config.ts', // typed rayService.* config
   'kubernetes', // the adapter: clients per host cluster, object client
+  'ray', // the adapter to Ray dashboards, through the API server's service proxy
   'store', // the database: one object per table
   'planner', // pure: a tenant in, Kubernetes objects out
   'access', // callers, permissions, group hierarchy
@@ -34,6 +35,13 @@ const zones = LAYERS.flatMap((layer, i) =>
 
 module.exports = require('@backstage/cli/config/eslint-factory')(__dirname, {
   overrides: [
+    {
+      files: ['**/*.test.ts'],
+      rules: {
+        // helpers named expect…() assert for the test that calls them
+        'jest/expect-expect': ['warn', { assertFunctionNames: ['expect*'] }],
+      },
+    },
     {
       files: ['src/**/*.ts'],
       excludedFiles: ['**/*.test.ts', '**/__testUtils__/**'],

@@ -128,6 +128,22 @@ export interface Config {
        */
       requeueSeconds?: number;
     };
+    /**
+     * Finished RayJobs: their final status, timings and the end of their log
+     * are kept in the database, so a job whose cluster was shut down still
+     * shows them.
+     */
+    jobHistory?: {
+      /** How long a finished job is kept, in days (default 30). */
+      retentionDays?: number;
+      /**
+       * How often unfinished jobs are looked at, in seconds (default 10). The
+       * pass runs on one backend replica at a time.
+       */
+      pollSeconds?: number;
+      /** How many lines of a finished job's log are kept (default 1000). */
+      logTailLines?: number;
+    };
     /** How long a reachability check may take, in milliseconds (default 5000). */
     reachabilityTimeoutMs?: number;
     /**

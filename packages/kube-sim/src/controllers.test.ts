@@ -111,6 +111,7 @@ describe('simulated controllers on a Flux host', () => {
       seed: 'well-equipped',
       token: 'host-token',
       controllers: { readyDelayMs: DELAY, namespaceFinalizeDelayMs: 100 },
+      ray: { jobPendingMs: 0, jobRunningMs: 0 },
     });
     kc = kubeConfigFor(sim);
     custom = kc.makeApiClient(k8s.CustomObjectsApi);
@@ -523,7 +524,10 @@ describe('simulated controllers on a Flux host', () => {
         apiVersion: 'ray.io/v1',
         kind: 'RayJob',
         metadata: { name: 'job' },
-        spec: { entrypoint: 'python -c "print(1)"' },
+        spec: {
+          entrypoint: 'python -c "print(1)"',
+          rayClusterSpec: rayCluster('unused').spec,
+        },
       },
     });
     const done = await eventually(async () => {
@@ -723,7 +727,10 @@ describe('simulated controllers before readyDelayMs has passed', () => {
         apiVersion: 'ray.io/v1',
         kind: 'RayJob',
         metadata: { name: 'job' },
-        spec: { entrypoint: 'python -c "print(1)"' },
+        spec: {
+          entrypoint: 'python -c "print(1)"',
+          rayClusterSpec: rayCluster('unused').spec,
+        },
       },
     });
     const job = await eventually(
@@ -731,8 +738,7 @@ describe('simulated controllers before readyDelayMs has passed', () => {
     );
     expect(job).toMatchObject({
       jobDeploymentStatus: 'Initializing',
-      jobStatus: 'PENDING',
-      rayClusterName: 'job-raycluster',
+      rayClusterName: expect.stringMatching(/^job-[a-z0-9]{5}$/),
     });
   });
 });

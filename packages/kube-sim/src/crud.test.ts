@@ -880,16 +880,26 @@ describe('Kubernetes REST API over raw HTTPS', () => {
     expect(svc.json.spec.clusterIP).toMatch(/^10\.96\./);
   });
 
-  it('does not serve watch, and 404s unknown resources', async () => {
+  it('refuses a watch of a resource without the verb, and 404s unknown resources', async () => {
+    // selfsubjectaccessreviews only have `create` (watches are in cluster/watch/)
     expect(
       (
         await raw(
           sim,
           'GET',
-          '/api/v1/namespaces/default/configmaps?watch=true',
+          '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews?watch=true',
         )
       ).status,
     ).toBe(405);
+    expect(
+      (
+        await raw(
+          sim,
+          'GET',
+          '/apis/ray.io/v1/namespaces/default/rayclusters?watch=true',
+        )
+      ).status,
+    ).toBe(404);
     const unknown = await raw(
       sim,
       'GET',

@@ -150,7 +150,14 @@ export interface RequestRecord {
 export type RequestFilter = Partial<
   Pick<
     RequestRecord,
-    'verb' | 'resource' | 'group' | 'namespace' | 'name' | 'status' | 'cluster'
+    | 'verb'
+    | 'resource'
+    | 'subresource'
+    | 'group'
+    | 'namespace'
+    | 'name'
+    | 'status'
+    | 'cluster'
   >
 >;
 

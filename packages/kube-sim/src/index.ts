@@ -28,7 +28,12 @@ export type {
   KubeSimOptions,
   ListFilter,
   ObjectStoreView,
+  RayDashboardOptions,
+  RaySimControl,
+  RaySimOptions,
   VClusterInfo,
+  WatchControl,
+  WatchOptions,
 } from './types';
 export type {
   FaultInjector,
@@ -50,5 +55,6 @@ export type { DeliveryController, Seed, SeedName, SeedOptions } from './seeds';
 export { kubeconfigYaml } from './kubeconfig';
 export { createTlsMaterial } from './tls';
 export type { TlsMaterial } from './tls';
+export { vclusterHostName } from './controllers/vclusterTranslate';
 export type { KubeconfigInput } from './kubeconfig';
 export type { KubeObject } from './util';

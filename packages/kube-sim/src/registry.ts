@@ -24,6 +24,7 @@ export const STANDARD_VERBS = [
   'list',
   'patch',
   'update',
+  'watch',
 ];
 
 /** One served resource type (built-in or from a CRD), version-agnostic. */

@@ -25,9 +25,11 @@ import { Controllers, VClusterHandle, VClusterHost } from './controllers';
 import { ApiError, statusBody } from './errors';
 import { FaultRule, Faults, RequestFacts, Stats } from './faults';
 import { kubeconfigYaml } from './kubeconfig';
+import { DEFAULT_RAY_TIMINGS, RayHeads } from './ray/heads';
 import { emptySeed, makeNode, rayCrds, Seed, wellEquippedSeed } from './seeds';
 import { findConformanceDir } from './seeds/crds';
 import { parseLabelSelector, LabelSelector } from './selectors';
+import { ProxyAnswer, proxyToService } from './serviceProxy';
 import { tlsMaterialFor } from './tls';
 import {
   KubeSim,
@@ -73,6 +75,22 @@ function send(res: ServerResponse, r: SimResponse) {
     ...(r.headers ?? {}),
   });
   res.end(body);
+}
+
+function sendProxied(res: ServerResponse, answer: ProxyAnswer) {
+  res.writeHead(answer.status, {
+    ...answer.headers,
+    'Content-Length': answer.body.length,
+  });
+  res.end(answer.body);
+}
+
+/** `KUBE_SIM_RAY_DASHBOARD_URL` (and `KUBE_SIM_RAY_DASHBOARD_TOKEN`), if set. */
+function envRayDashboard() {
+  const url = process.env.KUBE_SIM_RAY_DASHBOARD_URL;
+  return url
+    ? { url, token: process.env.KUBE_SIM_RAY_DASHBOARD_TOKEN }
+    : undefined;
 }
 
 function seedCluster(cluster: ClusterObjects, seed: Seed) {
@@ -157,12 +175,27 @@ export async function startKubeSim(
   let url = '';
   let address = '';
   const crdDir = options.crdDir ?? findConformanceDir();
+  const watchSettings = {
+    bookmarkIntervalMs: options.watch?.bookmarkIntervalMs ?? 60_000,
+    historySize: options.watch?.historySize ?? 10_000,
+  };
+  const realDashboard = options.rayDashboard ?? envRayDashboard();
+  const rayHeads = new RayHeads(
+    { ...DEFAULT_RAY_TIMINGS, ...(options.ray ?? {}) },
+    realDashboard,
+  );
+  const rayDeps = {
+    rayHeads,
+    rayCrds: () => rayCrds(crdDir),
+    rayToken: realDashboard?.token,
+  };
 
   const hostCluster = new SimCluster({
     name: 'host',
     kubernetesVersion,
     controllers: settings,
     serverAddress: () => address,
+    watch: watchSettings,
   });
   const seed =
     options.seed === 'well-equipped'
@@ -190,6 +223,7 @@ export async function startKubeSim(
         kubernetesVersion,
         controllers: settings,
         serverAddress: () => `${address}`,
+        watch: watchSettings,
       });
       seedCluster(cluster.objects, emptySeed());
       const entry: VClusterEntry = {
@@ -201,9 +235,7 @@ export async function startKubeSim(
         objects: cluster.objects,
       };
       if (settings.enabled)
-        entry.controllers = new Controllers(cluster.objects, settings, {
-          rayCrds: () => rayCrds(crdDir),
-        });
+        entry.controllers = new Controllers(cluster.objects, settings, rayDeps);
       vclusters.set(key, entry);
       return entry;
     },
@@ -219,7 +251,7 @@ export async function startKubeSim(
   const hostControllers = settings.enabled
     ? new Controllers(hostCluster.objects, settings, {
         vclusterHost,
-        rayCrds: () => rayCrds(crdDir),
+        ...rayDeps,
       })
     : undefined;
 
@@ -228,6 +260,7 @@ export async function startKubeSim(
   async function handle(req: IncomingMessage, res: ServerResponse) {
     const method = (req.method ?? 'GET').toUpperCase();
     const parsed = new URL(req.url ?? '/', 'https://kube-sim.invalid');
+    let rawPath = parsed.pathname;
     let path = parsed.pathname
       .split('/')
       .map(s => {
@@ -265,6 +298,7 @@ export async function startKubeSim(
       token = vc.token;
       clusterName = `vcluster:${key}`;
       path = `/${segs.slice(4).join('/')}`;
+      rawPath = `/${rawPath.split('/').slice(4).join('/')}`;
     }
 
     const contentType = String(req.headers['content-type'] ?? '')
@@ -338,6 +372,37 @@ export async function startKubeSim(
         send(res, errorResponse(err));
         return;
       }
+    }
+    if (route.kind === 'proxy') {
+      const answer = await proxyToService(cluster.objects, rayHeads, {
+        method,
+        namespace: route.namespace!,
+        id: route.name!,
+        path: rawPath.replace(
+          /^\/api\/v1\/namespaces\/[^/]+\/services\/[^/]+\/proxy/,
+          '',
+        ),
+        query: parsed.search.replace(/^\?/, ''),
+        headers: req.headers,
+        body,
+        requestPath: parsed.pathname,
+        clientAddress: req.socket.remoteAddress,
+        apiHost: address,
+      });
+      record(answer.status);
+      sendProxied(res, answer);
+      return;
+    }
+    if (route.kind === 'resource' && route.verb === 'watch') {
+      try {
+        cluster.watch(route, res);
+        record(200);
+      } catch (e) {
+        const r = errorResponse(e);
+        record(r.status);
+        send(res, r);
+      }
+      return;
     }
     const resp = cluster.handle(route, method, body, req.headers);
     record(resp.status);
@@ -432,6 +497,11 @@ export async function startKubeSim(
   address = `${displayHost(host)}:${port}`;
   url = `https://${address}`;
 
+  const allClusters = () => [
+    hostCluster,
+    ...[...vclusters.values()].map(vc => vc.cluster),
+  ];
+
   const vclusterInfo = (vc: VClusterEntry): VClusterInfo => ({
     namespace: vc.namespace,
     name: vc.name,
@@ -458,6 +528,19 @@ export async function startKubeSim(
     objects: storeView(hostCluster.objects),
     faults,
     stats,
+    watches: {
+      count: () => allClusters().reduce((n, c) => n + c.watches.count, 0),
+      disconnectAll() {
+        for (const c of allClusters()) c.watches.disconnectAll();
+      },
+    },
+    compact() {
+      for (const c of allClusters()) c.watches.history.compact();
+    },
+    ray: {
+      advance: (ms: number) => rayHeads.clock.advance(ms),
+      now: () => rayHeads.clock.now(),
+    },
     addNode(node: KubeObject) {
       const name = node.metadata?.name;
       if (!name) throw new Error('kube-sim: addNode needs metadata.name');
@@ -497,6 +580,7 @@ export async function startKubeSim(
       for (const vc of [...vclusters.values()])
         vclusterHost.destroyVCluster(vc.namespace, vc.name);
       hostCluster.stop();
+      rayHeads.stop();
       for (const res of hanging) res.socket?.destroy();
       hanging.clear();
       await new Promise<void>(resolve => {

@@ -17,25 +17,26 @@
 import { startKubeSim } from './index';
 import type { KubeSim } from './index';
 import {
-  hostPodName,
   safeConcatName,
   VCLUSTER_MANAGED_BY_LABEL,
   VCLUSTER_NAMESPACE_LABEL,
   VCLUSTER_OBJECT_NAME_ANNOTATION,
   VCLUSTER_OBJECT_NAMESPACE_ANNOTATION,
-} from './controllers/vclusterSync';
+  vclusterHostName,
+} from './controllers/vclusterTranslate';
 import { eventually, mergePatch, nextTurn, raw } from './__testUtils__/helpers';
+import { vclusterRelease } from './__testUtils__/vcluster';
 
 jest.setTimeout(30_000);
 
 describe('vcluster pod names', () => {
   it('are <pod>-x-<namespace>-x-<vcluster>, hashed as vcluster does when longer than 63', () => {
-    expect(hostPodName('coredns-abc', 'kube-system', 'vc')).toBe(
+    expect(vclusterHostName('coredns-abc', 'kube-system', 'vc')).toBe(
       'coredns-abc-x-kube-system-x-vc',
     );
     // expected value computed independently (sha256 of the joined name)
     expect(
-      hostPodName(
+      vclusterHostName(
         'kuberay-operator-5d4f8b9c7d-x2x4z',
         'kuberay-system',
         'ray-alpha-vcluster',
@@ -46,40 +47,6 @@ describe('vcluster pod names', () => {
       /^a{51}-[0-9a-f]{10}$/,
     );
   });
-});
-
-const operatorValues = (namespace = 'kuberay-system') => ({
-  experimental: {
-    deploy: {
-      vcluster: {
-        helm: [
-          {
-            chart: { name: 'kuberay-operator', version: '1.7.0' },
-            release: { name: 'kuberay-operator', namespace },
-          },
-        ],
-      },
-    },
-  },
-});
-
-const vclusterRelease = (name: string, namespace: string) => ({
-  apiVersion: 'helm.toolkit.fluxcd.io/v2',
-  kind: 'HelmRelease',
-  metadata: { name, namespace: 'flux-system' },
-  spec: {
-    interval: '10m',
-    targetNamespace: namespace,
-    releaseName: name,
-    chart: {
-      spec: {
-        chart: 'vcluster',
-        version: '0.36.1',
-        sourceRef: { kind: 'HelmRepository', name: 'loft' },
-      },
-    },
-    values: operatorValues(),
-  },
 });
 
 describe('the simulated vcluster syncer', () => {
@@ -138,11 +105,16 @@ describe('the simulated vcluster syncer', () => {
     expect(virtualName).toMatch(/^kuberay-operator-[a-z0-9]{10}-[a-z0-9]{5}$/);
 
     expect(pod.metadata.name).toBe(
-      hostPodName(virtualName, 'kuberay-system', 'ray-alpha-vcluster'),
+      vclusterHostName(virtualName, 'kuberay-system', 'ray-alpha-vcluster'),
     );
+    // the virtual labels are kept; vcluster adds its marker, the virtual namespace and the
+    // virtual namespace's labels (key: sha256 of the label name, computed independently)
     expect(pod.metadata.labels).toEqual({
+      ...virtual[0].metadata.labels,
       [VCLUSTER_MANAGED_BY_LABEL]: 'ray-alpha-vcluster',
       [VCLUSTER_NAMESPACE_LABEL]: 'kuberay-system',
+      'vcluster.loft.sh/ns-label-ray-alpha-vcluster-x-cf1227b7b2':
+        'kuberay-system',
     });
     expect(pod.metadata.annotations).toMatchObject({
       [VCLUSTER_OBJECT_NAME_ANNOTATION]: virtualName,

@@ -122,8 +122,28 @@ describe('readRayServiceConfig', () => {
         new ConfigReader({ rayService: { reconcile: { intervalSeconds: 0 } } }),
       ),
     ).toThrow(
-      'rayService.reconcile.intervalSeconds must be a positive number of seconds',
+      'rayService.reconcile.intervalSeconds must be a positive number, got 0',
     );
+  });
+
+  it('reads the job history settings with their defaults', () => {
+    expect(readRayServiceConfig(new ConfigReader({})).jobHistory).toEqual({
+      retentionDays: 30,
+      pollSeconds: 10,
+      logTailLines: 1000,
+    });
+    expect(
+      readRayServiceConfig(
+        new ConfigReader({
+          rayService: { jobHistory: { retentionDays: 7, logTailLines: 200 } },
+        }),
+      ).jobHistory,
+    ).toEqual({ retentionDays: 7, pollSeconds: 10, logTailLines: 200 });
+    expect(() =>
+      readRayServiceConfig(
+        new ConfigReader({ rayService: { jobHistory: { retentionDays: -1 } } }),
+      ),
+    ).toThrow('rayService.jobHistory.retentionDays must be a positive number');
   });
 
   it('reads the instance, `default` when absent', () => {

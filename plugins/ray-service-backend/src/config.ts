@@ -61,6 +61,15 @@ export interface ReconcileConfig {
   requeueSeconds: number;
 }
 
+export interface JobHistoryConfig {
+  /** How long finished RayJobs are kept, in days. */
+  retentionDays: number;
+  /** How often unfinished RayJobs are looked at, in seconds. */
+  pollSeconds: number;
+  /** How many lines of a finished job's log are kept. */
+  logTailLines: number;
+}
+
 export interface RayServiceConfig {
   /**
    * This portal's instance: the `ray-service.io/instance` label of its
@@ -69,6 +78,7 @@ export interface RayServiceConfig {
   instance: string;
   hostClusters: HostClusterConfig[];
   reconcile: ReconcileConfig;
+  jobHistory: JobHistoryConfig;
   kubernetesSupport: { minVersion: string; maxVersion: string };
   reachabilityTimeoutMs: number;
   /** Content imported at startup when absent; paths as configured. */
@@ -145,29 +155,22 @@ function readHostCluster(config: Config): HostClusterConfig {
   };
 }
 
-function positiveSeconds(
-  config: Config,
-  key: string,
-  defaultValue: number,
-): number {
-  const value = config.getOptionalNumber(`rayService.reconcile.${key}`);
-  if (value === undefined) {
-    return defaultValue;
-  }
+/** A positive number at `key`, e.g. `rayService.reconcile.intervalSeconds`. */
+function positiveNumber(config: Config, key: string, fallback: number) {
+  const value = config.getOptionalNumber(key) ?? fallback;
   if (!(value > 0)) {
-    throw new InputError(
-      `rayService.reconcile.${key} must be a positive number of seconds`,
-    );
+    throw new InputError(`${key} must be a positive number, got ${value}`);
   }
   return value;
 }
 
 function readReconcile(config: Config): ReconcileConfig {
+  const at = 'rayService.reconcile';
   return {
-    enabled: config.getOptionalBoolean('rayService.reconcile.enabled') ?? true,
-    intervalSeconds: positiveSeconds(config, 'intervalSeconds', 10),
-    timeoutSeconds: positiveSeconds(config, 'timeoutSeconds', 300),
-    requeueSeconds: positiveSeconds(config, 'requeueSeconds', 2),
+    enabled: config.getOptionalBoolean(`${at}.enabled`) ?? true,
+    intervalSeconds: positiveNumber(config, `${at}.intervalSeconds`, 10),
+    timeoutSeconds: positiveNumber(config, `${at}.timeoutSeconds`, 300),
+    requeueSeconds: positiveNumber(config, `${at}.requeueSeconds`, 2),
   };
 }
 
@@ -180,6 +183,17 @@ function readInstance(config: Config): string {
     );
   }
   return instance;
+}
+
+function readJobHistory(config: Config): JobHistoryConfig {
+  const at = 'rayService.jobHistory';
+  return {
+    retentionDays: positiveNumber(config, `${at}.retentionDays`, 30),
+    pollSeconds: positiveNumber(config, `${at}.pollSeconds`, 10),
+    logTailLines: Math.round(
+      positiveNumber(config, `${at}.logTailLines`, 1000),
+    ),
+  };
 }
 
 /** Reads and checks `rayService.*`; see config.d.ts for the documentation. */
@@ -200,6 +214,7 @@ export function readRayServiceConfig(config: Config): RayServiceConfig {
     instance: readInstance(config),
     hostClusters,
     reconcile: readReconcile(config),
+    jobHistory: readJobHistory(config),
     kubernetesSupport: {
       minVersion:
         config.getOptionalString('rayService.kubernetesSupport.minVersion') ??

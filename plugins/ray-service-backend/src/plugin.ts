@@ -38,6 +38,8 @@ import { ProfileService } from './services/ProfileService';
 import { TemplateService } from './services/TemplateService';
 import { Placement } from './services/tenants/placement/Placement';
 import { TenantService } from './services/tenants/TenantService';
+import { createWorkloadServices } from './services/workloads';
+import { JOB_TRACKER_TASK_ID } from './services/workloads/JobTracker';
 import { RayServiceStore } from './store/RayServiceStore';
 import { migrateDatabase } from './store/migrations';
 
@@ -114,6 +116,16 @@ export const rayServicePlugin = createBackendPlugin({
         const { enabled, intervalSeconds, timeoutSeconds } =
           rayConfig.reconcile;
         const placement = new Placement({ store, hostClusters, access });
+        const workloads = createWorkloadServices({
+          store,
+          access,
+          clients,
+          instance,
+          logger,
+          timeoutMs: rayConfig.reachabilityTimeoutMs,
+          serviceCredentials: () => auth.getOwnServiceCredentials(),
+          jobHistory: rayConfig.jobHistory,
+        });
 
         const tenants = new TenantService({
           store,
@@ -146,12 +158,14 @@ export const rayServicePlugin = createBackendPlugin({
             templates,
             audit: new AuditLogService(store, access),
             tenants,
+            ...workloads,
           }),
         );
         registerRayServiceActions(actionsRegistry, {
           tenants,
           profiles,
           templates,
+          ...workloads,
         });
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
 
@@ -167,6 +181,15 @@ export const rayServicePlugin = createBackendPlugin({
           });
           lifecycle.addShutdownHook(() => loop.stop());
         }
+        await scheduler.scheduleTask({
+          id: JOB_TRACKER_TASK_ID,
+          frequency: { seconds: rayConfig.jobHistory.pollSeconds },
+          timeout: { seconds: timeoutSeconds },
+          scope: 'global',
+          fn: async () => {
+            await workloads.jobTracker.round();
+          },
+        });
         logger.info(
           `ray-service instance ${rayConfig.instance} serving ${
             rayConfig.hostClusters.length

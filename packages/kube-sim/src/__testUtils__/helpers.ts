@@ -35,6 +35,7 @@ export function raw(
     contentType?: string;
     token?: string | null;
     timeoutMs?: number;
+    headers?: Record<string, string>;
   } = {},
 ): Promise<RawResponse> {
   const url = new URL(path, sim.url.endsWith('/') ? sim.url : `${sim.url}/`);
@@ -57,6 +58,7 @@ export function raw(
             ? { 'Content-Type': options.contentType ?? 'application/json' }
             : {}),
           ...(token ? { Authorization: `Bearer ${token}` } : {}),
+          ...(options.headers ?? {}),
         },
         timeout: options.timeoutMs ?? 10_000,
       },

@@ -24,7 +24,10 @@ import { ClusterObjects } from './objects';
 import type { ClusterOptions } from './options';
 import { RequestHandler } from './requests';
 import type { SimResponse } from './responses';
+import type { ServerResponse } from 'node:http';
+import { ApiError, resourceNotFound } from '../errors';
 import { Route, routeRequest } from './routing';
+import { WatchHub } from './watch';
 import { ObjectWriter } from './writes';
 
 /**
@@ -35,6 +38,7 @@ import { ObjectWriter } from './writes';
  */
 export class SimCluster {
   readonly objects: ClusterObjects;
+  readonly watches: WatchHub;
   private readonly registry = new Registry();
   private readonly namespaces: NamespaceLifecycle;
   private readonly garbageCollector: GarbageCollector;
@@ -43,6 +47,7 @@ export class SimCluster {
   constructor(options: ClusterOptions) {
     const { registry } = this;
     const store = new ObjectStore();
+    this.watches = new WatchHub(store, options.watch);
     serveCustomResources(registry, store);
     this.garbageCollector = new GarbageCollector(registry, store);
     this.namespaces = new NamespaceLifecycle(
@@ -64,8 +69,17 @@ export class SimCluster {
   }
 
   stop() {
+    this.watches.disconnectAll();
     this.namespaces.stop();
     this.garbageCollector.stop();
+  }
+
+  /** Starts a watch (a `?watch=true` list) on the response; throws the API errors. */
+  watch(route: Route, res: ServerResponse): void {
+    if (route.kind !== 'resource' || !route.rt) throw resourceNotFound();
+    if (!route.rt.verbs.includes('watch'))
+      throw new ApiError(405, `watch is not supported on ${route.rt.resource}`);
+    this.watches.start(route, route.rt, res);
   }
 
   route(

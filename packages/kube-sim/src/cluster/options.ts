@@ -20,6 +20,8 @@ export interface ControllerSettings {
   namespaceFinalizeDelayMs: number;
 }
 
+import type { WatchSettings } from './watch';
+
 export interface ClusterOptions {
   /** 'host' or 'vcluster:<namespace>/<name>'. */
   name: string;
@@ -27,6 +29,7 @@ export interface ClusterOptions {
   controllers: ControllerSettings;
   /** host:port announced in /api. */
   serverAddress: () => string;
+  watch: WatchSettings;
 }
 
 /** The query parameters and headers of a write request that change how it is done. */

@@ -101,10 +101,6 @@ export class RequestHandler {
       }
       case 'list':
         return json(200, listJson(this.store, rt, gv, route.namespace, q));
-      case 'watch':
-        throw methodNotAllowed(
-          'watch is not supported by kube-sim; poll with list instead',
-        );
       case 'create': {
         if (route.name) throw methodNotAllowed();
         const input = parseBody(body, route.contentType);

@@ -18,7 +18,8 @@ import type { Registry, ResourceType } from '../registry';
 
 /** A parsed request path. */
 export interface Route {
-  kind: 'discovery' | 'resource' | 'health' | 'notfound';
+  /** `proxy`: the service proxy subresource (`name` is its `name[:port]` id). */
+  kind: 'discovery' | 'resource' | 'health' | 'notfound' | 'proxy';
   verb: string;
   group: string;
   version: string;
@@ -114,11 +115,19 @@ export function routeRequest(
     rest = rest.slice(2);
   }
   const [resource, name, subresource] = rest;
-  const verb = verbFor(method, name, query, contentType);
+  const proxy =
+    group === '' &&
+    resource === 'services' &&
+    subresource === 'proxy' &&
+    !!namespace;
   const r: Route = {
     ...base,
-    kind: 'resource',
-    verb,
+    kind: proxy ? 'proxy' : 'resource',
+    // kube-apiserver's RequestInfo: on services/proxy, the HTTP method's verb (GET → get)
+    verb:
+      proxy && (method === 'GET' || method === 'HEAD')
+        ? 'get'
+        : verbFor(method, name, query, contentType),
     group,
     version,
     resource,
@@ -126,6 +135,7 @@ export function routeRequest(
     subresource,
     namespace,
   };
+  if (proxy) return r;
   const rt = registry.get(group, version, resource);
   if (!rt || rest.length > 3) return { ...r, kind: 'notfound' };
   if (rt.namespaced && namespace === undefined && name !== undefined)

@@ -42,8 +42,12 @@ export interface ControllerContext {
   releases: Map<string, TrackedRelease>;
   /** Objects waiting for another object (a chart source, a namespace) to appear. */
   blocked: Set<string>;
+  /** What a controller keeps in memory between reconciles (KubeRay's Serve config cache). */
+  remembered: Map<string, string>;
   requeue(key: string, ms: number): void;
   enqueue(key: string): void;
+  /** A new pod IP of this cluster. */
+  nextPodIP(): string;
 }
 
 export function objKey(

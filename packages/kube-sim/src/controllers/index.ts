@@ -26,11 +26,13 @@ import {
   reconcileHelmRelease,
   teardownRelease,
 } from './releases';
-import {
-  reconcileRayCluster,
-  reconcileRayJob,
-  reconcileRayService,
-} from './ray';
+import type { HeadKey } from '../ray/heads';
+import { reconcilePod } from './kubelet';
+import { quotasToRecount, reconcileResourceQuota } from './resourceQuota';
+import { clusterUsers, relatedRayKeys } from './kuberay/relations';
+import { reconcileRayCluster } from './kuberay/rayCluster';
+import { reconcileRayJob } from './kuberay/rayJob';
+import { reconcileRayService } from './kuberay/rayService';
 import { ControllerDeps } from './types';
 import { queuesToResync, reconcileCommand, reconcileQueue } from './volcano';
 import {
@@ -43,7 +45,27 @@ export type { ControllerDeps, VClusterHandle, VClusterHost } from './types';
 
 type Reconciler = (ctx: ControllerContext, obj: KubeObject) => number | void;
 
+/** Pod IPs of a cluster: 10.244.x.y on the host, another second octet per vcluster. */
+function podIPs(clusterName: string): () => string {
+  let n = 0;
+  const octet =
+    clusterName === 'host'
+      ? 244
+      : 100 +
+        ([...clusterName].reduce(
+          (h, c) => (h * 31 + c.charCodeAt(0)) >>> 0,
+          7,
+        ) %
+          100);
+  return () => {
+    n++;
+    return `10.${octet}.${Math.floor(n / 250) % 256}.${(n % 250) + 2}`;
+  };
+}
+
 const RECONCILERS: Record<string, Reconciler> = {
+  '/pods': reconcilePod,
+  '/resourcequotas': reconcileResourceQuota,
   'apps/deployments': reconcileDeployment,
   'apps/statefulsets': reconcileStatefulSet,
   'scheduling.volcano.sh/queues': reconcileQueue,
@@ -69,6 +91,7 @@ export class Controllers {
   private readonly ctx: ControllerContext;
   private readonly queue = new KeyedWorkQueue(key => this.reconcile(key));
   private stopped = false;
+  private readonly unsubscribe: () => void;
 
   constructor(
     private readonly cluster: ClusterObjects,
@@ -82,11 +105,14 @@ export class Controllers {
       progress: new Map(),
       releases: new Map<string, TrackedRelease>(),
       blocked: new Set<string>(),
+      remembered: new Map<string, string>(),
       // A few ms more, so that the reconcile finds the delay it waits for elapsed.
       requeue: (key, ms) => this.queue.addAfter(key, ms + 5),
       enqueue: key => this.queue.add(key),
+      nextPodIP: podIPs(cluster.clusterName),
     };
     cluster.store.onEvent(ev => this.onEvent(ev));
+    this.unsubscribe = deps.rayHeads.onChange(key => this.onRayHeadChange(key));
     // Converge whatever is already there (seeded objects).
     for (const type of Object.keys(RECONCILERS)) {
       const [group, resource] = type.split('/');
@@ -107,7 +133,15 @@ export class Controllers {
 
   stop() {
     this.stopped = true;
+    this.unsubscribe();
     this.queue.stop();
+  }
+
+  /** A simulated Ray head changed: the RayJobs and RayServices using its cluster look again. */
+  private onRayHeadChange(key: HeadKey) {
+    if (this.stopped || key.cluster !== this.cluster.clusterName) return;
+    for (const k of clusterUsers(this.cluster, key.namespace, key.name))
+      this.queue.add(k);
   }
 
   private onEvent(ev: StoreEvent) {
@@ -115,8 +149,12 @@ export class Controllers {
     const type = `${ev.group}/${ev.resource}`;
     const ns = ev.obj.metadata?.namespace ?? '';
     const name = ev.obj.metadata?.name;
+    // Quotas count the pods of their namespace.
+    for (const key of quotasToRecount(this.ctx, ev)) this.queue.add(key);
     // Volcano: a Closing queue closes when its last PodGroup goes.
     for (const key of queuesToResync(ev)) this.queue.add(key);
+    // KubeRay: pods → their RayCluster → its RayJob/RayService
+    for (const key of relatedRayKeys(this.cluster, ev)) this.queue.add(key);
     if (ev.type === 'DELETED') {
       const key = objKey(ev.group, ev.resource, ns, name);
       this.ctx.progress.delete(key);
@@ -127,6 +165,12 @@ export class Controllers {
         teardownRelease(this.ctx, `HelmChart:${ns}/${name}`);
       this.ctx.blocked.delete(key);
       if (type === '/namespaces') this.onNamespaceDeleted(name);
+      if (type === 'ray.io/rayclusters')
+        this.ctx.deps.rayHeads.remove({
+          cluster: this.cluster.clusterName,
+          namespace: ns,
+          name,
+        });
       return;
     }
     if (RECONCILERS[type])

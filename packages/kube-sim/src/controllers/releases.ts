@@ -33,7 +33,7 @@ import {
 import {
   ensureDeploymentPod,
   simulatedNodeName,
-  syncPodsToHost,
+  syncToHost,
   watchVClusterWorkloads,
 } from './vclusterSync';
 
@@ -812,7 +812,7 @@ export function installRelease(
         ? keyOf('helm.cattle.io', 'helmcharts', owner)
         : keyOf('helm.toolkit.fluxcd.io', 'helmreleases', owner);
     watchVClusterWorkloads(vc.objects, () => ctx.enqueue(ownerKey));
-    for (const name of syncPodsToHost(
+    for (const { kind, name } of syncToHost(
       ctx.cluster,
       vc.objects,
       info.targetNamespace,
@@ -820,7 +820,7 @@ export function installRelease(
     )) {
       track(tr, {
         apiVersion: 'v1',
-        kind: 'Pod',
+        kind,
         namespace: info.targetNamespace,
         name,
       });

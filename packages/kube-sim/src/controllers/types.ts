@@ -15,6 +15,7 @@
  */
 
 import type { ClusterObjects } from '../cluster/objects';
+import type { RayHeads } from '../ray/heads';
 import type { KubeObject } from '../util';
 
 /** A simulated vcluster API served by the same HTTPS server under a path prefix. */
@@ -38,4 +39,8 @@ export interface ControllerDeps {
   vclusterHost?: VClusterHost;
   /** The ray.io CRDs to install inside a vcluster that deploys kuberay-operator. */
   rayCrds: () => KubeObject[];
+  /** The simulated Ray heads (shared by the host and its vclusters). */
+  rayHeads: RayHeads;
+  /** The token of the real Ray head kube-sim stands in front of: every auth Secret gets it. */
+  rayToken?: string;
 }

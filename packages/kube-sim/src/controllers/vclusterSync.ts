@@ -16,45 +16,34 @@
 
 import { createHash } from 'node:crypto';
 import type { ClusterObjects } from '../cluster/objects';
-import { deepEqual, KubeObject, now } from '../util';
-import { getCondition, setCondition } from './conditions';
+import { deepEqual, KubeObject } from '../util';
+import { getCondition } from './conditions';
+import { podStatus } from './podStatus';
+import {
+  hostAnnotations,
+  hostLabels,
+  hostNamespaceLabels,
+  VCLUSTER_MANAGED_BY_LABEL,
+  vclusterHostName,
+} from './vclusterTranslate';
 
 /*
- * What vcluster's syncer does with the pods of a vcluster, reduced to what
- * the backend looks at: each virtual Pod gets a host Pod in the vcluster's
- * host namespace, named and labelled as vcluster's translate package does
- * (pkg/util/translate: types.go, labels.go, SafeConcatName), with its status
- * synced between the two. kube-sim has no kubelet: the only virtual pods are
- * the ones it makes for the KubeRay operator inside a vcluster, Ready while
- * the operator's Deployment is Available.
+ * What vcluster's syncer does with the Pods and Services of a vcluster, reduced to what the
+ * backend looks at (names, labels and annotations as in vclusterTranslate.ts): each gets a
+ * host object in the vcluster's host namespace, a pod with its virtual status, a Service
+ * with its selector translated so that it selects the synced pods. Host objects whose
+ * virtual object is gone are deleted. The pods inside a vcluster are the KubeRay operator's
+ * (Ready while its Deployment is Available) and the Ray pods of its RayClusters.
  */
-
-/** vcluster's `MarkerLabel`: the vcluster (release) name. */
-export const VCLUSTER_MANAGED_BY_LABEL = 'vcluster.loft.sh/managed-by';
-/** vcluster's `NamespaceLabel`: the virtual namespace. */
-export const VCLUSTER_NAMESPACE_LABEL = 'vcluster.loft.sh/namespace';
-export const VCLUSTER_OBJECT_NAME_ANNOTATION = 'vcluster.loft.sh/object-name';
-export const VCLUSTER_OBJECT_NAMESPACE_ANNOTATION =
-  'vcluster.loft.sh/object-namespace';
-export const VCLUSTER_OBJECT_UID_ANNOTATION = 'vcluster.loft.sh/object-uid';
-export const VCLUSTER_OBJECT_KIND_ANNOTATION = 'vcluster.loft.sh/object-kind';
-export const VCLUSTER_OBJECT_HOST_NAME_ANNOTATION =
-  'vcluster.loft.sh/object-host-name';
-export const VCLUSTER_OBJECT_HOST_NAMESPACE_ANNOTATION =
-  'vcluster.loft.sh/object-host-namespace';
 
 /** The node the simulated pods run on when the host has none. */
 const FALLBACK_NODE = 'kube-sim-node';
 
 const POD_NAME_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
 
-function sha256(text: string): Buffer {
-  return createHash('sha256').update(text).digest();
-}
-
 /** Stable characters like those of `pod-template-hash` and generated names. */
 function podSuffix(text: string, length: number): string {
-  const digest = sha256(text);
+  const digest = createHash('sha256').update(text).digest();
   let out = '';
   for (let i = 0; i < length; i++) {
     out += POD_NAME_ALPHABET[digest[i] % POD_NAME_ALPHABET.length];
@@ -62,51 +51,39 @@ function podSuffix(text: string, length: number): string {
   return out;
 }
 
-/** vcluster's `SafeConcatName`: joined by `-`, hashed when over 63 characters. */
-export function safeConcatName(...parts: string[]): string {
-  const full = parts.join('-');
-  if (full.length <= 63) return full;
-  const hash = sha256(full).toString('hex').slice(0, 10);
-  return `${full.slice(0, 52)}-${hash}`.replace(/\.-/g, '-');
-}
-
-/** The host name of a virtual object: `<name>-x-<namespace>-x-<vcluster>`. */
-export function hostPodName(
-  name: string,
-  namespace: string,
-  vcluster: string,
-): string {
-  return safeConcatName(name, 'x', namespace, 'x', vcluster);
-}
-
-function podType(cluster: ClusterObjects) {
-  return cluster.typeFor('v1', 'Pod');
-}
-
-function podsIn(cluster: ClusterObjects, namespace?: string): KubeObject[] {
-  return cluster.store
-    .list(podType(cluster), namespace === undefined ? {} : { namespace })
-    .entries.map(e => e.obj);
-}
-
-/** Writes a pod unless its labels, annotations, spec and status are already so. */
-function putPodIfChanged(cluster: ClusterObjects, pod: KubeObject): KubeObject {
+/** Writes an object unless its labels, annotations, spec and status are already so. */
+function putIfChanged(cluster: ClusterObjects, obj: KubeObject): KubeObject {
   const existing = cluster.getObject(
-    'v1',
-    'Pod',
-    pod.metadata.namespace,
-    pod.metadata.name,
+    obj.apiVersion,
+    obj.kind,
+    obj.metadata.namespace,
+    obj.metadata.name,
   );
   const same =
     existing &&
-    deepEqual(existing.metadata.labels ?? {}, pod.metadata.labels ?? {}) &&
+    deepEqual(existing.metadata.labels ?? {}, obj.metadata.labels ?? {}) &&
     deepEqual(
       existing.metadata.annotations ?? {},
-      pod.metadata.annotations ?? {},
+      obj.metadata.annotations ?? {},
     ) &&
-    deepEqual(existing.spec ?? {}, pod.spec ?? {}) &&
-    deepEqual(existing.status ?? {}, pod.status ?? {});
-  return same ? existing : cluster.putObject(pod);
+    deepEqual(existing.spec ?? {}, obj.spec ?? {}) &&
+    (obj.status === undefined || deepEqual(existing.status ?? {}, obj.status));
+  return same ? existing : cluster.putObject(obj);
+}
+
+type SyncedKind = 'Pod' | 'Service' | 'Secret';
+
+function objectsIn(
+  cluster: ClusterObjects,
+  kind: SyncedKind,
+  namespace?: string,
+): KubeObject[] {
+  return cluster.store
+    .list(
+      cluster.typeFor('v1', kind),
+      namespace === undefined ? {} : { namespace },
+    )
+    .entries.map(e => e.obj);
 }
 
 /** The first node of the host (by name), where the simulated pods "run". */
@@ -116,60 +93,6 @@ export function simulatedNodeName(host: ClusterObjects): string {
     .entries.map(e => String(e.obj.metadata.name))
     .sort();
   return nodes[0] ?? FALLBACK_NODE;
-}
-
-/** A pod's status: Running and Ready, or still creating its containers. */
-function podStatus(
-  ready: boolean,
-  containers: KubeObject[],
-  previous: KubeObject | undefined,
-): KubeObject {
-  const status: KubeObject = {
-    conditions: structuredClone(previous?.conditions ?? []),
-  };
-  const started = previous?.startTime ?? now();
-  const met = { status: 'True' as const, reason: '', message: '' };
-  setCondition(status, { type: 'PodScheduled', ...met });
-  setCondition(status, { type: 'Initialized', ...met });
-  for (const type of ['ContainersReady', 'Ready']) {
-    setCondition(
-      status,
-      ready
-        ? { type, ...met }
-        : {
-            type,
-            status: 'False',
-            reason: 'ContainersNotReady',
-            message: `containers with unready status: [${containers
-              .map(c => c.name)
-              .join(' ')}]`,
-          },
-    );
-  }
-  // the kubelet leaves out an empty reason and message
-  for (const condition of status.conditions) {
-    if (!condition.reason) delete condition.reason;
-    if (!condition.message) delete condition.message;
-  }
-  const running = previous?.containerStatuses?.[0]?.state?.running;
-  return {
-    phase: ready ? 'Running' : 'Pending',
-    conditions: status.conditions,
-    hostIP: '10.0.0.10',
-    podIP: '10.244.1.20',
-    startTime: started,
-    containerStatuses: containers.map(c => ({
-      name: c.name,
-      image: c.image,
-      imageID: '',
-      ready,
-      started: ready,
-      restartCount: 0,
-      state: ready
-        ? { running: { startedAt: running?.startedAt ?? now() } }
-        : { waiting: { reason: 'ContainerCreating' } },
-    })),
-  };
 }
 
 /**
@@ -191,7 +114,7 @@ export function ensureDeploymentPod(
   )}`;
   const selector: Record<string, string> =
     deployment.spec?.selector?.matchLabels ?? {};
-  for (const pod of podsIn(vc, namespace)) {
+  for (const pod of objectsIn(vc, 'Pod', namespace)) {
     const labels = pod.metadata.labels ?? {};
     const owned =
       Object.keys(selector).length > 0 &&
@@ -206,7 +129,7 @@ export function ensureDeploymentPod(
   const containers: KubeObject[] = template.spec?.containers ?? [];
   const existing = vc.getObject('v1', 'Pod', namespace, podName);
   const available = getCondition(deployment, 'Available')?.status === 'True';
-  return putPodIfChanged(vc, {
+  return putIfChanged(vc, {
     apiVersion: 'v1',
     kind: 'Pod',
     metadata: {
@@ -221,62 +144,168 @@ export function ensureDeploymentPod(
       ...(template.spec ?? {}),
       nodeName,
     },
-    status: podStatus(available, containers, existing?.status),
+    status: podStatus({
+      ready: available,
+      containers,
+      previous: existing?.status,
+    }),
   });
 }
 
+/** The host copy of a virtual Pod: its labels, containers and node, and its status. */
+function hostPod(
+  vc: ClusterObjects,
+  pod: KubeObject,
+  metadata: KubeObject,
+  nodeName: string,
+): KubeObject {
+  const { namespace } = pod.metadata;
+  const vns = vc.getObject('v1', 'Namespace', undefined, namespace);
+  metadata.labels = {
+    ...metadata.labels,
+    ...hostNamespaceLabels(
+      vns?.metadata?.labels ?? {},
+      metadata.labels[VCLUSTER_MANAGED_BY_LABEL],
+    ),
+  };
+  return {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata,
+    spec: {
+      nodeName: pod.spec?.nodeName ?? nodeName,
+      ...(pod.spec?.initContainers
+        ? { initContainers: structuredClone(pod.spec.initContainers) }
+        : {}),
+      containers: structuredClone(pod.spec?.containers ?? []),
+    },
+    status: structuredClone(pod.status ?? {}),
+  };
+}
+
+/** The host copy of a virtual Service: its selector translated, node ports and cluster IP not kept. */
+function hostService(
+  service: KubeObject,
+  metadata: KubeObject,
+  vcluster: string,
+): KubeObject {
+  const spec = structuredClone(service.spec ?? {});
+  if (spec.selector)
+    spec.selector = hostLabels(
+      spec.selector,
+      service.metadata.namespace,
+      vcluster,
+    );
+  if (spec.clusterIP !== 'None') {
+    delete spec.clusterIP;
+    delete spec.clusterIPs;
+  }
+  for (const port of spec.ports ?? []) delete port.nodePort;
+  return { apiVersion: 'v1', kind: 'Service', metadata, spec };
+}
+
+/** The names of the Secrets a pod's containers and volumes refer to. */
+function secretNames(pod: KubeObject): string[] {
+  const names: string[] = [];
+  for (const c of [
+    ...(pod.spec?.initContainers ?? []),
+    ...(pod.spec?.containers ?? []),
+  ]) {
+    for (const e of c.env ?? [])
+      if (e.valueFrom?.secretKeyRef?.name)
+        names.push(e.valueFrom.secretKeyRef.name);
+    for (const from of c.envFrom ?? [])
+      if (from.secretRef?.name) names.push(from.secretRef.name);
+  }
+  for (const volume of pod.spec?.volumes ?? [])
+    if (volume.secret?.secretName) names.push(volume.secret.secretName);
+  return names;
+}
+
+/** The Secrets pods of the vcluster use: vcluster syncs only those (`sync.toHost.secrets.all: false`). */
+function usedSecrets(vc: ClusterObjects): KubeObject[] {
+  const used = new Map<string, KubeObject>();
+  for (const pod of objectsIn(vc, 'Pod'))
+    for (const name of secretNames(pod)) {
+      const secret = vc.getObject('v1', 'Secret', pod.metadata.namespace, name);
+      if (secret) used.set(`${pod.metadata.namespace}/${name}`, secret);
+    }
+  return [...used.values()];
+}
+
+/** The host copy of a virtual Secret: its data. */
+function hostSecret(secret: KubeObject, metadata: KubeObject): KubeObject {
+  return {
+    apiVersion: 'v1',
+    kind: 'Secret',
+    metadata,
+    type: secret.type,
+    data: structuredClone(secret.data ?? {}),
+  };
+}
+
 /**
- * Syncs every pod of a vcluster to the host, as vcluster's syncer does:
- * a Pod `<name>-x-<namespace>-x-<vcluster>` in the host namespace, labelled
- * `vcluster.loft.sh/managed-by: <vcluster>` and
- * `vcluster.loft.sh/namespace: <virtual namespace>`, annotated with the
- * virtual name, namespace, uid and kind, with the virtual pod's status.
- * Host pods of the vcluster whose virtual pod is gone are deleted.
- * Returns the names of the host pods.
+ * Syncs the Pods, Services and used Secrets of a vcluster to its host namespace, as
+ * vcluster's syncer does. Returns the host objects (to delete with the vcluster).
  */
-export function syncPodsToHost(
+export function syncToHost(
   host: ClusterObjects,
   vc: ClusterObjects,
   hostNamespace: string,
   vcluster: string,
-): string[] {
-  const synced: string[] = [];
-  for (const pod of podsIn(vc)) {
-    const { name, namespace } = pod.metadata;
-    const hostName = hostPodName(name, namespace, vcluster);
-    putPodIfChanged(host, {
-      apiVersion: 'v1',
-      kind: 'Pod',
-      metadata: {
+): Array<{ kind: SyncedKind; name: string }> {
+  const synced: Array<{ kind: SyncedKind; name: string }> = [];
+  const nodeName = simulatedNodeName(host);
+  for (const kind of ['Pod', 'Service', 'Secret'] as const) {
+    const names = new Set<string>();
+    const virtual = kind === 'Secret' ? usedSecrets(vc) : objectsIn(vc, kind);
+    for (const obj of virtual) {
+      const { name, namespace, uid } = obj.metadata;
+      // the virtual `kubernetes` Service is the vcluster's API, not synced
+      if (
+        kind === 'Service' &&
+        namespace === 'default' &&
+        name === 'kubernetes'
+      )
+        continue;
+      const hostName = vclusterHostName(name, namespace, vcluster);
+      const metadata = {
         name: hostName,
         namespace: hostNamespace,
-        labels: {
-          [VCLUSTER_MANAGED_BY_LABEL]: vcluster,
-          [VCLUSTER_NAMESPACE_LABEL]: namespace,
-        },
+        labels: hostLabels(obj.metadata.labels ?? {}, namespace, vcluster),
         annotations: {
-          [VCLUSTER_OBJECT_NAME_ANNOTATION]: name,
-          [VCLUSTER_OBJECT_NAMESPACE_ANNOTATION]: namespace,
-          [VCLUSTER_OBJECT_UID_ANNOTATION]: String(pod.metadata.uid ?? ''),
-          [VCLUSTER_OBJECT_KIND_ANNOTATION]: '/v1, Kind=Pod',
-          [VCLUSTER_OBJECT_HOST_NAME_ANNOTATION]: hostName,
-          [VCLUSTER_OBJECT_HOST_NAMESPACE_ANNOTATION]: hostNamespace,
+          ...(obj.metadata.annotations ?? {}),
+          ...hostAnnotations(
+            { name, namespace, uid, kind },
+            { name: hostName, namespace: hostNamespace },
+          ),
         },
-      },
-      spec: {
-        nodeName: pod.spec?.nodeName ?? simulatedNodeName(host),
-        containers: structuredClone(pod.spec?.containers ?? []),
-      },
-      status: structuredClone(pod.status ?? {}),
-    });
-    synced.push(hostName);
-  }
-  for (const pod of podsIn(host, hostNamespace)) {
-    if (
-      pod.metadata.labels?.[VCLUSTER_MANAGED_BY_LABEL] === vcluster &&
-      !synced.includes(pod.metadata.name)
-    )
-      host.deleteObject('v1', 'Pod', hostNamespace, pod.metadata.name);
+      };
+      const hostObject = {
+        Pod: () => hostPod(vc, obj, metadata, nodeName),
+        Service: () => hostService(obj, metadata, vcluster),
+        Secret: () => hostSecret(obj, metadata),
+      }[kind]();
+      if (kind === 'Secret') {
+        const existing = host.getObject(
+          'v1',
+          'Secret',
+          hostNamespace,
+          hostName,
+        );
+        if (!existing || !deepEqual(existing.data ?? {}, hostObject.data))
+          host.putObject(hostObject);
+      } else putIfChanged(host, hostObject);
+      names.add(hostName);
+      synced.push({ kind, name: hostName });
+    }
+    for (const obj of objectsIn(host, kind, hostNamespace)) {
+      if (
+        obj.metadata.labels?.[VCLUSTER_MANAGED_BY_LABEL] === vcluster &&
+        !names.has(obj.metadata.name)
+      )
+        host.deleteObject('v1', kind, hostNamespace, obj.metadata.name);
+    }
   }
   return synced;
 }
@@ -284,8 +313,8 @@ export function syncPodsToHost(
 const watched = new WeakSet<ClusterObjects>();
 
 /**
- * Calls `changed` (later, not inside the write) whenever a Deployment or a
- * Pod inside the vcluster changes, once per vcluster.
+ * Calls `changed` (later, not inside the write) whenever a Deployment, a
+ * Pod, a Service, a Secret or a Namespace inside the vcluster changes, once per vcluster.
  */
 export function watchVClusterWorkloads(
   vc: ClusterObjects,
@@ -296,7 +325,8 @@ export function watchVClusterWorkloads(
   vc.store.onEvent(ev => {
     if (
       (ev.group === 'apps' && ev.resource === 'deployments') ||
-      (ev.group === '' && ev.resource === 'pods')
+      (ev.group === '' &&
+        ['pods', 'services', 'secrets', 'namespaces'].includes(ev.resource))
     )
       changed();
   });

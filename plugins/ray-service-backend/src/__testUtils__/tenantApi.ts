@@ -16,7 +16,11 @@
 
 import { waitFor } from '../lib/__testUtils__/waitFor';
 import { KubeSim, startKubeSim } from '@ray-service/kube-sim';
-import { Tenant, TenantPhase } from '@ray-service/plugin-ray-service-common';
+import {
+  Tenant,
+  TenantPhase,
+  WorkloadPhase,
+} from '@ray-service/plugin-ray-service-common';
 import { Server } from 'node:http';
 import request from 'supertest';
 import { profileInput, templateDocument } from './fixtures';
@@ -131,20 +135,34 @@ export function tenantRequest(name: string, overrides: object = {}) {
   };
 }
 
+/** Polls `GET path` until `until` holds. */
+export async function poll(
+  api: Api,
+  path: string,
+  until: (response: request.Response) => boolean,
+): Promise<request.Response> {
+  let last: request.Response | undefined;
+  return waitFor(
+    async () => {
+      last = await api.get(path);
+      return until(last) && last;
+    },
+    () =>
+      `GET ${path} (last answer ${last?.status} ${JSON.stringify(last?.body)})`,
+  );
+}
+
 /** Polls `GET /tenants/{name}` until `until` holds. */
-export async function pollTenant(
+export function pollTenant(
   api: Api,
   name: string,
   until: (response: request.Response) => boolean,
 ): Promise<request.Response> {
-  let last: request.Response | undefined;
-  return waitFor(async () => {
-    last = await api.get(`/tenants/${name}`);
-    return until(last) && last;
-  }, `tenant ${name} (last answer ${last?.status} ${JSON.stringify(last?.body)})`);
+  return poll(api, `/tenants/${name}`, until);
 }
 
+/** An answer of a tenant or workload in `phase`. */
 export const inPhase =
-  (phase: TenantPhase) =>
+  (phase: TenantPhase | WorkloadPhase) =>
   (response: request.Response): boolean =>
     response.status === 200 && (response.body as Tenant).phase === phase;

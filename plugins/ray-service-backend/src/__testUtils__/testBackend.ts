@@ -19,6 +19,8 @@ import {
   coreServices,
   createServiceFactory,
   DiscoveryService,
+  SchedulerService,
+  ServiceFactory,
 } from '@backstage/backend-plugin-api';
 import {
   mockCredentials,
@@ -98,7 +100,8 @@ const databases = TestDatabases.create({
 /**
  * The plugin in a test backend on its own in-memory SQLite database (or the
  * given one), with the example org in the catalog and the example policy's
- * permission decisions (or `decideUser`'s for users). Returns the backend (to stop it) and the database.
+ * permission decisions (or `decideUser`'s for users). Returns the backend
+ * (to stop it), the database and the scheduler (to run a scheduled task).
  */
 export async function startRayServiceTestBackend(
   options: {
@@ -110,9 +113,15 @@ export async function startRayServiceTestBackend(
   } = {},
 ) {
   const knex: Knex = options.knex ?? (await databases.init('SQLITE_3'));
+  // Runs each scheduled task once at startup; tests run them again with
+  // triggerTask. (The instance is a MockSchedulerService, typed as the service.)
+  const scheduler = mockServices.scheduler() as SchedulerService & {
+    factory(): ServiceFactory<SchedulerService>;
+  };
   const backend = await startTestBackend({
     features: [
       rayServicePlugin,
+      scheduler.factory(),
       mockServices.rootConfig.factory({ data: options.config ?? {} }),
       mockServices.database.factory({ knex }),
       mockServices.httpAuth.factory({
@@ -136,5 +145,5 @@ export async function startRayServiceTestBackend(
       ...(options.features ?? []),
     ],
   });
-  return { server: backend.server, knex, backend };
+  return { server: backend.server, knex, backend, scheduler };
 }

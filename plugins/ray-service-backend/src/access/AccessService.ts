@@ -30,6 +30,9 @@ import {
   rayServiceTenantDeletePermission,
   rayServiceTenantReadPermission,
   rayServiceTenantUpdatePermission,
+  rayServiceWorkloadCreatePermission,
+  rayServiceWorkloadDeletePermission,
+  rayServiceWorkloadUpdatePermission,
 } from '@ray-service/plugin-ray-service-common';
 import type {
   ProfileQuery,
@@ -56,8 +59,14 @@ export interface TenantCreator {
   groupRefs: string[];
 }
 
-/** What a caller may do to a tenant besides reading it. */
-export type TenantAction = 'read' | 'update' | 'delete';
+/** What a caller may do to a tenant (and its Ray workloads). */
+export type TenantAction =
+  | 'read'
+  | 'update'
+  | 'delete'
+  | 'createWorkloads'
+  | 'updateWorkloads'
+  | 'deleteWorkloads';
 
 const TENANT_PERMISSIONS: Record<
   TenantAction,
@@ -66,6 +75,9 @@ const TENANT_PERMISSIONS: Record<
   read: rayServiceTenantReadPermission,
   update: rayServiceTenantUpdatePermission,
   delete: rayServiceTenantDeletePermission,
+  createWorkloads: rayServiceWorkloadCreatePermission,
+  updateWorkloads: rayServiceWorkloadUpdatePermission,
+  deleteWorkloads: rayServiceWorkloadDeletePermission,
 };
 
 /** The plugin's rules as the permission registry turns conditions into queries. */
@@ -129,7 +141,7 @@ export class AccessService {
     };
   }
 
-  /** The tenants the caller may read, update or delete. */
+  /** The tenants the caller may read, update or delete, or whose workloads they may change. */
   async tenantFilter(
     credentials: Caller,
     action: TenantAction = 'read',

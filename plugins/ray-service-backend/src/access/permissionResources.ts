@@ -23,6 +23,9 @@ import {
   rayServiceTenantDeletePermission,
   rayServiceTenantReadPermission,
   rayServiceTenantUpdatePermission,
+  rayServiceWorkloadCreatePermission,
+  rayServiceWorkloadDeletePermission,
+  rayServiceWorkloadUpdatePermission,
   templateVersionRef,
   tryParseTemplateVersionRef,
 } from '@ray-service/plugin-ray-service-common';
@@ -62,6 +65,9 @@ export function registerPermissionResources(
       rayServiceTenantReadPermission,
       rayServiceTenantUpdatePermission,
       rayServiceTenantDeletePermission,
+      rayServiceWorkloadCreatePermission,
+      rayServiceWorkloadUpdatePermission,
+      rayServiceWorkloadDeletePermission,
     ],
     rules: Object.values(tenantPermissionRules),
     getResources: async names =>

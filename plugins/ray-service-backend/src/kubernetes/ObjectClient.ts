@@ -33,6 +33,7 @@ import {
   httpStatusOf,
   KindNotServedError,
   kubernetesRequestError,
+  ProxiedAnswerError,
 } from './requestErrors';
 
 /** The one field manager of every server-side apply the backend makes. */
@@ -97,6 +98,44 @@ class JsonObjectApi extends KubernetesObjectApi {
     return this.requestPromise<T>(request);
   }
 
+  /**
+   * A request through the API server's service proxy subresource. Resolves
+   * with the parsed JSON of a 2xx (undefined for an empty body); an answer
+   * of another status is thrown as client-node's ApiException, whose body
+   * is the text answered.
+   */
+  async proxy(
+    target: { namespace: string; service: string; port: string },
+    request: ProxyRequest,
+  ): Promise<unknown> {
+    const path = `/api/v1/namespaces/${encodeURIComponent(
+      target.namespace,
+    )}/services/${encodeURIComponent(target.service)}:${encodeURIComponent(
+      target.port,
+    )}/proxy${request.path}`;
+    const context = this.configuration.baseServer.makeRequestContext(
+      path,
+      request.method as HttpMethod,
+    );
+    context.setHeaderParam('Accept', 'application/json');
+    for (const [name, value] of Object.entries(request.query ?? {})) {
+      context.setQueryParam(name, value);
+    }
+    if (request.path.endsWith('/') && !request.query) {
+      // RequestContext.getUrl() drops a trailing slash, which Ray's exact
+      // routes need (`/api/jobs/`); an empty query keeps it.
+      context.setUrl(`${context.getUrl()}/?`);
+    }
+    for (const [name, value] of Object.entries(request.headers ?? {})) {
+      context.setHeaderParam(name, value);
+    }
+    if (request.body !== undefined) {
+      context.setHeaderParam('Content-Type', 'application/json');
+      context.setBody(JSON.stringify(request.body));
+    }
+    return this.requestPromise<KubernetesObject>(context);
+  }
+
   /** Whether the API server serves a kind (discovery, cached once served). */
   async isServed(apiVersion: string, kind: string): Promise<boolean> {
     try {
@@ -114,7 +153,7 @@ class JsonObjectApi extends KubernetesObjectApi {
   ): Promise<T> {
     const body = await response.body.text();
     if (response.httpStatusCode >= 200 && response.httpStatusCode <= 299) {
-      return JSON.parse(body) as T;
+      return (body ? JSON.parse(body) : undefined) as T;
     }
     throw new ApiException(
       response.httpStatusCode,
@@ -123,6 +162,16 @@ class JsonObjectApi extends KubernetesObjectApi {
       response.headers,
     );
   }
+}
+
+/** A request to a Service through the API server's proxy. */
+export interface ProxyRequest {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  /** Below the Service, with its leading slash, e.g. `/api/jobs/`. */
+  path: string;
+  query?: Record<string, string>;
+  headers?: Record<string, string>;
+  body?: unknown;
 }
 
 /** How long one connection pool serves a client before it is replaced. */
@@ -355,6 +404,32 @@ export class ObjectClient {
     return this.call(`discover ${apiVersion} ${kind}`, () =>
       this.api.isServed(apiVersion, kind),
     );
+  }
+
+  /**
+   * A request to a Service through the API server's service proxy, limited
+   * in time like every request. Resolves with the parsed JSON of a 2xx.
+   * The answer of the Service or the API server with another status is
+   * thrown as a {@link ProxiedAnswerError} carrying the status and the text;
+   * no answer at all as a {@link ClusterUnreachableError}.
+   */
+  async proxy(
+    target: { namespace: string; service: string; port: string },
+    request: ProxyRequest,
+  ): Promise<unknown> {
+    const what = `${request.method} ${target.service}:${target.port}${request.path}`;
+    try {
+      return await this.api.proxy(target, request);
+    } catch (error) {
+      const status = httpStatusOf(error);
+      if (status !== undefined) {
+        throw new ProxiedAnswerError(
+          status,
+          String((error as { body?: unknown }).body ?? ''),
+        );
+      }
+      throw kubernetesRequestError(error, what, this.timeoutMs);
+    }
   }
 
   /** The API server's `gitVersion`, e.g. `v1.31.4`. */

@@ -35,6 +35,18 @@ export class KindNotServedError extends NotFoundError {}
  */
 export class ClusterUnreachableError extends ServiceUnavailableError {}
 
+/**
+ * What a Service (or the API server in front of it) answered through the
+ * service proxy when it was not a 2xx: its status and text, for the caller
+ * to read (a Ray dashboard's errors are plain text or JSON of its own).
+ */
+export class ProxiedAnswerError extends Error {
+  constructor(readonly status: number, readonly text: string) {
+    super(`answered ${status}`);
+    this.name = 'ProxiedAnswerError';
+  }
+}
+
 /** The HTTP status of a client-node `ApiException`, if the error is one. */
 export function httpStatusOf(error: unknown): number | undefined {
   const code = (error as { code?: unknown } | undefined)?.code;

@@ -32,6 +32,7 @@ import {
 import {
   CONFORMANCE_DIR,
   conformanceUnavailable,
+  CrdValidators,
   crdValidators,
   describeErrors,
   kuberayOperatorValueKeys,
@@ -91,7 +92,7 @@ const cases: Array<[string, Case]> = shippedProfiles().flatMap(profile =>
 );
 
 interface Schemas {
-  crds: Map<string, ValidateFunction>;
+  crds: CrdValidators;
   vclusterValues: ValidateFunction;
   kuberayValueKeys: Set<string>;
 }

@@ -14,52 +14,19 @@
  * limitations under the License.
  */
 
-import { KubeConfig } from '@kubernetes/client-node';
-import { NotFoundError } from '@backstage/errors';
 import { Fetched, fetched } from '../lib/fetched';
 import { ObjectClient, ObservedObject } from '../kubernetes/ObjectClient';
 import { ClusterUnreachableError } from '../kubernetes/requestErrors';
-import { tenantNamespace, vclusterKubeconfigSecretName } from '../vocabulary';
+import {
+  defaultVClusterConnector,
+  readVClusterKubeconfig,
+  VClusterConnector,
+} from '../kubernetes/vclusterConnection';
+import { tenantNamespace } from '../vocabulary';
 import { syncedOperatorPodSelector } from './vclusterPods';
 
-/** Makes a client for a vcluster from the kubeconfig its Secret holds. */
-export type VClusterConnector = (kubeconfig: string) => ObjectClient;
-
-/**
- * Uses the kubeconfig as the vcluster exports it. Its server is the
- * vcluster's Service (`https://<release>.<namespace>.svc`), which a backend
- * running inside the host cluster reaches; elsewhere, pass a connector that
- * rewrites the server, or rely on the operator's pods on the host (see
- * {@link probeVClusterOperator}).
- */
-export function defaultVClusterConnector(timeoutMs: number): VClusterConnector {
-  return kubeconfig => {
-    const kc = new KubeConfig();
-    kc.loadFromString(kubeconfig);
-    return ObjectClient.fromKubeConfig(kc, { timeoutMs });
-  };
-}
-
-/**
- * The kubeconfig the vcluster writes into the tenant namespace (Secret
- * `vc-<release>`, key `config`).
- */
-async function readVClusterKubeconfig(
-  host: ObjectClient,
-  tenant: string,
-): Promise<string> {
-  const namespace = tenantNamespace(tenant);
-  const secretName = vclusterKubeconfigSecretName(tenant);
-  const secret = await host.get('v1', 'Secret', namespace, secretName);
-  const encoded = (secret as { data?: Record<string, string> } | undefined)
-    ?.data?.config;
-  if (!encoded) {
-    throw new NotFoundError(
-      `the vcluster's kubeconfig (Secret ${namespace}/${secretName}, key config) does not exist yet`,
-    );
-  }
-  return Buffer.from(encoded, 'base64').toString('utf8');
-}
+export type { VClusterConnector };
+export { defaultVClusterConnector };
 
 /**
  * The `kuberay-operator` Deployments inside a vcluster, in any namespace.

@@ -17,14 +17,13 @@
 import type { ObservedObject } from '../kubernetes/ObjectClient';
 import type { TenantProbes } from './probes';
 import { tenantStatus } from './status';
+import { isSyncedOperatorPod, syncedOperatorPodSelector } from './vclusterPods';
 import {
-  isSyncedOperatorPod,
-  syncedOperatorPodSelector,
   VCLUSTER_MANAGED_BY_LABEL,
   VCLUSTER_NAMESPACE_LABEL,
   VCLUSTER_OBJECT_NAME_ANNOTATION,
   VCLUSTER_OBJECT_NAMESPACE_ANNOTATION,
-} from './vclusterPods';
+} from '../vocabulary';
 import { desired, statusSummary } from './__testUtils__/tenants';
 import { observedFrom } from './__testUtils__/observed';
 

@@ -17,32 +17,19 @@
 import type { Fetched } from '../lib/fetched';
 import type { ObservedObject } from '../kubernetes/ObjectClient';
 import { findCondition } from '../kubernetes/objectConditions';
-import { tenantNamespace, vclusterReleaseName } from '../vocabulary';
+import {
+  tenantNamespace,
+  VCLUSTER_MANAGED_BY_LABEL,
+  VCLUSTER_NAMESPACE_LABEL,
+  VCLUSTER_OBJECT_NAME_ANNOTATION,
+  VCLUSTER_OBJECT_NAMESPACE_ANNOTATION,
+  vclusterReleaseName,
+} from '../vocabulary';
 import {
   KUBERAY_NAMESPACE_IN_VCLUSTER,
   KUBERAY_RELEASE_IN_VCLUSTER,
 } from '../planner/operatorRelease';
 import { readiness, Readiness } from './readiness';
-
-/*
- * vcluster's syncer creates each pod of a vcluster on the host, in the
- * vcluster's host namespace, under a translated name
- * (`<pod>-x-<namespace>-x-<vcluster>`, hashed when long) and with these
- * labels and annotations; it syncs the pod's status between the two. These
- * are vcluster's own conventions (loft-sh/vcluster, pkg/util/translate:
- * MarkerLabel, NamespaceLabel, NameAnnotation, NamespaceAnnotation), checked
- * against its source, not against a live cluster.
- */
-
-/** The vcluster's name (its Helm release name) on every synced object. */
-export const VCLUSTER_MANAGED_BY_LABEL = 'vcluster.loft.sh/managed-by';
-/** The namespace inside the vcluster of a synced namespaced object. */
-export const VCLUSTER_NAMESPACE_LABEL = 'vcluster.loft.sh/namespace';
-/** The name inside the vcluster of a synced object. */
-export const VCLUSTER_OBJECT_NAME_ANNOTATION = 'vcluster.loft.sh/object-name';
-/** The namespace inside the vcluster of a synced object. */
-export const VCLUSTER_OBJECT_NAMESPACE_ANNOTATION =
-  'vcluster.loft.sh/object-namespace';
 
 /**
  * The operator's pods inside the vcluster are `kuberay-operator-<replicaset

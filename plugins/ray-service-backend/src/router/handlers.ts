@@ -24,14 +24,11 @@ import { RouterDeps } from './types';
  * authentication happen before (contractRouter), authorization and rules in
  * the services.
  */
-export function rayServiceHandlers({
-  hostClusters,
-  placement,
-  profiles,
-  templates,
-  tenants,
-  audit,
-}: RouterDeps): Handlers<RayServiceApiContract> {
+export function rayServiceHandlers(
+  deps: RouterDeps,
+): Handlers<RayServiceApiContract> {
+  const { hostClusters, placement, profiles, templates, tenants, audit } =
+    deps;
   return {
     getHealth: async () => ({ status: 'ok' }),
 
@@ -88,6 +85,6 @@ export function rayServiceHandlers({
     listAuditEntries: ({ credentials, query }) =>
       audit.list(credentials, query),
 
-    ...workloadHandlers(),
+    ...workloadHandlers(deps),
   };
 }

@@ -21,6 +21,11 @@ import { ProfileService } from '../services/ProfileService';
 import { TemplateService } from '../services/TemplateService';
 import { Placement } from '../services/tenants/placement/Placement';
 import { TenantService } from '../services/tenants/TenantService';
+import { RayClusterService } from '../services/workloads/RayClusterService';
+import { RayDataService } from '../services/workloads/RayDataService';
+import { RayJobService } from '../services/workloads/RayJobService';
+import { RayServiceService } from '../services/workloads/RayServiceService';
+import { TenantUsageService } from '../services/workloads/TenantUsageService';
 
 /** What every resource router may use. */
 export interface RouterDeps {
@@ -31,4 +36,9 @@ export interface RouterDeps {
   templates: TemplateService;
   audit: AuditLogService;
   tenants: TenantService;
+  usage: TenantUsageService;
+  rayClusters: RayClusterService;
+  rayJobs: RayJobService;
+  rayServices: RayServiceService;
+  rayData: RayDataService;
 }

@@ -14,25 +14,102 @@
  * limitations under the License.
  */
 
-import { NotImplementedError } from '@backstage/errors';
 import {
   RayServiceApiContract,
   workloadRoutes,
 } from '@ray-service/plugin-ray-service-common';
 import { Handlers } from './contractRouter';
+import { RouterDeps } from './types';
 
 type WorkloadContract = Pick<
   RayServiceApiContract,
   keyof typeof workloadRoutes
 >;
 
-const notYet = async (): Promise<never> => {
-  throw new NotImplementedError('Ray workloads are being built');
-};
+/** The Ray workload operations and the live Ray data of a tenant's clusters. */
+export function workloadHandlers({
+  usage,
+  rayClusters,
+  rayJobs,
+  rayServices,
+  rayData,
+}: RouterDeps): Handlers<WorkloadContract> {
+  return {
+    getTenantUsage: ({ credentials, params }) =>
+      usage.get(credentials, params.tenant),
 
-/** The Ray workload operations (in progress). */
-export function workloadHandlers(): Handlers<WorkloadContract> {
-  return Object.fromEntries(
-    Object.keys(workloadRoutes).map(operation => [operation, notYet]),
-  ) as unknown as Handlers<WorkloadContract>;
+    listRayClusters: ({ credentials, params, query }) =>
+      rayClusters.list(credentials, params.tenant, query),
+    planRayCluster: ({ credentials, params, body }) =>
+      rayClusters.plan(credentials, params.tenant, body),
+    createRayCluster: ({ credentials, params, body }) =>
+      rayClusters.create(credentials, params.tenant, body),
+    getRayCluster: ({ credentials, params }) =>
+      rayClusters.get(credentials, params.tenant, params.name),
+    updateRayCluster: ({ credentials, params, body }) =>
+      rayClusters.update(credentials, params.tenant, params.name, body),
+    deleteRayCluster: ({ credentials, params }) =>
+      rayClusters.delete(credentials, params.tenant, params.name),
+
+    listRayJobs: ({ credentials, params, query }) =>
+      rayJobs.list(credentials, params.tenant, query),
+    planRayJob: ({ credentials, params, body }) =>
+      rayJobs.plan(credentials, params.tenant, body),
+    submitRayJob: ({ credentials, params, body }) =>
+      rayJobs.submit(credentials, params.tenant, body),
+    getRayJob: ({ credentials, params }) =>
+      rayJobs.get(credentials, params.tenant, params.name),
+    stopRayJob: ({ credentials, params }) =>
+      rayJobs.stop(credentials, params.tenant, params.name),
+    deleteRayJob: ({ credentials, params }) =>
+      rayJobs.delete(credentials, params.tenant, params.name),
+    getRayJobLogs: ({ credentials, params, query }) =>
+      rayJobs.logs(credentials, params.tenant, params.name, query.tail),
+    listJobHistory: ({ credentials, params, query }) =>
+      rayJobs.history(credentials, params.tenant, query),
+
+    listRayServices: ({ credentials, params, query }) =>
+      rayServices.list(credentials, params.tenant, query),
+    planRayService: ({ credentials, params, body }) =>
+      rayServices.plan(credentials, params.tenant, body),
+    createRayService: ({ credentials, params, body }) =>
+      rayServices.create(credentials, params.tenant, body),
+    getRayService: ({ credentials, params }) =>
+      rayServices.get(credentials, params.tenant, params.name),
+    updateRayService: ({ credentials, params, body }) =>
+      rayServices.update(credentials, params.tenant, params.name, body),
+    deleteRayService: ({ credentials, params }) =>
+      rayServices.delete(credentials, params.tenant, params.name),
+
+    listRayClusterJobs: async ({ credentials, params }) => ({
+      items: await rayData.jobs(credentials, params.tenant, params.name),
+    }),
+    getRayClusterJob: ({ credentials, params }) =>
+      rayData.job(
+        credentials,
+        params.tenant,
+        params.name,
+        params.submissionId,
+      ),
+    getRayClusterJobLogs: ({ credentials, params, query }) =>
+      rayData.jobLogs(
+        credentials,
+        params.tenant,
+        params.name,
+        params.submissionId,
+        query.tail,
+      ),
+    listRayClusterNodes: async ({ credentials, params }) => ({
+      items: await rayData.nodes(credentials, params.tenant, params.name),
+    }),
+    getRayClusterStatus: ({ credentials, params }) =>
+      rayData.status(credentials, params.tenant, params.name),
+    listRayClusterServeApplications: async ({ credentials, params }) => ({
+      items: await rayData.serveApplications(
+        credentials,
+        params.tenant,
+        params.name,
+      ),
+    }),
+  };
 }

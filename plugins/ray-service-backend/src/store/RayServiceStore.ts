@@ -17,6 +17,7 @@
 import { Knex } from 'knex';
 import { AuditLogTable } from './AuditLogTable';
 import { HostClusterFactsTable } from './HostClusterFactsTable';
+import { JobHistoryTable } from './JobHistoryTable';
 import { ProfilesTable } from './ProfilesTable';
 import { TemplateVersionsTable } from './TemplateVersionsTable';
 import { TenantsTable } from './TenantsTable';
@@ -35,6 +36,7 @@ export class RayServiceStore {
   readonly hostClusterFacts: HostClusterFactsTable;
   readonly auditLog: AuditLogTable;
   readonly tenants: TenantsTable;
+  readonly jobHistory: JobHistoryTable;
 
   /** @param db - a migrated database (see `migrateDatabase`) or a transaction on it */
   constructor(private readonly db: Knex) {
@@ -43,6 +45,7 @@ export class RayServiceStore {
     this.hostClusterFacts = new HostClusterFactsTable(db);
     this.auditLog = new AuditLogTable(db);
     this.tenants = new TenantsTable(db);
+    this.jobHistory = new JobHistoryTable(db);
   }
 
   /** Runs `fn` in a transaction; everything `fn` does with `tx` commits or rolls back together. */

@@ -23,4 +23,5 @@ export * from './delivery';
 export * from './kinds';
 export * from './labels';
 export * from './names';
+export * from './vcluster';
 export * from './vclusterApiExposure';

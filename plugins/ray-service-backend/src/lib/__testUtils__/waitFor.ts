@@ -23,11 +23,12 @@ export const PATIENCE_MS = 60_000;
 
 /**
  * Checks `check` until it answers a value other than undefined (or false)
- * and resolves with it; fails with `what` after {@link PATIENCE_MS}.
+ * and resolves with it; fails with `what` (a function: asked then, e.g. for
+ * the last answer seen) after {@link PATIENCE_MS}.
  */
 export async function waitFor<T>(
   check: () => T | undefined | false | Promise<T | undefined | false>,
-  what = 'the condition',
+  what: string | (() => string) = 'the condition',
   options: { intervalMs?: number; timeoutMs?: number } = {},
 ): Promise<T> {
   const deadline = Date.now() + (options.timeoutMs ?? PATIENCE_MS);
@@ -37,7 +38,9 @@ export async function waitFor<T>(
       return value;
     }
     if (Date.now() > deadline) {
-      throw new Error(`gave up waiting for ${what}`);
+      throw new Error(
+        `gave up waiting for ${typeof what === 'function' ? what() : what}`,
+      );
     }
     await new Promise(resolve => setTimeout(resolve, options.intervalMs ?? 20));
   }

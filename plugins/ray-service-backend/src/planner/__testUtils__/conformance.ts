@@ -94,32 +94,52 @@ export function toJsonSchema(node: unknown): unknown {
   return result;
 }
 
-/** Validators of custom resources, by `apiVersion/kind`. */
-export function crdValidators(dir: string): Map<string, ValidateFunction> {
+/** The validators of custom resources, by `apiVersion/kind`, compiled when first asked for. */
+export interface CrdValidators {
+  get(key: string): ValidateFunction | undefined;
+}
+
+const CRD_FILES = [
+  'volcano/scheduling.volcano.sh_queues.yaml',
+  'flux-helm-controller/helm.toolkit.fluxcd.io_helmreleases.yaml',
+  'flux-source-controller/source.toolkit.fluxcd.io_helmrepositories.yaml',
+  'flux-source-controller/source.toolkit.fluxcd.io_ocirepositories.yaml',
+  'k3s-helm-controller/helm.cattle.io_helmcharts.yaml',
+  'kuberay-v1.7.0/ray.io_rayclusters.yaml',
+  'kuberay-v1.7.0/ray.io_rayjobs.yaml',
+  'kuberay-v1.7.0/ray.io_rayservices.yaml',
+];
+
+/**
+ * Validators of custom resources, by `apiVersion/kind`. KubeRay's schemas
+ * take seconds to compile, so each is compiled when first used.
+ */
+export function crdValidators(dir: string): CrdValidators {
   const ajv = new Ajv({
     strict: false,
     allErrors: true,
     validateFormats: false,
   });
-  const files = [
-    'volcano/scheduling.volcano.sh_queues.yaml',
-    'flux-helm-controller/helm.toolkit.fluxcd.io_helmreleases.yaml',
-    'flux-source-controller/source.toolkit.fluxcd.io_helmrepositories.yaml',
-    'flux-source-controller/source.toolkit.fluxcd.io_ocirepositories.yaml',
-    'k3s-helm-controller/helm.cattle.io_helmcharts.yaml',
-  ];
-  const validators = new Map<string, ValidateFunction>();
-  for (const file of files) {
+  const schemas = new Map<string, Schema>();
+  for (const file of CRD_FILES) {
     const crd = parse(fs.readFileSync(path.join(dir, file), 'utf8'));
     for (const version of crd.spec.versions) {
-      const key = `${crd.spec.group}/${version.name}/${crd.spec.names.kind}`;
-      validators.set(
-        key,
-        ajv.compile(toJsonSchema(version.schema.openAPIV3Schema) as Schema),
+      schemas.set(
+        `${crd.spec.group}/${version.name}/${crd.spec.names.kind}`,
+        version.schema.openAPIV3Schema,
       );
     }
   }
-  return validators;
+  const compiled = new Map<string, ValidateFunction>();
+  return {
+    get(key) {
+      const schema = schemas.get(key);
+      if (schema && !compiled.has(key)) {
+        compiled.set(key, ajv.compile(toJsonSchema(schema) as Schema));
+      }
+      return compiled.get(key);
+    },
+  };
 }
 
 export function vclusterValuesValidator(dir: string): ValidateFunction {

@@ -51,6 +51,7 @@ import {
   profileRefusal,
   templateVersionRefusal,
 } from './checks';
+import { authorizedTenant } from './authorizedTenant';
 import { namespaceRefusal } from './namespaceClaim';
 import { Placement } from './placement/Placement';
 import { tenantView } from './tenantView';
@@ -188,35 +189,12 @@ export class TenantService {
     });
   }
 
-  /**
-   * The tenant, if the caller may do `action` to it.
-   *
-   * @throws NotFoundError when the caller may not read it (or it does not
-   * exist), NotAllowedError when they may read it but not do `action`.
-   */
-  private async authorized(
+  private authorized(
     credentials: Caller,
     action: TenantAction,
     name: string,
   ): Promise<StoredTenant> {
-    const { access, store } = this.deps;
-    const tenant = await store.tenants.get(
-      name,
-      await access.tenantFilter(credentials, 'read'),
-    );
-    if (!tenant) {
-      throw notFound(name);
-    }
-    if (
-      action !== 'read' &&
-      !(await store.tenants.get(
-        name,
-        await access.tenantFilter(credentials, action),
-      ))
-    ) {
-      throw new NotAllowedError(`you may not ${action} tenant "${name}"`);
-    }
-    return tenant;
+    return authorizedTenant(this.deps, credentials, name, action);
   }
 
   private async insert(
