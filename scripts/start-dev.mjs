@@ -11,7 +11,7 @@
  * sign in as that user instead of the admin guest; put personal overrides in
  * app-config.local.yaml.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -49,16 +49,65 @@ function stop(code = 0) {
 process.on('SIGINT', () => stop(0));
 process.on('SIGTERM', () => stop(0));
 
+/**
+ * The local Ray head of scripts/ray-head.sh when Ray is installed (and
+ * RAY_SERVICE_SIMULATED_RAY is not set): kube-sim then leads every RayCluster's
+ * dashboard to it. Stopped on exit if this script started it.
+ */
+function startRayHead() {
+  const script = resolve(root, 'scripts/ray-head.sh');
+  if (
+    process.env.RAY_SERVICE_SIMULATED_RAY ||
+    spawnSync(script, ['installed']).status !== 0
+  ) {
+    console.log(
+      "Ray: kube-sim simulates each RayCluster's head (install a real one with `scripts/ray-head.sh install`)",
+    );
+    return {};
+  }
+  const wasRunning = spawnSync(script, ['running']).status === 0;
+  console.log('Ray: starting a local Ray 2.60 head (scripts/ray-head.sh)…');
+  const started = spawnSync(script, ['start'], { encoding: 'utf8' });
+  if (started.status !== 0) {
+    console.error(`Ray: the head did not start:\n${started.stderr}`);
+    return {};
+  }
+  const head = Object.fromEntries(
+    started.stdout
+      .trim()
+      .split('\n')
+      .map(line => line.split(/=(.*)/).slice(0, 2)),
+  );
+  if (!wasRunning) {
+    process.on('exit', () => spawnSync(script, ['stop']));
+  }
+  console.log(
+    `Ray: RayClusters' dashboards lead to the real head at ${head.RAY_HEAD_URL}`,
+  );
+  return {
+    KUBE_SIM_RAY_DASHBOARD_URL: head.RAY_HEAD_URL,
+    KUBE_SIM_RAY_DASHBOARD_TOKEN: readFileSync(
+      head.RAY_HEAD_TOKEN_FILE,
+      'utf8',
+    ).trim(),
+  };
+}
+
 async function startKubeSim() {
-  const sim = run('yarn', [
-    'workspace',
-    '@ray-service/kube-sim',
-    'start',
-    '--port',
-    port,
-    '--state-dir',
-    stateDir,
-  ]);
+  const rayHead = startRayHead();
+  const sim = run(
+    'yarn',
+    [
+      'workspace',
+      '@ray-service/kube-sim',
+      'start',
+      '--port',
+      port,
+      '--state-dir',
+      stateDir,
+    ],
+    { env: { ...process.env, ...rayHead } },
+  );
   const lines = createInterface({ input: sim.stdout });
   for await (const line of lines) {
     console.log(`[kube-sim] ${line}`);

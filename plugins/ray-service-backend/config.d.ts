@@ -144,6 +144,15 @@ export interface Config {
       /** How many lines of a finished job's log are kept (default 1000). */
       logTailLines?: number;
     };
+    /** Live Ray data, read from each cluster's Ray dashboard. */
+    rayData?: {
+      /**
+       * How long an answer of a dashboard (jobs, nodes, use, Serve
+       * applications) is reused for other requests, in seconds (default 2;
+       * 0: every request reaches Ray).
+       */
+      cacheSeconds?: number;
+    };
     /** How long a reachability check may take, in milliseconds (default 5000). */
     reachabilityTimeoutMs?: number;
     /**

@@ -34,6 +34,8 @@ backend.add(
   import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'),
 );
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
+// Ray service tenants as catalog Resources (catalog.providers.rayService).
+backend.add(import('@ray-service/plugin-catalog-backend-module-ray-service'));
 
 backend.add(import('@backstage/plugin-scaffolder-backend'));
 backend.add(import('@ray-service/plugin-scaffolder-backend-module-ray'));

@@ -26,25 +26,24 @@ import {
 } from './__testUtils__/ray';
 
 /*
- * kube-sim in front of a real Ray head. Needs one: KUBE_SIM_TEST_RAY_DASHBOARD_URL (e.g.
- * http://127.0.0.1:8265) and, for a head with token auth, KUBE_SIM_TEST_RAY_TOKEN_FILE (the
- * file of RAY_AUTH_TOKEN_PATH). Without it the test is skipped, unless CI is set.
+ * kube-sim in front of a real Ray head. Needs one: RAY_HEAD_URL (e.g. http://127.0.0.1:8265)
+ * and, for a head with token auth, RAY_HEAD_TOKEN_FILE (the file of RAY_AUTH_TOKEN_PATH), as
+ * the repository's scripts/ray-head.sh start prints them. Without it the test is skipped,
+ * unless CI is set.
  */
 
 jest.setTimeout(120_000);
 
-const url = process.env.KUBE_SIM_TEST_RAY_DASHBOARD_URL;
-const tokenFile = process.env.KUBE_SIM_TEST_RAY_TOKEN_FILE;
+const url = process.env.RAY_HEAD_URL;
+const tokenFile = process.env.RAY_HEAD_TOKEN_FILE;
 const token = tokenFile ? readFileSync(tokenFile, 'utf8').trim() : undefined;
 
 if (!url) {
   if (process.env.CI)
-    throw new Error(
-      'CI is set but KUBE_SIM_TEST_RAY_DASHBOARD_URL (a real Ray head) is not',
-    );
+    throw new Error('CI is set but RAY_HEAD_URL (a real Ray head) is not');
   // eslint-disable-next-line no-console
   console.warn(
-    'realRayHead.test.ts: KUBE_SIM_TEST_RAY_DASHBOARD_URL not set; skipping',
+    'realRayHead.test.ts: RAY_HEAD_URL not set (scripts/ray-head.sh start); skipping',
   );
 }
 const describeWithRay = url ? describe : describe.skip;

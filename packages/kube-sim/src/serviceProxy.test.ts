@@ -283,7 +283,10 @@ describe('the service proxy to a RayCluster inside a vcluster', () => {
   });
 });
 
-/** A stand-in for a real Ray head: records what reaches it and answers a few Jobs API calls. */
+/**
+ * A stand-in for a real Ray head: records what reaches it and answers a few Jobs API calls;
+ * its jobs stay PENDING for ten GETs, then succeed.
+ */
 function fakeRayHead() {
   const seen: Array<{
     method: string;
@@ -292,6 +295,7 @@ function fakeRayHead() {
     body: string;
   }> = [];
   const jobs = new Map<string, any>();
+  const polls = new Map<string, number>();
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', c => chunks.push(c));
@@ -313,18 +317,28 @@ function fakeRayHead() {
         const job = JSON.parse(body);
         jobs.set(job.submission_id, {
           submission_id: job.submission_id,
-          status: 'SUCCEEDED',
-          message: 'Job finished successfully.',
+          status: 'PENDING',
+          message: 'Job has not started yet.',
           start_time: 1,
-          end_time: 2,
+          end_time: null,
         });
+        polls.set(job.submission_id, 0);
         reply(200, {
           job_id: job.submission_id,
           submission_id: job.submission_id,
         });
-      } else if (req.method === 'GET' && id && jobs.has(id))
-        reply(200, jobs.get(id));
-      else reply(404, 'nope');
+      } else if (req.method === 'GET' && id && jobs.has(id)) {
+        // PENDING for a good many polls (nothing changes meanwhile), then SUCCEEDED
+        const job = jobs.get(id);
+        polls.set(id, polls.get(id)! + 1);
+        if (polls.get(id)! > 10)
+          Object.assign(job, {
+            status: 'SUCCEEDED',
+            message: 'Job finished successfully.',
+            end_time: 2,
+          });
+        reply(200, job);
+      } else reply(404, 'nope');
     });
   });
   return { server, seen };

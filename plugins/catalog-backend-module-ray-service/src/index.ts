@@ -15,9 +15,21 @@
  */
 
 /**
- * Catalog module publishing Ray service tenants as Resources. The entity
- * provider arrives with tenants: see README.md.
+ * Catalog module publishing Ray service tenants as `Resource` entities of
+ * type `ray-tenant` (see README.md).
  *
  * @packageDocumentation
  */
-export {};
+
+export { catalogModuleRayService as default } from './module';
+export {
+  HOST_CLUSTER_ANNOTATION,
+  RAY_TENANT_TYPE,
+  TENANT_ANNOTATION,
+  rayServiceCatalogModel,
+} from './annotations';
+export {
+  RayTenantEntityProvider,
+  type RayTenantEntityProviderOptions,
+} from './RayTenantEntityProvider';
+export type { EntityContext } from './entities';

@@ -29,12 +29,15 @@ exports.up = async function up(knex) {
     table.increments('id');
     table.string('tenant', 63).notNullable();
     table.string('name', 63).notNullable();
-    table.string('uid', 63).notNullable().comment('the RayJob\'s metadata.uid');
+    table.string('uid', 63).notNullable().comment("the RayJob's metadata.uid");
     table.string('host_cluster', 63).notNullable();
     table.string('cluster_name', 63).nullable();
     table.string('submission_id', 128).nullable();
     table.text('entrypoint').notNullable();
-    table.string('status', 16).nullable().comment('Ray job status once finished');
+    table
+      .string('status', 16)
+      .nullable()
+      .comment('Ray job status once finished');
     table.text('message').nullable();
     table.timestamp('start_time', { useTz: true }).nullable();
     table.timestamp('end_time', { useTz: true }).nullable();

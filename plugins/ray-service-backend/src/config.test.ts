@@ -146,6 +146,22 @@ describe('readRayServiceConfig', () => {
     ).toThrow('rayService.jobHistory.retentionDays must be a positive number');
   });
 
+  it('reads how long Ray data is reused, 2 s by default and 0 allowed', () => {
+    expect(readRayServiceConfig(new ConfigReader({})).rayData).toEqual({
+      cacheSeconds: 2,
+    });
+    expect(
+      readRayServiceConfig(
+        new ConfigReader({ rayService: { rayData: { cacheSeconds: 0 } } }),
+      ).rayData,
+    ).toEqual({ cacheSeconds: 0 });
+    expect(() =>
+      readRayServiceConfig(
+        new ConfigReader({ rayService: { rayData: { cacheSeconds: -1 } } }),
+      ),
+    ).toThrow('rayService.rayData.cacheSeconds must be 0 or more, got -1');
+  });
+
   it('reads the instance, `default` when absent', () => {
     expect(readRayServiceConfig(new ConfigReader({})).instance).toBe('default');
     expect(

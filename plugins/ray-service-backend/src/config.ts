@@ -70,6 +70,11 @@ export interface JobHistoryConfig {
   logTailLines: number;
 }
 
+export interface RayDataConfig {
+  /** How long an answer of a Ray dashboard is reused, in seconds; 0: never. */
+  cacheSeconds: number;
+}
+
 export interface RayServiceConfig {
   /**
    * This portal's instance: the `ray-service.io/instance` label of its
@@ -79,6 +84,7 @@ export interface RayServiceConfig {
   hostClusters: HostClusterConfig[];
   reconcile: ReconcileConfig;
   jobHistory: JobHistoryConfig;
+  rayData: RayDataConfig;
   kubernetesSupport: { minVersion: string; maxVersion: string };
   reachabilityTimeoutMs: number;
   /** Content imported at startup when absent; paths as configured. */
@@ -164,6 +170,15 @@ function positiveNumber(config: Config, key: string, fallback: number) {
   return value;
 }
 
+/** A number ≥ 0 at `key`. */
+function nonNegativeNumber(config: Config, key: string, fallback: number) {
+  const value = config.getOptionalNumber(key) ?? fallback;
+  if (!(value >= 0)) {
+    throw new InputError(`${key} must be 0 or more, got ${value}`);
+  }
+  return value;
+}
+
 function readReconcile(config: Config): ReconcileConfig {
   const at = 'rayService.reconcile';
   return {
@@ -215,6 +230,13 @@ export function readRayServiceConfig(config: Config): RayServiceConfig {
     hostClusters,
     reconcile: readReconcile(config),
     jobHistory: readJobHistory(config),
+    rayData: {
+      cacheSeconds: nonNegativeNumber(
+        config,
+        'rayService.rayData.cacheSeconds',
+        2,
+      ),
+    },
     kubernetesSupport: {
       minVersion:
         config.getOptionalString('rayService.kubernetesSupport.minVersion') ??

@@ -20,6 +20,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { AccessService } from './access/AccessService';
 import { GroupHierarchy } from './access/GroupHierarchy';
 import { registerPermissionResources } from './access/permissionResources';
@@ -32,6 +33,7 @@ import { Reachability } from './hostClusters/reachability';
 import { HostClusterClients } from './kubernetes/HostClusterClients';
 import { ReconcileLoop } from './provisioning/loop/ReconcileLoop';
 import { PlanInputs } from './provisioning/planInputs';
+import { TenantEventPublisher } from './provisioning/tenantEvents';
 import { createRouter } from './router';
 import { AuditLogService } from './services/AuditLogService';
 import { ProfileService } from './services/ProfileService';
@@ -62,6 +64,7 @@ export const rayServicePlugin = createBackendPlugin({
         lifecycle: coreServices.lifecycle,
         catalog: catalogServiceRef,
         actionsRegistry: actionsRegistryServiceRef,
+        eventsService: eventsServiceRef,
       },
       async init({
         config,
@@ -77,6 +80,7 @@ export const rayServicePlugin = createBackendPlugin({
         lifecycle,
         catalog,
         actionsRegistry,
+        eventsService,
       }) {
         const rayConfig = readRayServiceConfig(config);
         const { instance } = rayConfig;
@@ -106,8 +110,9 @@ export const rayServicePlugin = createBackendPlugin({
           supportMatrix: { min: minVersion, max: maxVersion },
         });
         const planInputs = new PlanInputs({ store, hostClusters, instance });
+        const events = new TenantEventPublisher(eventsService, logger);
         const loop = new ReconcileLoop(
-          { store, clients, hostClusters, planInputs, logger },
+          { store, clients, hostClusters, planInputs, logger, events },
           {
             instance,
             requeueMs: rayConfig.reconcile.requeueSeconds * 1000,
@@ -125,6 +130,7 @@ export const rayServicePlugin = createBackendPlugin({
           timeoutMs: rayConfig.reachabilityTimeoutMs,
           serviceCredentials: () => auth.getOwnServiceCredentials(),
           jobHistory: rayConfig.jobHistory,
+          rayDataCacheTtlMs: rayConfig.rayData.cacheSeconds * 1000,
         });
 
         const tenants = new TenantService({
@@ -135,6 +141,7 @@ export const rayServicePlugin = createBackendPlugin({
           placement,
           planInputs,
           instance,
+          events,
           onChange: hostCluster => {
             if (enabled) {
               loop.trigger(hostCluster);

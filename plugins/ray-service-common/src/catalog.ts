@@ -15,21 +15,37 @@
  */
 
 /**
- * How the catalog shows a tenant: a `Resource` named after the tenant in the
- * default namespace, of type `ray-tenant`, with a Ray tab on its entity page.
+ * How tenants appear in the catalog (the catalog module emits them, the
+ * frontend plugin recognizes them): a `Resource` of this `spec.type`…
  */
+export const RAY_TENANT_ENTITY_TYPE = 'ray-tenant';
+
+/** …with the tenant's name in this annotation… */
+export const RAY_TENANT_ANNOTATION = 'ray-service.io/tenant';
+
+/** …and its host cluster's in this one. */
+export const RAY_HOST_CLUSTER_ANNOTATION = 'ray-service.io/host-cluster';
+
+/** The kind of a tenant's entity, named after the tenant. */
 export const TENANT_ENTITY_KIND = 'Resource';
-export const TENANT_ENTITY_NAMESPACE = 'default';
-export const TENANT_ENTITY_TYPE = 'ray-tenant';
+
+/** The catalog namespace of tenant entities unless the catalog module is configured otherwise. */
+export const DEFAULT_TENANT_ENTITY_NAMESPACE = 'default';
 
 /** The catalog entity ref of a tenant, e.g. `resource:default/demo`. */
-export function tenantEntityRef(tenant: string): string {
-  return `${TENANT_ENTITY_KIND.toLowerCase()}:${TENANT_ENTITY_NAMESPACE}/${tenant}`;
+export function tenantEntityRef(
+  tenant: string,
+  namespace: string = DEFAULT_TENANT_ENTITY_NAMESPACE,
+): string {
+  return `${TENANT_ENTITY_KIND.toLowerCase()}:${namespace}/${tenant}`;
 }
 
 /** The app path of a tenant's Ray tab, e.g. `/catalog/default/resource/demo/ray`. */
-export function tenantRayTabPath(tenant: string): string {
-  return `/catalog/${TENANT_ENTITY_NAMESPACE}/${TENANT_ENTITY_KIND.toLowerCase()}/${encodeURIComponent(
-    tenant,
-  )}/ray`;
+export function tenantRayTabPath(
+  tenant: string,
+  namespace: string = DEFAULT_TENANT_ENTITY_NAMESPACE,
+): string {
+  return `/catalog/${encodeURIComponent(
+    namespace,
+  )}/${TENANT_ENTITY_KIND.toLowerCase()}/${encodeURIComponent(tenant)}/ray`;
 }

@@ -32,12 +32,17 @@ import {
   convertLegacyRouteRef,
 } from '@backstage/core-compat-api';
 import {
+  EntityCardBlueprint,
+  EntityContentBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
+import {
   createFormField,
   FormFieldBlueprint,
 } from '@backstage/plugin-scaffolder-react/alpha';
 import StorageIcon from '@material-ui/icons/Storage';
 import { RayServiceClient } from '@ray-service/plugin-ray-service-common';
 import { rayServiceApiRef } from './api';
+import { isRayTenantEntity } from './catalog';
 import { rootRouteRef as legacyRootRouteRef } from './routes';
 
 const rootRouteRef = convertLegacyRouteRef(legacyRootRouteRef);
@@ -86,8 +91,53 @@ const rayFormFields = (
   }),
 );
 
+/** The Ray tab of tenant entities. */
+const rayTenantContent = EntityContentBlueprint.make({
+  name: 'ray-tenant',
+  params: {
+    path: 'ray',
+    title: 'Ray',
+    filter: isRayTenantEntity,
+    loader: () =>
+      import('./components/RayTab').then(m =>
+        compatWrapper(<m.RayTenantContent />),
+      ),
+  },
+});
+
+/** The tenant at a glance on tenant entities' Overview. */
+const rayTenantOverviewCard = EntityCardBlueprint.make({
+  name: 'ray-tenant-overview',
+  params: {
+    filter: isRayTenantEntity,
+    loader: () =>
+      import('./components/TenantCards').then(m =>
+        compatWrapper(<m.RayTenantOverviewCard />),
+      ),
+  },
+});
+
+/** The team's Ray tenants on Group pages. */
+const groupRayTenantsCard = EntityCardBlueprint.make({
+  name: 'group-ray-tenants',
+  params: {
+    filter: entity => entity.kind.toLocaleLowerCase('en-US') === 'group',
+    loader: () =>
+      import('./components/TenantCards').then(m =>
+        compatWrapper(<m.GroupRayTenantsCard />),
+      ),
+  },
+});
+
 export default createFrontendPlugin({
   pluginId: 'ray-service',
-  extensions: [rayServiceApi, rayServiceAdminPage, ...rayFormFields],
+  extensions: [
+    rayServiceApi,
+    rayServiceAdminPage,
+    rayTenantContent,
+    rayTenantOverviewCard,
+    groupRayTenantsCard,
+    ...rayFormFields,
+  ],
   routes: { root: rootRouteRef },
 });

@@ -24,12 +24,16 @@
 export {
   rayServicePlugin,
   RayServiceAdminPage,
+  EntityRayTenantContent,
+  EntityRayTenantOverviewCard,
+  EntityGroupRayTenantsCard,
   RayDryRunFieldExtension,
   RayProfilePickerFieldExtension,
   RayTemplateVersionPickerFieldExtension,
   RayTenantNameFieldExtension,
   RayTenantPickerFieldExtension,
 } from './plugin';
+export { isRayTenantEntity, tenantNameOf } from './catalog';
 export type { DryRunOptions, OwnerOptions } from './scaffolder';
 export { rayServiceApiRef } from './api';
 export type { RayServiceApi } from './api';

@@ -16,6 +16,7 @@
 
 import {
   createApiFactory,
+  createComponentExtension,
   createPlugin,
   createRoutableExtension,
   discoveryApiRef,
@@ -74,4 +75,36 @@ export const RayTenantPickerFieldExtension = rayServicePlugin.provide(
 /** Form field: the REST API's dry run of what the form asks for. */
 export const RayDryRunFieldExtension = rayServicePlugin.provide(
   createScaffolderFieldExtension(rayFieldDefinitions.dryRun),
+);
+
+/** The Ray tab of a tenant entity (`EntityLayout.Route` with `isRayTenantEntity`). */
+export const EntityRayTenantContent = rayServicePlugin.provide(
+  createComponentExtension({
+    name: 'EntityRayTenantContent',
+    component: {
+      lazy: () => import('./components/RayTab').then(m => m.RayTenantContent),
+    },
+  }),
+);
+
+/** The tenant at a glance, for a tenant entity's Overview tab. */
+export const EntityRayTenantOverviewCard = rayServicePlugin.provide(
+  createComponentExtension({
+    name: 'EntityRayTenantOverviewCard',
+    component: {
+      lazy: () =>
+        import('./components/TenantCards').then(m => m.RayTenantOverviewCard),
+    },
+  }),
+);
+
+/** The team's Ray tenants, for Group entity pages. */
+export const EntityGroupRayTenantsCard = rayServicePlugin.provide(
+  createComponentExtension({
+    name: 'EntityGroupRayTenantsCard',
+    component: {
+      lazy: () =>
+        import('./components/TenantCards').then(m => m.GroupRayTenantsCard),
+    },
+  }),
 );

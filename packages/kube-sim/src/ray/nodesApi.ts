@@ -79,6 +79,8 @@ function nodeSummary(
     cpu: Math.round((100 * (used.CPU?.[0] ?? 0)) / cpus),
     cpus: [cpus, cpus],
     mem: [memory, memory, 0.0, 0],
+    hostMem: [0, memory],
+    cgroupMem: [0, memory],
     shm: 0,
     raylet: {
       coreWorkersStats: [],

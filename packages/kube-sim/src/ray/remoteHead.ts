@@ -29,18 +29,23 @@ export interface RealDashboard {
 
 interface Cached {
   value?: any;
-  wantedAt: number;
+  /** Asked for: polled from then on (a job until it has ended). */
+  wanted: boolean;
   fetching: boolean;
 }
+
+const ENDED = ['STOPPED', 'SUCCEEDED', 'FAILED'];
 
 /**
  * The client of a real Ray head, as KubeRay's dashboard client talks to it: JSON over HTTP
  * with `X-Ray-Authorization: Bearer <token>`. Reads answer from a cache that a poll keeps
- * fresh (every `pollMs`) while the controllers keep asking; a changed answer calls `changed`.
+ * fresh (every `pollMs`) once the controllers asked — a job until it has ended, the Serve
+ * applications as long as the head is used —; a changed answer calls `changed`, which makes
+ * the controllers look again (they reconcile on changes only).
  */
 export class RemoteRayHead implements RayHeadClient {
   private readonly jobs = new Map<string, Cached>();
-  private readonly serve: Cached = { wantedAt: 0, fetching: false };
+  private readonly serve: Cached = { wanted: false, fetching: false };
   private readonly submitted = new Set<string>();
   private timer?: NodeJS.Timeout;
   private stopped = false;
@@ -85,26 +90,26 @@ export class RemoteRayHead implements RayHeadClient {
   }
 
   private track(id: string): Cached {
-    const cached: Cached = { wantedAt: 0, fetching: false };
+    const cached: Cached = { wanted: false, fetching: false };
     this.jobs.set(id, cached);
     return cached;
   }
 
   private want(cached: Cached) {
-    cached.wantedAt = Date.now();
+    cached.wanted = true;
     this.schedule();
     return cached.value;
   }
 
-  /** Polls what was asked for within the last few polls. */
+  /** Polls what was asked for: jobs that have not ended, the Serve applications. */
   private schedule() {
     if (this.timer || this.stopped) return;
     this.timer = setTimeout(() => {
       this.timer = undefined;
-      const recent = Date.now() - 5 * this.pollMs;
       for (const [id, cached] of this.jobs)
-        if (cached.wantedAt > recent) this.refreshJob(id);
-      if (this.serve.wantedAt > recent) this.refreshServe();
+        if (cached.wanted && !ENDED.includes(cached.value?.status))
+          this.refreshJob(id);
+      if (this.serve.wanted) this.refreshServe();
     }, this.pollMs);
     this.timer.unref?.();
   }
@@ -135,7 +140,7 @@ export class RemoteRayHead implements RayHeadClient {
       // unreachable or not JSON: keep what is known and ask again on the next poll
     } finally {
       cached.fetching = false;
-      if (cached.wantedAt) this.schedule();
+      if (cached.wanted) this.schedule();
     }
   }
 

@@ -32,24 +32,9 @@
 // Keep the backend's info logs out of the report.
 process.env.LOG_LEVEL ??= 'warn';
 
-import { createBackend } from '@backstage/backend-defaults';
-import {
-  coreServices,
-  createServiceFactory,
-} from '@backstage/backend-plugin-api';
-import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
-import { ConfigReader } from '@backstage/config';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { startKubeSim } from '@ray-service/kube-sim';
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
-import knexFactory from 'knex';
-import { EXAMPLE_GROUPS } from '../../src/__testUtils__/exampleOrg';
-import {
-  examplePermissions,
-  exampleUserInfo,
-} from '../../src/__testUtils__/examplePolicy';
-import { rayServicePlugin } from '../../src/plugin';
+import { BENCH_CALLERS, startBenchBackend } from './backend';
 import { formatTable, Get, measureList, summarize } from './measure';
 import { Post, SEED, seed } from './seed';
 
@@ -58,10 +43,7 @@ const P95_BUDGET_MS = 50;
 const PAGE = { limit: 50, minRequests: 200, maxRequests: 1000 };
 const CALLERS = {
   admin: {
-    authorization: mockCredentials.service.header({
-      onBehalfOf: mockCredentials.service('external:api-bench'),
-      targetPluginId: 'ray-service',
-    }),
+    authorization: BENCH_CALLERS.admin,
     endpoints: [
       '/profiles',
       '/templates',
@@ -71,111 +53,31 @@ const CALLERS = {
     ],
   },
   member: {
-    authorization: mockCredentials.user.header('user:default/alice.alpha'),
+    authorization: BENCH_CALLERS.member,
     endpoints: ['/profiles', '/templates', '/tenants'],
   },
 };
 
-async function freeLoopbackPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise(resolve => server.close(resolve));
-  return port;
-}
-
 async function main() {
   const simToken = randomBytes(24).toString('hex');
   const sim = await startKubeSim({ token: simToken });
-  const port = await freeLoopbackPort();
-  const baseUrl = `http://127.0.0.1:${port}`;
   const hostClusterNames = Array.from(
     { length: HOST_CLUSTERS },
     (_, i) => `cluster-${String(i + 1).padStart(2, '0')}`,
   );
-
-  // One connection: every query sees the same in-memory database.
-  const knex = knexFactory({
-    client: 'better-sqlite3',
-    connection: { filename: ':memory:' },
-    useNullAsDefault: true,
-    pool: { min: 1, max: 1 },
+  const backend = await startBenchBackend({
+    // The seeded tenants are rows only: nothing provisions them here.
+    reconcile: { enabled: false },
+    hostClusters: hostClusterNames.map(name => ({
+      name,
+      url: sim.url,
+      caData: sim.caData,
+      auth: { type: 'serviceAccountToken', token: simToken },
+    })),
   });
-  const config = new ConfigReader({
-    backend: {
-      baseUrl,
-      listen: { host: '127.0.0.1', port },
-    },
-    permission: { enabled: true },
-    rayService: {
-      // The seeded tenants are rows only: nothing provisions them here.
-      reconcile: { enabled: false },
-      hostClusters: hostClusterNames.map(name => ({
-        name,
-        url: sim.url,
-        caData: sim.caData,
-        auth: { type: 'serviceAccountToken', token: simToken },
-      })),
-    },
-  });
-
-  const backend = createBackend();
-  backend.add(
-    createServiceFactory({
-      service: coreServices.rootConfig,
-      deps: {},
-      factory: () => config,
-    }),
-  );
-  backend.add(
-    createServiceFactory({
-      service: coreServices.database,
-      deps: {},
-      factory: () => ({ getClient: async () => knex }),
-    }),
-  );
-  backend.add(mockServices.httpAuth.factory());
-  backend.add(mockServices.auth.factory());
-  backend.add(
-    createServiceFactory({
-      service: coreServices.userInfo,
-      deps: {},
-      factory: () => exampleUserInfo,
-    }),
-  );
-  backend.add(
-    createServiceFactory({
-      service: coreServices.permissions,
-      deps: {},
-      factory: () => examplePermissions(),
-    }),
-  );
-  backend.add(catalogServiceMock.factory({ entities: EXAMPLE_GROUPS }));
-  backend.add(rayServicePlugin);
-  await backend.start();
+  const { knex, call } = backend;
 
   try {
-    const api = `${baseUrl}/api/ray-service`;
-    const call = async (
-      method: string,
-      path: string,
-      body?: unknown,
-      authorization = CALLERS.admin.authorization,
-    ) => {
-      const headers = { Authorization: authorization };
-      const response = await fetch(`${api}${path}`, {
-        method,
-        headers: body
-          ? { ...headers, 'Content-Type': 'application/json' }
-          : headers,
-        body: body ? JSON.stringify(body) : undefined,
-      });
-      const text = await response.text();
-      if (!response.ok) {
-        throw new Error(`${method} ${path}: ${response.status} ${text}`);
-      }
-      return text ? JSON.parse(text) : undefined;
-    };
     const post: Post = (method, path, body) => call(method, path, body);
     const getAs =
       (authorization: string): Get =>
@@ -228,7 +130,6 @@ async function main() {
   } finally {
     await backend.stop();
     await sim.stop();
-    await knex.destroy();
   }
 }
 

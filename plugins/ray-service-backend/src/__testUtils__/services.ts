@@ -22,6 +22,7 @@ import {
 import { PermissionsRegistryService } from '@backstage/backend-plugin-api';
 import { createPermissionIntegrationRouter } from '@backstage/plugin-permission-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { Knex } from 'knex';
 import { AccessService } from '../access/AccessService';
 import { GroupHierarchy } from '../access/GroupHierarchy';
 import { registerPermissionResources } from '../access/permissionResources';
@@ -70,14 +71,15 @@ function permissionsRegistry(): PermissionsRegistryService {
 }
 
 /**
- * The domain services on a fresh, migrated in-memory SQLite database, with
+ * The domain services on a fresh, migrated in-memory SQLite database (or
+ * the given one, e.g. a test backend's), with
  * the example org in the catalog and the example policy's decisions (or
  * `decideUser`'s).
  */
 export async function createTestServices(
-  options: { decideUser?: UserDecision } = {},
+  options: { decideUser?: UserDecision; knex?: Knex } = {},
 ) {
-  const knex = await databases.init('SQLITE_3');
+  const knex = options.knex ?? (await databases.init('SQLITE_3'));
   await knex.migrate.latest({ directory: migrationsDir });
   const store = new RayServiceStore(knex);
   const groups = new GroupHierarchy({

@@ -15,7 +15,11 @@
  */
 
 import { waitFor } from '../lib/__testUtils__/waitFor';
-import { KubeSim, startKubeSim } from '@ray-service/kube-sim';
+import {
+  PATIENT_TIMEOUT_MS,
+  SIM_TOKEN,
+} from '../kubernetes/__testUtils__/kubeSim';
+import { KubeSim, KubeSimOptions, startKubeSim } from '@ray-service/kube-sim';
 import {
   Tenant,
   TenantPhase,
@@ -26,21 +30,30 @@ import request from 'supertest';
 import { profileInput, templateDocument } from './fixtures';
 import { CallerName, callers } from './testBackend';
 
-export const SIM_TOKEN = 'sim-token-never-shown';
+export { SIM_TOKEN };
 
 /** A well-equipped kube-sim with fast controllers. */
-export function startTestSim(readyDelayMs = 50): Promise<KubeSim> {
+export function startTestSim(
+  readyDelayMs = 50,
+  options: Omit<KubeSimOptions, 'seed' | 'token' | 'controllers'> = {},
+): Promise<KubeSim> {
   return startKubeSim({
     seed: 'well-equipped',
     token: SIM_TOKEN,
     controllers: { readyDelayMs, namespaceFinalizeDelayMs: 50 },
+    ...options,
   });
 }
 
-/** `rayService` config with host clusters on sims and a fast loop. */
+/**
+ * `rayService` config with host clusters on sims and a fast loop. Requests
+ * may take as long as a busy machine needs: a test that wants a timeout sets
+ * a short `reachabilityTimeoutMs` itself.
+ */
 export function tenantTestConfig(clusters: Record<string, KubeSim>) {
   return {
     rayService: {
+      reachabilityTimeoutMs: PATIENT_TIMEOUT_MS,
       hostClusters: Object.entries(clusters).map(([name, sim]) => ({
         name,
         url: sim.url,
@@ -135,11 +148,12 @@ export function tenantRequest(name: string, overrides: object = {}) {
   };
 }
 
-/** Polls `GET path` until `until` holds. */
+/** Polls `GET path` until `until` holds (for waitFor's patience, or `timeoutMs`). */
 export async function poll(
   api: Api,
   path: string,
   until: (response: request.Response) => boolean,
+  options: { timeoutMs?: number } = {},
 ): Promise<request.Response> {
   let last: request.Response | undefined;
   return waitFor(
@@ -149,6 +163,7 @@ export async function poll(
     },
     () =>
       `GET ${path} (last answer ${last?.status} ${JSON.stringify(last?.body)})`,
+    { intervalMs: 100, ...options },
   );
 }
 

@@ -29,6 +29,7 @@ import {
   VersionApi,
 } from '@kubernetes/client-node';
 import { NotFoundError } from '@backstage/errors';
+import { undiciHttpLibrary } from './httpLibrary';
 import {
   httpStatusOf,
   KindNotServedError,
@@ -257,6 +258,7 @@ export class ObjectClient {
       baseServer: new ServerConfiguration(cluster.server, {}),
       authMethods: { default: kc },
       promiseMiddleware: [middleware],
+      httpApi: undiciHttpLibrary,
     });
     return new ObjectClient(
       new JsonObjectApi(configuration),

@@ -22,6 +22,9 @@ import { registeredRoutes } from '../__testUtils__/routes';
 import {
   Api,
   apiFor,
+  inPhase,
+  poll,
+  pollTenant,
   startTestSim,
   tenantRequest,
   tenantTestConfig,
@@ -31,7 +34,7 @@ import {
   startRayServiceTestBackend,
 } from '../__testUtils__/testBackend';
 
-jest.setTimeout(30_000);
+jest.setTimeout(120_000);
 
 const CALLERS: CallerName[] = [
   'anonymous',
@@ -85,6 +88,157 @@ interface MatrixRow {
   items?: Partial<Record<CallerName, string[]>>;
   /** Per-caller object names keep admin changes from interfering. */
   send: (api: Api, caller: CallerName) => request.Test;
+}
+
+/** A small Ray cluster: the matrix makes many of them in one tenant's quota. */
+const SMALL_CLUSTER = {
+  head: { cpu: '250m', memory: '512Mi' },
+  workerGroups: [],
+};
+const SERVE_CONFIG = 'applications:\n  - name: app\n    import_path: app:app\n';
+const AT = '/tenants/seeded';
+/** Found once the seeded RayJob ran: the Ray data rows ask for it. */
+const seededJob = { submissionId: '' };
+
+/** Each collection's requests; RayClusters, RayJobs and RayServices share names, so each has its prefix. */
+const workloadRequests = {
+  rayclusters: (name: string) => ({ name: `rc-${name}`, spec: SMALL_CLUSTER }),
+  rayjobs: (name: string) => ({
+    name: `job-${name}`,
+    entrypoint: 'echo hello',
+    cluster: { existing: 'rc-seed' },
+  }),
+  rayservices: (name: string) => ({
+    name: `svc-${name}`,
+    serveConfig: SERVE_CONFIG,
+    cluster: SMALL_CLUSTER,
+  }),
+};
+type WorkloadCollection = keyof typeof workloadRequests;
+const nameIn = (collection: WorkloadCollection, name: string) =>
+  workloadRequests[collection](name).name;
+
+/**
+ * Workloads in ml-team-alpha's tenant `seeded`: what its owners, admins and
+ * services may do, bravo gets 404 (the tenant does not exist for them).
+ * Each collection has `<prefix>-seed` and, per caller, `<prefix>-del-<caller>`
+ * to delete.
+ */
+function workloadRows(): MatrixRow[] {
+  const collections = Object.keys(workloadRequests) as WorkloadCollection[];
+  const rayData = ['jobs', 'nodes', 'status', 'serve'];
+  return [
+    {
+      route: 'GET /tenants/{tenant}/usage',
+      status: ownedByAlpha(200),
+      send: api => api.get(`${AT}/usage`),
+    },
+    {
+      route: 'GET /tenants/{tenant}/job-history',
+      status: ownedByAlpha(200),
+      send: api => api.get(`${AT}/job-history`),
+    },
+    ...collections.flatMap((collection): MatrixRow[] => [
+      {
+        route: `GET /tenants/{tenant}/${collection}`,
+        status: ownedByAlpha(200),
+        send: api => api.get(`${AT}/${collection}`),
+      },
+      {
+        route: `GET /tenants/{tenant}/${collection}/{name}`,
+        status: ownedByAlpha(200),
+        send: api =>
+          api.get(`${AT}/${collection}/${nameIn(collection, 'seed')}`),
+      },
+      {
+        route: `POST /tenants/{tenant}/${collection}/plan`,
+        status: ownedByAlpha(200),
+        send: (api, caller) =>
+          api
+            .post(`${AT}/${collection}/plan`)
+            .send(workloadRequests[collection](`plan-${caller}`)),
+      },
+      {
+        route: `POST /tenants/{tenant}/${collection}`,
+        status: ownedByAlpha(201),
+        send: (api, caller) =>
+          api
+            .post(`${AT}/${collection}`)
+            .send(workloadRequests[collection](`new-${caller}`)),
+      },
+      {
+        route: `DELETE /tenants/{tenant}/${collection}/{name}`,
+        status: ownedByAlpha(204),
+        send: (api, caller) =>
+          api.delete(
+            `${AT}/${collection}/${nameIn(collection, `del-${caller}`)}`,
+          ),
+      },
+    ]),
+    {
+      route: 'PATCH /tenants/{tenant}/rayclusters/{name}',
+      status: ownedByAlpha(200),
+      send: api =>
+        api.patch(`${AT}/rayclusters/rc-seed`).send({ suspend: false }),
+    },
+    {
+      route: 'PUT /tenants/{tenant}/rayservices/{name}',
+      status: ownedByAlpha(200),
+      send: api =>
+        api
+          .put(`${AT}/rayservices/svc-seed`)
+          .send({ serveConfig: SERVE_CONFIG, cluster: SMALL_CLUSTER }),
+    },
+    {
+      route: 'POST /tenants/{tenant}/rayjobs/{name}/stop',
+      status: ownedByAlpha(200),
+      send: api => api.post(`${AT}/rayjobs/job-seed/stop`),
+    },
+    {
+      route: 'GET /tenants/{tenant}/rayjobs/{name}/logs',
+      status: ownedByAlpha(200),
+      send: api => api.get(`${AT}/rayjobs/job-seed/logs`),
+    },
+    ...rayData.map(data => ({
+      route: `GET /tenants/{tenant}/rayclusters/{name}/ray/${data}`,
+      status: ownedByAlpha(200),
+      send: (api: Api) => api.get(`${AT}/rayclusters/rc-seed/ray/${data}`),
+    })),
+    ...['', '/logs'].map(rest => ({
+      route: `GET /tenants/{tenant}/rayclusters/{name}/ray/jobs/{submissionId}${rest}`,
+      status: ownedByAlpha(200),
+      send: (api: Api) =>
+        api.get(
+          `${AT}/rayclusters/rc-seed/ray/jobs/${seededJob.submissionId}${rest}`,
+        ),
+    })),
+  ];
+}
+
+/** Seeds the workloads the rows act on, once `seeded` is Ready. */
+async function seedWorkloads(admin: Api) {
+  await pollTenant(admin, 'seeded', inPhase('Ready'));
+  for (const collection of Object.keys(
+    workloadRequests,
+  ) as WorkloadCollection[]) {
+    for (const name of ['seed', ...CALLERS.map(caller => `del-${caller}`)]) {
+      const response = await admin
+        .post(`${AT}/${collection}`)
+        .send(workloadRequests[collection](name));
+      if (response.status !== 201) {
+        throw new Error(`seeding ${collection}/${name}: ${response.text}`);
+      }
+    }
+    if (collection === 'rayclusters') {
+      await poll(admin, `${AT}/rayclusters/rc-seed`, inPhase('Ready'));
+    }
+  }
+  const job = await poll(
+    admin,
+    `${AT}/rayjobs/job-seed`,
+    response => response.body.submissionId !== undefined,
+  );
+  seededJob.submissionId = job.body.submissionId;
 }
 
 // Rows run in order: templates go through publish, deprecate, retire.
@@ -235,6 +389,7 @@ const MATRIX: MatrixRow[] = [
     status: ownedByAlpha(202),
     send: (api, caller) => api.delete(`/tenants/delete-${caller}`),
   },
+  ...workloadRows(),
   {
     route: 'GET /audit',
     status: adminOnly(200),
@@ -248,7 +403,7 @@ function seededItemNames(body: {
 }): string[] {
   return body.items
     .map(item => (item.version ? `${item.name}@${item.version}` : item.name))
-    .filter(name => !/^(new|delete|flow|draft)-/.test(name));
+    .filter(name => !/^(new|delete|del|flow|draft)-/.test(name));
 }
 
 describe('authorization matrix', () => {
@@ -298,6 +453,7 @@ describe('authorization matrix', () => {
     for (const name of tenants) {
       await seed(admin.post('/tenants').send(tenantRequest(name, TENANT)));
     }
+    await seedWorkloads(admin);
   });
   afterAll(async () => {
     await sim.stop();

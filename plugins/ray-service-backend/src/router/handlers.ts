@@ -27,8 +27,7 @@ import { RouterDeps } from './types';
 export function rayServiceHandlers(
   deps: RouterDeps,
 ): Handlers<RayServiceApiContract> {
-  const { hostClusters, placement, profiles, templates, tenants, audit } =
-    deps;
+  const { hostClusters, placement, profiles, templates, tenants, audit } = deps;
   return {
     getHealth: async () => ({ status: 'ok' }),
 

@@ -85,12 +85,7 @@ export function workloadHandlers({
       items: await rayData.jobs(credentials, params.tenant, params.name),
     }),
     getRayClusterJob: ({ credentials, params }) =>
-      rayData.job(
-        credentials,
-        params.tenant,
-        params.name,
-        params.submissionId,
-      ),
+      rayData.job(credentials, params.tenant, params.name, params.submissionId),
     getRayClusterJobLogs: ({ credentials, params, query }) =>
       rayData.jobLogs(
         credentials,

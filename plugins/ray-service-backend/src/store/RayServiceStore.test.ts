@@ -63,6 +63,7 @@ describe.each(ids)('RayServiceStore on %s', databaseId => {
 
   beforeEach(async () => {
     for (const table of [
+      'job_history',
       'tenants',
       'audit_log',
       'template_version_sharing',
@@ -78,6 +79,79 @@ describe.each(ids)('RayServiceStore on %s', databaseId => {
 
   afterAll(async () => {
     await knex.destroy();
+  });
+
+  describe('job history', () => {
+    const job = (name: string, uid = `${name}-uid`) => ({
+      tenant: 'alpha',
+      name,
+      uid,
+      hostCluster: 'sim',
+      entrypoint: `python ${name}.py`,
+      recordedAt: '2026-12-01T10:00:00.000Z',
+    });
+    const ended = (at: string) => ({
+      clusterName: 'rc',
+      submissionId: 'sub-1',
+      status: 'SUCCEEDED' as const,
+      startTime: '2026-12-01T10:00:01.000Z',
+      endTime: '2026-12-01T10:00:05.000Z',
+      logTail: 'done\n',
+      recordedAt: at,
+    });
+
+    it('tracks a job once, keeps it when it ends, and forgets one that never ran', async () => {
+      await store.jobHistory.track(job('train'));
+      await store.jobHistory.track(job('train'));
+      await store.jobHistory.track(job('gone'));
+      const unfinished = await store.jobHistory.listUnfinished(10);
+      expect(unfinished.map(j => j.name)).toEqual(['train', 'gone']);
+      expect(await store.jobHistory.latest('alpha', 'train')).toBeUndefined();
+
+      await store.jobHistory.finish(
+        unfinished[0].id,
+        ended('2026-12-01T10:00:06.000Z'),
+      );
+      await store.jobHistory.forget(unfinished[1].id);
+      expect(
+        (await store.jobHistory.listUnfinished(10)).map(j => j.name),
+      ).toEqual([]);
+      expect(await store.jobHistory.latest('alpha', 'train')).toEqual({
+        tenant: 'alpha',
+        name: 'train',
+        entrypoint: 'python train.py',
+        ...ended('2026-12-01T10:00:06.000Z'),
+      });
+      expect(await store.jobHistory.latest('alpha', 'gone')).toBeUndefined();
+    });
+
+    it('lists finished jobs newest first in pages and prunes the old ones', async () => {
+      for (const [i, name] of ['a', 'b', 'c'].entries()) {
+        await store.jobHistory.track(job(name));
+        const [tracked] = await store.jobHistory.listUnfinished(1);
+        await store.jobHistory.finish(
+          tracked.id,
+          ended(`2026-12-0${i + 1}T12:00:00.000Z`),
+        );
+      }
+      const pages = await allPages(cursor =>
+        store.jobHistory.list('alpha', { limit: 2, cursor }),
+      );
+      expect(pages.map(page => page.map(entry => entry.name))).toEqual([
+        ['c', 'b'],
+        ['a'],
+      ]);
+      expect(
+        (await store.jobHistory.list('bravo', { limit: 2 })).items,
+      ).toEqual([]);
+
+      expect(await store.jobHistory.prune('2026-12-02T13:00:00.000Z')).toBe(2);
+      expect(
+        (await store.jobHistory.list('alpha', { limit: 5 })).items.map(
+          entry => entry.name,
+        ),
+      ).toEqual(['c']);
+    });
   });
 
   describe('profiles', () => {

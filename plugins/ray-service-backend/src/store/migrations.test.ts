@@ -68,6 +68,11 @@ describe.each(ids)('migrations on %s', databaseId => {
       deletion_requested_at: null,
     });
 
+    expect(await knex.schema.hasTable('job_history')).toBe(true);
+    await knex.migrate.down({ directory: migrationsDir });
+    expect(await knex.schema.hasTable('job_history')).toBe(false);
+    expect(await existingTables(knex, ADMIN_TABLES)).toEqual(ADMIN_TABLES);
+
     await knex.migrate.down({ directory: migrationsDir });
     expect(await existingTables(knex, ADMIN_TABLES)).toEqual([]);
     expect(await knex.schema.hasTable('host_cluster_facts')).toBe(true);

@@ -65,13 +65,10 @@ export type RayNode = z.infer<typeof rayNodeSchema>;
 /** Resource use and pending demand of a Ray cluster, and which Ray it runs. */
 export const rayClusterStatusSchema = z
   .object({
-    ray: z
-      .object({ version: z.string(), commit: z.string() })
-      .optional()
-      .meta({
-        description:
-          "The head's Ray version and git commit (`kube-sim` for the test bed's simulated heads)",
-      }),
+    ray: z.object({ version: z.string(), commit: z.string() }).optional().meta({
+      description:
+        "The head's Ray version and git commit (`kube-sim` for the test bed's simulated heads)",
+    }),
     usage: z.array(
       z.object({ resource: z.string(), used: z.number(), total: z.number() }),
     ),

@@ -30,6 +30,12 @@ import {
   isOrphan,
 } from '@backstage/plugin-catalog';
 import {
+  EntityGroupRayTenantsCard,
+  EntityRayTenantContent,
+  EntityRayTenantOverviewCard,
+  isRayTenantEntity,
+} from '@ray-service/plugin-ray-service';
+import {
   EntityGroupProfileCard,
   EntityMembersListCard,
   EntityOwnershipCard,
@@ -78,15 +84,43 @@ const overviewContent = (
 );
 
 /*
- * Resources are where Ray service tenants appear in the catalog; the tenant
- * tab is added here as it lands (see docs/architecture.md).
+ * Ray service tenants are Resources of type ray-tenant (emitted by
+ * @ray-service/plugin-catalog-backend-module-ray-service): their Overview
+ * has the tenant card and their Ray tab the workloads, logs and Ray data.
  */
-const resourcePage = (
+const rayTenantPage = (
   <EntityLayout>
     <EntityLayout.Route path="/" title="Overview">
-      {overviewContent}
+      <Grid container spacing={3} alignItems="stretch">
+        {entityWarningContent}
+        <Grid item md={6} xs={12}>
+          <EntityRayTenantOverviewCard />
+        </Grid>
+        <Grid item md={6} xs={12}>
+          <EntityAboutCard />
+        </Grid>
+        <Grid item md={6} xs={12}>
+          <EntityLinksCard />
+        </Grid>
+      </Grid>
+    </EntityLayout.Route>
+    <EntityLayout.Route path="/ray" title="Ray" if={isRayTenantEntity}>
+      <EntityRayTenantContent />
     </EntityLayout.Route>
   </EntityLayout>
+);
+
+const resourcePage = (
+  <EntitySwitch>
+    <EntitySwitch.Case if={isRayTenantEntity} children={rayTenantPage} />
+    <EntitySwitch.Case>
+      <EntityLayout>
+        <EntityLayout.Route path="/" title="Overview">
+          {overviewContent}
+        </EntityLayout.Route>
+      </EntityLayout>
+    </EntitySwitch.Case>
+  </EntitySwitch>
 );
 
 const defaultEntityPage = (
@@ -123,6 +157,9 @@ const groupPage = (
         </Grid>
         <Grid item xs={12} md={6}>
           <EntityOwnershipCard />
+        </Grid>
+        <Grid item xs={12}>
+          <EntityGroupRayTenantsCard />
         </Grid>
         <Grid item xs={12}>
           <EntityMembersListCard />

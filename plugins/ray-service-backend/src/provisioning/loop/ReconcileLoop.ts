@@ -20,6 +20,7 @@ import { HostClusterClients } from '../../kubernetes/HostClusterClients';
 import { HostClusterProbe } from '../../hostClusters/HostClusterProbe';
 import { RayServiceStore } from '../../store/RayServiceStore';
 import { PlanInputs } from '../planInputs';
+import { TenantEvents } from '../tenantEvents';
 import {
   HostClusterReconciler,
   ReconcileResult,
@@ -67,6 +68,8 @@ export interface ReconcileLoopDeps {
   hostClusters: HostClusterProbe;
   planInputs: PlanInputs;
   logger: LoggerService;
+  /** Told when a tenant's phase changes and when it is gone; none by default. */
+  events?: TenantEvents;
 }
 
 /**
@@ -152,7 +155,7 @@ export class ReconcileLoop {
   }
 
   private async reconcile(hostCluster: string, report: PassReport) {
-    const { store, clients, planInputs, logger } = this.deps;
+    const { store, clients, planInputs, logger, events } = this.deps;
     const tenants = await store.tenants.listOnHostCluster(hostCluster);
     const sources = await planInputs.gather(hostCluster, tenants);
 
@@ -190,6 +193,7 @@ export class ReconcileLoop {
       if (outcome.gone) {
         if (await store.tenants.delete(tenant.name, tenant.generation)) {
           report.removed++;
+          events?.publish(tenant.name, 'removed');
           logger.info(`tenant ${tenant.name} is deleted from ${hostCluster}`);
         }
         continue;
@@ -204,6 +208,9 @@ export class ReconcileLoop {
         ))
       ) {
         report.statusWrites++;
+        if (update.phase !== tenant.phase) {
+          events?.publish(tenant.name, 'changed');
+        }
       }
       // Failed tenants and those without a plan wait for the periodic pass.
       converging ||=

@@ -40,6 +40,7 @@ import { Page, PageRequest } from '../../lib/pagination';
 import { ValidationError, ValidationIssue } from '../../lib/validation';
 import { plan, planToYaml } from '../../planner';
 import { planInput, PlanInputs } from '../../provisioning/planInputs';
+import { TenantEvents } from '../../provisioning/tenantEvents';
 import {
   RayServiceStore,
   StoredTenant,
@@ -83,6 +84,8 @@ export interface TenantServiceDeps {
   instance: string;
   /** Called after every change of a tenant's desired state on that cluster. */
   onChange(hostCluster: string): void;
+  /** Told of every created, upgraded or deleted tenant; none by default. */
+  events?: TenantEvents;
 }
 
 /**
@@ -124,7 +127,7 @@ export class TenantService {
         return this.insert(checked, hostCluster, creator.actor);
       },
     );
-    this.deps.onChange(tenant.hostCluster);
+    this.changed(tenant);
     return tenantView(tenant);
   }
 
@@ -260,8 +263,13 @@ export class TenantService {
       });
       return changed;
     });
-    this.deps.onChange(after.hostCluster);
+    this.changed(after);
     return tenantView(after);
+  }
+
+  private changed(tenant: StoredTenant) {
+    this.deps.onChange(tenant.hostCluster);
+    this.deps.events?.publish(tenant.name, 'changed');
   }
 
   /**

@@ -25,7 +25,7 @@ import { DashboardTarget, RayDashboard } from '../../ray/RayDashboard';
 import { TenantWorkspace, TenantWorkspaces } from './workspace';
 
 /** How long a read of a dashboard is served again: tabs poll, Ray need not answer each. */
-const READ_TTL_MS = 2_000;
+const DEFAULT_CACHE_TTL_MS = 2_000;
 /** How long a cluster's head Service and token are reused. */
 const TARGET_TTL_MS = 30_000;
 const MAX_ENTRIES = 1_000;
@@ -56,12 +56,17 @@ export class RayDataService {
     max: MAX_ENTRIES,
     ttl: TARGET_TTL_MS,
   });
-  private readonly reads = new LRUCache<string, {}>({
-    max: MAX_ENTRIES,
-    ttl: READ_TTL_MS,
-  });
+  /** Undefined when answers are not reused (a TTL of 0). */
+  private readonly reads?: LRUCache<string, {}>;
 
-  constructor(private readonly workspaces: TenantWorkspaces) {}
+  constructor(
+    private readonly workspaces: TenantWorkspaces,
+    options: { cacheTtlMs: number } = { cacheTtlMs: DEFAULT_CACHE_TTL_MS },
+  ) {
+    if (options.cacheTtlMs > 0) {
+      this.reads = new LRUCache({ max: MAX_ENTRIES, ttl: options.cacheTtlMs });
+    }
+  }
 
   async jobs(credentials: Caller, tenant: string, cluster: string) {
     return this.read(credentials, tenant, cluster, 'jobs', d => d.jobs());
@@ -129,13 +134,13 @@ export class RayDataService {
   ): Promise<T> {
     const workspace = await this.workspaces.open(credentials, tenant, 'read');
     const key = `${this.targetKey(workspace, cluster)}/${what}`;
-    const cached = this.reads.get(key);
+    const cached = this.reads?.get(key);
     if (cached) {
       return cached as T;
     }
     try {
       const value = await load(await this.dashboardOf(workspace, cluster));
-      this.reads.set(key, value);
+      this.reads?.set(key, value);
       return value;
     } catch (error) {
       // A cluster made again under the same name has a new head and token.

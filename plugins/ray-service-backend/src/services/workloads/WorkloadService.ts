@@ -39,8 +39,11 @@ import { readTenantQuota } from './usage';
 import { TenantWorkspace, TenantWorkspaces } from './workspace';
 
 /** What differs between RayClusters, RayJobs and RayServices. */
+const WORKLOAD_KINDS = ['RayCluster', 'RayJob', 'RayService'] as const;
+type WorkloadKindName = (typeof WORKLOAD_KINDS)[number];
+
 export interface WorkloadKind<TRequest extends { name: string }, TView> {
-  kind: 'RayCluster' | 'RayJob' | 'RayService';
+  kind: WorkloadKindName;
   /** What the audit log calls its creation, change and deletion. */
   audit: { create: AuditAction; update?: AuditAction; delete: AuditAction };
   plan(request: TRequest, context: WorkloadContext): PlannedObject;
@@ -148,11 +151,7 @@ export class WorkloadService<TRequest extends { name: string }, TView> {
       'createWorkloads',
     );
     const { object, warnings } = await this.checkedPlan(workspace, request);
-    if (await this.findObject(workspace, request.name)) {
-      throw new ConflictError(
-        `${this.kind.kind} "${request.name}" already exists in tenant "${tenant}"`,
-      );
-    }
+    await this.assertNameFree(workspace, request.name);
     const created = await this.applyAndRecord(
       workspace,
       object,
@@ -290,16 +289,32 @@ export class WorkloadService<TRequest extends { name: string }, TView> {
     );
   }
 
-  private findObject(workspace: TenantWorkspace, name: string) {
+  private findObject(
+    workspace: TenantWorkspace,
+    name: string,
+    kind: WorkloadKindName = this.kind.kind,
+  ) {
     const { location } = workspace;
     return this.deps.workspaces.reach(workspace.tenant, () =>
-      location.client.get(
-        RAY_API_VERSION,
-        this.kind.kind,
-        location.namespace,
-        name,
-      ),
+      location.client.get(RAY_API_VERSION, kind, location.namespace, name),
     );
+  }
+
+  /**
+   * RayClusters, RayJobs and RayServices of a tenant share one set of names:
+   * KubeRay names the head Service of each `<name>-head-svc`, and a RayJob
+   * or RayService would take over a RayCluster's of the same name.
+   */
+  private async assertNameFree(workspace: TenantWorkspace, name: string) {
+    for (const kind of WORKLOAD_KINDS) {
+      if (await this.findObject(workspace, name, kind)) {
+        throw new ConflictError(
+          kind === this.kind.kind
+            ? `${kind} "${name}" already exists in tenant "${workspace.tenant.name}"`
+            : `tenant "${workspace.tenant.name}" has a ${kind} named "${name}"; RayClusters, RayJobs and RayServices need names of their own (each has a head Service "${name}-head-svc")`,
+        );
+      }
+    }
   }
 
   private async getObject(workspace: TenantWorkspace, name: string) {

@@ -34,6 +34,8 @@ export interface WorkloadServicesDeps
   /** The job tracker's own credentials (the plugin's service credentials). */
   serviceCredentials: () => Promise<Caller>;
   jobHistory: JobTrackerOptions;
+  /** How long answers of Ray dashboards are reused (0: never). */
+  rayDataCacheTtlMs: number;
 }
 
 /** The services of Ray workloads in tenants, sharing one way into them. */
@@ -45,7 +47,9 @@ export function createWorkloadServices(deps: WorkloadServicesDeps) {
       deps.tenantClusters ??
       new TenantClusters(deps.clients, { timeoutMs: deps.timeoutMs }),
   });
-  const rayData = new RayDataService(workspaces);
+  const rayData = new RayDataService(workspaces, {
+    cacheTtlMs: deps.rayDataCacheTtlMs,
+  });
   return {
     workspaces,
     rayData,

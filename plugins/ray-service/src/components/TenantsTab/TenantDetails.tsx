@@ -39,13 +39,22 @@ const NO_WRAP = { whiteSpace: 'nowrap' } as const;
 
 export const ConditionsTable = (props: {
   name: string;
-  conditions: TenantCondition[];
+  conditions: Array<
+    Omit<TenantCondition, 'type' | 'lastTransitionTime'> & {
+      type: string;
+      lastTransitionTime?: string;
+    }
+  >;
+  /** What to say when there is none. */
+  emptyText?: string;
+  /** Without the last transition, for narrow cards. */
+  compact?: boolean;
 }) => {
   if (props.conditions.length === 0) {
     return (
       <Typography color="textSecondary">
-        No conditions reported yet: the reconciler has not looked at this
-        tenant.
+        {props.emptyText ??
+          'No conditions reported yet: the reconciler has not looked at this tenant.'}
       </Typography>
     );
   }
@@ -53,13 +62,17 @@ export const ConditionsTable = (props: {
     <Table size="small" aria-label={`Conditions of ${props.name}`}>
       <TableHead>
         <TableRow>
-          {['Type', 'Status', 'Reason', 'Message', 'Last transition'].map(
-            title => (
-              <TableCell key={title} style={NO_WRAP}>
-                {title}
-              </TableCell>
-            ),
-          )}
+          {[
+            'Type',
+            'Status',
+            'Reason',
+            'Message',
+            ...(props.compact ? [] : ['Last transition']),
+          ].map(title => (
+            <TableCell key={title} style={NO_WRAP}>
+              {title}
+            </TableCell>
+          ))}
         </TableRow>
       </TableHead>
       <TableBody>
@@ -73,9 +86,12 @@ export const ConditionsTable = (props: {
             </TableCell>
             <TableCell style={NO_WRAP}>{condition.reason}</TableCell>
             <TableCell>{condition.message}</TableCell>
-            <TableCell style={NO_WRAP}>
-              {when(condition.lastTransitionTime)}
-            </TableCell>
+            {!props.compact && (
+              <TableCell style={NO_WRAP}>
+                {condition.lastTransitionTime &&
+                  when(condition.lastTransitionTime)}
+              </TableCell>
+            )}
           </TableRow>
         ))}
       </TableBody>

@@ -16,14 +16,12 @@
 
 import { TableColumn } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
-import IconButton from '@material-ui/core/IconButton';
-import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
 import DeleteIcon from '@material-ui/icons/Delete';
 import InfoIcon from '@material-ui/icons/InfoOutlined';
 import UpgradeIcon from '@material-ui/icons/Publish';
 import { Tenant } from '@ray-service/plugin-ray-service-common';
-import { StatusLabel } from '../shared';
+import { RowAction, StatusLabel } from '../shared';
 import { firstUnmetCondition, formatAge, PHASE_STATUS } from './tenantDisplay';
 
 export interface TenantRowActions {
@@ -51,27 +49,6 @@ export const TenantPhase = ({ tenant }: { tenant: Tenant }) => {
     </>
   );
 };
-
-const RowAction = (props: {
-  label: string;
-  icon: JSX.Element;
-  onClick: () => void;
-  disabled?: boolean;
-}) => (
-  <Tooltip title={props.label}>
-    {/* The span keeps the tooltip working on a disabled button. */}
-    <span>
-      <IconButton
-        size="small"
-        aria-label={props.label}
-        onClick={props.onClick}
-        disabled={props.disabled}
-      >
-        {props.icon}
-      </IconButton>
-    </span>
-  </Tooltip>
-);
 
 /** The columns of the tenants table, with the row actions. */
 export function tenantColumns(

@@ -26,6 +26,7 @@ export { GroupRefField, GroupRefsField } from './GroupRefsField';
 export { LabeledValue } from './LabeledValue';
 export { LoadMoreButton } from './LoadMoreButton';
 export { ActionButton, PagedTable } from './PagedTable';
+export { RowAction } from './RowAction';
 export { StatusLabel } from './StatusLabel';
 export type { StatusKind } from './StatusLabel';
 export { TabContent } from './TabContent';

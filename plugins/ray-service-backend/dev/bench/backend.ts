@@ -1,0 +1,154 @@
+/*
+ * Copyright 2026 The Ray as a Service for Backstage Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { createBackend } from '@backstage/backend-defaults';
+import {
+  coreServices,
+  createServiceFactory,
+} from '@backstage/backend-plugin-api';
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
+import { ConfigReader } from '@backstage/config';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import knexFactory, { Knex } from 'knex';
+import { createServer } from 'node:net';
+import { EXAMPLE_GROUPS } from '../../src/__testUtils__/exampleOrg';
+import {
+  examplePermissions,
+  exampleUserInfo,
+} from '../../src/__testUtils__/examplePolicy';
+import { rayServicePlugin } from '../../src/plugin';
+
+/** Authorization headers of the benchmarks' callers (mock tokens, the example org). */
+export const BENCH_CALLERS = {
+  admin: mockCredentials.service.header({
+    onBehalfOf: mockCredentials.service('external:bench'),
+    targetPluginId: 'ray-service',
+  }),
+  member: mockCredentials.user.header('user:default/alice.alpha'),
+};
+
+/** A call to the plugin's API; resolves with the parsed body, throws on a non-2xx. */
+export type Call = (
+  method: string,
+  path: string,
+  body?: unknown,
+  authorization?: string,
+) => Promise<any>;
+
+export interface BenchBackend {
+  knex: Knex;
+  /** `http://127.0.0.1:<port>/api/ray-service` */
+  api: string;
+  call: Call;
+  stop(): Promise<void>;
+}
+
+async function freeLoopbackPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise(resolve => server.close(resolve));
+  return port;
+}
+
+/**
+ * The plugin in a real Backstage backend on loopback HTTP and in-memory
+ * SQLite, with the example org and the example policy's permissions; mock
+ * tokens (BENCH_CALLERS) authenticate callers without an auth backend.
+ */
+export async function startBenchBackend(
+  rayService: object,
+): Promise<BenchBackend> {
+  const port = await freeLoopbackPort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  // One connection: every query sees the same in-memory database.
+  const knex = knexFactory({
+    client: 'better-sqlite3',
+    connection: { filename: ':memory:' },
+    useNullAsDefault: true,
+    pool: { min: 1, max: 1 },
+  });
+  const config = new ConfigReader({
+    backend: { baseUrl, listen: { host: '127.0.0.1', port } },
+    permission: { enabled: true },
+    rayService,
+  });
+  const backend = createBackend();
+  backend.add(
+    createServiceFactory({
+      service: coreServices.rootConfig,
+      deps: {},
+      factory: () => config,
+    }),
+  );
+  backend.add(
+    createServiceFactory({
+      service: coreServices.database,
+      deps: {},
+      factory: () => ({ getClient: async () => knex }),
+    }),
+  );
+  backend.add(mockServices.httpAuth.factory());
+  backend.add(mockServices.auth.factory());
+  backend.add(
+    createServiceFactory({
+      service: coreServices.userInfo,
+      deps: {},
+      factory: () => exampleUserInfo,
+    }),
+  );
+  backend.add(
+    createServiceFactory({
+      service: coreServices.permissions,
+      deps: {},
+      factory: () => examplePermissions(),
+    }),
+  );
+  backend.add(catalogServiceMock.factory({ entities: EXAMPLE_GROUPS }));
+  backend.add(rayServicePlugin);
+  await backend.start();
+
+  const api = `${baseUrl}/api/ray-service`;
+  const call: Call = async (
+    method,
+    path,
+    body,
+    authorization = BENCH_CALLERS.admin,
+  ) => {
+    const headers = { Authorization: authorization };
+    const response = await fetch(`${api}${path}`, {
+      method,
+      headers: body
+        ? { ...headers, 'Content-Type': 'application/json' }
+        : headers,
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    const text = await response.text();
+    if (!response.ok) {
+      throw new Error(`${method} ${path}: ${response.status} ${text}`);
+    }
+    return text ? JSON.parse(text) : undefined;
+  };
+  return {
+    knex,
+    api,
+    call,
+    stop: async () => {
+      await backend.stop();
+      await knex.destroy();
+    },
+  };
+}

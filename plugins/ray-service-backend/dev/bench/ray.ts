@@ -1,0 +1,333 @@
+/*
+ * Copyright 2026 The Ray as a Service for Backstage Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+/*
+ * The Ray benchmark: `yarn bench:ray` from the repository root.
+ *
+ * 1. Live Ray data through the backend vs straight from the same real Ray
+ *    head (RAY_HEAD_URL and RAY_HEAD_TOKEN_FILE, as scripts/ray-head.sh start
+ *    prints them): p50/p95 of the jobs, nodes and cluster status reads, and
+ *    what the backend adds (goal: < 10 ms at p50). The backend reuses no
+ *    answer here (rayData.cacheSeconds 0), so every read reaches Ray through
+ *    kube-sim's service proxy, as it would through an API server. Skipped
+ *    with a message without a head.
+ * 2. A tenant with 200 RayClusters and 500 RayJobs on kube-sim: pages of the
+ *    lists as an admin and as a member of the owning team (goal: p95 <
+ *    100 ms; the run fails above it).
+ */
+
+// Keep the backend's info logs out of the report.
+process.env.LOG_LEVEL ??= 'warn';
+
+import { KubeSim, startKubeSim } from '@ray-service/kube-sim';
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { request } from 'undici';
+import {
+  profileInput,
+  templateDocument,
+} from '../../src/__testUtils__/fixtures';
+import { BENCH_CALLERS, Call, startBenchBackend } from './backend';
+import { formatTable, measureList, summarize, Summary } from './measure';
+
+const READS = 200;
+const LIST_P95_BUDGET_MS = 100;
+const ADDED_P50_GOAL_MS = 10;
+const PAGE = { limit: 50, minRequests: 200, maxRequests: 1000 };
+const SCALE = { clusters: 200, jobs: 500 };
+
+const TENANT = 'bench';
+const AT = `/tenants/${TENANT}`;
+const SMALL_CLUSTER = {
+  head: { cpu: '100m', memory: '256Mi' },
+  workerGroups: [],
+};
+
+async function until<T>(
+  what: string,
+  check: () => Promise<T | undefined | false>,
+): Promise<T> {
+  const deadline = Date.now() + 10 * 60_000;
+  for (;;) {
+    const value = await check();
+    if (value) {
+      return value;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`gave up waiting for ${what}`);
+    }
+    await new Promise(resolve => setTimeout(resolve, 200));
+  }
+}
+
+async function timed(times: number, read: () => Promise<unknown>) {
+  for (let i = 0; i < 10; i++) {
+    await read(); // warm-up: connections, discovery, the first answers
+  }
+  const durationsMs: number[] = [];
+  for (let i = 0; i < times; i++) {
+    const start = performance.now();
+    await read();
+    durationsMs.push(performance.now() - start);
+  }
+  return durationsMs;
+}
+
+/** A sim host cluster, the backend on it, and a Ready namespace-isolation tenant of ml-team-alpha. */
+async function startTenant(options: {
+  rayDashboard?: { url: string; token: string };
+}) {
+  const simToken = randomBytes(24).toString('hex');
+  const sim = await startKubeSim({
+    seed: 'well-equipped',
+    token: simToken,
+    controllers: { readyDelayMs: 50, namespaceFinalizeDelayMs: 50 },
+    ...(options.rayDashboard && {
+      rayDashboard: { ...options.rayDashboard, pollMs: 250 },
+    }),
+  });
+  const backend = await startBenchBackend({
+    hostClusters: [
+      {
+        name: 'sim',
+        url: sim.url,
+        caData: sim.caData,
+        clusterIssuer: 'ray-service-ca',
+        auth: { type: 'serviceAccountToken', token: simToken },
+      },
+    ],
+    reconcile: { requeueSeconds: 0.05 },
+    rayData: { cacheSeconds: 0 },
+  });
+  const { call } = backend;
+  await call('POST', '/profiles', profileInput({ visibleTo: ['ml-teams'] }));
+  await call(
+    'POST',
+    '/templates',
+    templateDocument({
+      spec: { state: 'published', sharedWith: ['ml-teams'] },
+    }),
+  );
+  await call('POST', '/tenants', {
+    name: TENANT,
+    owner: 'group:default/ml-team-alpha',
+    profile: 'small',
+    templateVersion: 'kuberay@1.0.0',
+    isolation: 'namespace',
+  });
+  await until('the tenant to be Ready', async () => {
+    const tenant = await call('GET', AT);
+    return tenant.phase === 'Ready';
+  });
+  return {
+    sim,
+    call,
+    stop: async () => {
+      await backend.stop();
+      await sim.stop();
+    },
+  };
+}
+
+async function untilClusterReady(call: Call, name: string) {
+  await until(`RayCluster ${name} to be Ready`, async () => {
+    const cluster = await call('GET', `${AT}/rayclusters/${name}`);
+    return cluster.phase === 'Ready';
+  });
+}
+
+/** Part 1: the same reads through the backend and straight from the head. */
+async function rayDataLatency(): Promise<void> {
+  const url = process.env.RAY_HEAD_URL;
+  const tokenFile = process.env.RAY_HEAD_TOKEN_FILE;
+  if (!url || !tokenFile) {
+    console.log(
+      'Part 1 skipped: no real Ray head. Run `scripts/ray-head.sh install` and `eval "$(scripts/ray-head.sh start | sed \'s/^/export /\')"` first.\n',
+    );
+    return;
+  }
+  const token = readFileSync(tokenFile, 'utf8').trim();
+  const { call, stop } = await startTenant({ rayDashboard: { url, token } });
+  try {
+    await call('POST', `${AT}/rayclusters`, {
+      name: 'rc',
+      spec: SMALL_CLUSTER,
+    });
+    await untilClusterReady(call, 'rc');
+    await call('POST', `${AT}/rayjobs`, {
+      name: 'warm',
+      entrypoint: 'echo warm',
+      cluster: { existing: 'rc' },
+    });
+    await until('the job to end', async () => {
+      const job = await call('GET', `${AT}/rayjobs/warm`);
+      return ['Succeeded', 'Failed'].includes(job.phase);
+    });
+
+    const ray = async (path: string) => {
+      const response = await request(`${url}${path}`, {
+        headers: { Authorization: `Bearer ${token}` },
+      });
+      await response.body.json();
+      if (response.statusCode !== 200) {
+        throw new Error(`${path}: ${response.statusCode}`);
+      }
+    };
+    const reads = {
+      jobs: {
+        backend: () => call('GET', `${AT}/rayclusters/rc/ray/jobs`),
+        direct: () => ray('/api/jobs/'),
+      },
+      nodes: {
+        backend: () => call('GET', `${AT}/rayclusters/rc/ray/nodes`),
+        direct: () =>
+          Promise.all([
+            ray('/api/v0/nodes?detail=1&limit=1000'),
+            ray('/api/cluster_status'),
+          ]),
+      },
+      status: {
+        backend: () => call('GET', `${AT}/rayclusters/rc/ray/status`),
+        direct: () =>
+          Promise.all([
+            ray('/api/v0/nodes?detail=1&limit=1000'),
+            ray('/api/cluster_status'),
+            ray('/api/version'),
+          ]),
+      },
+    };
+    const summaries: Summary[] = [];
+    const added: string[] = [];
+    for (const [name, read] of Object.entries(reads)) {
+      const direct = summarize({
+        endpoint: `${name} straight from Ray`,
+        durationsMs: await timed(READS, read.direct),
+      });
+      const backend = summarize({
+        endpoint: `${name} through the backend`,
+        durationsMs: await timed(READS, read.backend),
+      });
+      summaries.push(direct, backend);
+      added.push(
+        `${name}: +${(backend.p50 - direct.p50).toFixed(1)} ms at p50, +${(
+          backend.p95 - direct.p95
+        ).toFixed(1)} ms at p95`,
+      );
+    }
+    console.log(
+      `Part 1: live Ray data of one RayCluster, ${READS} reads each (sequential, after 10 warm-up reads), from a real Ray head (${url}) through kube-sim's service proxy:\n`,
+    );
+    console.log(formatTable(summaries));
+    console.log(
+      `\nAdded by the backend (goal: < ${ADDED_P50_GOAL_MS} ms at p50):\n  ${added.join(
+        '\n  ',
+      )}\n`,
+    );
+  } finally {
+    await stop();
+  }
+}
+
+/** Copies of one object under other names, straight into kube-sim's store. */
+function copies(sim: KubeSim, kind: string, name: string, names: string[]) {
+  const original = sim.objects.get('ray.io/v1', kind, `ray-${TENANT}`, name)!;
+  for (const copy of names) {
+    const { uid, resourceVersion, creationTimestamp, generation, ...meta } =
+      original.metadata;
+    sim.objects.put({
+      ...original,
+      metadata: { ...meta, name: copy },
+      status: undefined,
+    });
+  }
+}
+
+/** Part 2: pages of a tenant's lists with 200 RayClusters and 500 RayJobs. */
+async function listPages(): Promise<Summary[]> {
+  const { sim, call, stop } = await startTenant({});
+  try {
+    // One of each through the API, the rest copied: the lists are measured, not the creates.
+    await call('POST', `${AT}/rayclusters`, {
+      name: 'rc-000',
+      spec: SMALL_CLUSTER,
+    });
+    await call('POST', `${AT}/rayjobs`, {
+      name: 'job-000',
+      entrypoint: 'echo hello',
+      cluster: { existing: 'rc-000' },
+    });
+    const names = (prefix: string, count: number) =>
+      Array.from(
+        { length: count - 1 },
+        (_, i) => `${prefix}-${String(i + 1).padStart(3, '0')}`,
+      );
+    copies(sim, 'RayCluster', 'rc-000', names('rc', SCALE.clusters));
+    copies(sim, 'RayJob', 'job-000', names('job', SCALE.jobs));
+    const listed = await until('the copies to be listed', async () => {
+      const clusters = await call('GET', `${AT}/rayclusters?limit=1`);
+      const jobs = await call('GET', `${AT}/rayjobs?limit=1`);
+      return (
+        clusters.totalCount === SCALE.clusters &&
+        jobs.totalCount === SCALE.jobs && { clusters, jobs }
+      );
+    });
+    console.log(
+      `Part 2: a tenant with ${listed.clusters.totalCount} RayClusters and ${listed.jobs.totalCount} RayJobs on kube-sim; every page (limit ${PAGE.limit}), at least ${PAGE.minRequests} requests per list after one warm-up walk:\n`,
+    );
+    const summaries: Summary[] = [];
+    for (const [caller, authorization] of Object.entries(BENCH_CALLERS)) {
+      for (const list of ['rayclusters', 'rayjobs', 'rayservices']) {
+        const timings = await measureList(
+          path => call('GET', path, undefined, authorization),
+          `${AT}/${list}`,
+          PAGE,
+        );
+        summaries.push(
+          summarize({
+            ...timings,
+            endpoint: `${timings.endpoint} (${caller})`,
+          }),
+        );
+      }
+    }
+    console.log(formatTable(summaries));
+    return summaries;
+  } finally {
+    await stop();
+  }
+}
+
+async function main() {
+  await rayDataLatency();
+  const summaries = await listPages();
+  const slow = summaries.filter(s => s.p95 >= LIST_P95_BUDGET_MS);
+  if (slow.length > 0) {
+    console.error(
+      `\np95 budget of ${LIST_P95_BUDGET_MS} ms exceeded by: ${slow
+        .map(s => s.endpoint)
+        .join(', ')}`,
+    );
+    process.exitCode = 1;
+  } else {
+    console.log(`\nEvery list p95 is below ${LIST_P95_BUDGET_MS} ms.`);
+  }
+}
+
+main().catch(error => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,231 @@
+/*
+ * Copyright 2026 The Ray as a Service for Backstage Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import {
+  JobHistoryEntry,
+  jobHistoryEntrySchema,
+  JobLogs,
+  jobLogsSchema,
+  RayCluster,
+  rayClusterSchema,
+  RayClusterStatus,
+  rayClusterStatusSchema,
+  RayJob,
+  rayJobSchema,
+  RayNode,
+  rayNodeSchema,
+  RayService,
+  rayServiceSchema,
+  TenantUsage,
+  tenantUsageSchema,
+} from '../workloads';
+import { Tenant, tenantSchema } from '../tenants';
+
+const CREATED = '2026-11-20T10:00:00.000Z';
+
+type Overrides<T> = Partial<T> & Record<string, unknown>;
+
+export function fixtureTenant(
+  name: string,
+  overrides: Overrides<Tenant> = {},
+): Tenant {
+  return tenantSchema.parse({
+    name,
+    owner: 'group:default/ml-team-alpha',
+    profile: 'small',
+    templateVersion: 'kuberay@1.0.0',
+    hostCluster: 'sim-local',
+    isolation: 'vcluster',
+    namespace: `ray-${name}`,
+    phase: 'Ready',
+    conditions: [
+      {
+        type: 'NamespaceReady',
+        status: 'True',
+        reason: 'Applied',
+        message: 'Namespace ray-' + name + ' exists',
+        lastTransitionTime: CREATED,
+      },
+    ],
+    generation: 1,
+    observedGeneration: 1,
+    createdBy: 'user:default/alice.alpha',
+    createdAt: CREATED,
+    updatedAt: CREATED,
+    ...overrides,
+  });
+}
+
+export function fixtureUsage(
+  tenant: string,
+  overrides: Overrides<TenantUsage> = {},
+): TenantUsage {
+  return tenantUsageSchema.parse({
+    tenant,
+    namespace: `ray-${tenant}`,
+    resources: [
+      { resource: 'requests.cpu', hard: '32', used: '6' },
+      { resource: 'requests.memory', hard: '128Gi', used: '24Gi' },
+      { resource: 'requests.nvidia.com/mig-1g.5gb', hard: '14', used: '7' },
+      { resource: 'pods', hard: '100', used: '4' },
+    ],
+    checkedAt: CREATED,
+    ...overrides,
+  });
+}
+
+const clusterSpec = {
+  head: { cpu: '1', memory: '2Gi' },
+  workerGroups: [{ name: 'workers', replicas: 2, cpu: '2', memory: '4Gi' }],
+};
+
+export function fixtureRayCluster(
+  tenant: string,
+  name: string,
+  overrides: Overrides<RayCluster> = {},
+): RayCluster {
+  return rayClusterSchema.parse({
+    name,
+    tenant,
+    phase: 'Ready',
+    conditions: [],
+    createdAt: CREATED,
+    spec: clusterSpec,
+    image: 'rayproject/ray:2.52.0',
+    head: { serviceName: `${name}-head-svc`, ready: true },
+    workerGroups: [
+      { name: 'workers', desired: 2, ready: 2, minReplicas: 0, maxReplicas: 4 },
+    ],
+    ...overrides,
+  });
+}
+
+export function fixtureRayJob(
+  tenant: string,
+  name: string,
+  overrides: Overrides<RayJob> = {},
+): RayJob {
+  return rayJobSchema.parse({
+    name,
+    tenant,
+    phase: 'Succeeded',
+    conditions: [],
+    createdAt: CREATED,
+    entrypoint:
+      'python -c "import ray; ray.init(); print(ray.cluster_resources())"',
+    jobStatus: 'SUCCEEDED',
+    deploymentStatus: 'Complete',
+    clusterName: `${name}-raycluster`,
+    newCluster: true,
+    submissionId: `${name}-abc12`,
+    startTime: CREATED,
+    endTime: '2026-11-20T10:01:20.000Z',
+    ...overrides,
+  });
+}
+
+export function fixtureRayService(
+  tenant: string,
+  name: string,
+  overrides: Overrides<RayService> = {},
+): RayService {
+  return rayServiceSchema.parse({
+    name,
+    tenant,
+    phase: 'Running',
+    conditions: [],
+    createdAt: CREATED,
+    serveConfig: 'applications:\n  - name: hello\n    import_path: hello:app\n',
+    upgradeStrategy: 'NewCluster',
+    serviceStatus: 'Running',
+    clusterName: `${name}-raycluster-x1`,
+    applications: [
+      {
+        name: 'hello',
+        status: 'RUNNING',
+        routePrefix: '/',
+        deployments: [{ name: 'Hello', status: 'HEALTHY', replicas: 1 }],
+      },
+    ],
+    ...overrides,
+  });
+}
+
+export function fixtureJobLogs(
+  logs: string,
+  overrides: Overrides<JobLogs> = {},
+): JobLogs {
+  return jobLogsSchema.parse({
+    logs,
+    truncated: false,
+    source: 'dashboard',
+    ...overrides,
+  });
+}
+
+export function fixtureJobHistoryEntry(
+  tenant: string,
+  name: string,
+  overrides: Overrides<JobHistoryEntry> = {},
+): JobHistoryEntry {
+  return jobHistoryEntrySchema.parse({
+    tenant,
+    name,
+    clusterName: `${name}-raycluster`,
+    submissionId: `${name}-abc12`,
+    entrypoint: 'python train.py',
+    status: 'SUCCEEDED',
+    startTime: CREATED,
+    endTime: '2026-11-20T10:01:20.000Z',
+    logTail: `training ${name}\n\u001b[32mdone\u001b[0m\n`,
+    recordedAt: '2026-11-20T10:01:21.000Z',
+    ...overrides,
+  });
+}
+
+export function fixtureRayNodes(): RayNode[] {
+  return [
+    {
+      nodeId: 'a1b2c3d4e5f6a7b8c9d0',
+      ip: '10.0.0.11',
+      isHead: true,
+      state: 'ALIVE',
+      resourcesTotal: { CPU: 1, memory: 2 * 2 ** 30 },
+      resourcesAvailable: { CPU: 1, memory: 2 * 2 ** 30 },
+    },
+    {
+      nodeId: 'f6e5d4c3b2a1f6e5d4c3',
+      ip: '10.0.0.12',
+      isHead: false,
+      state: 'ALIVE',
+      resourcesTotal: { CPU: 2, memory: 4 * 2 ** 30, GPU: 1 },
+      resourcesAvailable: { CPU: 0, memory: 2 * 2 ** 30, GPU: 0 },
+    },
+  ].map(node => rayNodeSchema.parse(node));
+}
+
+export function fixtureRayClusterStatus(
+  overrides: Overrides<RayClusterStatus> = {},
+): RayClusterStatus {
+  return rayClusterStatusSchema.parse({
+    usage: [
+      { resource: 'CPU', used: 2, total: 3 },
+      { resource: 'GPU', used: 1, total: 1 },
+    ],
+    pendingDemand: [{ resources: { CPU: 4, GPU: 1 }, count: 2 }],
+    ...overrides,
+  });
+}

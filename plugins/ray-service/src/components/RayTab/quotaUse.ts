@@ -1,0 +1,64 @@
+/*
+ * Copyright 2026 The Ray as a Service for Backstage Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import {
+  parseQuantity,
+  TenantUsage,
+} from '@ray-service/plugin-ray-service-common';
+
+/** One bar of the quota chart: a resource, how much is used of the hard limit. */
+export interface QuotaUse {
+  resource: string;
+  label: string;
+  /** Percent of the hard limit in use, 0–100 (more when over). */
+  usedPercent: number;
+  /** E.g. "3 of 8 CPU", "12Gi of 64Gi". */
+  text: string;
+}
+
+function amount(resource: string, text: string): number {
+  if (resource === 'cpu') return parseQuantity(text, 'cpu') / 1000;
+  if (resource === 'memory') return parseQuantity(text, 'memory');
+  return Number(text);
+}
+
+const LABELS: Record<string, string> = { cpu: 'CPU', memory: 'Memory' };
+
+/**
+ * The quota's requests, one bar each: CPU, memory and each extended resource
+ * (GPUs, MIG slices). Limits, pod and object counts are left out: the
+ * requests are what scheduling checks against the quota.
+ */
+export function quotaUseOf(usage: TenantUsage): QuotaUse[] {
+  return usage.resources.flatMap(({ resource, hard, used }) => {
+    const name = resource.startsWith('requests.')
+      ? resource.slice('requests.'.length)
+      : undefined;
+    if (!name) return [];
+    const hardAmount = amount(name, hard);
+    const usedAmount = amount(name, used);
+    if (!Number.isFinite(hardAmount) || !Number.isFinite(usedAmount)) return [];
+    const unit = name === 'cpu' ? ' CPU' : '';
+    return [
+      {
+        resource: name,
+        label: LABELS[name] ?? name,
+        usedPercent: hardAmount > 0 ? (usedAmount / hardAmount) * 100 : 0,
+        text: `${used} of ${hard}${unit}`,
+      },
+    ];
+  });
+}
