@@ -148,6 +148,11 @@ describe('the Ray service over MCP', () => {
       'ray-service.create-tenant': false,
       'ray-service.list-profiles': true,
       'ray-service.list-template-versions': true,
+      'ray-service.get-tenant-usage': true,
+      'ray-service.list-ray-clusters': true,
+      'ray-service.list-ray-jobs': true,
+      'ray-service.submit-ray-job': false,
+      'ray-service.get-ray-job-logs': true,
     });
     await client.close();
   });
@@ -195,6 +200,24 @@ describe('the Ray service over MCP', () => {
     expect(
       JSON.parse(textOf(listed)).items.map((t: { name: string }) => t.name),
     ).toEqual(['mcp-demo']);
+
+    const usage = await client.callTool({
+      name: 'ray-service.get-tenant-usage',
+      arguments: { tenant: 'mcp-demo' },
+    });
+    expect(usage.isError).toBeFalsy();
+    expect(JSON.parse(textOf(usage))).toMatchObject({
+      tenant: 'mcp-demo',
+      resources: expect.arrayContaining([
+        expect.objectContaining({ resource: 'requests.cpu' }),
+      ]),
+    });
+    const jobs = await client.callTool({
+      name: 'ray-service.list-ray-jobs',
+      arguments: { tenant: 'mcp-demo' },
+    });
+    expect(jobs.isError).toBeFalsy();
+    expect(JSON.parse(textOf(jobs)).items).toEqual([]);
     await client.close();
   });
 

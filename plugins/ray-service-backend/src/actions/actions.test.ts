@@ -18,6 +18,7 @@ import { actionsRegistryServiceFactory } from '@backstage/backend-defaults/alpha
 import { KubeSim } from '@ray-service/kube-sim';
 import { Server } from 'node:http';
 import request from 'supertest';
+import { ACTIONS_PATH, invokeAction } from '../__testUtils__/actionsApi';
 import {
   Api,
   apiFor,
@@ -34,21 +35,14 @@ import {
 
 jest.setTimeout(60_000);
 
-const ACTIONS = '/api/ray-service/.backstage/actions/v1/actions';
-
 describe('the actions registry (agents)', () => {
   let sim: KubeSim;
   let server: Server;
   let admin: Api;
   let alpha: Api;
 
-  /** Invokes a registry action of the plugin as `caller`, over its HTTP endpoint. */
-  function invoke(caller: CallerName, action: string, input: object) {
-    return request(server)
-      .post(`${ACTIONS}/ray-service:${action}/invoke`)
-      .set('Authorization', callers[caller]!)
-      .send(input);
-  }
+  const invoke = (caller: CallerName, action: string, input: object) =>
+    invokeAction(server, caller, action, input);
 
   beforeAll(async () => {
     sim = await startTestSim();
@@ -66,7 +60,7 @@ describe('the actions registry (agents)', () => {
 
   it('lists the operations, the read-only ones marked so', async () => {
     const response = await request(server)
-      .get(ACTIONS)
+      .get(ACTIONS_PATH)
       .set('Authorization', callers.alpha!);
     expect(response.status).toBe(200);
     const actions = Object.fromEntries(
@@ -83,6 +77,11 @@ describe('the actions registry (agents)', () => {
       'create-tenant': false,
       'list-profiles': true,
       'list-template-versions': true,
+      'get-tenant-usage': true,
+      'list-ray-clusters': true,
+      'list-ray-jobs': true,
+      'submit-ray-job': false,
+      'get-ray-job-logs': true,
     });
   });
 
@@ -169,7 +168,7 @@ describe('the actions registry (agents)', () => {
 
   it('refuses anonymous callers', async () => {
     const response = await request(server)
-      .post(`${ACTIONS}/ray-service:list-tenants/invoke`)
+      .post(`${ACTIONS_PATH}/ray-service:list-tenants/invoke`)
       .send({});
     expect(response.status).toBe(401);
   });

@@ -16,9 +16,9 @@
 
 import {
   ISOLATION_MODES,
-  tenantRequestSchema,
+  rayServiceApi,
 } from '@ray-service/plugin-ray-service-common';
-import { parseInput } from '../lib/validation';
+import { parseRouteInput } from '../lib/routeInput';
 import { callerOf } from './caller';
 import { tenantNameInput, tenantOutput } from './schemas';
 import { ActionRegistration } from './types';
@@ -68,7 +68,7 @@ export const registerCreateTenant: ActionRegistration = (registry, deps) =>
       output: {
         tenant: await deps.tenants.create(
           callerOf(credentials),
-          parseInput(tenantRequestSchema, input),
+          parseRouteInput(rayServiceApi.createTenant, { body: input }).body,
         ),
       },
     }),

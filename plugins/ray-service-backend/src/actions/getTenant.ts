@@ -14,8 +14,8 @@
  * limitations under the License.
  */
 
-import { tenantNameSchema } from '@ray-service/plugin-ray-service-common';
-import { parseInput } from '../lib/validation';
+import { rayServiceApi } from '@ray-service/plugin-ray-service-common';
+import { parseRouteInput } from '../lib/routeInput';
 import { callerOf } from './caller';
 import { tenantNameInput, tenantOutput } from './schemas';
 import { ActionRegistration } from './types';
@@ -32,12 +32,14 @@ export const registerGetTenant: ActionRegistration = (registry, deps) =>
       input: z => z.object({ name: tenantNameInput }),
       output: z => z.object({ tenant: tenantOutput }),
     },
-    action: async ({ input, credentials }) => ({
-      output: {
-        tenant: await deps.tenants.get(
-          callerOf(credentials),
-          parseInput(tenantNameSchema, input.name),
-        ),
-      },
-    }),
+    action: async ({ input, credentials }) => {
+      const { params } = parseRouteInput(rayServiceApi.getTenant, {
+        params: input,
+      });
+      return {
+        output: {
+          tenant: await deps.tenants.get(callerOf(credentials), params.name),
+        },
+      };
+    },
   });

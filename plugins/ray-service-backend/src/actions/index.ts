@@ -16,10 +16,14 @@
 
 import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
 import { registerCreateTenant } from './createTenant';
+import { registerGetRayJobLogs } from './getRayJobLogs';
 import { registerGetTenant } from './getTenant';
+import { registerGetTenantUsage } from './getTenantUsage';
 import { registerListProfiles } from './listProfiles';
 import { registerListTemplateVersions } from './listTemplateVersions';
 import { registerListTenants } from './listTenants';
+import { registerListRayClusters, registerListRayJobs } from './listWorkloads';
+import { registerSubmitRayJob } from './submitRayJob';
 import { ActionsDeps } from './types';
 
 export type { ActionsDeps } from './types';
@@ -40,6 +44,11 @@ export function registerRayServiceActions(
     registerCreateTenant,
     registerListProfiles,
     registerListTemplateVersions,
+    registerGetTenantUsage,
+    registerListRayClusters,
+    registerListRayJobs,
+    registerSubmitRayJob,
+    registerGetRayJobLogs,
   ]) {
     register(registry, deps);
   }

@@ -14,8 +14,8 @@
  * limitations under the License.
  */
 
-import { pageQuerySchema } from '@ray-service/plugin-ray-service-common';
-import { parseInput } from '../lib/validation';
+import { rayServiceApi } from '@ray-service/plugin-ray-service-common';
+import { parseRouteInput } from '../lib/routeInput';
 import { callerOf } from './caller';
 import { pageInput, pageOutput } from './schemas';
 import { ActionRegistration } from './types';
@@ -39,7 +39,7 @@ export const registerListProfiles: ActionRegistration = (registry, deps) =>
     action: async ({ input, credentials }) => ({
       output: await deps.profiles.list(
         callerOf(credentials),
-        parseInput(pageQuerySchema, input),
+        parseRouteInput(rayServiceApi.listProfiles, { query: input }).query,
       ),
     }),
   });

@@ -14,8 +14,8 @@
  * limitations under the License.
  */
 
-import { pageQuerySchema } from '@ray-service/plugin-ray-service-common';
-import { parseInput } from '../lib/validation';
+import { rayServiceApi } from '@ray-service/plugin-ray-service-common';
+import { parseRouteInput } from '../lib/routeInput';
 import { callerOf } from './caller';
 import { pageInput, pageOutput } from './schemas';
 import { ActionRegistration } from './types';
@@ -42,7 +42,8 @@ export const registerListTemplateVersions: ActionRegistration = (
     action: async ({ input, credentials }) => ({
       output: await deps.templates.list(
         callerOf(credentials),
-        parseInput(pageQuerySchema, input),
+        parseRouteInput(rayServiceApi.listTemplateVersions, { query: input })
+          .query,
       ),
     }),
   });

@@ -14,8 +14,8 @@
  * limitations under the License.
  */
 
-import { pageQuerySchema } from '@ray-service/plugin-ray-service-common';
-import { parseInput } from '../lib/validation';
+import { rayServiceApi } from '@ray-service/plugin-ray-service-common';
+import { parseRouteInput } from '../lib/routeInput';
 import { callerOf } from './caller';
 import { pageInput, pageOutput, tenantOutput } from './schemas';
 import { ActionRegistration } from './types';
@@ -35,7 +35,7 @@ export const registerListTenants: ActionRegistration = (registry, deps) =>
     action: async ({ input, credentials }) => ({
       output: await deps.tenants.list(
         callerOf(credentials),
-        parseInput(pageQuerySchema, input),
+        parseRouteInput(rayServiceApi.listTenants, { query: input }).query,
       ),
     }),
   });

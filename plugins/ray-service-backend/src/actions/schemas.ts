@@ -45,6 +45,13 @@ export const tenantNameInput = z
   .string()
   .describe('The tenant name, e.g. fraud-models');
 
+/** A workload as the REST API shows it: name, phase, conditions and its kind's fields. */
+export const workloadOutput = (what: string) =>
+  z
+    .object({ name: z.string(), tenant: z.string(), phase: z.string() })
+    .passthrough()
+    .describe(what);
+
 /** A tenant as the REST API shows it (name, owner, phase, conditions, …). */
 export const tenantOutput = z
   .object({

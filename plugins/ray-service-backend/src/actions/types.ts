@@ -18,9 +18,11 @@ import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
 import { ProfileService } from '../services/ProfileService';
 import { TemplateService } from '../services/TemplateService';
 import { TenantService } from '../services/tenants/TenantService';
+import { WorkloadServices } from '../services/workloads';
 
 /** The services the registry actions call, as the router does. */
-export interface ActionsDeps {
+export interface ActionsDeps
+  extends Pick<WorkloadServices, 'usage' | 'rayClusters' | 'rayJobs'> {
   tenants: TenantService;
   profiles: ProfileService;
   templates: TemplateService;

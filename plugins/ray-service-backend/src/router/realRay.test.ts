@@ -25,12 +25,11 @@ import { realRayHead } from '../__testUtils__/realRay';
 import {
   Api,
   apiFor,
+  createReadyTenant,
   inPhase,
   poll,
-  pollTenant,
   seedTenantCatalog,
   startTestSim,
-  tenantRequest,
   tenantTestConfig,
 } from '../__testUtils__/tenantApi';
 import { startRayServiceTestBackend } from '../__testUtils__/testBackend';
@@ -94,13 +93,7 @@ describeWithRay.each<IsolationMode>(['namespace', 'vcluster'])(
       const admin = apiFor(server, 'admin');
       alpha = apiFor(server, 'alpha');
       await seedTenantCatalog(admin);
-      const created = await alpha
-        .post('/tenants')
-        .send(tenantRequest(tenant, { isolation }));
-      if (created.status !== 201) {
-        throw new Error(`tenant not created: ${created.text}`);
-      }
-      await pollTenant(alpha, tenant, inPhase('Ready'));
+      await createReadyTenant(alpha, tenant, { isolation });
       const cluster = await alpha
         .post(`${at}/rayclusters`)
         .send({ name: 'rc', spec: SMALL });
