@@ -90,7 +90,7 @@ describe('templateVersionChoices', () => {
     templateVersion('1.0.0', 'deprecated', shared),
     templateVersion('1.1.0', 'published', {
       ...shared,
-      changelog: 'KubeRay 1.6\nmore',
+      changelog: 'KubeRay 1.6, its lines\nwrapped by YAML.\n\nOlder notes',
     }),
     templateVersion('1.2.0', 'retired', shared),
     templateVersion('1.3.0', 'draft', shared),
@@ -107,7 +107,7 @@ describe('templateVersionChoices', () => {
     ]);
     expect(choices[0].details).toEqual([
       'KubeRay 1.5.1 · Ray 2.52.0 · isolation: vcluster or namespace',
-      'KubeRay 1.6',
+      'KubeRay 1.6, its lines wrapped by YAML.',
     ]);
   });
 });

@@ -68,6 +68,11 @@ export function profileChoices(
     });
 }
 
+/** The first paragraph of a text whose lines YAML wrapped, as one line. */
+function firstParagraph(text: string): string {
+  return text.trim().split(/\n\s*\n/)[0].replace(/\s*\n\s*/g, ' ');
+}
+
 /**
  * The template versions shared with the owner's lineage, newest first per
  * template: published ones to choose, deprecated ones marked and not
@@ -88,7 +93,7 @@ export function templateVersionChoices(
     .sort((a, b) => a.name.localeCompare(b.name))
     .map(version => {
       const deprecated = version.state === 'deprecated';
-      const changes = version.changelog.trim().split('\n')[0];
+      const changes = firstParagraph(version.changelog);
       return {
         value: templateVersionRef(version.name, version.version),
         title: templateVersionRef(version.name, version.version),
