@@ -70,7 +70,10 @@ export function profileChoices(
 
 /** The first paragraph of a text whose lines YAML wrapped, as one line. */
 function firstParagraph(text: string): string {
-  return text.trim().split(/\n\s*\n/)[0].replace(/\s*\n\s*/g, ' ');
+  return text
+    .trim()
+    .split(/\n\s*\n/)[0]
+    .replace(/\s*\n\s*/g, ' ');
 }
 
 /**
