@@ -213,15 +213,31 @@ describeWithRay.each<IsolationMode>(['namespace', 'vcluster'])(
       const ready = await poll(
         alpha,
         `${at}/rayservices/echo`,
-        inPhase('Ready'),
+        // Ready means the Serve endpoints answer; an application already
+        // on the head may still be redeploying the new config for a moment
+        response =>
+          inPhase('Ready')(response) &&
+          response.body.applications?.every(
+            (app: { status: string }) => app.status === 'RUNNING',
+          ),
         RAY_PATIENCE,
       );
       expect(ready.body.applications).toEqual([
         expect.objectContaining({ name: 'echo', status: 'RUNNING' }),
       ]);
+      // both isolations share one real head: the second deploy makes Ray
+      // redeploy the same application, which is RUNNING again soon after
       const serve = seen(
-        await alpha.get(
+        await poll(
+          alpha,
           `${at}/rayclusters/${ready.body.clusterName}/ray/serve`,
+          response =>
+            response.status === 200 &&
+            response.body.items.some(
+              (app: { name: string; status: string }) =>
+                app.name === 'echo' && app.status === 'RUNNING',
+            ),
+          RAY_PATIENCE,
         ),
       );
       expect(serve.body.items).toContainEqual(
