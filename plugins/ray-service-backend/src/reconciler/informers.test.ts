@@ -64,13 +64,15 @@ describe('ObservationInformers', () => {
   });
 
   const listsOf = () => cluster.sim.stats.count({ verb: 'list' });
-
-  it('lists each served kind once, then watches it; its observation is what a LIST per kind sees', async () => {
-    const served = (
+  const servedKinds = async () =>
+    (
       await Promise.all(
         KINDS.map(k => cluster.client.isServed(k.apiVersion, k.kind)),
       )
     ).filter(Boolean).length;
+
+  it('lists each served kind once, then watches it; its observation is what a LIST per kind sees', async () => {
+    const served = await servedKinds();
     expect(listsOf()).toBe(served);
     await waitFor(() => cluster.sim.watches.count() === served);
 
@@ -115,6 +117,34 @@ describe('ObservationInformers', () => {
       ),
     ).toBeDefined();
     expect(listsOf()).toBe(listsBefore);
+  });
+
+  it('lists every kind again each resync, keeping its observation meanwhile', async () => {
+    const resyncing = new ObservationInformers({
+      kubeConfig: cluster.kc,
+      client: cluster.newClient(),
+      instance: DEFAULT_INSTANCE,
+      kinds: KINDS,
+      resyncMs: 200,
+    });
+    try {
+      const served = await servedKinds();
+      await resyncing.start();
+      const lists = listsOf();
+      const expected = namesOf(informers.observe().byTenant.get('alpha'));
+      const seen: string[][] = [];
+      await waitFor(() => {
+        seen.push(namesOf(resyncing.observe().byTenant.get('alpha')));
+        // two rounds of resync
+        return listsOf() >= lists + 2 * served;
+      });
+      expect(seen.filter(names => names.join() !== expected.join())).toEqual(
+        [],
+      );
+      expect(resyncing.observe().failedKinds).toEqual(new Map());
+    } finally {
+      await resyncing.stop();
+    }
   });
 
   it('resumes after its connections drop, without listing; lists again after 410 Gone', async () => {

@@ -34,7 +34,14 @@ export interface ObservationInformersOptions {
   onEvent?: (event: ObjectEvent, object: ObservedObject) => void;
   /** How long after a failed list or watch it starts again; default 5 s. */
   restartDelayMs?: number;
+  /**
+   * How often each kind is listed again as a safety net against a missed
+   * event; default 10 minutes, 0 for never.
+   */
+  resyncMs?: number;
 }
+
+const DEFAULT_RESYNC_MS = 600_000;
 
 interface KindInformer {
   kind: PlannedKind;
@@ -42,6 +49,7 @@ interface KindInformer {
   /** Why its last list or watch failed, until it lists again. */
   failure?: string;
   restart?: NodeJS.Timeout;
+  resync?: NodeJS.Timeout;
 }
 
 /** The collection of a kind across all namespaces. */
@@ -58,7 +66,9 @@ function collectionPath(kind: PlannedKind): string {
  * WATCH from its resourceVersion, resumed after a disconnect. A failed
  * list or watch stops client-node's informer: it is started again after
  * `restartDelayMs`, and until it has listed again its kind is a failed
- * kind of the observation (nothing of it is judged or deleted).
+ * kind of the observation (nothing of it is judged or deleted). Every
+ * `resyncMs` each kind is listed again by a fresh informer, a safety net
+ * against an event the watch missed.
  */
 export class ObservationInformers {
   private readonly informers: KindInformer[] = [];
@@ -78,33 +88,59 @@ export class ObservationInformers {
   }
 
   private async startKind(kind: PlannedKind): Promise<void> {
+    const entry = { kind } as KindInformer;
+    entry.informer = this.makeInformer(entry);
+    this.informers.push(entry);
+    await entry.informer.start();
+    const resyncMs = this.options.resyncMs ?? DEFAULT_RESYNC_MS;
+    if (resyncMs > 0) {
+      entry.resync = setInterval(() => void this.resync(entry), resyncMs);
+      entry.resync.unref();
+    }
+  }
+
+  /**
+   * Lists the kind again with a fresh informer, which replaces the old one
+   * once it has listed: the observation never goes empty meanwhile.
+   */
+  private async resync(entry: KindInformer): Promise<void> {
+    const fresh = this.makeInformer(entry);
+    await fresh.start();
+    if (this.stopped) {
+      await fresh.stop();
+      return;
+    }
+    const old = entry.informer;
+    entry.informer = fresh;
+    await old.stop();
+  }
+
+  private makeInformer(entry: KindInformer): ListWatch<ObservedObject> {
     const { kubeConfig, client, instance, onEvent } = this.options;
+    const { kind } = entry;
     const labelSelector = managedSelector({ instance });
-    const entry: KindInformer = {
-      kind,
-      informer: new ListWatch<ObservedObject>(
-        collectionPath(kind),
-        new Watch(kubeConfig),
-        async () => {
-          const { items, resourceVersion } = await client.listWithVersion(
-            kind.apiVersion,
-            kind.kind,
-            { labelSelector },
-          );
-          return {
-            apiVersion: 'v1',
-            kind: 'List',
-            metadata: { resourceVersion },
-            items,
-          };
-        },
-        false,
-        labelSelector,
-      ),
-    };
+    const informer = new ListWatch<ObservedObject>(
+      collectionPath(kind),
+      new Watch(kubeConfig),
+      async () => {
+        const { items, resourceVersion } = await client.listWithVersion(
+          kind.apiVersion,
+          kind.kind,
+          { labelSelector },
+        );
+        return {
+          apiVersion: 'v1',
+          kind: 'List',
+          metadata: { resourceVersion },
+          items,
+        };
+      },
+      false,
+      labelSelector,
+    );
     if (onEvent) {
       for (const event of ['add', 'update', 'delete'] as const) {
-        entry.informer.on(event, object =>
+        informer.on(event, object =>
           onEvent(event, {
             ...object,
             apiVersion: kind.apiVersion,
@@ -114,20 +150,20 @@ export class ObservationInformers {
       }
     }
     // (re)connecting: a failure is forgotten unless it happens again
-    entry.informer.on('connect', () => {
+    informer.on('connect', () => {
       entry.failure = undefined;
     });
-    entry.informer.on('error', error => {
-      entry.failure = describeKubernetesError(error);
-      if (!this.stopped) {
-        entry.restart = setTimeout(
-          () => void entry.informer.start(),
-          this.options.restartDelayMs ?? 5_000,
-        );
+    informer.on('error', error => {
+      if (this.stopped || entry.informer !== informer) {
+        return; // stopped (replaced by a resync): its abort is no failure
       }
+      entry.failure = describeKubernetesError(error);
+      entry.restart = setTimeout(
+        () => void informer.start(),
+        this.options.restartDelayMs ?? 5_000,
+      );
     });
-    this.informers.push(entry);
-    await entry.informer.start();
+    return informer;
   }
 
   /** What the caches hold now; kinds whose informer failed are failed kinds. */
@@ -152,8 +188,9 @@ export class ObservationInformers {
 
   async stop(): Promise<void> {
     this.stopped = true;
-    for (const { informer, restart } of this.informers) {
+    for (const { informer, restart, resync } of this.informers) {
       clearTimeout(restart);
+      clearInterval(resync);
       await informer.stop();
     }
   }
