@@ -70,7 +70,10 @@ export interface PoolLoopOptions {
   retentionMs: number;
   /** The audit log's actor of what the loop does (the plugin's own service principal). */
   actor: string;
-  /** Delay of the pass after a claim, collecting a burst of claims; default 50 ms. */
+  /**
+   * Delay of the pass after a claim, collecting a burst of claims (whose
+   * requests would otherwise wait behind the replenishing); default 250 ms.
+   */
   debounceMs?: number;
 }
 
@@ -117,7 +120,7 @@ export class PoolLoop {
 
   /** A pass of the pool soon (debounced): after a claim. */
   trigger(profile: string): void {
-    this.runner(profile).schedule(this.options.debounceMs ?? 50);
+    this.runner(profile).schedule(this.options.debounceMs ?? 250);
   }
 
   /** A pass of every pool (and of pools whose profile lost its pool), then pruning; never rejects. */
