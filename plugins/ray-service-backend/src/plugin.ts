@@ -18,12 +18,14 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { AccessService } from './access/AccessService';
 import { actorOf } from './access/callers';
 import { GroupHierarchy } from './access/GroupHierarchy';
 import { registerPermissionResources } from './access/permissionResources';
+import { registerRayServiceActions } from './actions';
 import { importBootstrapContent } from './bootstrap/importBootstrapContent';
 import { readRayServiceConfig } from './config';
 import { HostClusterDirectory } from './hostClusters/HostClusterDirectory';
@@ -66,6 +68,7 @@ export const rayServicePlugin = createBackendPlugin({
         scheduler: coreServices.scheduler,
         lifecycle: coreServices.lifecycle,
         catalog: catalogServiceRef,
+        actionsRegistry: actionsRegistryServiceRef,
         eventsService: eventsServiceRef,
       },
       async init({
@@ -81,6 +84,7 @@ export const rayServicePlugin = createBackendPlugin({
         scheduler,
         lifecycle,
         catalog,
+        actionsRegistry,
         eventsService,
       }) {
         const rayConfig = readRayServiceConfig(config);
@@ -169,6 +173,19 @@ export const rayServicePlugin = createBackendPlugin({
           rayDataCacheTtlMs: rayConfig.rayData.cacheSeconds * 1000,
         });
 
+        const tenants = new TenantService({
+          store,
+          access,
+          groups,
+          hostClusters,
+          placement,
+          planInputs,
+          instance,
+          events,
+          onChange,
+          pools: poolClaims,
+        });
+
         httpRouter.use(
           createRouter({
             httpAuth,
@@ -184,22 +201,17 @@ export const rayServicePlugin = createBackendPlugin({
             profiles,
             templates,
             audit: new AuditLogService(store, access),
-            tenants: new TenantService({
-              store,
-              access,
-              groups,
-              hostClusters,
-              placement,
-              planInputs,
-              instance,
-              events,
-              onChange,
-              pools: poolClaims,
-            }),
+            tenants,
             pools: new PoolService({ store, access }),
             ...workloads,
           }),
         );
+        registerRayServiceActions(actionsRegistry, {
+          tenants,
+          profiles,
+          templates,
+          ...workloads,
+        });
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
 
         if (enabled) {

@@ -27,6 +27,7 @@ export * from './audit';
 export * from './catalog';
 export * from './rest';
 export * from './errors';
+export * from './formValues';
 export * from './events';
 export * from './gpu';
 export * from './groups';

@@ -24,9 +24,9 @@ import {
 import express, { Request, Response } from 'express';
 import Router from 'express-promise-router';
 import { parse as parseYaml, YAMLError } from 'yaml';
-import { z } from 'zod';
 import { Caller } from '../access/callers';
-import { ValidationError, ValidationIssue } from '../lib/validation';
+import { parseRouteInput } from '../lib/routeInput';
+import { ValidationError } from '../lib/validation';
 
 /** Content types of YAML bodies (routes with `yamlBody`). */
 export const YAML_CONTENT_TYPES = [
@@ -49,23 +49,6 @@ export type RouteHandler<R extends RouteDefinition> = (
 export type Handlers<C extends Record<string, RouteDefinition>> = {
   [K in keyof C]: RouteHandler<C[K]>;
 };
-
-/** The issues of `value` against `schema`, at `prefix` (e.g. `path`), and its output. */
-function check(
-  schema: z.ZodType | undefined,
-  value: unknown,
-  issues: ValidationIssue[],
-): unknown {
-  if (!schema) {
-    return value;
-  }
-  const result = schema.safeParse(value);
-  if (!result.success) {
-    issues.push(...result.error.issues);
-    return undefined;
-  }
-  return result.data;
-}
 
 /** The body of a route that reads YAML too: YAML text, or what express parsed as JSON. */
 function documentOf(req: Request): unknown {
@@ -95,19 +78,11 @@ async function requestOf(
   req: Request,
   httpAuth: HttpAuthService,
 ) {
-  const issues: ValidationIssue[] = [];
-  const params = check(definition.params, req.params, issues) ?? {};
-  const query = check(definition.query, req.query, issues) ?? {};
-  const body = definition.body
-    ? check(
-        definition.body,
-        definition.yamlBody ? documentOf(req) : req.body,
-        issues,
-      )
-    : undefined;
-  if (issues.length) {
-    throw new ValidationError(issues);
-  }
+  const { params, query, body } = parseRouteInput(definition, {
+    params: req.params,
+    query: req.query,
+    body: definition.yamlBody ? documentOf(req) : req.body,
+  });
   const credentials = definition.public
     ? undefined
     : await httpAuth.credentials(req, { allow: ['user', 'service'] });
