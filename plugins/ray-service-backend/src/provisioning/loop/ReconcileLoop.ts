@@ -197,7 +197,10 @@ export class ReconcileLoop {
       if (outcome.gone) {
         if (await store.tenants.delete(tenant.name, tenant.generation)) {
           report.removed++;
-          events?.publish(tenant.name, 'removed');
+          // Warm-pool standbys are nobody's: no entity to remove.
+          if (!tenant.pool) {
+            events?.publish(tenant.name, 'removed');
+          }
           logger.info(`tenant ${tenant.name} is deleted from ${hostCluster}`);
         }
         continue;
@@ -212,7 +215,7 @@ export class ReconcileLoop {
         ))
       ) {
         report.statusWrites++;
-        if (update.phase !== tenant.phase) {
+        if (update.phase !== tenant.phase && !tenant.pool) {
           events?.publish(tenant.name, 'changed');
         }
       }
