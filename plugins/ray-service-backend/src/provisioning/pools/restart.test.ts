@@ -14,7 +14,6 @@
  * limitations under the License.
  */
 
-
 import { KubeSim } from '@ray-service/kube-sim';
 import { Pool } from '@ray-service/plugin-ray-service-common';
 import knexFactory, { Knex } from 'knex';
@@ -119,9 +118,7 @@ describe('the warm-pool loop after a restart', () => {
     expect(after.map(row => row.name).sort()).toEqual(
       rows.map(row => row.name).sort(),
     );
-    expect(namespaces().sort()).toEqual(
-      after.map(row => row.namespace).sort(),
-    );
+    expect(namespaces().sort()).toEqual(after.map(row => row.namespace).sort());
     await second.backend.stop();
   });
 });
