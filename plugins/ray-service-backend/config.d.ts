@@ -153,6 +153,24 @@ export interface Config {
       /** How many lines of a finished job's log are kept (default 1000). */
       logTailLines?: number;
     };
+    /**
+     * The warm-pool control loop: keeps each warm-pool profile's desired
+     * capacity of Ready, unclaimed tenants (see docs/warm-pools.md).
+     */
+    warmPools?: {
+      /** Run the loop (default: when the reconcile loop runs). */
+      enabled?: boolean;
+      /**
+       * Period of the scheduled pass over every pool, in seconds (default
+       * 10). The pass runs on one backend replica at a time; claims trigger
+       * a pass of their pool at once.
+       */
+      intervalSeconds?: number;
+      /** At most one history sample per pool per this many seconds (default 60). */
+      sampleSeconds?: number;
+      /** How long pool history (samples, claims, misses) is kept, in days (default 14). */
+      retentionDays?: number;
+    };
     /** Live Ray data, read from each cluster's Ray dashboard. */
     rayData?: {
       /**

@@ -212,6 +212,30 @@ describe('RayTenantEntityProvider', () => {
     expect(routes.state.authorizations).toHaveLength(2);
   });
 
+  it('makes no entity of an unclaimed warm-pool standby', async () => {
+    const { provider, mutations, connect } = connectedProvider();
+    await connect();
+    routes.state.tenants.set('wp-standby', {
+      ...tenant('wp-standby'),
+      pool: 'large-mig',
+    });
+
+    await provider.applyEvent({ tenant: 'wp-standby', change: 'changed' });
+
+    expect(mutations).toEqual([
+      {
+        type: 'delta',
+        added: [],
+        removed: [
+          {
+            entityRef: 'resource:default/wp-standby',
+            locationKey: 'ray-service-tenants',
+          },
+        ],
+      },
+    ]);
+  });
+
   it('ignores events before the catalog connects', async () => {
     const { provider, mutations } = connectedProvider();
     await provider.applyEvent({ tenant: 'early', change: 'changed' });

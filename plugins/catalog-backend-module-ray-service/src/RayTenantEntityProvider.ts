@@ -95,8 +95,10 @@ export class RayTenantEntityProvider implements EntityProvider {
     if (!this.connection) {
       return;
     }
-    const tenant =
+    const read =
       event.change === 'changed' ? await this.getTenant(event.tenant) : null;
+    // An unclaimed warm-pool standby belongs to nobody: no entity.
+    const tenant = read?.pool ? null : read;
     const { context } = this.options;
     // With the System and its host cluster, so that a first tenant's
     // relations resolve before the next full pass.

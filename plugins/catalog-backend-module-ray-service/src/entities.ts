@@ -92,7 +92,12 @@ export function tenantEntity(tenant: Tenant, context: EntityContext): Entity {
         [TENANT_ANNOTATION]: tenant.name,
         [HOST_CLUSTER_ANNOTATION]: tenant.hostCluster,
         [KUBERNETES_NAMESPACE_ANNOTATION]: tenant.namespace,
-        [KUBERNETES_LABEL_SELECTOR_ANNOTATION]: `${TENANT_LABEL}=${tenant.name}`,
+        // The label carries the key of the tenant's host objects: its
+        // namespace without `ray-` (its name, unless claimed from a warm pool).
+        [KUBERNETES_LABEL_SELECTOR_ANNOTATION]: `${TENANT_LABEL}=${tenant.namespace.replace(
+          /^ray-/,
+          '',
+        )}`,
         [KUBERNETES_CLUSTER_ANNOTATION]: tenant.hostCluster,
       },
       links: [

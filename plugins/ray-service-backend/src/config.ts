@@ -72,6 +72,14 @@ export interface JobHistoryConfig {
   logTailLines: number;
 }
 
+/** The warm-pool control loop. */
+export interface WarmPoolsConfig {
+  enabled: boolean;
+  intervalSeconds: number;
+  sampleSeconds: number;
+  retentionDays: number;
+}
+
 export interface RayDataConfig {
   /** How long an answer of a Ray dashboard is reused, in seconds; 0: never. */
   cacheSeconds: number;
@@ -86,6 +94,7 @@ export interface RayServiceConfig {
   hostClusters: HostClusterConfig[];
   reconcile: ReconcileConfig;
   jobHistory: JobHistoryConfig;
+  warmPools: WarmPoolsConfig;
   rayData: RayDataConfig;
   kubernetesSupport: { minVersion: string; maxVersion: string };
   reachabilityTimeoutMs: number;
@@ -214,6 +223,19 @@ function readJobHistory(config: Config): JobHistoryConfig {
   };
 }
 
+function readWarmPools(
+  config: Config,
+  reconcile: ReconcileConfig,
+): WarmPoolsConfig {
+  const at = 'rayService.warmPools';
+  return {
+    enabled: config.getOptionalBoolean(`${at}.enabled`) ?? reconcile.enabled,
+    intervalSeconds: positiveNumber(config, `${at}.intervalSeconds`, 10),
+    sampleSeconds: positiveNumber(config, `${at}.sampleSeconds`, 60),
+    retentionDays: positiveNumber(config, `${at}.retentionDays`, 14),
+  };
+}
+
 /** Reads and checks `rayService.*`; see config.d.ts for the documentation. */
 export function readRayServiceConfig(config: Config): RayServiceConfig {
   const hostClusters = (
@@ -228,11 +250,13 @@ export function readRayServiceConfig(config: Config): RayServiceConfig {
     }
     seen.add(cluster.name);
   }
+  const reconcile = readReconcile(config);
   return {
     instance: readInstance(config),
     hostClusters,
-    reconcile: readReconcile(config),
+    reconcile,
     jobHistory: readJobHistory(config),
+    warmPools: readWarmPools(config, reconcile),
     rayData: {
       cacheSeconds: nonNegativeNumber(
         config,

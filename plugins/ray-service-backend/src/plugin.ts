@@ -23,6 +23,7 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import type { Handler } from 'express';
 import { AccessService } from './access/AccessService';
+import { actorOf } from './access/callers';
 import { GroupHierarchy } from './access/GroupHierarchy';
 import { registerPermissionResources } from './access/permissionResources';
 import { registerRayServiceActions } from './actions';
@@ -35,12 +36,16 @@ import { HostClusterClients } from './kubernetes/HostClusterClients';
 import { ReconcileLoop } from './provisioning/loop/ReconcileLoop';
 import { PlanInputs } from './provisioning/planInputs';
 import { serviceUnavailableHandler } from './lib/serviceUnavailableHandler';
+import { PoolLoop } from './provisioning/pools/PoolLoop';
+import { PoolMetrics } from './provisioning/pools/poolMetrics';
 import { TenantEventPublisher } from './provisioning/tenantEvents';
 import { createRouter } from './router';
 import { AuditLogService } from './services/AuditLogService';
+import { PoolService } from './services/PoolService';
 import { ProfileService } from './services/ProfileService';
 import { TemplateService } from './services/TemplateService';
 import { Placement } from './services/tenants/placement/Placement';
+import { PoolClaims } from './services/tenants/PoolClaims';
 import { TenantService } from './services/tenants/TenantService';
 import { createWorkloadServices } from './services/workloads';
 import { JOB_TRACKER_TASK_ID } from './services/workloads/JobTracker';
@@ -126,6 +131,41 @@ export const rayServicePlugin = createBackendPlugin({
         const { enabled, intervalSeconds, timeoutSeconds } =
           rayConfig.reconcile;
         const placement = new Placement({ store, hostClusters, access });
+        const onChange = (hostCluster: string) => {
+          if (enabled) {
+            loop.trigger(hostCluster);
+          }
+        };
+        const warmPools = rayConfig.warmPools;
+        const poolMetrics = new PoolMetrics();
+        const poolLoop = new PoolLoop(
+          {
+            store,
+            placement,
+            logger,
+            now: () => new Date(),
+            onChange,
+            observer: poolMetrics,
+          },
+          {
+            sampleIntervalMs: warmPools.sampleSeconds * 1000,
+            retentionMs: warmPools.retentionDays * 24 * 60 * 60 * 1000,
+            actor: actorOf(await auth.getOwnServiceCredentials()),
+          },
+        );
+        const poolClaims = new PoolClaims({
+          store,
+          listener: {
+            claimed: (profile, durationMs) => {
+              poolMetrics.claimed(profile, durationMs);
+              if (warmPools.enabled) {
+                poolLoop.trigger(profile);
+              }
+            },
+            missed: (profile, durationMs) =>
+              poolMetrics.missed(profile, durationMs),
+          },
+        });
         const workloads = createWorkloadServices({
           store,
           access,
@@ -147,11 +187,8 @@ export const rayServicePlugin = createBackendPlugin({
           planInputs,
           instance,
           events,
-          onChange: hostCluster => {
-            if (enabled) {
-              loop.trigger(hostCluster);
-            }
-          },
+          onChange,
+          pools: poolClaims,
         });
 
         httpRouter.use(
@@ -170,6 +207,7 @@ export const rayServicePlugin = createBackendPlugin({
             templates,
             audit: new AuditLogService(store, access),
             tenants,
+            pools: new PoolService({ store, access }),
             ...workloads,
           }),
         );
@@ -196,6 +234,18 @@ export const rayServicePlugin = createBackendPlugin({
           });
           lifecycle.addShutdownHook(() => loop.stop());
         }
+        if (warmPools.enabled) {
+          await scheduler.scheduleTask({
+            id: 'ray-service-warm-pools',
+            frequency: { seconds: warmPools.intervalSeconds },
+            timeout: { seconds: timeoutSeconds },
+            scope: 'global',
+            fn: async () => {
+              await poolLoop.runAll();
+            },
+          });
+          lifecycle.addShutdownHook(() => poolLoop.stop());
+        }
         await scheduler.scheduleTask({
           id: JOB_TRACKER_TASK_ID,
           frequency: { seconds: rayConfig.jobHistory.pollSeconds },
@@ -210,6 +260,8 @@ export const rayServicePlugin = createBackendPlugin({
             rayConfig.hostClusters.length
           } host cluster(s); tenant reconcile loop ${
             enabled ? `every ${intervalSeconds} s` : 'off'
+          }; warm-pool loop ${
+            warmPools.enabled ? `every ${warmPools.intervalSeconds} s` : 'off'
           }`,
         );
       },

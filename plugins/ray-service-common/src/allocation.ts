@@ -15,6 +15,8 @@
  */
 
 import { z } from 'zod';
+import { ISOLATION_MODES } from './templates';
+import { templateVersionRefSchema } from './tenants';
 import { uniqueBy } from './validation';
 
 export const WEEKDAYS = [
@@ -100,10 +102,21 @@ export const allocationSchema = z.discriminatedUnion('strategy', [
     timezone: timeZoneSchema,
     /** Checked in order; the first window covering an instant wins. */
     windows: z.array(warmPoolWindowSchema).optional(),
+    /**
+     * What the pool's tenants run: a published version (`kuberay@2.0.0`).
+     * Without it the pool stays empty. Creates asking for this version (and
+     * isolation) claim a ready pool tenant.
+     */
+    templateVersion: templateVersionRefSchema.optional(),
+    /** The isolation of the pool's tenants; default: the version's first mode. */
+    isolation: z.enum(ISOLATION_MODES).optional(),
   }),
 ]);
 
 export type Allocation = z.infer<typeof allocationSchema>;
+
+/** The allocation of a warm-pool profile. */
+export type WarmPoolAllocation = Extract<Allocation, { strategy: 'warmPool' }>;
 
 function minutesOf(time: string): number {
   const [hours, minutes] = time.split(':').map(Number);

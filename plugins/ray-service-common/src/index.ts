@@ -35,6 +35,7 @@ export * from './hostClusterFacts';
 export * from './hostClusters';
 export * from './partitioning';
 export * from './permissions';
+export * from './pools';
 export * from './profiles';
 export * from './quantity';
 export * from './templateLifecycle';

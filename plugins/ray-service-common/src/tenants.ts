@@ -118,6 +118,23 @@ export const tenantConditionSchema = z
 
 export type TenantCondition = z.infer<typeof tenantConditionSchema>;
 
+/**
+ * How a create got its tenant (in `POST /tenants` answers only): claimed
+ * from the profile's warm pool (Ready at once), or provisioned on demand,
+ * with the reason when the profile has a warm pool that could not serve it.
+ */
+export const tenantProvisioningSchema = z
+  .object({
+    source: z.enum(['warmPool', 'onDemand']),
+    reason: z.string().optional().meta({
+      description:
+        'Why a warm-pool profile fell back to on demand, e.g. "the warm pool of small has no ready tenant"',
+    }),
+  })
+  .meta({ id: 'TenantProvisioning' });
+
+export type TenantProvisioning = z.infer<typeof tenantProvisioningSchema>;
+
 /** A tenant as the REST API shows it. */
 export const tenantSchema = z
   .object({
@@ -147,6 +164,11 @@ export const tenantSchema = z
     createdAt: timestampSchema,
     updatedAt: timestampSchema,
     deletionRequestedAt: timestampSchema.optional(),
+    pool: z.string().optional().meta({
+      description:
+        'The warm-pool profile whose standby this tenant is, while nobody has claimed it (admins only see these)',
+    }),
+    provisioning: tenantProvisioningSchema.optional(),
   })
   .meta({ id: 'Tenant' });
 

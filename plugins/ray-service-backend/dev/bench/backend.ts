@@ -66,21 +66,25 @@ async function freeLoopbackPort(): Promise<number> {
 
 /**
  * The plugin in a real Backstage backend on loopback HTTP and in-memory
- * SQLite, with the example org and the example policy's permissions; mock
+ * SQLite (or the given database, e.g. PostgreSQL, which the backend does not
+ * close), with the example org and the example policy's permissions; mock
  * tokens (BENCH_CALLERS) authenticate callers without an auth backend.
  */
 export async function startBenchBackend(
   rayService: object,
+  options: { knex?: Knex } = {},
 ): Promise<BenchBackend> {
   const port = await freeLoopbackPort();
   const baseUrl = `http://127.0.0.1:${port}`;
   // One connection: every query sees the same in-memory database.
-  const knex = knexFactory({
-    client: 'better-sqlite3',
-    connection: { filename: ':memory:' },
-    useNullAsDefault: true,
-    pool: { min: 1, max: 1 },
-  });
+  const knex =
+    options.knex ??
+    knexFactory({
+      client: 'better-sqlite3',
+      connection: { filename: ':memory:' },
+      useNullAsDefault: true,
+      pool: { min: 1, max: 1 },
+    });
   const config = new ConfigReader({
     backend: { baseUrl, listen: { host: '127.0.0.1', port } },
     permission: { enabled: true },
@@ -149,7 +153,9 @@ export async function startBenchBackend(
     call,
     stop: async () => {
       await backend.stop();
-      await knex.destroy();
+      if (!options.knex) {
+        await knex.destroy();
+      }
     },
   };
 }

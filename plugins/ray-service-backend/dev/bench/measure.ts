@@ -114,3 +114,25 @@ export function formatTable(summaries: Summary[]): string {
     ...rows.slice(1).map(line),
   ].join('\n');
 }
+
+/**
+ * Checks `check` every `intervalMs` until it answers something truthy and
+ * resolves with it; gives up after ten minutes.
+ */
+export async function until<T>(
+  what: string,
+  check: () => Promise<T | undefined | false>,
+  intervalMs = 200,
+): Promise<T> {
+  const deadline = Date.now() + 10 * 60_000;
+  for (;;) {
+    const value = await check();
+    if (value) {
+      return value;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`gave up waiting for ${what}`);
+    }
+    await new Promise(resolve => setTimeout(resolve, intervalMs));
+  }
+}

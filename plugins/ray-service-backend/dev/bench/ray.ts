@@ -42,7 +42,7 @@ import {
   templateDocument,
 } from '../../src/__testUtils__/fixtures';
 import { BENCH_CALLERS, Call, startBenchBackend } from './backend';
-import { formatTable, measureList, summarize, Summary } from './measure';
+import { formatTable, measureList, summarize, Summary, until } from './measure';
 
 const READS = 200;
 const LIST_P95_BUDGET_MS = 100;
@@ -56,23 +56,6 @@ const SMALL_CLUSTER = {
   head: { cpu: '100m', memory: '256Mi' },
   workerGroups: [],
 };
-
-async function until<T>(
-  what: string,
-  check: () => Promise<T | undefined | false>,
-): Promise<T> {
-  const deadline = Date.now() + 10 * 60_000;
-  for (;;) {
-    const value = await check();
-    if (value) {
-      return value;
-    }
-    if (Date.now() > deadline) {
-      throw new Error(`gave up waiting for ${what}`);
-    }
-    await new Promise(resolve => setTimeout(resolve, 200));
-  }
-}
 
 async function timed(times: number, read: () => Promise<unknown>) {
   for (let i = 0; i < 10; i++) {

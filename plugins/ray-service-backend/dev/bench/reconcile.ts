@@ -377,6 +377,7 @@ async function main() {
         planInput(
           {
             name: `p-${i}`,
+            namespace: `ray-p-${i}`,
             owner: 'group:default/ml-team-alpha',
             isolation: i % 2 === 0 ? 'vcluster' : 'namespace',
             profile: benchProfile.name,

@@ -118,6 +118,7 @@ export function tenantRow(options: {
     template_name: options.template.name,
     template_version: options.template.version,
     host_cluster: options.hostCluster ?? 'sim',
+    namespace: `ray-${options.name}`,
     isolation: 'vcluster',
     phase: 'Ready',
     spec: JSON.stringify({}),
@@ -146,6 +147,7 @@ export function storedTenant(
     createdBy: 'user:default/alice.alpha',
     createdAt: AT,
     updatedAt: AT,
+    namespace: `ray-${overrides.name ?? 'alpha'}`,
     ...overrides,
   };
 }

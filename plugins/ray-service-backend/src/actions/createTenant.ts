@@ -25,14 +25,15 @@ import { ActionRegistration } from './types';
 
 /**
  * `create-tenant`: a tenant for one of the caller's groups, like
- * `POST /tenants`; answers at once (phase Pending), `get-tenant` follows it.
+ * `POST /tenants`; answers at once (phase Pending, or Ready when claimed
+ * from the profile's warm pool), `get-tenant` follows it.
  */
 export const registerCreateTenant: ActionRegistration = (registry, deps) =>
   registry.register({
     name: 'create-tenant',
     title: 'Create a Ray tenant',
     description:
-      'Creates a Ray tenant (a vcluster or namespace with a KubeRay operator, quota and Volcano queue) owned by one of your groups, with a published compute profile and template version shared with that group. Answers the tenant in phase Pending; follow it with get-tenant until Ready.',
+      'Creates a Ray tenant (a vcluster or namespace with a KubeRay operator, quota and Volcano queue) owned by one of your groups, with a published compute profile and template version shared with that group. Answers the tenant in phase Pending (follow it with get-tenant until Ready), or already Ready when a warm pool of the profile had one for this template version and isolation; provisioning.source says which (warmPool or onDemand, with the reason).',
     attributes: { readOnly: false, destructive: false, idempotent: false },
     schema: {
       input: z =>

@@ -17,7 +17,7 @@
 import { createHash } from 'node:crypto';
 import { IsolationMode } from '@ray-service/plugin-ray-service-common';
 import { TtlCache } from '../lib/TtlCache';
-import { tenantNamespace, vclusterReleaseName } from '../vocabulary';
+import { tenantKey, vclusterReleaseName } from '../vocabulary';
 import { HostClusterClients } from './HostClusterClients';
 import { ObjectClient } from './ObjectClient';
 import {
@@ -31,7 +31,8 @@ export const VCLUSTER_WORKLOAD_NAMESPACE = 'default';
 
 /** What locates a tenant's Kubernetes API. */
 export interface TenantRef {
-  name: string;
+  /** The tenant's host namespace: what its objects are named after. */
+  namespace: string;
   hostCluster: string;
   isolation: IsolationMode;
 }
@@ -77,20 +78,21 @@ export class TenantClusters {
 
   async locate(tenant: TenantRef): Promise<WorkloadLocation> {
     const host = this.clients.objectClient(tenant.hostCluster);
-    const hostNamespace = tenantNamespace(tenant.name);
+    const hostNamespace = tenant.namespace;
     if (tenant.isolation === 'namespace') {
       return { client: host, namespace: hostNamespace, host, hostNamespace };
     }
-    const key = `${tenant.hostCluster}/${tenant.name}`;
+    const name = tenantKey(hostNamespace);
+    const key = `${tenant.hostCluster}/${name}`;
     const kubeconfig = await this.kubeconfigs.get(key, () =>
-      readVClusterKubeconfig(host, tenant.name),
+      readVClusterKubeconfig(host, name),
     );
     return {
       client: this.vclusterClient(key, kubeconfig),
       namespace: VCLUSTER_WORKLOAD_NAMESPACE,
       host,
       hostNamespace,
-      vclusterRelease: vclusterReleaseName(tenant.name),
+      vclusterRelease: vclusterReleaseName(name),
     };
   }
 

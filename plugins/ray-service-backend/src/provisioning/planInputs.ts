@@ -25,10 +25,13 @@ import { HostClusterProbe } from '../hostClusters/HostClusterProbe';
 import { Fetched, fetched } from '../lib/fetched';
 import type { HostClusterInput, PlanInput } from '../planner';
 import { RayServiceStore } from '../store/RayServiceStore';
+import { tenantKey } from '../vocabulary';
 
 /** The tenant fields a plan depends on, from a request or a stored tenant. */
 export interface PlannedTenant {
   name: string;
+  /** Its host namespace, which its objects are named after. */
+  namespace: string;
   owner: string;
   isolation: IsolationMode;
   profile: string;
@@ -58,7 +61,7 @@ export function planInput(
 ): PlanInput {
   return {
     tenant: {
-      name: tenant.name,
+      name: tenantKey(tenant.namespace),
       owner: tenant.owner,
       isolation: tenant.isolation,
     },

@@ -395,6 +395,22 @@ const MATRIX: MatrixRow[] = [
     status: adminOnly(200),
     send: api => api.get('/audit'),
   },
+  {
+    route: 'GET /pools',
+    status: adminOnly(200),
+    send: api => api.get('/pools'),
+  },
+  {
+    // `open` is an on-demand profile: it has no pool.
+    route: 'GET /pools/{name}/history',
+    status: adminOnly(404),
+    send: api => api.get('/pools/open/history'),
+  },
+  {
+    route: 'GET /pools/availability',
+    status: readable(200, 200),
+    send: api => api.get('/pools/availability'),
+  },
 ];
 
 /** The names of listed items, leaving out those the matrix creates for itself. */

@@ -27,7 +27,15 @@ import { RouterDeps } from './types';
 export function rayServiceHandlers(
   deps: RouterDeps,
 ): Handlers<RayServiceApiContract> {
-  const { hostClusters, placement, profiles, templates, tenants, audit } = deps;
+  const {
+    hostClusters,
+    placement,
+    profiles,
+    templates,
+    tenants,
+    pools,
+    audit,
+  } = deps;
   return {
     getHealth: async () => ({ status: 'ok' }),
 
@@ -80,6 +88,16 @@ export function rayServiceHandlers(
       tenants.delete(credentials, params.name),
     upgradeTenant: ({ credentials, params, body }) =>
       tenants.upgrade(credentials, params.name, body.templateVersion),
+
+    listPools: async ({ credentials }) => ({
+      items: await pools.list(credentials),
+    }),
+    getPoolHistory: async ({ credentials, params, query }) => ({
+      items: await pools.history(credentials, params.name, query.hours),
+    }),
+    listPoolAvailability: async ({ credentials }) => ({
+      items: await pools.availability(credentials),
+    }),
 
     listAuditEntries: ({ credentials, query }) =>
       audit.list(credentials, query),

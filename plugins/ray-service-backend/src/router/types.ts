@@ -17,6 +17,7 @@
 import { HttpAuthService } from '@backstage/backend-plugin-api';
 import { HostClusterDirectory } from '../hostClusters/HostClusterDirectory';
 import { AuditLogService } from '../services/AuditLogService';
+import { PoolService } from '../services/PoolService';
 import { ProfileService } from '../services/ProfileService';
 import { TemplateService } from '../services/TemplateService';
 import { Placement } from '../services/tenants/placement/Placement';
@@ -36,6 +37,7 @@ export interface RouterDeps {
   templates: TemplateService;
   audit: AuditLogService;
   tenants: TenantService;
+  pools: PoolService;
   usage: TenantUsageService;
   rayClusters: RayClusterService;
   rayJobs: RayJobService;

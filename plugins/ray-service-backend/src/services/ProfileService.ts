@@ -18,6 +18,7 @@ import { ConflictError, NotFoundError } from '@backstage/errors';
 import {
   ComputeProfile,
   ComputeProfileInput,
+  parseTemplateVersionRef,
 } from '@ray-service/plugin-ray-service-common';
 import { AccessService } from '../access/AccessService';
 import { Caller } from '../access/callers';
@@ -68,6 +69,7 @@ export class ProfileService {
     input: ComputeProfileInput,
   ): Promise<ComputeProfile> {
     const actor = await this.access.requireAdmin(credentials);
+    await this.assertPoolVersion(input);
     const now = new Date().toISOString();
     const profile = {
       ...withSortedGroups(input),
@@ -87,6 +89,39 @@ export class ProfileService {
     });
   }
 
+  /**
+   * A warm pool's template version must exist, not be retired, and offer
+   * the pool's isolation.
+   */
+  private async assertPoolVersion(input: ComputeProfileInput) {
+    const { allocation } = input;
+    if (allocation.strategy !== 'warmPool' || !allocation.templateVersion) {
+      return;
+    }
+    const version = await this.store.templateVersions.get(
+      parseTemplateVersionRef(allocation.templateVersion),
+    );
+    if (!version || version.state === 'retired') {
+      throw ValidationError.of(
+        ['allocation', 'templateVersion'],
+        `template version ${allocation.templateVersion} ${
+          version ? 'is retired' : 'does not exist'
+        }`,
+      );
+    }
+    if (
+      allocation.isolation &&
+      !version.isolationModes.includes(allocation.isolation)
+    ) {
+      throw ValidationError.of(
+        ['allocation', 'isolation'],
+        `${allocation.templateVersion} offers ${version.isolationModes.join(
+          ', ',
+        )}, not ${allocation.isolation}`,
+      );
+    }
+  }
+
   /** Replaces everything but the name and creation. */
   async update(
     credentials: Caller,
@@ -100,6 +135,7 @@ export class ProfileService {
         `must be "${name}" as in the path; profiles cannot be renamed`,
       );
     }
+    await this.assertPoolVersion(input);
     return this.store.transaction(async tx => {
       const before = await tx.profiles.get(name);
       if (!before) {

@@ -77,6 +77,13 @@ export class ProfilesTable {
     return this.withVisibility(rows);
   }
 
+  /** Every profile with a warm pool (that `filter` lets through), by name. */
+  async listWarmPools(filter?: ProfileFilter): Promise<ComputeProfile[]> {
+    const rows: ProfileRow[] = await this.filtered(filter).orderBy('name');
+    const profiles = await this.withVisibility(rows);
+    return profiles.filter(p => p.allocation.strategy === 'warmPool');
+  }
+
   /** Ordered by name; `filter` restricts it (in SQL, so pages stay full). */
   async list(
     page: PageRequest,

@@ -18,11 +18,13 @@ import { Knex } from 'knex';
 import { AuditLogTable } from './AuditLogTable';
 import { HostClusterFactsTable } from './HostClusterFactsTable';
 import { JobHistoryTable } from './JobHistoryTable';
+import { PoolsTable } from './PoolsTable';
 import { ProfilesTable } from './ProfilesTable';
 import { TemplateVersionsTable } from './TemplateVersionsTable';
 import { TenantsTable } from './TenantsTable';
 
 export type * from './types';
+export type { PoolEvent, PoolEventSummary, PoolStatus } from './PoolsTable';
 
 /**
  * Where the plugin's domain state lives, on its database (SQLite or
@@ -37,6 +39,7 @@ export class RayServiceStore {
   readonly auditLog: AuditLogTable;
   readonly tenants: TenantsTable;
   readonly jobHistory: JobHistoryTable;
+  readonly pools: PoolsTable;
 
   /** @param db - a migrated database (see `migrateDatabase`) or a transaction on it */
   constructor(private readonly db: Knex) {
@@ -46,6 +49,7 @@ export class RayServiceStore {
     this.auditLog = new AuditLogTable(db);
     this.tenants = new TenantsTable(db);
     this.jobHistory = new JobHistoryTable(db);
+    this.pools = new PoolsTable(db);
   }
 
   /** Runs `fn` in a transaction; everything `fn` does with `tx` commits or rolls back together. */

@@ -29,9 +29,11 @@ import {
   isoFromColumn,
   timestampColumn,
 } from './columns';
+import { TENANT_NAMESPACE_PREFIX } from '../vocabulary';
 import { applyCriteria } from './criteria';
 import { keysetPage } from './keyset';
 import {
+  PoolClaim,
   StoredTenant,
   TenantFilter,
   TenantSpecChange,
@@ -59,6 +61,11 @@ interface TenantRow {
   created_at: Timestamp;
   updated_at: Timestamp;
   deletion_requested_at: Timestamp | null;
+  /** Null only in rows written before namespaces had a column. */
+  namespace: string | null;
+  pool: string | null;
+  ready_at: Timestamp | null;
+  claimed_at: Timestamp | null;
 }
 
 /** The JSON of the `status` column. */
@@ -102,13 +109,16 @@ export class TenantsTable {
     return rows.map(fromRow);
   }
 
-  /** Ordered by name; `filter` restricts it (in SQL, so pages stay full). */
+  /**
+   * Ordered by name; `filter` restricts it (in SQL, so pages stay full).
+   * Unclaimed warm-pool standbys are not listed (see {@link listPool}).
+   */
   async list(
     page: PageRequest,
     filter?: TenantFilter,
   ): Promise<Page<StoredTenant>> {
     return keysetPage({
-      query: this.filtered(filter),
+      query: this.filtered(filter).whereNull('pool'),
       page,
       keySchema: nameKeySchema,
       orderBy: ['name'],
@@ -130,6 +140,135 @@ export class TenantsTable {
       () => this.db(TENANTS).insert(toRow(tenant)),
       `tenant "${tenant.name}" already exists`,
     );
+  }
+
+  /** The unclaimed standbys of a warm pool, deleting ones included, oldest first. */
+  async listPool(pool: string): Promise<StoredTenant[]> {
+    const rows: TenantRow[] = await this.db(TENANTS)
+      .where({ pool })
+      .orderBy([{ column: 'created_at' }, { column: 'name' }]);
+    return rows.map(fromRow);
+  }
+
+  /** The pools that have standbys (deleting ones included). */
+  async listPoolNames(): Promise<string[]> {
+    const rows: Array<{ pool: string }> = await this.db(TENANTS)
+      .distinct('pool')
+      .whereNotNull('pool');
+    return rows.map(row => row.pool).sort();
+  }
+
+  /**
+   * Requests the deletion of a standby, unless it has been claimed (or is
+   * being deleted) meanwhile: a claimed tenant is never removed this way.
+   *
+   * @returns whether the standby is now being deleted
+   */
+  async releaseStandby(
+    name: string,
+    pool: string,
+    at: string,
+  ): Promise<boolean> {
+    const updated = await this.db(TENANTS)
+      .where({ name, pool })
+      .whereNull('deletion_requested_at')
+      .update({
+        deletion_requested_at: timestampColumn(at),
+        phase: 'Deleting',
+        generation: this.db.raw('generation + 1'),
+        updated_at: timestampColumn(at),
+      });
+    return updated > 0;
+  }
+
+  /** How many Ready standbys each pool has for a template version and isolation. */
+  async countReadyInPools(): Promise<
+    Array<{ pool: string; template: string; isolation: string; count: number }>
+  > {
+    const rows: Array<
+      Pick<TenantRow, 'template_name' | 'template_version' | 'isolation'> & {
+        pool: string;
+        count: string | number;
+      }
+    > = await this.db(TENANTS)
+      .select('pool', 'template_name', 'template_version', 'isolation')
+      .count({ count: '*' })
+      .whereNotNull('pool')
+      .where({ phase: 'Ready' })
+      .whereNull('deletion_requested_at')
+      .groupBy('pool', 'template_name', 'template_version', 'isolation');
+    return rows.map(row => ({
+      pool: row.pool,
+      template: `${row.template_name}@${row.template_version}`,
+      isolation: row.isolation,
+      count: countFromRow(row),
+    }));
+  }
+
+  /**
+   * Takes one Ready standby of a pool for a team in one statement: renamed,
+   * owned by the team, out of the pool, its generation bumped (its objects
+   * get the new owner). The oldest standby goes first. Atomic in the
+   * database: on PostgreSQL the candidate row is locked and rows other
+   * claims hold are skipped (`FOR UPDATE SKIP LOCKED`); SQLite runs one
+   * write at a time, and the update only takes a row still in the pool. So
+   * two claims never get the same standby, also across backend replicas.
+   *
+   * @returns the claimed tenant, or undefined when no standby is ready
+   * @throws ConflictError when the new name is taken
+   */
+  async claim(claim: PoolClaim): Promise<StoredTenant | undefined> {
+    const inPool = {
+      pool: claim.pool,
+      phase: 'Ready',
+      template_name: claim.template.name,
+      template_version: claim.template.version,
+      isolation: claim.isolation,
+    };
+    const candidate = this.db(TENANTS)
+      .select('name')
+      .where(inPool)
+      .whereNull('deletion_requested_at')
+      .modify(query => {
+        if (claim.hostCluster) {
+          query.where({ host_cluster: claim.hostCluster });
+        }
+        if (isPostgres(this.db)) {
+          query.forUpdate().skipLocked();
+        }
+      })
+      .orderBy([{ column: 'created_at' }, { column: 'name' }])
+      .limit(1);
+    const updated = await insertUnique(
+      () =>
+        this.db(TENANTS)
+          .where('name', candidate)
+          .where(inPool)
+          .update({
+            name: claim.name,
+            owner: claim.owner,
+            pool: null,
+            created_by: claim.claimedBy,
+            claimed_at: timestampColumn(claim.at),
+            generation: this.db.raw('generation + 1'),
+            updated_at: timestampColumn(claim.at),
+          }),
+      `tenant "${claim.name}" already exists`,
+    );
+    return updated ? this.get(claim.name) : undefined;
+  }
+
+  /**
+   * Records when the tenant first became Ready.
+   *
+   * @returns whether this call recorded it (false when it was already)
+   */
+  async markReady(name: string, at: string): Promise<boolean> {
+    const updated = await this.db(TENANTS)
+      .where({ name, phase: 'Ready' })
+      .whereNull('ready_at')
+      .update({ ready_at: timestampColumn(at) });
+    return updated > 0;
   }
 
   async changeSpec(
@@ -216,7 +355,15 @@ function toRow(tenant: StoredTenant): TenantRow {
     deletion_requested_at: tenant.deletionRequestedAt
       ? timestampColumn(tenant.deletionRequestedAt)
       : null,
+    namespace: tenant.namespace,
+    pool: tenant.pool ?? null,
+    ready_at: tenant.readyAt ? timestampColumn(tenant.readyAt) : null,
+    claimed_at: tenant.claimedAt ? timestampColumn(tenant.claimedAt) : null,
   };
+}
+
+function isPostgres(db: Knex): boolean {
+  return db.client.config.client === 'pg';
 }
 
 function fromRow(row: TenantRow): StoredTenant {
@@ -235,8 +382,14 @@ function fromRow(row: TenantRow): StoredTenant {
     createdBy: row.created_by,
     createdAt: isoFromColumn(row.created_at),
     updatedAt: isoFromColumn(row.updated_at),
+    namespace: row.namespace ?? `${TENANT_NAMESPACE_PREFIX}${row.name}`,
     ...(row.deletion_requested_at !== null && {
       deletionRequestedAt: isoFromColumn(row.deletion_requested_at),
+    }),
+    ...(row.pool !== null && { pool: row.pool }),
+    ...(row.ready_at !== null && { readyAt: isoFromColumn(row.ready_at) }),
+    ...(row.claimed_at !== null && {
+      claimedAt: isoFromColumn(row.claimed_at),
     }),
   };
 }

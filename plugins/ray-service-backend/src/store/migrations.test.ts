@@ -68,6 +68,26 @@ describe.each(ids)('migrations on %s', databaseId => {
       deletion_requested_at: null,
     });
 
+    expect(await knex.schema.hasTable('pool_samples')).toBe(true);
+    expect(
+      await knex('tenants').where({ name: 'alpha-dev' }).first(),
+    ).toMatchObject({ namespace: 'ray-alpha-dev', pool: null });
+    await knex.migrate.down({ directory: migrationsDir });
+    expect(await knex.schema.hasTable('pool_samples')).toBe(false);
+    expect(await knex.schema.hasColumn('tenants', 'namespace')).toBe(false);
+    // Tenants from before warm pools get the namespace their name implied.
+    const { namespace: _, ...before } = tenantRow({
+      name: 'beta-dev',
+      profile: 'small',
+      template: { name: 'kuberay', version: '1.0.0' },
+    });
+    await knex('tenants').insert(before);
+    await knex.migrate.up({ directory: migrationsDir });
+    expect(
+      await knex('tenants').where({ name: 'beta-dev' }).first(),
+    ).toMatchObject({ namespace: 'ray-beta-dev' });
+    await knex.migrate.down({ directory: migrationsDir });
+
     expect(await knex.schema.hasTable('job_history')).toBe(true);
     await knex.migrate.down({ directory: migrationsDir });
     expect(await knex.schema.hasTable('job_history')).toBe(false);

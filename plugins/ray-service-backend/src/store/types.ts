@@ -29,8 +29,26 @@ import {
  * (phase, conditions, `observedGeneration`).
  */
 export interface StoredTenant
-  extends Omit<Tenant, 'templateVersion' | 'namespace'> {
+  extends Omit<Tenant, 'templateVersion' | 'provisioning'> {
   template: TemplateVersionKey;
+  /** When the tenant first became Ready, once it has. */
+  readyAt?: string;
+  /** When a team claimed it from a warm pool, if it came from one. */
+  claimedAt?: string;
+}
+
+/** What claiming a pool standby asks: which one, and whose it becomes. */
+export interface PoolClaim {
+  pool: string;
+  template: TemplateVersionKey;
+  isolation: Tenant['isolation'];
+  /** Only a standby on this host cluster, if given. */
+  hostCluster?: string;
+  /** The claimed tenant's new name and owner. */
+  name: string;
+  owner: string;
+  claimedBy: string;
+  at: string;
 }
 
 /**

@@ -78,6 +78,36 @@ export function tenantNamespace(tenantName: string): string {
   return `${TENANT_NAMESPACE_PREFIX}${tenantName}`;
 }
 
+/**
+ * The key a tenant's objects on its host cluster are named and labelled by
+ * (`ray-service.io/tenant`): its namespace without the `ray-` prefix. That
+ * is the tenant's name, unless the tenant was claimed from a warm pool: it
+ * keeps the namespace (and key) it was provisioned with.
+ */
+export function tenantKey(namespace: string): string {
+  if (!namespace.startsWith(TENANT_NAMESPACE_PREFIX)) {
+    throw new InputError(
+      `invalid tenant namespace "${namespace}": expected "${TENANT_NAMESPACE_PREFIX}<key>"`,
+    );
+  }
+  const key = namespace.slice(TENANT_NAMESPACE_PREFIX.length);
+  assertTenantName(key);
+  return key;
+}
+
+/**
+ * Warm-pool standbys are named (and keyed) `wp-<random>`; tenants created
+ * on demand may not take such names, so a claimed standby's namespace never
+ * clashes with a later tenant's.
+ */
+export const POOL_KEY_PREFIX = 'wp-';
+
+/**
+ * The owner of unclaimed standbys: a group nobody is a member of, so that
+ * only admins see them. A claim hands the standby to the team.
+ */
+export const POOL_OWNER = 'group:default/ray-service-warm-pool';
+
 /** The Volcano queue of a tenant is named like its namespace. */
 export function volcanoQueueName(tenantName: string): string {
   return tenantNamespace(tenantName);

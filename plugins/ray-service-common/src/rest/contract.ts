@@ -19,6 +19,12 @@ import { pageQuerySchema, templateSharingRequestSchema } from '../api';
 import { auditEntrySchema } from '../audit';
 import { hostClusterFactsSchema } from '../hostClusterFacts';
 import { hostClusterSchema, pageSchema } from '../hostClusters';
+import {
+  poolAvailabilitySchema,
+  poolHistoryQuerySchema,
+  poolSampleSchema,
+  poolSchema,
+} from '../pools';
 import { computeProfileInputSchema, computeProfileSchema } from '../profiles';
 import {
   templateVersionDocumentSchema,
@@ -57,6 +63,7 @@ const HOST_CLUSTERS = 'Host clusters';
 const PROFILES = 'Profiles';
 const TEMPLATES = 'Templates';
 const TENANTS = 'Tenants';
+const POOLS = 'Warm pools';
 
 /** A lifecycle step of a template version: publish, deprecate or retire. */
 function templateTransition(
@@ -352,7 +359,7 @@ export const rayServiceApi = {
     tag: TENANTS,
     summary: 'Create a tenant',
     description:
-      "Checks the request like `POST /tenants/plan`, stores the tenant (phase `Pending`, generation 1) and starts provisioning; poll `GET /tenants/{name}` for the phase. Users may only create tenants owned by one of their groups. Refused (409) when the tenant's namespace `ray-<name>` already exists on the host cluster and is not this portal instance's (`rayService.instance`).",
+      "Checks the request like `POST /tenants/plan`. A warm-pool profile asked with its pool's template version and isolation claims a ready standby: the answer is the tenant in phase `Ready` (`provisioning.source: warmPool`). Otherwise it stores the tenant (phase `Pending`, generation 1) and starts provisioning (`provisioning.source: onDemand`, with the reason when the pool could not serve it); poll `GET /tenants/{name}` for the phase. Users may only create tenants owned by one of their groups. Refused (409) when the tenant's namespace `ray-<name>` already exists on the host cluster and is not this portal instance's (`rayService.instance`).",
     body: tenantRequestSchema,
     response: {
       status: 201,
@@ -410,6 +417,48 @@ export const rayServiceApi = {
     body: tenantUpgradeRequestSchema,
     response: { status: 200, description: 'The tenant', schema: tenantSchema },
     errors: [403, 409],
+  }),
+
+  listPools: route({
+    method: 'get',
+    path: '/pools',
+    tag: POOLS,
+    summary: 'The warm pools, one per warm-pool profile (admins)',
+    description:
+      'Per pool: the desired capacity now (from its windows in its time zone), ready and provisioning standbys, claims and misses (creates that fell back to on demand) in the last 24 h, the hit ratio, the median time to Ready, and the `PoolShort` condition when the control loop could not place every standby.',
+    response: {
+      status: 200,
+      description: 'The pools, by profile name',
+      schema: z.object({ items: z.array(poolSchema) }),
+    },
+    errors: [403],
+  }),
+  getPoolHistory: route({
+    method: 'get',
+    path: '/pools/{name}/history',
+    tag: POOLS,
+    summary: "A pool's samples over time: desired, ready, claims (admins)",
+    params: nameParams,
+    query: poolHistoryQuerySchema,
+    response: {
+      status: 200,
+      description: 'Samples, oldest first',
+      schema: z.object({ items: z.array(poolSampleSchema) }),
+    },
+    errors: [403],
+  }),
+  listPoolAvailability: route({
+    method: 'get',
+    path: '/pools/availability',
+    tag: POOLS,
+    summary: 'Which profiles the caller sees would give a tenant at once',
+    description:
+      'For each warm-pool profile the caller may read: the template version and isolation a create must ask for to claim a standby, and whether one is ready now.',
+    response: {
+      status: 200,
+      description: 'Warm-pool profiles the caller may read',
+      schema: z.object({ items: z.array(poolAvailabilitySchema) }),
+    },
   }),
 
   listAuditEntries: route({

@@ -60,7 +60,15 @@ describe('profileChoices', () => {
   ] as ComputeProfile[];
 
   it("offers the profiles visible to the owner's lineage, with resources, GPUs and allocation", () => {
-    expect(profileChoices(profiles, ALPHA_LINEAGE)).toEqual([
+    const pools = [
+      {
+        profile: 'large-mig',
+        templateVersion: 'kuberay@2.0.0',
+        isolation: 'vcluster' as const,
+        instant: true,
+      },
+    ];
+    expect(profileChoices(profiles, ALPHA_LINEAGE, pools)).toEqual([
       {
         value: 'small',
         title: 'Small (small)',
@@ -77,9 +85,26 @@ describe('profileChoices', () => {
         details: [
           '16 CPU · 64Gi memory · 200Gi storage',
           '1 × A100-40GB as MIG 1g.5gb = 7 × nvidia.com/mig-1g.5gb',
-          'Instant from a warm pool of 2 (Europe/Berlin)',
+          'Instant from a warm pool of 2 (Europe/Berlin) with kuberay@2.0.0 (vcluster); other versions are provisioned on demand',
         ],
       },
+    ]);
+  });
+
+  it('says a warm pool without a ready tenant is not instant now', () => {
+    const [, largeMig] = profileChoices(profiles, ALPHA_LINEAGE, [
+      {
+        profile: 'large-mig',
+        templateVersion: 'kuberay@2.0.0',
+        instant: false,
+      },
+    ]);
+    expect(largeMig.chips).toEqual(['warm pool']);
+    expect(largeMig.details).toContain(
+      'From a warm pool of 2 (Europe/Berlin), which has no ready tenant right now: provisioned on demand until it refills',
+    );
+    expect(profileChoices(profiles, ALPHA_LINEAGE)[1].chips).toEqual([
+      'warm pool',
     ]);
   });
 });

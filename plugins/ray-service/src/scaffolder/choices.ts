@@ -18,6 +18,7 @@ import {
   ComputeProfile,
   isProfileVisibleTo,
   isSharedWith,
+  PoolAvailability,
   profileResourceTotals,
   TemplateVersion,
   templateVersionRef,
@@ -32,14 +33,36 @@ import { Choice } from './ChoiceField';
 /** The lineage is expanded already: no more ancestors to look up. */
 const NO_MORE_ANCESTORS = (): string[] => [];
 
+/** What a warm pool says about a create now: instant, or why not. */
+function warmPoolNote(
+  allocation: { desiredCapacity: number; timezone: string },
+  pool: PoolAvailability | undefined,
+): { chip: string; detail: string } {
+  const size = `a warm pool of ${allocation.desiredCapacity} (${allocation.timezone})`;
+  if (pool?.instant) {
+    return {
+      chip: 'instant',
+      detail: `Instant from ${size} with ${pool.templateVersion}${
+        pool.isolation ? ` (${pool.isolation})` : ''
+      }; other versions are provisioned on demand`,
+    };
+  }
+  return {
+    chip: 'warm pool',
+    detail: `From ${size}, which has no ready tenant right now: provisioned on demand until it refills`,
+  };
+}
+
 /**
  * The profiles a tenant of the owner can have (published and visible to the
  * owner's lineage, as the backend checks), with their resources, GPUs and
- * whether they come at once from a warm pool or are provisioned on demand.
+ * whether a create gets a tenant at once from a warm pool right now
+ * (`pools`, from `GET /pools/availability`) or is provisioned on demand.
  */
 export function profileChoices(
   profiles: ComputeProfile[],
   ownerLineage: string[] | undefined,
+  pools: PoolAvailability[] = [],
 ): Choice[] {
   return profiles
     .filter(
@@ -49,11 +72,17 @@ export function profileChoices(
     )
     .map(profile => {
       const { allocation } = profile;
-      const warm = allocation.strategy === 'warmPool';
+      const warm =
+        allocation.strategy === 'warmPool'
+          ? warmPoolNote(
+              allocation,
+              pools.find(pool => pool.profile === profile.name),
+            )
+          : undefined;
       return {
         value: profile.name,
         title: `${profile.displayName} (${profile.name})`,
-        chips: [warm ? 'instant' : 'on demand'],
+        chips: [warm ? warm.chip : 'on demand'],
         details: [
           ...(profile.description ? [profile.description] : []),
           describeQuantities(profileResourceTotals(profile)),
@@ -61,7 +90,7 @@ export function profileChoices(
             group => describeGpus(group, profile.partitioning) ?? [],
           ),
           warm
-            ? `Instant from a warm pool of ${allocation.desiredCapacity} (${allocation.timezone})`
+            ? warm.detail
             : 'Provisioned on demand when the tenant is created',
         ],
       };

@@ -77,11 +77,27 @@ function useOwnerChoices<T>(
 
 /** `RayProfilePicker`: a compute profile the owner group may use. */
 export function RayProfilePicker(props: PickerProps) {
-  const profiles = useRayServiceData(
-    async api =>
-      (await api.listProfiles({ query: { limit: MAX_PAGE_LIMIT } })).items,
+  // With whether each warm pool has a ready tenant now (never fails the picker).
+  const profiles = useRayServiceData(async api => {
+    const [page, pools] = await Promise.all([
+      api.listProfiles({ query: { limit: MAX_PAGE_LIMIT } }),
+      api.listPoolAvailability().then(
+        response => response.items,
+        () => [],
+      ),
+    ]);
+    return page.items.map(profile => ({
+      profile,
+      pool: pools.find(pool => pool.profile === profile.name),
+    }));
+  });
+  const { state, hint } = useOwnerChoices(props, profiles, (items, lineage) =>
+    profileChoices(
+      items.map(item => item.profile),
+      lineage,
+      items.flatMap(item => (item.pool ? [item.pool] : [])),
+    ),
   );
-  const { state, hint } = useOwnerChoices(props, profiles, profileChoices);
   return (
     <ChoiceField
       field={props}

@@ -24,6 +24,8 @@ import type {
 export interface WorkloadContext {
   tenant: {
     name: string;
+    /** What its host objects are named and labelled by (`tenantKey`): its name unless claimed from a warm pool. */
+    key: string;
     isolation: IsolationMode;
     /** Where the workload's objects live: the tenant namespace, or a namespace inside its vcluster. */
     namespace: string;

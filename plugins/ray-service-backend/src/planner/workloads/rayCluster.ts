@@ -61,7 +61,7 @@ export function workloadLabels(ctx: WorkloadContext): Record<string, string> {
   return {
     [MANAGED_BY_LABEL]: MANAGED_BY_VALUE,
     [INSTANCE_LABEL]: ctx.instance,
-    [TENANT_LABEL]: ctx.tenant.name,
+    [TENANT_LABEL]: ctx.tenant.key,
   };
 }
 
@@ -169,7 +169,7 @@ export function rayClusterSpecObject(
     throw new WorkloadPlanError(problems);
   }
   const image = rayImage(ctx.templateVersion);
-  const scheduling = raySchedulingFor(ctx.tenant.isolation, ctx.tenant.name);
+  const scheduling = raySchedulingFor(ctx.tenant.isolation, ctx.tenant.key);
   const redis = ctx.templateVersion.security.gcsFaultTolerance;
   return {
     rayVersion: ctx.templateVersion.rayVersion,
@@ -231,7 +231,7 @@ export function rayClusterSpecObject(
 
 /** The labels a tenant's RayCluster (or a RayJob's or RayService's cluster) carries for scheduling. */
 export function schedulingLabels(ctx: WorkloadContext): Record<string, string> {
-  return raySchedulingFor(ctx.tenant.isolation, ctx.tenant.name)
+  return raySchedulingFor(ctx.tenant.isolation, ctx.tenant.key)
     .rayClusterLabels;
 }
 

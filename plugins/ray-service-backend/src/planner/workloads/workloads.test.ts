@@ -47,6 +47,7 @@ function context(
   return {
     tenant: {
       name: 'vision',
+      key: 'vision',
       isolation,
       namespace: isolation === 'namespace' ? 'ray-vision' : 'default',
     },

@@ -21,6 +21,7 @@ import { PlanResult, PlanSources, planFor } from './desired';
 function inputKey(tenant: StoredTenant, sources: PlanSources): string {
   return JSON.stringify([
     tenant.owner,
+    tenant.namespace,
     tenant.isolation,
     tenant.profile,
     tenant.template,
@@ -47,21 +48,21 @@ export class PlanMemo {
 
   plan(tenant: StoredTenant, sources: PlanSources): PlanResult {
     const key = inputKey(tenant, sources);
-    const entry = this.entries.get(tenant.name);
+    const entry = this.entries.get(tenant.namespace);
     if (entry?.key === key) {
       return entry.result;
     }
     this.made++;
     const result = planFor(tenant, sources);
-    this.entries.set(tenant.name, { key, result });
+    this.entries.set(tenant.namespace, { key, result });
     return result;
   }
 
-  /** Forgets the tenants not among `names` (deleted ones). */
-  retain(names: Set<string>): void {
-    for (const name of this.entries.keys()) {
-      if (!names.has(name)) {
-        this.entries.delete(name);
+  /** Forgets the tenants whose namespace is not among `namespaces` (deleted ones). */
+  retain(namespaces: Set<string>): void {
+    for (const namespace of this.entries.keys()) {
+      if (!namespaces.has(namespace)) {
+        this.entries.delete(namespace);
       }
     }
   }

@@ -27,6 +27,7 @@ import {
   ReconcilerOptions,
   TenantOutcome,
 } from '../../reconciler';
+import { tenantKey } from '../../vocabulary';
 import { ClusterRunner } from './ClusterRunner';
 import { Desired, desiredTenant, statusUpdate } from './desired';
 import { PlanMemo } from './PlanMemo';
@@ -242,12 +243,13 @@ export class ReconcileLoop {
     ]);
 
     const memo = this.planMemo(hostCluster);
-    memo.retain(new Set(tenants.map(tenant => tenant.name)));
+    memo.retain(new Set(tenants.map(tenant => tenant.namespace)));
     const madeBefore = memo.made;
     const planStarted = performance.now();
+    // By key (`tenantKey`): what the reconciler names tenants by.
     const desired = new Map<string, Desired>(
       tenants.map(tenant => [
-        tenant.name,
+        tenantKey(tenant.namespace),
         desiredTenant(tenant, sources.get(tenant.name)!, (t, s) =>
           memo.plan(t, s),
         ),
@@ -288,7 +290,9 @@ export class ReconcileLoop {
     report.result = result;
 
     const now = new Date().toISOString();
-    const stored = new Map(tenants.map(tenant => [tenant.name, tenant]));
+    const stored = new Map(
+      tenants.map(tenant => [tenantKey(tenant.namespace), tenant]),
+    );
     let converging = result.orphans.length > 0;
     for (const outcome of result.tenants) {
       const tenant = stored.get(outcome.name)!;
@@ -297,7 +301,10 @@ export class ReconcileLoop {
       if (outcome.gone) {
         if (await store.tenants.delete(tenant.name, tenant.generation)) {
           report.removed++;
-          events?.publish(tenant.name, 'removed');
+          // Warm-pool standbys are nobody's: no entity to remove.
+          if (!tenant.pool) {
+            events?.publish(tenant.name, 'removed');
+          }
           logger.info(`tenant ${tenant.name} is deleted from ${hostCluster}`);
         }
         continue;
@@ -318,7 +325,7 @@ export class ReconcileLoop {
           before: tenant,
           after: update,
         });
-        if (update.phase !== tenant.phase) {
+        if (update.phase !== tenant.phase && !tenant.pool) {
           events?.publish(tenant.name, 'changed');
         }
       }

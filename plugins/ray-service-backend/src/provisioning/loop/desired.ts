@@ -25,6 +25,7 @@ import type {
   StoredTenant,
   TenantStatusUpdate,
 } from '../../store/RayServiceStore';
+import { tenantKey } from '../../vocabulary';
 import { planInput, PlanSources } from '../planInputs';
 import type {
   DesiredTenant,
@@ -126,7 +127,8 @@ export function planFor(
 }
 
 /**
- * A stored tenant as the reconciler's input. Deleting tenants need no plan;
+ * A stored tenant as the reconciler's input, named by its key on the host
+ * cluster (`tenantKey`: its name unless claimed from a warm pool). Deleting tenants need no plan;
  * a tenant that cannot be planned gets none, so that its objects are left
  * as they are. Pure (the planner is).
  */
@@ -136,7 +138,7 @@ export function desiredTenant(
   planOf: (tenant: StoredTenant, sources: PlanSources) => PlanResult = planFor,
 ): Desired {
   const base = {
-    name: tenant.name,
+    name: tenantKey(tenant.namespace),
     generation: tenant.generation,
     status: lastStatus(tenant),
   };

@@ -162,7 +162,12 @@ function rayPods(
       },
     }),
     {
-      tenant: { name: tenant, isolation, namespace: `ray-${tenant}` },
+      tenant: {
+        name: tenant,
+        key: tenant,
+        isolation,
+        namespace: `ray-${tenant}`,
+      },
       profile,
       templateVersion: template,
       instance: 'default',

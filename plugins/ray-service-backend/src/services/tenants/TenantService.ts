@@ -20,10 +20,7 @@ import {
   NotFoundError,
 } from '@backstage/errors';
 import {
-  ComputeProfile,
-  IsolationMode,
   parseTemplateVersionRef,
-  TemplateVersion,
   Tenant,
   TenantPlan,
   TenantRequest,
@@ -46,7 +43,7 @@ import {
   StoredTenant,
   TenantSpecChange,
 } from '../../store/RayServiceStore';
-import { tenantNamespace } from '../../vocabulary';
+import { POOL_KEY_PREFIX, tenantNamespace } from '../../vocabulary';
 import {
   isolationRefusal,
   profileRefusal,
@@ -55,15 +52,8 @@ import {
 import { authorizedTenant } from './authorizedTenant';
 import { namespaceRefusal } from './namespaceClaim';
 import { Placement } from './placement/Placement';
+import { CheckedRequest, PoolClaims } from './PoolClaims';
 import { tenantView } from './tenantView';
-
-/** A request that passed the checks that need no host cluster. */
-interface CheckedRequest {
-  request: TenantRequest;
-  profile: ComputeProfile;
-  templateVersion: TemplateVersion;
-  isolation: IsolationMode;
-}
 
 function issue(field: string, message: string): ValidationIssue {
   return { code: 'custom', path: [field], message };
@@ -84,6 +74,8 @@ export interface TenantServiceDeps {
   instance: string;
   /** Called after every change of a tenant's desired state on that cluster. */
   onChange(hostCluster: string): void;
+  /** Claims of warm-pool standbys on create; none: every create is on demand. */
+  pools?: PoolClaims;
   /** Told of every created, upgraded or deleted tenant; none by default. */
   events?: TenantEvents;
 }
@@ -119,6 +111,14 @@ export class TenantService {
   async create(credentials: Caller, request: TenantRequest): Promise<Tenant> {
     const creator = await this.deps.access.requireTenantCreator(credentials);
     const checked = await this.check(request, creator);
+    const fromPool = await this.deps.pools?.claim(checked, creator.actor);
+    if (fromPool && 'tenant' in fromPool) {
+      this.changed(fromPool.tenant);
+      return {
+        ...tenantView(fromPool.tenant),
+        provisioning: { source: 'warmPool' },
+      };
+    }
     const tenant = await this.deps.placement.place(
       placementOf(checked),
       async hostCluster => {
@@ -128,7 +128,10 @@ export class TenantService {
       },
     );
     this.changed(tenant);
-    return tenantView(tenant);
+    return {
+      ...tenantView(tenant),
+      provisioning: { source: 'onDemand', ...fromPool },
+    };
   }
 
   /** A page of the tenants the caller may read, by name. */
@@ -216,6 +219,7 @@ export class TenantService {
         version: checked.templateVersion.version,
       },
       hostCluster,
+      namespace: tenantNamespace(request.name),
       isolation: checked.isolation,
       phase: 'Pending',
       conditions: [],
@@ -308,6 +312,12 @@ export class TenantService {
         `you may only create tenants owned by one of your groups, not ${request.owner}`,
       );
     }
+    if (request.name.startsWith(POOL_KEY_PREFIX)) {
+      throw ValidationError.of(
+        ['name'],
+        `names starting with "${POOL_KEY_PREFIX}" are kept for warm-pool standbys`,
+      );
+    }
     if (await store.tenants.get(request.name)) {
       throw new ConflictError(`tenant "${request.name}" already exists`);
     }
@@ -364,6 +374,7 @@ export class TenantService {
     const { request, isolation } = checked;
     const tenant = {
       name: request.name,
+      namespace: tenantNamespace(request.name),
       owner: request.owner,
       isolation,
       profile: checked.profile.name,

@@ -18,7 +18,6 @@ import {
   Tenant,
   templateVersionRef,
 } from '@ray-service/plugin-ray-service-common';
-import { tenantNamespace } from '../../vocabulary';
 import { StoredTenant } from '../../store/RayServiceStore';
 
 /** A stored tenant as the REST API shows it. */
@@ -33,7 +32,7 @@ export function tenantView(tenant: StoredTenant): Tenant {
     ),
     hostCluster: tenant.hostCluster,
     isolation: tenant.isolation,
-    namespace: tenantNamespace(tenant.name),
+    namespace: tenant.namespace,
     phase: tenant.phase,
     conditions: tenant.conditions,
     generation: tenant.generation,
@@ -44,5 +43,6 @@ export function tenantView(tenant: StoredTenant): Tenant {
     ...(tenant.deletionRequestedAt && {
       deletionRequestedAt: tenant.deletionRequestedAt,
     }),
+    ...(tenant.pool && { pool: tenant.pool }),
   };
 }

@@ -25,6 +25,7 @@ import {
 } from '../../kubernetes/tenantClusters';
 import { WorkloadContext } from '../../planner/workloads';
 import { RayServiceStore, StoredTenant } from '../../store/RayServiceStore';
+import { tenantKey } from '../../vocabulary';
 import { authorizedTenant } from '../tenants/authorizedTenant';
 
 /** A tenant opened for work on its Ray workloads, as one caller. */
@@ -95,6 +96,7 @@ export class TenantWorkspaces {
       actor: actorOf(credentials),
       context: {
         tenant: {
+          key: tenantKey(tenant.namespace),
           name: tenant.name,
           isolation: tenant.isolation,
           namespace: location.namespace,

@@ -28,6 +28,7 @@ import { rayServiceAdminPermission } from '@ray-service/plugin-ray-service-commo
 import { AuditLogTab } from '../AuditLogTab';
 import { ComputeProfilesTab } from '../ComputeProfilesTab';
 import { HostClustersTab } from '../HostClustersTab';
+import { PoolsTab } from '../PoolsTab';
 import { TemplatesTab } from '../TemplatesTab';
 import { TenantsTab } from '../TenantsTab';
 
@@ -71,6 +72,12 @@ export const AdminPage = () => {
             <>
               <ContentHeader title="Tenants" />
               <TenantsTab />
+            </>
+          </TabbedLayout.Route>
+          <TabbedLayout.Route path="/pools" title="Pools">
+            <>
+              <ContentHeader title="Warm pools" />
+              <PoolsTab />
             </>
           </TabbedLayout.Route>
           <TabbedLayout.Route path="/profiles" title="Compute profiles">

@@ -22,13 +22,21 @@ import FormHelperText from '@material-ui/core/FormHelperText';
 import Radio from '@material-ui/core/Radio';
 import RadioGroup from '@material-ui/core/RadioGroup';
 import Typography from '@material-ui/core/Typography';
-import { Weekday, WEEKDAYS } from '@ray-service/plugin-ray-service-common';
+import {
+  ISOLATION_MODES,
+  MAX_PAGE_LIMIT,
+  templateVersionRef,
+  Weekday,
+  WEEKDAYS,
+} from '@ray-service/plugin-ray-service-common';
+import { useRayServiceData } from '../../hooks/useRayServiceData';
 import {
   errorAtOrBelow,
   errorsAt,
   fieldBinder,
   FieldErrors,
   ListEditor,
+  SelectInput,
   TextInput,
 } from '../shared';
 import { AllocationDraft, newWindow, WindowDraft } from './profileForm';
@@ -101,6 +109,50 @@ const WindowRow = (props: {
   );
 };
 
+/** What the pool's tenants run: a published version and an isolation. */
+const PoolTemplateFields = (props: {
+  value: AllocationDraft;
+  set: (change: Partial<AllocationDraft>) => void;
+  errors: FieldErrors;
+}) => {
+  const { value, set, errors } = props;
+  const versions = useRayServiceData(api =>
+    api
+      .listTemplateVersions({ query: { limit: MAX_PAGE_LIMIT } })
+      .then(page => page.items.filter(v => v.state === 'published')),
+  );
+  const refs = (versions.value ?? []).map(v =>
+    templateVersionRef(v.name, v.version),
+  );
+  if (value.templateVersion && !refs.includes(value.templateVersion)) {
+    refs.unshift(value.templateVersion);
+  }
+  return (
+    <Box display="flex" gridGap={8}>
+      <SelectInput
+        label="Pool template version"
+        value={value.templateVersion}
+        onChange={templateVersion => set({ templateVersion })}
+        options={[{ value: '', label: 'None: the pool stays empty' }, ...refs]}
+        error={errors.templateVersion}
+        hint="Creates asking for this version take a ready tenant"
+      />
+      <SelectInput
+        label="Pool isolation"
+        value={value.isolation}
+        onChange={isolation =>
+          set({ isolation: isolation as AllocationDraft['isolation'] })
+        }
+        options={[
+          { value: '', label: "The version's first mode" },
+          ...ISOLATION_MODES,
+        ]}
+        error={errors.isolation}
+      />
+    </Box>
+  );
+};
+
 const WarmPoolFields = (props: {
   value: AllocationDraft;
   onChange: (value: AllocationDraft) => void;
@@ -125,6 +177,7 @@ const WarmPoolFields = (props: {
           hint="An IANA name, e.g. Europe/Berlin"
         />
       </Box>
+      <PoolTemplateFields value={value} set={set} errors={errors} />
       <Typography variant="subtitle2">Windows</Typography>
       <Typography variant="body2" color="textSecondary">
         Wall-clock times in the time zone above, from inclusive, to exclusive. A

@@ -46,6 +46,8 @@ const profile = computeProfileInputSchema.parse({
     windows: [
       { days: ['sat', 'sun'], from: '00:00', to: '24:00', desiredCapacity: 0 },
     ],
+    templateVersion: 'kuberay@2.0.0',
+    isolation: 'vcluster',
   },
   published: true,
   visibleTo: ['group:default/ml-teams'],
@@ -58,6 +60,15 @@ describe('profile form drafts', () => {
         draftToProfileInput(profileToDraft(profile)),
       ),
     ).toEqual(profile);
+  });
+
+  it('leave the pool version and isolation out when not chosen', () => {
+    const draft = profileToDraft(profile);
+    draft.allocation.templateVersion = '';
+    draft.allocation.isolation = '';
+    const { allocation } = draftToProfileInput(draft);
+    expect(allocation).not.toHaveProperty('templateVersion');
+    expect(allocation).not.toHaveProperty('isolation');
   });
 
   it('send partitioning only for GPU models in use, and none for whole GPUs', () => {

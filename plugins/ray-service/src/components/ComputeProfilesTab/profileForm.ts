@@ -19,6 +19,7 @@ import {
   ComputeProfileInput,
   GpuModelName,
   GpuPartitioning,
+  IsolationMode,
   ResourceGroup,
   Weekday,
 } from '@ray-service/plugin-ray-service-common';
@@ -54,6 +55,10 @@ export interface AllocationDraft {
   desiredCapacity: string;
   timezone: string;
   windows: WindowDraft[];
+  /** The pool's template version ref; '' for none. */
+  templateVersion: string;
+  /** '' for the version's first mode. */
+  isolation: '' | IsolationMode;
 }
 
 export interface ProfileDraft {
@@ -105,6 +110,8 @@ export function emptyProfileDraft(): ProfileDraft {
       desiredCapacity: '1',
       timezone: browserTimeZone(),
       windows: [],
+      templateVersion: '',
+      isolation: '',
     },
     published: false,
     visibleTo: [],
@@ -152,6 +159,8 @@ export function profileToDraft(profile: ComputeProfileInput): ProfileDraft {
               ...window,
               desiredCapacity: String(window.desiredCapacity),
             })),
+            templateVersion: allocation.templateVersion ?? '',
+            isolation: allocation.isolation ?? '',
           }
         : { ...emptyProfileDraft().allocation, strategy: 'onDemand' },
     published: profile.published,
@@ -211,6 +220,8 @@ function allocationToInput(draft: AllocationDraft) {
     desiredCapacity: numberOrUndefined(draft.desiredCapacity),
     timezone: draft.timezone.trim(),
     windows: draft.windows.map(windowToInput),
+    ...(draft.templateVersion && { templateVersion: draft.templateVersion }),
+    ...(draft.isolation && { isolation: draft.isolation }),
   };
 }
 

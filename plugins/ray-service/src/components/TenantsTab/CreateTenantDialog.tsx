@@ -21,6 +21,7 @@ import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
 import {
   MAX_TENANT_NAME_LENGTH,
+  PoolAvailability,
   Tenant,
   TenantPlan,
   TenantRequest,
@@ -73,6 +74,16 @@ const PlanPreview = ({ plan }: { plan: TenantPlan }) => (
   </Box>
 );
 
+/** "instant" when the profile's warm pool has a Ready tenant for its version. */
+function instantNote(pool?: PoolAvailability): string {
+  if (!pool?.instant) {
+    return '';
+  }
+  return ` · instant with ${pool.templateVersion}${
+    pool.isolation ? ` (${pool.isolation})` : ''
+  }`;
+}
+
 /**
  * Requests a tenant. **Dry run** shows what creating it would apply without
  * changing anything; **Create** creates it. Both check the input with
@@ -84,7 +95,7 @@ export const CreateTenantDialog = (props: {
 }) => {
   const { onClose, onCreated } = props;
   const api = useApi(rayServiceApiRef);
-  const { profiles, versions, hostClusters } = useTenantChoices();
+  const { profiles, versions, hostClusters, pools } = useTenantChoices();
   const [draft, setDraft] = useState<TenantDraft>(EMPTY_TENANT_DRAFT);
   const [plan, setPlan] = useState<TenantPlan>();
   const [planning, setPlanning] = useState(false);
@@ -138,7 +149,7 @@ export const CreateTenantDialog = (props: {
       <TextInput
         label="Name"
         {...field('name')}
-        hint={`Lowercase letters, digits and "-", at most ${MAX_TENANT_NAME_LENGTH} characters; the namespace will be ray-<name>.`}
+        hint={`Lowercase letters, digits and "-", at most ${MAX_TENANT_NAME_LENGTH} characters; the namespace will be ray-<name> unless it comes from a warm pool.`}
         fullWidth
       />
       <GroupRefField
@@ -154,7 +165,9 @@ export const CreateTenantDialog = (props: {
           { value: '', label: 'Choose a published profile' },
           ...(profiles.value ?? []).map(profile => ({
             value: profile.name,
-            label: `${profile.displayName} (${profile.name})`,
+            label: `${profile.displayName} (${profile.name})${instantNote(
+              pools.value?.find(pool => pool.profile === profile.name),
+            )}`,
           })),
         ]}
         error={errors.profile ?? loadError(profiles)}

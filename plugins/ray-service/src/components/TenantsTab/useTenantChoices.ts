@@ -45,5 +45,13 @@ export function useTenantChoices() {
     const { items } = await api.listHostClusters();
     return items;
   });
-  return { profiles, versions, hostClusters };
+  // Which warm-pool profiles give a Ready tenant at once (never fails the form).
+  const pools = useRayServiceData(async api => {
+    try {
+      return (await api.listPoolAvailability()).items;
+    } catch {
+      return [];
+    }
+  });
+  return { profiles, versions, hostClusters, pools };
 }

@@ -21,7 +21,6 @@ import {
   sumRequests,
 } from './capacity';
 import { StoredTenant } from '../../../store/RayServiceStore';
-import { tenantNamespace } from '../../../vocabulary';
 
 /**
  * This portal's tenants on a host cluster that the cluster's capacity does
@@ -46,8 +45,7 @@ export function awaitingQuota(
 ): StoredTenant[] {
   const counted = new Set(quotaNamespaces);
   return tenants.filter(
-    tenant =>
-      !tenant.deletionRequestedAt && !counted.has(tenantNamespace(tenant.name)),
+    tenant => !tenant.deletionRequestedAt && !counted.has(tenant.namespace),
   );
 }
 

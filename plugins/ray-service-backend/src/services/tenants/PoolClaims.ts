@@ -1,0 +1,161 @@
+/*
+ * Copyright 2026 The Ray as a Service for Backstage Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import {
+  ComputeProfile,
+  IsolationMode,
+  TemplateVersion,
+  templateVersionRef,
+  TenantRequest,
+  WarmPoolAllocation,
+} from '@ray-service/plugin-ray-service-common';
+import { performance } from 'node:perf_hooks';
+import { PoolOffer, poolOffer } from '../../provisioning/pools/poolActions';
+import { RayServiceStore, StoredTenant } from '../../store/RayServiceStore';
+import { tenantView } from './tenantView';
+
+/** A create request that passed the checks that need no host cluster. */
+export interface CheckedRequest {
+  request: TenantRequest;
+  profile: ComputeProfile;
+  templateVersion: TemplateVersion;
+  isolation: IsolationMode;
+}
+
+/** Claimed, or why not (no reason: the profile has no warm pool). */
+export type ClaimResult = { tenant: StoredTenant } | { reason?: string };
+
+/** Told of every claim and miss, with the time it took (metrics, the pool loop). */
+export interface ClaimListener {
+  claimed(profile: string, durationMs: number): void;
+  missed(profile: string, durationMs: number): void;
+}
+
+/**
+ * Creates that take a Ready standby of their profile's warm pool instead of
+ * provisioning: the request must ask for the pool's template version and
+ * isolation (and, if it names one, a host cluster the standby is on). The
+ * claim, its audit entry and its pool event commit together; the database
+ * makes it atomic (see `TenantsTable.claim`).
+ */
+export class PoolClaims {
+  constructor(
+    private readonly deps: {
+      store: RayServiceStore;
+      listener?: ClaimListener;
+      now?: () => Date;
+    },
+  ) {}
+
+  async claim(checked: CheckedRequest, actor: string): Promise<ClaimResult> {
+    const { profile, request } = checked;
+    if (profile.allocation.strategy !== 'warmPool') {
+      return {};
+    }
+    const poolVersion = profile.allocation.templateVersion;
+    const offer = poolOffer(
+      profile,
+      poolVersion ===
+        templateVersionRef(
+          checked.templateVersion.name,
+          checked.templateVersion.version,
+        )
+        ? checked.templateVersion.isolationModes
+        : undefined,
+    );
+    const mismatch = mismatchOf(
+      profile.name,
+      profile.allocation,
+      offer,
+      checked,
+    );
+    const at = (this.deps.now?.() ?? new Date()).toISOString();
+    const { store, listener } = this.deps;
+    const started = performance.now();
+    const outcome = await store.transaction(async tx => {
+      const tenant = mismatch
+        ? undefined
+        : await tx.tenants.claim({
+            pool: profile.name,
+            template: {
+              name: checked.templateVersion.name,
+              version: checked.templateVersion.version,
+            },
+            isolation: checked.isolation,
+            hostCluster: request.hostCluster,
+            name: request.name,
+            owner: request.owner,
+            claimedBy: actor,
+            at,
+          });
+      if (!tenant) {
+        const reason =
+          mismatch ??
+          `the warm pool of ${profile.name} has no ready tenant${
+            request.hostCluster ? ` on ${request.hostCluster}` : ''
+          }`;
+        await tx.pools.recordEvent({ profile: profile.name, kind: 'miss', at });
+        return { reason };
+      }
+      await tx.pools.recordEvent({
+        profile: profile.name,
+        kind: 'claim',
+        tenant: tenant.name,
+        at,
+      });
+      await tx.auditLog.record({
+        actor,
+        action: 'tenant.claim',
+        targetName: tenant.name,
+        after: tenantView(tenant),
+      });
+      return { tenant };
+    });
+    const durationMs = performance.now() - started;
+    if ('tenant' in outcome) {
+      listener?.claimed(profile.name, durationMs);
+    } else {
+      listener?.missed(profile.name, durationMs);
+    }
+    return outcome;
+  }
+}
+
+/** Why a request cannot be served by the pool it would use, if so. Pure. */
+function mismatchOf(
+  profile: string,
+  allocation: WarmPoolAllocation,
+  offer: PoolOffer | undefined,
+  checked: CheckedRequest,
+): string | undefined {
+  if (!allocation.templateVersion) {
+    return `the warm pool of ${profile} has no template version`;
+  }
+  const asked = templateVersionRef(
+    checked.templateVersion.name,
+    checked.templateVersion.version,
+  );
+  if (
+    !offer ||
+    asked !== offer.templateVersion ||
+    checked.isolation !== offer.isolation
+  ) {
+    return `the warm pool of ${profile} keeps ${allocation.templateVersion}${
+      offer ? ` (${offer.isolation})` : ''
+    } ready; this tenant asks for ${asked} (${checked.isolation})`;
+  }
+  return undefined;
+}
