@@ -101,7 +101,7 @@ export class ProfileService {
       );
     }
     return this.store.transaction(async tx => {
-      const before = await tx.profiles.get(name);
+      const before = await tx.profiles.getLocked(name, 'update');
       if (!before) {
         throw notFound(name);
       }
@@ -127,7 +127,7 @@ export class ProfileService {
   async delete(credentials: Caller, name: string): Promise<void> {
     const actor = await this.access.requireAdmin(credentials);
     await this.store.transaction(async tx => {
-      const before = await tx.profiles.get(name);
+      const before = await tx.profiles.getLocked(name, 'update');
       if (!before) {
         throw notFound(name);
       }
