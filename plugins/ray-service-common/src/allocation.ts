@@ -99,7 +99,7 @@ export const allocationSchema = z.discriminatedUnion('strategy', [
     desiredCapacity: capacitySchema,
     timezone: timeZoneSchema,
     /** Checked in order; the first window covering an instant wins. */
-    windows: z.array(warmPoolWindowSchema).optional(),
+    windows: z.array(warmPoolWindowSchema).max(50).optional(),
   }),
 ]);
 
