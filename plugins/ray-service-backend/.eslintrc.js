@@ -18,7 +18,7 @@ const LAYERS = [
   'provisioning', // plan inputs and the tenant control loop
   'services', // domain services: profiles, templates, tenants (placement), audit log
   'bootstrap', // the startup import
-  'router', // the HTTP edge
+  ['router', 'actions'], // the edges: HTTP, and the actions registry for agents
   ['plugin.ts', 'index.ts'], // wiring
 ];
 

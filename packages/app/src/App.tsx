@@ -21,6 +21,7 @@ import {
   catalogPlugin,
 } from '@backstage/plugin-catalog';
 import { ScaffolderPage, scaffolderPlugin } from '@backstage/plugin-scaffolder';
+import { ScaffolderFieldExtensions } from '@backstage/plugin-scaffolder-react';
 import { orgPlugin } from '@backstage/plugin-org';
 import { UserSettingsPage } from '@backstage/plugin-user-settings';
 import {
@@ -30,7 +31,14 @@ import {
 } from '@backstage/core-components';
 import { createApp } from '@backstage/app-defaults';
 import { AppRouter, FlatRoutes } from '@backstage/core-app-api';
-import { RayServiceAdminPage } from '@ray-service/plugin-ray-service';
+import {
+  RayDryRunFieldExtension,
+  RayProfilePickerFieldExtension,
+  RayServiceAdminPage,
+  RayTemplateVersionPickerFieldExtension,
+  RayTenantNameFieldExtension,
+  RayTenantPickerFieldExtension,
+} from '@ray-service/plugin-ray-service';
 import { apis } from './apis';
 import { entityPage } from './components/catalog/EntityPage';
 import { Root } from './components/Root';
@@ -61,7 +69,16 @@ const routes = (
     >
       {entityPage}
     </Route>
-    <Route path="/create" element={<ScaffolderPage />} />
+    <Route path="/create" element={<ScaffolderPage />}>
+      {/* The fields of the Ray templates (templates/), beside the default ones */}
+      <ScaffolderFieldExtensions>
+        <RayTenantNameFieldExtension />
+        <RayProfilePickerFieldExtension />
+        <RayTemplateVersionPickerFieldExtension />
+        <RayTenantPickerFieldExtension />
+        <RayDryRunFieldExtension />
+      </ScaffolderFieldExtensions>
+    </Route>
     <Route path="/ray-service" element={<RayServiceAdminPage />} />
     <Route path="/settings" element={<UserSettingsPage />} />
   </FlatRoutes>

@@ -16,8 +16,8 @@
 
 /*
  * The dev/demo backend of Ray as a Service for Backstage: catalog,
- * scaffolder, guest auth, permissions with an example policy, and the Ray
- * service plugins. Adopters add the same packages to their own backend.
+ * scaffolder (with the ray:* actions), guest auth, permissions with an
+ * example policy, the Ray service plugins, and MCP for agents. Adopters add the same packages to their own backend.
  */
 
 import { createBackend } from '@backstage/backend-defaults';
@@ -38,10 +38,15 @@ backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 backend.add(import('@ray-service/plugin-catalog-backend-module-ray-service'));
 
 backend.add(import('@backstage/plugin-scaffolder-backend'));
+backend.add(import('@ray-service/plugin-scaffolder-backend-module-ray'));
 
 backend.add(import('@backstage/plugin-permission-backend'));
 backend.add(import('./permissionPolicy'));
 
 backend.add(import('@ray-service/plugin-ray-service-backend'));
+
+// MCP clients (agents) list and call the actions registry's actions, the
+// Ray service's among them (backend.actions.pluginSources in app-config).
+backend.add(import('@backstage/plugin-mcp-actions-backend'));
 
 backend.start();

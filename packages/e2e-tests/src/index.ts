@@ -27,3 +27,4 @@ export type { Portal } from './portal';
 export { openSession, PATIENCE_MS } from './session';
 export type { Session } from './session';
 export { seedTeamTenant, warmUpRayJobs } from './seed';
+export { CreatePage } from './createPage';

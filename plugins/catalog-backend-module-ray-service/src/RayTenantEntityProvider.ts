@@ -26,13 +26,13 @@ import {
   RayServiceApi,
   Tenant,
   TenantEvent,
+  tenantEntityRef,
 } from '@ray-service/plugin-ray-service-common';
 import {
   EntityContext,
   hostClusterEntity,
   systemEntity,
   tenantEntity,
-  tenantEntityRef,
 } from './entities';
 
 export const PROVIDER_NAME = 'ray-service-tenants';

@@ -21,7 +21,10 @@ import {
   parseEntityRef,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
-import { Tenant } from '@ray-service/plugin-ray-service-common';
+import {
+  Tenant,
+  tenantRayTabPath,
+} from '@ray-service/plugin-ray-service-common';
 import {
   HOST_CLUSTER_ANNOTATION,
   HOST_CLUSTER_TYPE,
@@ -63,10 +66,6 @@ export function hostClusterEntityName(hostCluster: string): string {
   return `host-cluster-${hostCluster}`;
 }
 
-export function tenantEntityRef(tenant: string, namespace: string): string {
-  return stringifyEntityRef({ kind: 'Resource', namespace, name: tenant });
-}
-
 /**
  * A tenant as a Resource of type `ray-tenant`: owned by its group, part of
  * the `ray-service` System, depending on its host cluster. Only what changes
@@ -98,7 +97,7 @@ export function tenantEntity(tenant: Tenant, context: EntityContext): Entity {
       },
       links: [
         {
-          url: `${appBaseUrl}/catalog/${namespace}/resource/${tenant.name}/ray`,
+          url: `${appBaseUrl}${tenantRayTabPath(tenant.name, namespace)}`,
           title: 'Ray workloads',
           icon: 'dashboard',
         },

@@ -18,11 +18,13 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { AccessService } from './access/AccessService';
 import { GroupHierarchy } from './access/GroupHierarchy';
 import { registerPermissionResources } from './access/permissionResources';
+import { registerRayServiceActions } from './actions';
 import { importBootstrapContent } from './bootstrap/importBootstrapContent';
 import { readRayServiceConfig } from './config';
 import { HostClusterDirectory } from './hostClusters/HostClusterDirectory';
@@ -61,6 +63,7 @@ export const rayServicePlugin = createBackendPlugin({
         scheduler: coreServices.scheduler,
         lifecycle: coreServices.lifecycle,
         catalog: catalogServiceRef,
+        actionsRegistry: actionsRegistryServiceRef,
         eventsService: eventsServiceRef,
       },
       async init({
@@ -76,6 +79,7 @@ export const rayServicePlugin = createBackendPlugin({
         scheduler,
         lifecycle,
         catalog,
+        actionsRegistry,
         eventsService,
       }) {
         const rayConfig = readRayServiceConfig(config);
@@ -129,6 +133,22 @@ export const rayServicePlugin = createBackendPlugin({
           rayDataCacheTtlMs: rayConfig.rayData.cacheSeconds * 1000,
         });
 
+        const tenants = new TenantService({
+          store,
+          access,
+          groups,
+          hostClusters,
+          placement,
+          planInputs,
+          instance,
+          events,
+          onChange: hostCluster => {
+            if (enabled) {
+              loop.trigger(hostCluster);
+            }
+          },
+        });
+
         httpRouter.use(
           createRouter({
             httpAuth,
@@ -144,24 +164,16 @@ export const rayServicePlugin = createBackendPlugin({
             profiles,
             templates,
             audit: new AuditLogService(store, access),
-            tenants: new TenantService({
-              store,
-              access,
-              groups,
-              hostClusters,
-              placement,
-              planInputs,
-              instance,
-              events,
-              onChange: hostCluster => {
-                if (enabled) {
-                  loop.trigger(hostCluster);
-                }
-              },
-            }),
+            tenants,
             ...workloads,
           }),
         );
+        registerRayServiceActions(actionsRegistry, {
+          tenants,
+          profiles,
+          templates,
+          ...workloads,
+        });
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
 
         if (enabled) {

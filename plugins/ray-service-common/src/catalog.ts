@@ -25,3 +25,27 @@ export const RAY_TENANT_ANNOTATION = 'ray-service.io/tenant';
 
 /** …and its host cluster's in this one. */
 export const RAY_HOST_CLUSTER_ANNOTATION = 'ray-service.io/host-cluster';
+
+/** The kind of a tenant's entity, named after the tenant. */
+export const TENANT_ENTITY_KIND = 'Resource';
+
+/** The catalog namespace of tenant entities unless the catalog module is configured otherwise. */
+export const DEFAULT_TENANT_ENTITY_NAMESPACE = 'default';
+
+/** The catalog entity ref of a tenant, e.g. `resource:default/demo`. */
+export function tenantEntityRef(
+  tenant: string,
+  namespace: string = DEFAULT_TENANT_ENTITY_NAMESPACE,
+): string {
+  return `${TENANT_ENTITY_KIND.toLowerCase()}:${namespace}/${tenant}`;
+}
+
+/** The app path of a tenant's Ray tab, e.g. `/catalog/default/resource/demo/ray`. */
+export function tenantRayTabPath(
+  tenant: string,
+  namespace: string = DEFAULT_TENANT_ENTITY_NAMESPACE,
+): string {
+  return `/catalog/${encodeURIComponent(
+    namespace,
+  )}/${TENANT_ENTITY_KIND.toLowerCase()}/${encodeURIComponent(tenant)}/ray`;
+}

@@ -20,6 +20,7 @@ import {
   fieldErrors,
   fieldPath,
   formatZodIssues,
+  reasonOf,
   validationDetailsOf,
   validationErrorBody,
 } from './errors';
@@ -204,5 +205,19 @@ describe('validationDetailsOf', () => {
     { body: { details: 'x' } },
   ])('is empty for %p', error => {
     expect(validationDetailsOf(error)).toEqual([]);
+  });
+});
+
+describe('reasonOf', () => {
+  it("prefers the server's message of an error body", () => {
+    const error = Object.assign(new Error('Request failed with 409 Conflict'), {
+      body: { error: { name: 'ConflictError', message: 'name is taken' } },
+    });
+    expect(reasonOf(error)).toBe('name is taken');
+  });
+
+  it("falls back to the error's own message, or the thrown value", () => {
+    expect(reasonOf(new Error('socket hang up'))).toBe('socket hang up');
+    expect(reasonOf('boom')).toBe('boom');
   });
 });

@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-import { ErrorResponseBody } from '@backstage/errors';
+import { ErrorResponseBody, isError } from '@backstage/errors';
 import { z } from 'zod';
 
 /** One invalid field: its dotted path (`resources.0.cpu`) and the reason. */
@@ -133,4 +133,19 @@ export function validationDetailsOf(error: unknown): ValidationErrorDetail[] {
           typeof detail?.message === 'string',
       )
     : [];
+}
+
+/**
+ * What went wrong, in the server's words when it answered with an error body
+ * (a 409's reason, say) rather than the client's "Request failed with 409".
+ */
+export function reasonOf(error: unknown): string {
+  if (!isError(error)) {
+    return String(error);
+  }
+  const body = (error as { body?: { error?: { message?: unknown } } }).body;
+  const serverMessage = body?.error?.message;
+  return typeof serverMessage === 'string' && serverMessage
+    ? serverMessage
+    : error.message;
 }

@@ -28,6 +28,7 @@ export * from './catalog';
 export * from './documents';
 export * from './rest';
 export * from './errors';
+export * from './formValues';
 export * from './events';
 export * from './gpu';
 export * from './groups';

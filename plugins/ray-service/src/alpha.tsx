@@ -35,6 +35,10 @@ import {
   EntityCardBlueprint,
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
+import {
+  createFormField,
+  FormFieldBlueprint,
+} from '@backstage/plugin-scaffolder-react/alpha';
 import StorageIcon from '@material-ui/icons/Storage';
 import { RayServiceClient } from '@ray-service/plugin-ray-service-common';
 import { rayServiceApiRef } from './api';
@@ -65,6 +69,27 @@ const rayServiceAdminPage = PageBlueprint.make({
       ),
   },
 });
+
+/** The Ray templates' form fields, each loaded when a form first needs it. */
+const rayFormFields = (
+  [
+    ['tenant-name', 'tenantName'],
+    ['profile-picker', 'profilePicker'],
+    ['template-version-picker', 'templateVersionPicker'],
+    ['tenant-picker', 'tenantPicker'],
+    ['dry-run', 'dryRun'],
+  ] as const
+).map(([name, key]) =>
+  FormFieldBlueprint.make({
+    name,
+    params: {
+      field: () =>
+        import('./scaffolder').then(m =>
+          createFormField(m.rayFieldDefinitions[key]),
+        ),
+    },
+  }),
+);
 
 /** The Ray tab of tenant entities. */
 const rayTenantContent = EntityContentBlueprint.make({
@@ -112,6 +137,7 @@ export default createFrontendPlugin({
     rayTenantContent,
     rayTenantOverviewCard,
     groupRayTenantsCard,
+    ...rayFormFields,
   ],
   routes: { root: rootRouteRef },
 });

@@ -27,8 +27,14 @@ export {
   EntityRayTenantContent,
   EntityRayTenantOverviewCard,
   EntityGroupRayTenantsCard,
+  RayDryRunFieldExtension,
+  RayProfilePickerFieldExtension,
+  RayTemplateVersionPickerFieldExtension,
+  RayTenantNameFieldExtension,
+  RayTenantPickerFieldExtension,
 } from './plugin';
 export { isRayTenantEntity, tenantNameOf } from './catalog';
+export type { DryRunOptions, OwnerOptions } from './scaffolder';
 export { rayServiceApiRef } from './api';
 export type { RayServiceApi } from './api';
 export { rootRouteRef as rayServiceRootRouteRef } from './routes';

@@ -22,9 +22,11 @@ import {
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/core-plugin-api';
+import { createScaffolderFieldExtension } from '@backstage/plugin-scaffolder-react';
 import { RayServiceClient } from '@ray-service/plugin-ray-service-common';
 import { rayServiceApiRef } from './api';
 import { rootRouteRef } from './routes';
+import { rayFieldDefinitions } from './scaffolder';
 
 export const rayServicePlugin = createPlugin({
   id: 'ray-service',
@@ -48,6 +50,31 @@ export const RayServiceAdminPage = rayServicePlugin.provide(
     component: () => import('./components/AdminPage').then(m => m.AdminPage),
     mountPoint: rootRouteRef,
   }),
+);
+
+/** Form field of the Ray templates: the name of a new tenant, checked as typed. */
+export const RayTenantNameFieldExtension = rayServicePlugin.provide(
+  createScaffolderFieldExtension(rayFieldDefinitions.tenantName),
+);
+
+/** Form field: a compute profile the owner group may use, with its resources. */
+export const RayProfilePickerFieldExtension = rayServicePlugin.provide(
+  createScaffolderFieldExtension(rayFieldDefinitions.profilePicker),
+);
+
+/** Form field: a tenant template version shared with the owner group. */
+export const RayTemplateVersionPickerFieldExtension = rayServicePlugin.provide(
+  createScaffolderFieldExtension(rayFieldDefinitions.templateVersionPicker),
+);
+
+/** Form field: a tenant the user may create workloads in. */
+export const RayTenantPickerFieldExtension = rayServicePlugin.provide(
+  createScaffolderFieldExtension(rayFieldDefinitions.tenantPicker),
+);
+
+/** Form field: the REST API's dry run of what the form asks for. */
+export const RayDryRunFieldExtension = rayServicePlugin.provide(
+  createScaffolderFieldExtension(rayFieldDefinitions.dryRun),
 );
 
 /** The Ray tab of a tenant entity (`EntityLayout.Route` with `isRayTenantEntity`). */

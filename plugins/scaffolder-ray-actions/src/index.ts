@@ -15,9 +15,16 @@
  */
 
 /**
- * Scaffolder module with the ray:* actions of Ray as a Service. No action is
- * registered yet: see README.md.
+ * Scaffolder module with the ray:* actions of Ray as a Service:
+ * `ray:tenant:create`, `ray:cluster:create`, `ray:job:submit` and
+ * `ray:service:deploy`.
  *
  * @packageDocumentation
  */
-export {};
+
+export { scaffolderModuleRayActions as default } from './module';
+export { createTenantAction } from './actions/createTenant';
+export { createClusterAction } from './actions/createCluster';
+export { submitJobAction } from './actions/submitJob';
+export { deployServiceAction } from './actions/deployService';
+export type { Clock, RayActionDeps } from './lib/deps';

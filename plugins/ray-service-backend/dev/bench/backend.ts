@@ -84,7 +84,8 @@ export async function startBenchBackend(
   const config = new ConfigReader({
     backend: { baseUrl, listen: { host: '127.0.0.1', port } },
     permission: { enabled: true },
-    rayService,
+    // a benchmark measures latency; a busy machine must not turn it into 503s
+    rayService: { reachabilityTimeoutMs: 60_000, ...rayService },
   });
   const backend = createBackend();
   backend.add(

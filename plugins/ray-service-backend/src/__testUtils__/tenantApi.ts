@@ -181,3 +181,18 @@ export const inPhase =
   (phase: TenantPhase | WorkloadPhase) =>
   (response: request.Response): boolean =>
     response.status === 200 && (response.body as Tenant).phase === phase;
+
+/** Creates an ml-team-alpha tenant as `api` and waits until it is Ready. */
+export async function createReadyTenant(
+  api: Api,
+  name: string,
+  overrides: object = {},
+): Promise<request.Response> {
+  const created = await api
+    .post('/tenants')
+    .send(tenantRequest(name, overrides));
+  if (created.status !== 201) {
+    throw new Error(`tenant not created: ${created.text}`);
+  }
+  return pollTenant(api, name, inPhase('Ready'));
+}

@@ -108,7 +108,7 @@ export async function startRayServiceTestBackend(
     config?: object;
     knex?: Knex;
     decideUser?: UserDecision;
-    /** More services or features, e.g. an events service to listen to. */
+    /** More services or features, e.g. the real actions registry or an events service. */
     features?: Parameters<typeof startTestBackend>[0]['features'];
   } = {},
 ) {

@@ -25,9 +25,9 @@ import {
 } from '@ray-service/plugin-ray-service-common';
 import express, { Request, Response } from 'express';
 import Router from 'express-promise-router';
-import { z } from 'zod';
 import { Caller } from '../access/callers';
-import { ValidationError, ValidationIssue } from '../lib/validation';
+import { parseRouteInput } from '../lib/routeInput';
+import { ValidationError } from '../lib/validation';
 
 /** A body in a content type the route does not read (415). */
 export class UnsupportedMediaTypeError extends CustomErrorBase {
@@ -56,23 +56,6 @@ export type Handlers<C extends Record<string, RouteDefinition>> = {
   [K in keyof C]: RouteHandler<C[K]>;
 };
 
-/** The issues of `value` against `schema`, at `prefix` (e.g. `path`), and its output. */
-function check(
-  schema: z.ZodType | undefined,
-  value: unknown,
-  issues: ValidationIssue[],
-): unknown {
-  if (!schema) {
-    return value;
-  }
-  const result = schema.safeParse(value);
-  if (!result.success) {
-    issues.push(...result.error.issues);
-    return undefined;
-  }
-  return result.data;
-}
-
 /** The body of a route that reads YAML too: YAML text, or what express parsed as JSON. */
 function documentOf(req: Request): unknown {
   if (typeof req.body !== 'string') {
@@ -95,19 +78,11 @@ async function requestOf(
   req: Request,
   httpAuth: HttpAuthService,
 ) {
-  const issues: ValidationIssue[] = [];
-  const params = check(definition.params, req.params, issues) ?? {};
-  const query = check(definition.query, req.query, issues) ?? {};
-  const body = definition.body
-    ? check(
-        definition.body,
-        definition.yamlBody ? documentOf(req) : req.body,
-        issues,
-      )
-    : undefined;
-  if (issues.length) {
-    throw new ValidationError(issues);
-  }
+  const { params, query, body } = parseRouteInput(definition, {
+    params: req.params,
+    query: req.query,
+    body: definition.yamlBody ? documentOf(req) : req.body,
+  });
   const credentials = definition.public
     ? undefined
     : await httpAuth.credentials(req, { allow: ['user', 'service'] });

@@ -25,12 +25,11 @@ import { realRayHead } from '../__testUtils__/realRay';
 import {
   Api,
   apiFor,
+  createReadyTenant,
   inPhase,
   poll,
-  pollTenant,
   seedTenantCatalog,
   startTestSim,
-  tenantRequest,
   tenantTestConfig,
 } from '../__testUtils__/tenantApi';
 import { startRayServiceTestBackend } from '../__testUtils__/testBackend';
@@ -94,13 +93,7 @@ describeWithRay.each<IsolationMode>(['namespace', 'vcluster'])(
       const admin = apiFor(server, 'admin');
       alpha = apiFor(server, 'alpha');
       await seedTenantCatalog(admin);
-      const created = await alpha
-        .post('/tenants')
-        .send(tenantRequest(tenant, { isolation }));
-      if (created.status !== 201) {
-        throw new Error(`tenant not created: ${created.text}`);
-      }
-      await pollTenant(alpha, tenant, inPhase('Ready'));
+      await createReadyTenant(alpha, tenant, { isolation });
       const cluster = await alpha
         .post(`${at}/rayclusters`)
         .send({ name: 'rc', spec: SMALL });
@@ -220,15 +213,31 @@ describeWithRay.each<IsolationMode>(['namespace', 'vcluster'])(
       const ready = await poll(
         alpha,
         `${at}/rayservices/echo`,
-        inPhase('Ready'),
+        // Ready means the Serve endpoints answer; an application already
+        // on the head may still be redeploying the new config for a moment
+        response =>
+          inPhase('Ready')(response) &&
+          response.body.applications?.every(
+            (app: { status: string }) => app.status === 'RUNNING',
+          ),
         RAY_PATIENCE,
       );
       expect(ready.body.applications).toEqual([
         expect.objectContaining({ name: 'echo', status: 'RUNNING' }),
       ]);
+      // both isolations share one real head: the second deploy makes Ray
+      // redeploy the same application, which is RUNNING again soon after
       const serve = seen(
-        await alpha.get(
+        await poll(
+          alpha,
           `${at}/rayclusters/${ready.body.clusterName}/ray/serve`,
+          response =>
+            response.status === 200 &&
+            response.body.items.some(
+              (app: { name: string; status: string }) =>
+                app.name === 'echo' && app.status === 'RUNNING',
+            ),
+          RAY_PATIENCE,
         ),
       );
       expect(serve.body.items).toContainEqual(

@@ -26,12 +26,11 @@ import { parse } from 'yaml';
 import {
   Api,
   apiFor,
+  createReadyTenant,
   inPhase,
   poll,
-  pollTenant,
   seedTenantCatalog,
   startTestSim,
-  tenantRequest,
   tenantTestConfig,
 } from '../__testUtils__/tenantApi';
 import { startRayServiceTestBackend } from '../__testUtils__/testBackend';
@@ -129,13 +128,7 @@ describe.each<IsolationMode>(['namespace', 'vcluster'])(
       alpha = apiFor(server, 'alpha');
       bravo = apiFor(server, 'bravo');
       await seedTenantCatalog(admin);
-      const created = await alpha
-        .post('/tenants')
-        .send(tenantRequest(tenant, { isolation }));
-      if (created.status !== 201) {
-        throw new Error(`tenant not created: ${created.text}`);
-      }
-      await pollTenant(alpha, tenant, inPhase('Ready'));
+      await createReadyTenant(alpha, tenant, { isolation });
     });
     afterAll(async () => {
       await backend.stop();

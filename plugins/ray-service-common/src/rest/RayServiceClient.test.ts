@@ -201,6 +201,30 @@ describe('RayServiceClient', () => {
     ]);
   });
 
+  it('passes an abort signal to fetch, so a cancelled caller stops the request', async () => {
+    const fetch = jest.fn(
+      (_input: RequestInfo | URL, init?: RequestInit) =>
+        new Promise<Response>((_resolve, reject) => {
+          const signal = init!.signal!;
+          if (signal.aborted) {
+            reject(signal.reason);
+          }
+          signal.addEventListener('abort', () => reject(signal.reason));
+        }),
+    );
+    const client = new RayServiceClient({
+      discoveryApi: { getBaseUrl: async () => BASE_URL },
+      fetchApi: { fetch },
+    });
+    const controller = new AbortController();
+    const pending = client.getTenant(
+      { path: { name: 'demo' } },
+      { signal: controller.signal },
+    );
+    controller.abort(new Error('task cancelled'));
+    await expect(pending).rejects.toThrow('task cancelled');
+  });
+
   it('throws a ResponseError carrying the validation details of a 400', async () => {
     const body = {
       error: {

@@ -28,9 +28,13 @@ export interface RayServiceFetch {
   fetch: typeof fetch;
 }
 
-/** Per-call options; `token` is a Backstage token for server-side callers. */
+/**
+ * Per-call options: `token` is a Backstage token for server-side callers,
+ * `signal` aborts the request (a cancelled scaffolder task, say).
+ */
 export interface RequestOptions {
   token?: string;
+  signal?: AbortSignal;
 }
 
 type Call<R extends RouteDefinition> = {} extends RouteInput<R>
@@ -131,6 +135,7 @@ export class RayServiceClient {
       method: definition.method.toUpperCase(),
       headers,
       body: body?.text,
+      signal: options?.signal,
     });
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);

@@ -221,6 +221,7 @@ export function fixtureRayClusterStatus(
   overrides: Overrides<RayClusterStatus> = {},
 ): RayClusterStatus {
   return rayClusterStatusSchema.parse({
+    ray: { version: '2.60.0', commit: '0d2c6fb96b2f8b4c' },
     usage: [
       { resource: 'CPU', used: 2, total: 3 },
       { resource: 'GPU', used: 1, total: 1 },

@@ -95,8 +95,20 @@ const Nodes = ({ nodes }: { nodes: RayNode[] }) => (
   />
 );
 
+/** Which Ray the head runs; the test bed's simulated heads say so. */
+export function describeRay(ray: NonNullable<RayClusterStatus['ray']>): string {
+  return ray.commit === 'kube-sim'
+    ? `Ray ${ray.version}, simulated by kube-sim`
+    : `Ray ${ray.version} (commit ${ray.commit.slice(0, 8)})`;
+}
+
 const Use = ({ status }: { status: RayClusterStatus }) => (
   <>
+    {status.ray && (
+      <Typography variant="body2" gutterBottom>
+        {describeRay(status.ray)}
+      </Typography>
+    )}
     <SimpleTable
       label="Resource use"
       head={['Resource', 'Used', 'Total']}

@@ -146,6 +146,9 @@ describe('the Ray tab', () => {
     const demand = await within(dialog).findByRole('table', {
       name: 'Pending demand',
     });
+    expect(
+      within(dialog).getByText('Ray 2.60.0 (commit 0d2c6fb9)'),
+    ).toBeInTheDocument();
     expect(within(demand).getByText('CPU 4, GPU 1')).toBeInTheDocument();
     const serve = await within(dialog).findByRole('table', {
       name: 'Serve applications',

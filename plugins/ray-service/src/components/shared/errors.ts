@@ -14,25 +14,10 @@
  * limitations under the License.
  */
 
-import { isError } from '@backstage/errors';
-
 /** Messages per dotted field path, e.g. `resources.0.cpu`. */
 export type FieldErrors = Record<string, string>;
 
-/**
- * What went wrong, in the server's words when it answered with an error body
- * (a 409's reason, say) rather than the client's "Request failed with 409".
- */
-export function reasonOf(error: unknown): string {
-  if (!isError(error)) {
-    return String(error);
-  }
-  const body = (error as { body?: { error?: { message?: unknown } } }).body;
-  const serverMessage = body?.error?.message;
-  return typeof serverMessage === 'string' && serverMessage
-    ? serverMessage
-    : error.message;
-}
+export { reasonOf } from '@ray-service/plugin-ray-service-common';
 
 /**
  * The errors below `prefix`, relative to it, for a part of a form:

@@ -1,0 +1,42 @@
+/*
+ * Copyright 2026 The Ray as a Service for Backstage Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { stepExample } from './examples';
+
+export const examples = [
+  stepExample(
+    'ray:service:deploy',
+    { id: 'service', name: 'Deploy the RayService' },
+    'Serve one application on a small cluster',
+    {
+      tenant: 'fraud-models',
+      name: 'scoring',
+      serveConfig: [
+        'applications:',
+        '  - name: scoring',
+        '    import_path: scoring.app:deployment',
+        '    route_prefix: /',
+        '    runtime_env:',
+        '      working_dir: https://example.com/fraud-models/scoring.zip',
+        '',
+      ].join('\n'),
+      cluster: {
+        head: { cpu: '2', memory: '8Gi' },
+        workerGroups: [{ name: 'serve', replicas: 2, cpu: '2', memory: '8Gi' }],
+      },
+    },
+  ),
+];
