@@ -130,4 +130,38 @@ describeInBrowser('the Create page in the dev portal, as a team member', () => {
     await session.screenshot('job-task-done');
     expect(page.url()).toMatch(/\/create\/tasks\//);
   });
+
+  it('stops a job too big for the tenant at the dry run, with the reason, before anything runs', async () => {
+    const { page } = session;
+    await seedTeamTenant(session, { name: JOB_TENANT, owner: TEAM });
+
+    await create.template('Ray job');
+    await create.choose('Tenant', JOB_TENANT);
+    await create.textField('Job name').fill('too-big');
+    await create.next();
+    // The small profile's quota is 8 CPU.
+    await create.textField('CPU').fill('64');
+    await create.next();
+
+    const refusal = page
+      .getByRole('alert')
+      .filter({ hasText: 'This cannot work as chosen' });
+    await refusal.waitFor();
+    // The field and the numbers, e.g. "cluster.new.head: … the tenant has 8100m free of 8100m".
+    await expect(refusal.innerText()).resolves.toMatch(
+      /cluster\.new\.head: .*the tenant has \S+ free of \S+/,
+    );
+    await session.screenshot('job-refused');
+
+    // The form stays on the dry run: Review does not lead to Create.
+    await page.getByRole('button', { name: 'Review' }).click();
+    await session.settle();
+    await expect(
+      page.getByRole('button', { name: 'Create' }).count(),
+    ).resolves.toBe(0);
+    const jobs = await session.api.listRayJobs({
+      path: { tenant: JOB_TENANT },
+    });
+    expect(jobs.items.map(job => job.name)).not.toContain('too-big');
+  });
 });

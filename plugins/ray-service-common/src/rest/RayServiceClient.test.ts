@@ -73,7 +73,7 @@ describe('RayServiceClient', () => {
     for (const [operation, definition] of operations) {
       const call = (client as unknown as Record<string, Function>)[operation];
       await call({
-        path: { name: 'n', version: '1.0.0' },
+        path: { name: 'n', version: '1.0.0', tenant: 't', submissionId: 's' },
         ...(definition.method !== 'get' && { body: {} }),
       });
     }
@@ -84,7 +84,9 @@ describe('RayServiceClient', () => {
         ([, definition]) =>
           `${definition.method.toUpperCase()} ${definition.path
             .replace('{name}', 'n')
-            .replace('{version}', '1.0.0')}`,
+            .replace('{version}', '1.0.0')
+            .replace('{tenant}', 't')
+            .replace('{submissionId}', 's')}`,
       ),
     );
   });

@@ -56,7 +56,7 @@ export function fixtureTenant(
         type: 'NamespaceReady',
         status: 'True',
         reason: 'Applied',
-        message: 'Namespace ray-' + name + ' exists',
+        message: `Namespace ray-${name} exists`,
         lastTransitionTime: CREATED,
       },
     ],
