@@ -101,7 +101,7 @@ export const allocationSchema = z.discriminatedUnion('strategy', [
     desiredCapacity: capacitySchema,
     timezone: timeZoneSchema,
     /** Checked in order; the first window covering an instant wins. */
-    windows: z.array(warmPoolWindowSchema).optional(),
+    windows: z.array(warmPoolWindowSchema).max(50).optional(),
     /**
      * What the pool's tenants run: a published version (`kuberay@2.0.0`).
      * Without it the pool stays empty. Creates asking for this version (and

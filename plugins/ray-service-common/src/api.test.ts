@@ -54,16 +54,19 @@ describe('pageQuerySchema', () => {
     });
   });
 
-  it.each(['0', '501', 'ten', '1.5'])('rejects limit %j', limit => {
-    expect(pageQuerySchema.safeParse({ limit }).error?.issues).toEqual([
-      expect.objectContaining({ path: ['limit'] }),
-    ]);
-  });
+  it.each(['0', '501', 'ten', '1.5', '0x10', '1e2', '5.0', ' 5', ''])(
+    'rejects limit %j',
+    limit => {
+      expect(pageQuerySchema.safeParse({ limit }).error?.issues).toEqual([
+        expect.objectContaining({ path: ['limit'] }),
+      ]);
+    },
+  );
 
   it('states the bounds', () => {
     expect(
       pageQuerySchema.safeParse({ limit: '501' }).error?.issues[0].message,
-    ).toBe('must be at most 500');
+    ).toBe('must be a whole number from 1 to 500');
   });
 });
 

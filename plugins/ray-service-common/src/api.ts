@@ -29,18 +29,24 @@ const limitSchema = z
 /** Which page of a list to return; the cursor comes from `nextCursor`. */
 export const pageParamsSchema = z.object({
   limit: limitSchema.optional(),
-  cursor: z.string().min(1).optional(),
+  cursor: z.string().min(1).max(2048).optional(),
 });
 
 export type PageParams = z.infer<typeof pageParamsSchema>;
 
 /** Page params as the backend reads them from a query string, defaults applied. */
 export const pageQuerySchema = z.object({
-  limit: z.coerce
-    .number<string>()
+  // Decimal digits only: no `0x10`, `1e2`, `5.0` or ` 5`.
+  limit: z
+    .string()
+    .regex(
+      /^([1-9]\d?|[1-4]\d\d|500)$/,
+      `must be a whole number from 1 to ${MAX_PAGE_LIMIT}`,
+    )
+    .transform(Number)
     .pipe(limitSchema)
     .default(DEFAULT_PAGE_LIMIT),
-  cursor: z.string().min(1).optional(),
+  cursor: z.string().min(1).max(2048).optional(),
 });
 
 /** The body of `PUT /templates/{name}@{version}/sharing`. */

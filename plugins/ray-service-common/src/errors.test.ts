@@ -91,6 +91,22 @@ describe('formatZodIssues', () => {
       { field: 'spec.c', message: 'is not a known field' },
     ]);
   });
+
+  it('never echoes a hostile input whole: 50 fields, 300 characters each', () => {
+    const keys = Object.fromEntries(
+      Array.from({ length: 1000 }, (_, i) => [`${'k'.repeat(1000)}${i}`, 1]),
+    );
+    const { message, details } = formatZodIssues(
+      zodErrorOf(z.strictObject({}), keys),
+    );
+    expect(details).toHaveLength(51);
+    expect(details[50]).toEqual({
+      field: '',
+      message: 'and 950 more problems',
+    });
+    expect(Math.max(...details.map(d => d.field.length))).toBe(300);
+    expect(message.length).toBeLessThan(51 * 320);
+  });
 });
 
 describe('fieldPath', () => {

@@ -50,6 +50,17 @@ function detailsOf(issue: z.core.$ZodIssue): ValidationErrorDetail[] {
   return [{ field: fieldPath(issue.path), message: issue.message }];
 }
 
+/** Fields and reasons an error body lists at most; the rest are counted. */
+const MAX_DETAILS = 50;
+/** Characters of a field or reason: a hostile input is never echoed whole. */
+const MAX_DETAIL_LENGTH = 300;
+
+function shortened(text: string): string {
+  return text.length > MAX_DETAIL_LENGTH
+    ? `${text.slice(0, MAX_DETAIL_LENGTH - 1)}…`
+    : text;
+}
+
 /**
  * Turns a failed parse into a message naming each field and reason,
  * `resources.0.cpu: invalid quantity "abc"; name: ...`, and the same as
@@ -59,7 +70,17 @@ export function formatZodIssues(error: ZodIssues): {
   message: string;
   details: ValidationErrorDetail[];
 } {
-  const details = error.issues.flatMap(detailsOf);
+  const all = error.issues.flatMap(detailsOf);
+  const details = all.slice(0, MAX_DETAILS).map(detail => ({
+    field: shortened(detail.field),
+    message: shortened(detail.message),
+  }));
+  if (all.length > MAX_DETAILS) {
+    details.push({
+      field: '',
+      message: `and ${all.length - MAX_DETAILS} more problems`,
+    });
+  }
   const message = details
     .map(({ field, message: reason }) =>
       field ? `${field}: ${reason}` : reason,

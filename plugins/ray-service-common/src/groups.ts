@@ -23,6 +23,9 @@ const ENTITY_REF = /^(?:([^:/]+):)?(?:([^:/]+)\/)?([^:/]+)$/;
 // Backstage's entity name and namespace syntax, compared case-insensitively.
 const NAME_PART = /^[a-z0-9]+(?:[-_.][a-z0-9]+)*$/;
 
+const NAME_PATTERN = '[A-Za-z0-9]+(?:[-_.][A-Za-z0-9]+)*';
+const GROUP_REF_PATTERN = `^(?:[Gg][Rr][Oo][Uu][Pp]:)?(?:${NAME_PATTERN}/)?${NAME_PATTERN}$`;
+
 function isNamePart(value: string): boolean {
   return value.length <= 63 && NAME_PART.test(value);
 }
@@ -76,17 +79,27 @@ export const groupRefSchema = z
   })
   .overwrite(ref => tryNormalizeGroupRef(ref) ?? ref)
   .meta({
+    // What readGroupRef accepts, for the OpenAPI document (names of at most 63 characters).
+    pattern: GROUP_REF_PATTERN,
+    maxLength: 200,
     description:
       'A group ref (group:<namespace>/<name>) or a group name; normalized to group:<namespace>/<name> in lowercase',
   });
 
+/** Groups a profile or template version may name. */
+export const MAX_GROUP_REFS = 100;
+
 /** A list of group refs, normalized, without duplicates. */
-export const groupRefListSchema = z.array(groupRefSchema).superRefine(
-  uniqueBy(
-    ref => ref,
-    ref => `${ref} is listed twice`,
-  ),
-);
+export const groupRefListSchema = z
+  .array(groupRefSchema)
+  .max(MAX_GROUP_REFS, `name at most ${MAX_GROUP_REFS} groups`)
+  .superRefine(
+    uniqueBy(
+      ref => ref,
+      ref => `${ref} is listed twice`,
+    ),
+  )
+  .meta({ uniqueItems: true });
 
 /**
  * Whether something shared with `sharedWith` is shared with a user in

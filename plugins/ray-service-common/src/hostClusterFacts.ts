@@ -17,7 +17,7 @@
 import { z } from 'zod';
 import { isLabelKey, isLabelValue } from './validation';
 
-const nonEmpty = z.string().trim().min(1, 'is required');
+const nonEmpty = z.string().trim().min(1, 'is required').max(253);
 
 export const PUBLIC_CLOUD_PROVIDERS = ['aws', 'azure', 'gcp', 'oci'] as const;
 export const DATA_CENTER_INFRASTRUCTURES = [
@@ -33,13 +33,13 @@ export const infrastructureSchema = z.discriminatedUnion('type', [
     provider: z.enum(PUBLIC_CLOUD_PROVIDERS),
     region: nonEmpty,
     /** Node instance types, e.g. `p4d.24xlarge`. */
-    instanceTypes: z.array(nonEmpty).default([]),
+    instanceTypes: z.array(nonEmpty).max(50).default([]),
   }),
   z.object({
     type: z.literal('dataCenter'),
     infrastructure: z.enum(DATA_CENTER_INFRASTRUCTURES),
     operatingSystem: nonEmpty,
-    gpuTypes: z.array(nonEmpty).default([]),
+    gpuTypes: z.array(nonEmpty).max(50).default([]),
   }),
 ]);
 

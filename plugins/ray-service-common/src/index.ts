@@ -25,6 +25,7 @@ export * from './allocation';
 export * from './api';
 export * from './audit';
 export * from './catalog';
+export * from './documents';
 export * from './rest';
 export * from './errors';
 export * from './formValues';

@@ -115,6 +115,9 @@ export interface GpuResourceRequest {
   count: number;
 }
 
+/** The resource whole and time-sliced GPUs are requested as. */
+export const GPU_RESOURCE = 'nvidia.com/gpu';
+
 /**
  * The extended resources `count` GPUs of `model` amount to:
  *
@@ -141,11 +144,11 @@ export function gpuResourcesFor(
   }
   switch (partitioning.mode) {
     case 'whole':
-      return [{ resourceName: 'nvidia.com/gpu', count }];
+      return [{ resourceName: GPU_RESOURCE, count }];
     case 'timeSlicing':
       return [
         {
-          resourceName: 'nvidia.com/gpu',
+          resourceName: GPU_RESOURCE,
           count: count * partitioning.replicas,
         },
       ];

@@ -19,6 +19,7 @@ import { allocationSchema } from './allocation';
 import { gpuModelNameSchema } from './gpu';
 import { groupRefListSchema, isSharedWith } from './groups';
 import {
+  GPU_RESOURCE,
   gpuResourcesFor,
   Partitioning,
   partitioningSchema,
@@ -72,7 +73,8 @@ const profileFields = {
   description: z.string().max(2000).default(''),
   resources: z
     .array(resourceGroupSchema)
-    .min(1, 'a profile needs at least one resource group'),
+    .min(1, 'a profile needs at least one resource group')
+    .max(16, 'a profile has at most 16 resource groups'),
   /** Per GPU model used in `resources`; models without an entry are whole. */
   partitioning: partitioningSchema.default({}),
   allocation: allocationSchema,
@@ -185,6 +187,27 @@ export function profileResourceTotals(
       resourceGroupTotals(group, profile.partitioning),
     ),
   );
+}
+
+/**
+ * The `nvidia.com/gpu` units a profile asks for, by GPU model (whole or
+ * time-sliced GPUs; MIG slices are resources of their own). Kubernetes
+ * counts `nvidia.com/gpu` without a model, so this is what tells which
+ * model a tenant holds.
+ */
+export function profileGpusByModel(
+  profile: Pick<ComputeProfileInput, 'resources' | 'partitioning'>,
+): Record<string, number> {
+  const byModel: Record<string, number> = {};
+  for (const group of profile.resources) {
+    const gpus = resourceGroupTotals(group, profile.partitioning).extended[
+      GPU_RESOURCE
+    ];
+    if (group.gpuModel && gpus) {
+      byModel[group.gpuModel] = (byModel[group.gpuModel] ?? 0) + gpus;
+    }
+  }
+  return byModel;
 }
 
 /**

@@ -218,10 +218,13 @@ export const quantitySchema = z.string().superRefine((text, ctx) => {
 
 /** A quantity of a given resource, rejected when malformed or too large. */
 export function quantitySchemaFor(kind: QuantityKind) {
-  return z.string().superRefine((text, ctx) => {
-    const result = parse(text, kind);
-    if ('error' in result) {
-      ctx.addIssue({ code: 'custom', message: result.error });
-    }
-  });
+  return z
+    .string()
+    .superRefine((text, ctx) => {
+      const result = parse(text, kind);
+      if ('error' in result) {
+        ctx.addIssue({ code: 'custom', message: result.error });
+      }
+    })
+    .meta({ pattern: QUANTITY.source, maxLength: MAX_QUANTITY_LENGTH });
 }

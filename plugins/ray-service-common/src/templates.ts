@@ -15,6 +15,7 @@
  */
 
 import { z } from 'zod';
+import { boundedDocumentSchema } from './documents';
 import { groupRefListSchema, isSharedWith } from './groups';
 import {
   isDnsSubdomain,
@@ -68,7 +69,7 @@ export const addonSchema = z.object({
   /** Where the chart goes inside the tenant; defaults to the add-on name. */
   namespace: slugSchema.optional(),
   /** Helm values. */
-  values: z.record(z.string(), z.unknown()).optional(),
+  values: boundedDocumentSchema.optional(),
 });
 
 export type Addon = z.infer<typeof addonSchema>;
@@ -136,9 +137,11 @@ const contentFields = {
         mode => mode,
         mode => `"${mode}" is listed twice`,
       ),
-    ),
+    )
+    .meta({ uniqueItems: true }),
   addons: z
     .array(addonSchema)
+    .max(20, 'at most 20 add-ons')
     .default([])
     .superRefine(
       uniqueBy(
@@ -147,7 +150,7 @@ const contentFields = {
       ),
     ),
   security: securitySchema,
-  changelog: z.string().default(''),
+  changelog: z.string().max(20_000).default(''),
   /** Groups that may use the version, descendants included; empty = admins only. */
   sharedWith: groupRefListSchema.default([]),
 };

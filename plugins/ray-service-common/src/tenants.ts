@@ -17,8 +17,12 @@
 import { z } from 'zod';
 import { groupRefSchema } from './groups';
 import { ISOLATION_MODES } from './templates';
-import { parseTemplateVersionRef } from './templateVersionRef';
-import { isDnsLabel, slugSchema, timestampSchema } from './validation';
+import {
+  DNS_LABEL_PATTERN,
+  SEMVER,
+  slugSchema,
+  timestampSchema,
+} from './validation';
 
 /**
  * Longest tenant name: every name derived from it (namespace `ray-<name>`,
@@ -27,24 +31,38 @@ import { isDnsLabel, slugSchema, timestampSchema } from './validation';
  */
 export const MAX_TENANT_NAME_LENGTH = 32;
 
+/** Names the API's routes use beside tenant names (`POST /tenants/plan`). */
+export const RESERVED_TENANT_NAMES = ['plan'] as const;
+
 export const tenantNameSchema = z
   .string()
   .max(
     MAX_TENANT_NAME_LENGTH,
     `must be at most ${MAX_TENANT_NAME_LENGTH} characters`,
   )
-  .refine(
-    isDnsLabel,
+  .regex(
+    DNS_LABEL_PATTERN,
     'must be lowercase letters, digits and "-", starting and ending with a letter or digit',
+  )
+  .regex(
+    new RegExp(`^(?!(${RESERVED_TENANT_NAMES.join('|')})$)`),
+    `must not be ${RESERVED_TENANT_NAMES.map(name => `"${name}"`).join(
+      ', ',
+    )}: the API's routes use it`,
   );
 
-export const templateVersionRefSchema = z.string().superRefine((ref, ctx) => {
-  try {
-    parseTemplateVersionRef(ref);
-  } catch (error) {
-    ctx.addIssue({ code: 'custom', message: (error as Error).message });
-  }
-});
+/** `kuberay@1.2.0`: a DNS-1123 label, `@`, a semantic version. */
+const TEMPLATE_VERSION_REF = new RegExp(
+  `^[a-z0-9](?:[-a-z0-9]{0,61}[a-z0-9])?@${SEMVER.source.slice(1)}`,
+);
+
+export const templateVersionRefSchema = z
+  .string()
+  .max(320, 'must be at most 320 characters')
+  .regex(
+    TEMPLATE_VERSION_REF,
+    'must be "<name>@<version>" with a DNS-1123 label and a semantic version, e.g. "kuberay@1.2.0"',
+  );
 
 /** Body of `POST /tenants` and `POST /tenants/plan`. */
 export const tenantRequestSchema = z

@@ -17,11 +17,13 @@
 import { z } from 'zod';
 
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+/** A DNS-1123 label's characters (its length is checked apart). */
+export const DNS_LABEL_PATTERN = DNS_LABEL;
 const DNS_SUBDOMAIN =
   /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 
 // The regular expression recommended by https://semver.org.
-const SEMVER =
+export const SEMVER =
   /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/;
 
 // A DNS name (any case), an IPv4 address or a bracketed IPv6 address.
@@ -104,7 +106,8 @@ export const slugSchema = z
 /** A semantic version without a leading `v`, e.g. `1.2.0`. */
 export const semverSchema = z
   .string()
-  .refine(isSemver, 'must be a semantic version such as "1.2.0"');
+  .max(255, 'must be at most 255 characters')
+  .regex(SEMVER, 'must be a semantic version such as "1.2.0"');
 
 /** An ISO 8601 timestamp as the REST API sends it. */
 export const timestampSchema = z.iso.datetime({ offset: true });

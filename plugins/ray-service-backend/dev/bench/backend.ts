@@ -106,7 +106,12 @@ export async function startBenchBackend(
       factory: () => ({ getClient: async () => knex }),
     }),
   );
-  backend.add(mockServices.httpAuth.factory());
+  // A request without a token is refused (401), as in production.
+  backend.add(
+    mockServices.httpAuth.factory({
+      defaultCredentials: mockCredentials.none(),
+    }),
+  );
   backend.add(mockServices.auth.factory());
   backend.add(
     createServiceFactory({

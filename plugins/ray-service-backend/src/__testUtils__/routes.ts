@@ -26,9 +26,10 @@ function routesOf(stack: Layer[]): string[] {
   return stack.flatMap(layer => {
     if (layer.route) {
       const { path, methods } = layer.route;
-      return Object.keys(methods).map(
-        method => `${method.toUpperCase()} ${path}`,
-      );
+      // `_all`: the 405 answers for methods a path does not declare.
+      return Object.keys(methods)
+        .filter(method => method !== '_all')
+        .map(method => `${method.toUpperCase()} ${path}`);
     }
     return layer.handle?.stack ? routesOf(layer.handle.stack) : [];
   });

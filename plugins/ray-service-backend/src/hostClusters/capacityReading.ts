@@ -21,7 +21,12 @@ import {
 } from '@ray-service/plugin-ray-service-common';
 import { ObjectClient, ObservedObject } from '../kubernetes/ObjectClient';
 import { findCondition } from '../kubernetes/objectConditions';
-import { HOST_READS, managedSelector } from '../vocabulary';
+import {
+  GPUS_BY_MODEL_ANNOTATION,
+  HOST_READS,
+  managedSelector,
+  parseGpusByModel,
+} from '../vocabulary';
 
 const GPU_PRODUCT_LABEL = 'nvidia.com/gpu.product';
 /** Nodes without a known product label count their GPUs here. */
@@ -49,6 +54,11 @@ export interface QuotaCapacity {
   memory: string;
   /** `requests.<extended>`, e.g. `nvidia.com/gpu`. */
   extended: Record<string, number>;
+  /**
+   * Which models its `nvidia.com/gpu` are, from the annotation the planner
+   * puts on tenant quotas; absent on quotas that do not say.
+   */
+  gpusByModel?: Record<string, number>;
 }
 
 /** A host cluster's nodes and the ResourceQuotas of every portal's tenants on it. */
@@ -113,11 +123,15 @@ export function readQuota(quota: ObservedObject): QuotaCapacity {
         (extended[name] ?? 0) + parseQuantity(quantity, 'memory');
     }
   }
+  const gpusByModel = parseGpusByModel(
+    quota.metadata.annotations?.[GPUS_BY_MODEL_ANNOTATION],
+  );
   return {
     namespace: quota.metadata.namespace ?? '',
     cpu: formatQuantity(cpu, 'cpu'),
     memory: formatQuantity(memory, 'memory'),
     extended,
+    ...(gpusByModel && { gpusByModel }),
   };
 }
 

@@ -46,6 +46,25 @@ function check(
 }
 
 /**
+ * Numbers and booleans as a query string carries them (`limit: 2` →
+ * `'2'`), so that a caller passing values, such as an action, meets the
+ * same query rules as HTTP.
+ */
+function asQueryString(query: unknown): unknown {
+  if (!query || typeof query !== 'object' || Array.isArray(query)) {
+    return query;
+  }
+  return Object.fromEntries(
+    Object.entries(query).map(([key, value]) => [
+      key,
+      typeof value === 'number' || typeof value === 'boolean'
+        ? String(value)
+        : value,
+    ]),
+  );
+}
+
+/**
  * Parses what a contract route reads with the contract's schemas, with
  * defaults applied; every invalid field of all three in one
  * {@link ValidationError} (a 400). The REST router and the registry actions
@@ -57,7 +76,8 @@ export function parseRouteInput<R extends RouteDefinition>(
 ): RouteRequest<R> {
   const issues: ValidationIssue[] = [];
   const params = check(definition.params, input.params, issues) ?? {};
-  const query = check(definition.query, input.query ?? {}, issues) ?? {};
+  const query =
+    check(definition.query, asQueryString(input.query ?? {}), issues) ?? {};
   const body = definition.body
     ? check(definition.body, input.body, issues)
     : undefined;

@@ -26,8 +26,10 @@ function quotaAndQueue(isolation: IsolationMode, profile = PROFILES.largeMig) {
   const objects = planObjects(
     planInput({ isolation, delivery: 'flux', profile }),
   );
+  const quota = single(objects, 'ResourceQuota');
   return {
-    hard: single(objects, 'ResourceQuota').spec.hard,
+    annotations: quota.metadata.annotations,
+    hard: quota.spec.hard,
     capability: single(objects, 'Queue').spec.capability,
     limits: single(objects, 'LimitRange').spec.limits,
   };
@@ -62,6 +64,29 @@ describe('ResourceQuota', () => {
     expect(quotaAndQueue('namespace', sliced).hard).toMatchObject({
       'requests.nvidia.com/gpu': '8',
     });
+  });
+
+  it('says which GPU models its nvidia.com/gpu are, and only then', () => {
+    const mixed = storedProfile({
+      name: 'mixed',
+      displayName: 'Mixed',
+      resources: [
+        { cpu: '4', memory: '16Gi', storage: '10Gi' },
+        ...(['H100-80GB', 'A100-40GB', 'H100-80GB'] as const).map(gpuModel => ({
+          cpu: '4',
+          memory: '16Gi',
+          storage: '10Gi',
+          gpuModel,
+          gpuCount: 2,
+        })),
+      ],
+      allocation: { strategy: 'onDemand' },
+    });
+    expect(quotaAndQueue('vcluster', mixed).annotations).toEqual({
+      'ray-service.io/gpus-by-model': 'A100-40GB=2,H100-80GB=4',
+    });
+    // MIG slices are resources of their own: nothing to attribute.
+    expect(quotaAndQueue('vcluster').annotations).toBeUndefined();
   });
 
   it.each<IsolationMode>(['vcluster', 'namespace'])(

@@ -15,10 +15,18 @@
  */
 
 import type { V1ResourceQuota } from '@kubernetes/client-node';
-import { compareQuantities } from '@ray-service/plugin-ray-service-common';
+import {
+  compareQuantities,
+  profileGpusByModel,
+} from '@ray-service/plugin-ray-service-common';
 import type { TenantBudget } from './budget';
 import { objectMeta, PlanContext } from './context';
-import { LIMIT_RANGE_NAME, RESOURCE_QUOTA_NAME } from '../vocabulary';
+import {
+  formatGpusByModel,
+  GPUS_BY_MODEL_ANNOTATION,
+  LIMIT_RANGE_NAME,
+  RESOURCE_QUOTA_NAME,
+} from '../vocabulary';
 import type { CpuMemory } from './systemComponents';
 import type { Planned, PlannedObject } from './types';
 
@@ -53,10 +61,17 @@ export function resourceQuota(
   const requests = Object.entries(requestedResources(budget)).map(
     ([name, amount]) => [`requests.${name}`, amount],
   );
+  const metadata = objectMeta(ctx, RESOURCE_QUOTA_NAME, ctx.namespace);
+  const gpusByModel = formatGpusByModel(profileGpusByModel(ctx.profile));
   return {
     apiVersion: 'v1',
     kind: 'ResourceQuota',
-    metadata: objectMeta(ctx, RESOURCE_QUOTA_NAME, ctx.namespace),
+    metadata: gpusByModel
+      ? {
+          ...metadata,
+          annotations: { [GPUS_BY_MODEL_ANNOTATION]: gpusByModel },
+        }
+      : metadata,
     spec: {
       hard: {
         ...Object.fromEntries(requests),

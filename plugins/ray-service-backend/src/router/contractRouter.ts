@@ -15,18 +15,24 @@
  */
 
 import { HttpAuthService } from '@backstage/backend-plugin-api';
+import { CustomErrorBase } from '@backstage/errors';
 import {
   expressPath,
+  parseBoundedYaml,
   RouteDefinition,
   RouteRequest,
   RouteResponse,
 } from '@ray-service/plugin-ray-service-common';
 import express, { Request, Response } from 'express';
 import Router from 'express-promise-router';
-import { parse as parseYaml, YAMLError } from 'yaml';
 import { Caller } from '../access/callers';
 import { parseRouteInput } from '../lib/routeInput';
 import { ValidationError } from '../lib/validation';
+
+/** A body in a content type the route does not read (415). */
+export class UnsupportedMediaTypeError extends CustomErrorBase {
+  name = 'UnsupportedMediaTypeError' as const;
+}
 
 /** Content types of YAML bodies (routes with `yamlBody`). */
 export const YAML_CONTENT_TYPES = [
@@ -55,17 +61,11 @@ function documentOf(req: Request): unknown {
   if (typeof req.body !== 'string') {
     return req.body;
   }
-  try {
-    return parseYaml(req.body);
-  } catch (error) {
-    if (error instanceof YAMLError) {
-      throw ValidationError.of(
-        [],
-        `the body is not valid YAML: ${error.message}`,
-      );
-    }
-    throw error;
+  const parsed = parseBoundedYaml(req.body);
+  if ('error' in parsed) {
+    throw ValidationError.of([], `the body ${parsed.error}`);
   }
+  return parsed.value;
 }
 
 /**
@@ -94,10 +94,66 @@ function respond(definition: RouteDefinition, res: Response, result: unknown) {
   res.status(status);
   if (status === 204) {
     res.end();
-  } else if (contentType === 'application/yaml') {
+  } else if (contentType && contentType !== 'application/json') {
     res.type(contentType).send(result);
   } else {
     res.json(result);
+  }
+}
+
+/** The content types a route's body may come as. */
+function bodyTypes(definition: RouteDefinition): string[] {
+  return definition.yamlBody
+    ? ['application/json', ...YAML_CONTENT_TYPES]
+    : ['application/json'];
+}
+
+/**
+ * 415 for a body in a content type the route does not read, before
+ * anything else: a JSON route sent text would otherwise see no fields.
+ */
+function requireBodyType(definition: RouteDefinition, req: Request) {
+  const types = bodyTypes(definition);
+  if (definition.body && req.is(types) === false) {
+    throw new UnsupportedMediaTypeError(
+      `the body must be ${types.join(' or ')}, not ${req.headers[
+        'content-type'
+      ]?.slice(0, 100)}`,
+    );
+  }
+}
+
+/** Paths with fewer parameters first, so that `/tenants/plan` wins over `/tenants/{name}`. */
+function byParameterCount(a: string, b: string): number {
+  return a.split('{').length - b.split('{').length;
+}
+
+/** 405 with `Allow` for every method a path of the contract does not declare. */
+function methodNotAllowed(
+  router: express.Router,
+  contract: Record<string, RouteDefinition>,
+) {
+  const methodsByPath = new Map<string, Set<string>>();
+  for (const { path, method } of Object.values(contract)) {
+    methodsByPath.set(path, (methodsByPath.get(path) ?? new Set()).add(method));
+  }
+  for (const path of [...methodsByPath.keys()].sort(byParameterCount)) {
+    const allow = [...methodsByPath.get(path)!]
+      .map(method => method.toUpperCase())
+      .join(', ');
+    router.all(expressPath(path), (req: Request, res: Response) => {
+      res
+        .status(405)
+        .set('Allow', allow)
+        .json({
+          error: {
+            name: 'MethodNotAllowedError',
+            message: `${req.method} is not allowed here; use ${allow}`,
+          },
+          request: { method: req.method, url: req.originalUrl },
+          response: { statusCode: 405 },
+        });
+    });
   }
 }
 
@@ -122,10 +178,12 @@ export function contractRouter<C extends Record<string, RouteDefinition>>(
       expressPath(definition.path),
       ...readers,
       async (req: Request, res: Response) => {
+        requireBodyType(definition, req);
         const request = await requestOf(definition, req, httpAuth);
         respond(definition, res, await handler(request));
       },
     );
   }
+  methodNotAllowed(router, contract);
   return router;
 }

@@ -170,7 +170,7 @@ describe('/profiles', () => {
     const badLimit = await list({ limit: 501 });
     expect(badLimit.status).toBe(400);
     expect(badLimit.body.details).toEqual([
-      { field: 'limit', message: 'must be at most 500' },
+      { field: 'limit', message: 'must be a whole number from 1 to 500' },
     ]);
     const badCursor = await list({ cursor: 'garbage' });
     expect(badCursor.status).toBe(400);

@@ -15,17 +15,51 @@
  */
 
 import { validationErrorBody } from '@ray-service/plugin-ray-service-common';
-import { ErrorRequestHandler } from 'express';
+import { ErrorRequestHandler, Request } from 'express';
 import { ValidationError } from '../lib/validation';
+import { UnsupportedMediaTypeError } from './contractRouter';
 
 // body-parser's errors for bodies it cannot read, e.g. malformed JSON.
 function isUnreadableBody(error: unknown): error is Error {
   return (error as { type?: unknown })?.type === 'entity.parse.failed';
 }
 
+// Express's error for a path parameter that is not valid percent-encoding.
+function isUndecodablePath(error: unknown): error is URIError {
+  return error instanceof URIError;
+}
+
+/** body-parser's other refusals: 413 too large, 415 unsupported charset or encoding. */
+function bodyRefusalStatus(error: unknown): number | undefined {
+  const { type, status } = (error ?? {}) as {
+    type?: unknown;
+    status?: unknown;
+  };
+  return typeof type === 'string' &&
+    typeof status === 'number' &&
+    [413, 415].includes(status)
+    ? status
+    : undefined;
+}
+
+function errorBody(
+  req: Request,
+  status: number,
+  name: string,
+  message: string,
+) {
+  return {
+    error: { name, message },
+    request: { method: req.method, url: req.originalUrl },
+    response: { statusCode: status },
+  };
+}
+
 /**
  * Answers invalid input with the 400 body of common
- * (`validationErrorBody`): every field and reason, also in `details`.
+ * (`validationErrorBody`): every field and reason, also in `details`; a
+ * body too large with 413 and one of a type the route does not read with
+ * 415, in Backstage's error body.
  */
 export const validationErrorHandler: ErrorRequestHandler = (
   error,
@@ -33,9 +67,26 @@ export const validationErrorHandler: ErrorRequestHandler = (
   res,
   next,
 ) => {
-  const validationError = isUnreadableBody(error)
-    ? ValidationError.of([], `the body is not valid JSON: ${error.message}`)
-    : error;
+  const refusal =
+    error instanceof UnsupportedMediaTypeError ? 415 : bodyRefusalStatus(error);
+  if (refusal) {
+    res
+      .status(refusal)
+      .json(errorBody(req, refusal, error.name, String(error.message)));
+    return;
+  }
+  let validationError = error;
+  if (isUnreadableBody(error)) {
+    validationError = ValidationError.of(
+      [],
+      `the body is not valid JSON: ${error.message.slice(0, 200)}`,
+    );
+  } else if (isUndecodablePath(error)) {
+    validationError = ValidationError.of(
+      ['path'],
+      'is not valid percent-encoding (RFC 3986)',
+    );
+  }
   if (!(validationError instanceof ValidationError)) {
     next(error);
     return;

@@ -137,7 +137,7 @@ export class ProfileService {
     }
     await this.assertPoolVersion(input);
     return this.store.transaction(async tx => {
-      const before = await tx.profiles.get(name);
+      const before = await tx.profiles.getLocked(name, 'update');
       if (!before) {
         throw notFound(name);
       }
@@ -163,7 +163,7 @@ export class ProfileService {
   async delete(credentials: Caller, name: string): Promise<void> {
     const actor = await this.access.requireAdmin(credentials);
     await this.store.transaction(async tx => {
-      const before = await tx.profiles.get(name);
+      const before = await tx.profiles.getLocked(name, 'update');
       if (!before) {
         throw notFound(name);
       }

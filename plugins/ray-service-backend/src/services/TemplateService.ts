@@ -185,7 +185,9 @@ export class TemplateService {
 
   /**
    * Reads the version, applies `apply` and audits it, all in one
-   * transaction. @throws NotAllowedError for non-admins.
+   * transaction that holds the version's row, so that a tenant create
+   * depending on it runs entirely before or after the change.
+   * @throws NotAllowedError for non-admins.
    */
   private async change<T extends TemplateVersion | undefined>(
     credentials: Caller,
@@ -195,7 +197,7 @@ export class TemplateService {
   ): Promise<T> {
     const actor = await this.access.requireAdmin(credentials);
     return this.store.transaction(async tx => {
-      const before = await tx.templateVersions.get(key);
+      const before = await tx.templateVersions.getLocked(key, 'update');
       if (!before) {
         throw notFound(key);
       }

@@ -21,9 +21,12 @@ import { Page, PageRequest } from '../lib/pagination';
 import {
   booleanFromColumn,
   groupRefsByOwner,
+  insertBatched,
   insertUnique,
   isoFromColumn,
+  RowLock,
   timestampColumn,
+  withRowLock,
 } from './columns';
 import { keysetPage } from './keyset';
 import { applyCriteria } from './criteria';
@@ -64,6 +67,22 @@ export class ProfilesTable {
     filter?: ProfileFilter,
   ): Promise<ComputeProfile | undefined> {
     return (await this.getMany([name], filter))[0];
+  }
+
+  /**
+   * The profile, its row locked until the transaction ends (see
+   * {@link RowLock}): run it on a transaction's store.
+   */
+  async getLocked(
+    name: string,
+    lock: RowLock,
+  ): Promise<ComputeProfile | undefined> {
+    const rows: ProfileRow[] = await withRowLock(
+      this.db(PROFILES).where({ name }),
+      this.db,
+      lock,
+    );
+    return (await this.withVisibility(rows))[0];
   }
 
   /** The profiles of these names that exist (and `filter` lets through), by name. */
@@ -149,14 +168,14 @@ export class ProfilesTable {
   }
 
   private async insertVisibility(profile: ComputeProfile) {
-    if (profile.visibleTo.length > 0) {
-      await this.db(VISIBILITY).insert(
-        profile.visibleTo.map(group_ref => ({
-          profile_name: profile.name,
-          group_ref,
-        })),
-      );
-    }
+    await insertBatched(
+      this.db,
+      VISIBILITY,
+      profile.visibleTo.map(group_ref => ({
+        profile_name: profile.name,
+        group_ref,
+      })),
+    );
   }
 
   private async withVisibility(rows: ProfileRow[]): Promise<ComputeProfile[]> {

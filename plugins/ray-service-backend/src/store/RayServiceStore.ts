@@ -16,6 +16,7 @@
 
 import { Knex } from 'knex';
 import { AuditLogTable } from './AuditLogTable';
+import { isPostgres } from './columns';
 import { HostClusterFactsTable } from './HostClusterFactsTable';
 import { JobHistoryTable } from './JobHistoryTable';
 import { PoolsTable } from './PoolsTable';
@@ -50,6 +51,22 @@ export class RayServiceStore {
     this.tenants = new TenantsTable(db);
     this.jobHistory = new JobHistoryTable(db);
     this.pools = new PoolsTable(db);
+  }
+
+  /**
+   * Holds the host cluster until the transaction ends, for placement:
+   * creates of every backend replica that confirm capacity on the cluster
+   * and insert a tenant there run one at a time. A PostgreSQL advisory
+   * transaction lock; SQLite runs one transaction at a time anyway.
+   * Call it on a transaction's store.
+   */
+  async lockHostCluster(name: string): Promise<void> {
+    if (isPostgres(this.db)) {
+      await this.db.raw(
+        `select pg_advisory_xact_lock(hashtext('ray-service.placement'), hashtext(?))`,
+        [name],
+      );
+    }
   }
 
   /** Runs `fn` in a transaction; everything `fn` does with `tx` commits or rolls back together. */

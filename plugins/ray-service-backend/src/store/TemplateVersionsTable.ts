@@ -25,9 +25,12 @@ import { z } from 'zod';
 import { Page, PageRequest } from '../lib/pagination';
 import {
   groupRefsByOwner,
+  insertBatched,
   insertUnique,
   isoFromColumn,
+  RowLock,
   timestampColumn,
+  withRowLock,
 } from './columns';
 import { keysetPage } from './keyset';
 import { applyCriteria } from './criteria';
@@ -82,6 +85,22 @@ export class TemplateVersionsTable {
       .where(qualified(primaryKey(key)))
       .first();
     return row ? (await this.withSharing([row]))[0] : undefined;
+  }
+
+  /**
+   * The version, its row locked until the transaction ends (see
+   * {@link RowLock}): run it on a transaction's store.
+   */
+  async getLocked(
+    key: TemplateVersionKey,
+    lock: RowLock,
+  ): Promise<TemplateVersion | undefined> {
+    const rows: TemplateVersionRow[] = await withRowLock(
+      this.db(VERSIONS).where(primaryKey(key)),
+      this.db,
+      lock,
+    );
+    return (await this.withSharing(rows))[0];
   }
 
   /** The versions of these keys that exist, in no particular order. */
@@ -224,11 +243,11 @@ export class TemplateVersionsTable {
   }
 
   private async insertSharing(key: TemplateVersionKey, sharedWith: string[]) {
-    if (sharedWith.length > 0) {
-      await this.db<SharingRow>(SHARING).insert(
-        sharedWith.map(group_ref => ({ ...sharingKey(key), group_ref })),
-      );
-    }
+    await insertBatched(
+      this.db,
+      SHARING,
+      sharedWith.map(group_ref => ({ ...sharingKey(key), group_ref })),
+    );
   }
 
   private async withSharing(

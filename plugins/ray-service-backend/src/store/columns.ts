@@ -15,6 +15,7 @@
  */
 
 import { ConflictError } from '@backstage/errors';
+import { Knex } from 'knex';
 
 /** A timestamp column as written: a Date, stored natively by every client. */
 export function timestampColumn(iso: string): Date {
@@ -75,5 +76,46 @@ export async function insertUnique<T>(
       throw new ConflictError(conflictMessage);
     }
     throw error;
+  }
+}
+
+/**
+ * How a transaction holds the rows it decides on until it ends: `share`
+ * for a write that depends on them (a tenant on its profile), `update` for
+ * a change of them (deleting, retiring). Row locks on PostgreSQL; SQLite
+ * runs one transaction at a time on its single connection, so its rows
+ * need no lock.
+ */
+export type RowLock = 'share' | 'update';
+
+export function isPostgres(db: Knex): boolean {
+  return (db.client as { dialect?: string }).dialect === 'postgresql';
+}
+
+export function withRowLock(
+  query: Knex.QueryBuilder,
+  db: Knex,
+  lock: RowLock | undefined,
+): Knex.QueryBuilder {
+  if (!lock || !isPostgres(db)) {
+    return query;
+  }
+  return lock === 'share' ? query.forShare() : query.forUpdate();
+}
+
+/**
+ * Rows per INSERT: far below the bound parameters a statement may have
+ * (32,766 on SQLite, 65,535 on PostgreSQL) whatever the columns.
+ */
+export const INSERT_BATCH_ROWS = 500;
+
+/** Inserts rows in statements of at most {@link INSERT_BATCH_ROWS} rows. */
+export async function insertBatched<R extends object>(
+  db: Knex,
+  table: string,
+  rows: R[],
+): Promise<void> {
+  for (let start = 0; start < rows.length; start += INSERT_BATCH_ROWS) {
+    await db(table).insert(rows.slice(start, start + INSERT_BATCH_ROWS));
   }
 }

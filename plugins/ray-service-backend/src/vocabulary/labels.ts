@@ -117,6 +117,42 @@ export function tenantAnnotations(
 }
 
 /**
+ * On a tenant's ResourceQuota: the `nvidia.com/gpu` units it reserves by
+ * GPU model, `A100-40GB=6,H100-80GB=2`. Kubernetes counts `nvidia.com/gpu`
+ * without a model; capacity reads this to know which model's GPUs are taken.
+ */
+export const GPUS_BY_MODEL_ANNOTATION = 'ray-service.io/gpus-by-model';
+
+/** `{ 'H100-80GB': 2, 'A100-40GB': 6 }` → `A100-40GB=6,H100-80GB=2` (code-point order). */
+export function formatGpusByModel(byModel: Record<string, number>): string {
+  return Object.entries(byModel)
+    .filter(([, count]) => count > 0)
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([model, count]) => `${model}=${count}`)
+    .join(',');
+}
+
+const GPUS_BY_MODEL_ENTRY = /^([A-Za-z0-9][A-Za-z0-9._-]*)=(\d{1,6})$/;
+
+/** The annotation's counts; undefined when it is absent or not in the format. */
+export function parseGpusByModel(
+  value: string | undefined,
+): Record<string, number> | undefined {
+  if (!value) {
+    return undefined;
+  }
+  const byModel: Record<string, number> = {};
+  for (const entry of value.split(',')) {
+    const match = GPUS_BY_MODEL_ENTRY.exec(entry);
+    if (!match || match[1] in byModel) {
+      return undefined;
+    }
+    byModel[match[1]] = Number(match[2]);
+  }
+  return byModel;
+}
+
+/**
  * Which managed objects a selector picks: those of one portal instance
  * (optionally of one tenant), or those of every portal sharing the cluster.
  */

@@ -143,9 +143,10 @@ export class RayServiceClient {
     if (response.status === 204) {
       return undefined;
     }
-    return definition.response.contentType === 'application/yaml'
-      ? response.text()
-      : response.json();
+    return (definition.response.contentType ?? 'application/json') ===
+      'application/json'
+      ? response.json()
+      : response.text();
   }
 }
 

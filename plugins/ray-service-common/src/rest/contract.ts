@@ -188,8 +188,9 @@ export const rayServiceApi = {
     query: rbacQuerySchema,
     response: {
       status: 200,
-      description: 'The RBAC objects, commented',
-      contentType: 'application/yaml',
+      description:
+        'The RBAC objects as a stream of commented YAML documents (`---` between them), for `kubectl apply -f -`',
+      contentType: 'text/plain',
       schema: z.string(),
     },
     errors: [403, 409],

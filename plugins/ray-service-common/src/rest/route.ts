@@ -27,6 +27,7 @@ export const ERROR_STATUSES = {
   409: 'Conflicts with the current state; the message says why',
   413: 'The body is larger than allowed',
   415: 'The body has a content type the route does not read',
+  431: 'The request line or headers are longer than the server reads (16 KiB)',
   502: "A Ray dashboard answered with an error; the message gives Ray's reason",
   503: "A host cluster, a tenant's vcluster or a Ray dashboard did not answer; the message says why and how to fix it",
 } as const;
@@ -58,12 +59,16 @@ export interface RouteDefinition {
     description: string;
     /** Absent for 204. */
     schema?: z.ZodType;
-    /** Default `application/json`. */
-    contentType?: 'application/json' | 'application/yaml';
+    /**
+     * Default `application/json`. `text/plain` for text in a format the
+     * document cannot describe, such as a stream of several YAML documents.
+     */
+    contentType?: 'application/json' | 'application/yaml' | 'text/plain';
   };
   /**
    * The error statuses beyond those implied: 400 when the route reads any
-   * input, 401 unless `public`, 404 when its path names an object.
+   * input, 401 unless `public`, 404 when its path names an object, 413 and
+   * 415 when it reads a body.
    */
   errors?: readonly ErrorStatus[];
   /** Needs no token (`/health`). */
@@ -80,6 +85,13 @@ export function errorStatusesOf(definition: RouteDefinition): ErrorStatus[] {
   const statuses = new Set<ErrorStatus>(definition.errors ?? []);
   if (definition.params || definition.query || definition.body) {
     statuses.add(400);
+  }
+  if (definition.body) {
+    statuses.add(413);
+    statuses.add(415);
+  }
+  if (definition.params || definition.query) {
+    statuses.add(431);
   }
   if (!definition.public) {
     statuses.add(401);

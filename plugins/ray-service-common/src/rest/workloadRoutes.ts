@@ -57,9 +57,10 @@ const rayJobParams = workloadParams.extend({
 
 /** `?tail=`: how many of the last log lines to answer with. */
 const logQuerySchema = z.object({
-  tail: z.coerce
-    .number<string>()
-    .pipe(z.number().int().min(1).max(10_000))
+  tail: z
+    .string()
+    .regex(/^([1-9]\d{0,3}|10000)$/, 'must be a whole number from 1 to 10000')
+    .transform(Number)
     .default(1000),
 });
 

@@ -14,20 +14,19 @@
  * limitations under the License.
  */
 
-import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import {
   checkReplicaBounds,
   rayClusterSpecSchema,
   workerReplicasShape,
 } from './clusterSpec';
+import { parseBoundedYaml } from '../documents';
 import { workloadNameSchema } from './names';
 
 export const MAX_ENTRYPOINT_LENGTH = 10_000;
 export const MAX_PIP_PACKAGES = 100;
 export const MAX_ENV_VARS = 100;
 export const MAX_SERVE_CONFIG_BYTES = 64 * 1024;
-const MAX_YAML_ALIASES = 50;
 
 /** POST /tenants/{tenant}/rayclusters (and its plan). */
 export const rayClusterRequestSchema = z
@@ -128,19 +127,12 @@ export const serveConfigSchema = z
   .string()
   .max(MAX_SERVE_CONFIG_BYTES)
   .superRefine((text, ctx) => {
-    let parsed: unknown;
-    try {
-      parsed = parseYaml(text, { maxAliasCount: MAX_YAML_ALIASES });
-    } catch (error) {
-      ctx.addIssue({
-        code: 'custom',
-        message: `is not valid YAML: ${
-          (error as Error).message.split('\n')[0]
-        }`,
-      });
+    const parsed = parseBoundedYaml(text);
+    if ('error' in parsed) {
+      ctx.addIssue({ code: 'custom', message: parsed.error });
       return;
     }
-    const applications = (parsed as { applications?: unknown } | null)
+    const applications = (parsed.value as { applications?: unknown } | null)
       ?.applications;
     if (!Array.isArray(applications) || applications.length === 0) {
       ctx.addIssue({

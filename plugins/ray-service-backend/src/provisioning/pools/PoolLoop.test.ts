@@ -53,10 +53,16 @@ class FakePlacement implements StandbyPlacement {
   placed = 0;
   /** After this many inserts the process "dies": the call never returns. */
   dieAfter = Infinity;
-  constructor(public room = Infinity) {}
+  constructor(
+    private readonly store: RayServiceStore,
+    public room = Infinity,
+  ) {}
   async place<T>(
     request: { name: string },
-    insert: (hostCluster: string) => Promise<T>,
+    steps: {
+      prepare(hostCluster: string): Promise<void>;
+      commit(tx: RayServiceStore, hostCluster: string): Promise<T>;
+    },
   ): Promise<T> {
     if (this.placed >= this.room) {
       throw new ConflictError(
@@ -64,7 +70,10 @@ class FakePlacement implements StandbyPlacement {
       );
     }
     this.placed++;
-    const inserted = await insert('sim');
+    await steps.prepare('sim');
+    const inserted = await this.store.transaction(tx =>
+      steps.commit(tx, 'sim'),
+    );
     if (this.placed >= this.dieAfter) {
       return new Promise<T>(() => {});
     }
@@ -135,7 +144,7 @@ describe.each(ids)('the warm-pool loop on %s', databaseId => {
     await knex('pool_samples').delete();
     await knex('pool_events').delete();
     await store.profiles.insert(profile({ allocation: BERLIN_WEEKDAYS }));
-    placement = new FakePlacement();
+    placement = new FakePlacement(store);
     changed = [];
   });
 

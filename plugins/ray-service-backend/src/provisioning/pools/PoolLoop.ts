@@ -37,7 +37,10 @@ export interface StandbyPlacement {
       profile: ComputeProfile;
       isolation: IsolationMode;
     },
-    insert: (hostCluster: string) => Promise<T>,
+    steps: {
+      prepare(hostCluster: string): Promise<void>;
+      commit(tx: RayServiceStore, hostCluster: string): Promise<T>;
+    },
   ): Promise<T>;
 }
 
@@ -264,31 +267,32 @@ export class PoolLoop {
   }
 
   private async add(profile: ComputeProfile, offer: PoolOffer) {
-    const { store, placement, onChange } = this.deps;
+    const { placement, onChange } = this.deps;
     const name = standbyName();
     const template = parseTemplateVersionRef(offer.templateVersion);
     const hostCluster = await placement.place(
       { name, profile, isolation: offer.isolation },
-      async cluster => {
-        const at = this.deps.now().toISOString();
-        const standby: StoredTenant = {
-          name,
-          owner: POOL_OWNER,
-          profile: profile.name,
-          template,
-          hostCluster: cluster,
-          namespace: tenantNamespace(name),
-          isolation: offer.isolation,
-          phase: 'Pending',
-          conditions: [],
-          generation: 1,
-          observedGeneration: 0,
-          createdBy: this.options.actor,
-          createdAt: at,
-          updatedAt: at,
-          pool: profile.name,
-        };
-        await store.transaction(async tx => {
+      {
+        prepare: async () => {},
+        commit: async (tx, cluster) => {
+          const at = this.deps.now().toISOString();
+          const standby: StoredTenant = {
+            name,
+            owner: POOL_OWNER,
+            profile: profile.name,
+            template,
+            hostCluster: cluster,
+            namespace: tenantNamespace(name),
+            isolation: offer.isolation,
+            phase: 'Pending',
+            conditions: [],
+            generation: 1,
+            observedGeneration: 0,
+            createdBy: this.options.actor,
+            createdAt: at,
+            updatedAt: at,
+            pool: profile.name,
+          };
           await tx.tenants.insert(standby);
           await tx.auditLog.record({
             actor: this.options.actor,
@@ -296,8 +300,8 @@ export class PoolLoop {
             targetName: `${profile.name}/${name}`,
             after: auditView(standby),
           });
-        });
-        return cluster;
+          return cluster;
+        },
       },
     );
     onChange(hostCluster);

@@ -33,6 +33,8 @@ export interface CheckedRequest {
   profile: ComputeProfile;
   templateVersion: TemplateVersion;
   isolation: IsolationMode;
+  /** The owner group and its ancestors. */
+  lineage: string[];
 }
 
 /** Claimed, or why not (no reason: the profile has no warm pool). */

@@ -20,7 +20,10 @@ import {
   NotFoundError,
 } from '@backstage/errors';
 import {
+  ComputeProfile,
+  IsolationMode,
   parseTemplateVersionRef,
+  TemplateVersion,
   Tenant,
   TenantPlan,
   TenantRequest,
@@ -54,6 +57,46 @@ import { namespaceRefusal } from './namespaceClaim';
 import { Placement } from './placement/Placement';
 import { CheckedRequest, PoolClaims } from './PoolClaims';
 import { tenantView } from './tenantView';
+
+/** What refuses a request's profile, template version and isolation, by field. */
+function refusalsOf(
+  request: TenantRequest,
+  found: {
+    profile?: ComputeProfile;
+    templateVersion?: TemplateVersion;
+    isolation: IsolationMode;
+    lineage: string[];
+  },
+): ValidationIssue[] {
+  const { profile, templateVersion, isolation, lineage } = found;
+  return [
+    [
+      'profile',
+      profileRefusal(request.profile, profile, request.owner, lineage),
+    ],
+    [
+      'templateVersion',
+      templateVersionRefusal(
+        request.templateVersion,
+        templateVersion,
+        request.owner,
+        lineage,
+      ),
+    ],
+    [
+      'isolation',
+      templateVersion && isolationRefusal(templateVersion, isolation),
+    ],
+  ].flatMap(([field, refusal]) => (refusal ? [issue(field!, refusal)] : []));
+}
+
+/** Whether two profiles ask for the same resources. */
+function sameResources(a: ComputeProfile, b: ComputeProfile): boolean {
+  return (
+    JSON.stringify([a.resources, a.partitioning]) ===
+    JSON.stringify([b.resources, b.partitioning])
+  );
+}
 
 function issue(field: string, message: string): ValidationIssue {
   return { code: 'custom', path: [field], message };
@@ -119,14 +162,14 @@ export class TenantService {
         provisioning: { source: 'warmPool' },
       };
     }
-    const tenant = await this.deps.placement.place(
-      placementOf(checked),
-      async hostCluster => {
+    const tenant = await this.deps.placement.place(placementOf(checked), {
+      prepare: async hostCluster => {
         await this.planOn(checked, hostCluster);
         await this.assertNamespaceFree(request.name, hostCluster);
-        return this.insert(checked, hostCluster, creator.actor);
       },
-    );
+      commit: (tx, hostCluster) =>
+        this.insert(tx, checked, hostCluster, creator.actor),
+    });
     this.changed(tenant);
     return {
       ...tenantView(tenant),
@@ -165,18 +208,31 @@ export class TenantService {
     if (key.version === tenant.template.version) {
       return tenantView(tenant);
     }
-    const version = await this.deps.store.templateVersions.get(key);
     const lineage = await this.ownerLineage(tenant.owner);
-    const refusal =
+    const refusal = (version: TemplateVersion | undefined) =>
       templateVersionRefusal(ref, version, tenant.owner, lineage) ??
       isolationRefusal(version!, tenant.isolation);
-    if (refusal) {
-      throw ValidationError.of(['templateVersion'], refusal);
+    const found = refusal(await this.deps.store.templateVersions.get(key));
+    if (found) {
+      throw ValidationError.of(['templateVersion'], found);
     }
-    return this.change(credentials, tenant, 'tenant.upgrade', {
-      template: key,
-      phase: 'Upgrading',
-    });
+    return this.change(
+      credentials,
+      tenant,
+      'tenant.upgrade',
+      { template: key, phase: 'Upgrading' },
+      // Again with the version's row held: a retire waits for the upgrade.
+      async tx => {
+        const again = refusal(
+          await tx.templateVersions.getLocked(key, 'share'),
+        );
+        if (again) {
+          throw new ConflictError(
+            `tenant "${name}" was not upgraded: ${again}`,
+          );
+        }
+      },
+    );
   }
 
   /**
@@ -203,12 +259,40 @@ export class TenantService {
     return authorizedTenant(this.deps, credentials, name, action);
   }
 
+  /**
+   * Inserts the tenant on `tx`, after checking again, with their rows
+   * locked, that its profile and template version still allow it: an admin
+   * deleting, changing, unpublishing, retiring or unsharing them commits
+   * either before (this create is refused) or after (and sees the tenant).
+   */
   private async insert(
+    tx: RayServiceStore,
     checked: CheckedRequest,
     hostCluster: string,
     actor: string,
   ): Promise<StoredTenant> {
     const { request } = checked;
+    const [profile, templateVersion] = [
+      await tx.profiles.getLocked(checked.profile.name, 'share'),
+      await tx.templateVersions.getLocked(checked.templateVersion, 'share'),
+    ];
+    const refusals = refusalsOf(request, {
+      ...checked,
+      profile,
+      templateVersion,
+    });
+    if (refusals.length) {
+      throw new ConflictError(
+        `tenant "${request.name}" was not created: ${refusals
+          .map(refusal => refusal.message)
+          .join('; ')}`,
+      );
+    }
+    if (!sameResources(profile!, checked.profile)) {
+      throw new ConflictError(
+        `tenant "${request.name}" was not created: profile "${request.profile}" changed meanwhile; try again`,
+      );
+    }
     const now = new Date().toISOString();
     const tenant: StoredTenant = {
       name: request.name,
@@ -229,14 +313,12 @@ export class TenantService {
       createdAt: now,
       updatedAt: now,
     };
-    await this.deps.store.transaction(async tx => {
-      await tx.tenants.insert(tenant);
-      await tx.auditLog.record({
-        actor,
-        action: 'tenant.create',
-        targetName: tenant.name,
-        after: tenantView(tenant),
-      });
+    await tx.tenants.insert(tenant);
+    await tx.auditLog.record({
+      actor,
+      action: 'tenant.create',
+      targetName: tenant.name,
+      after: tenantView(tenant),
     });
     return tenant;
   }
@@ -246,11 +328,13 @@ export class TenantService {
     before: StoredTenant,
     action: 'tenant.upgrade' | 'tenant.delete',
     change: Omit<TenantSpecChange, 'updatedAt'>,
+    confirm?: (tx: RayServiceStore) => Promise<void>,
   ): Promise<Tenant> {
     if (before.deletionRequestedAt) {
       throw new ConflictError(`tenant "${before.name}" is being deleted`);
     }
     const after = await this.deps.store.transaction(async tx => {
+      await confirm?.(tx);
       const changed = await tx.tenants.changeSpec(before.name, {
         ...change,
         updatedAt: new Date().toISOString(),
@@ -336,25 +420,12 @@ export class TenantService {
     }
     const isolation =
       request.isolation ?? templateVersion?.isolationModes[0] ?? 'vcluster';
-    const issues = [
-      [
-        'profile',
-        profileRefusal(request.profile, profile, request.owner, lineage),
-      ],
-      [
-        'templateVersion',
-        templateVersionRefusal(
-          request.templateVersion,
-          templateVersion,
-          request.owner,
-          lineage,
-        ),
-      ],
-      [
-        'isolation',
-        templateVersion && isolationRefusal(templateVersion, isolation),
-      ],
-    ].flatMap(([field, refusal]) => (refusal ? [issue(field!, refusal)] : []));
+    const issues = refusalsOf(request, {
+      profile,
+      templateVersion,
+      isolation,
+      lineage,
+    });
     if (issues.length) {
       throw new ValidationError(issues);
     }
@@ -363,6 +434,7 @@ export class TenantService {
       profile: profile!,
       templateVersion: templateVersion!,
       isolation,
+      lineage,
     };
   }
 

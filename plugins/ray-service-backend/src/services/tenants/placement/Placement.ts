@@ -24,7 +24,7 @@ import {
 import { AccessService } from '../../../access/AccessService';
 import { Caller } from '../../../access/callers';
 import { HostClusterProbe } from '../../../hostClusters/HostClusterProbe';
-import { fetched } from '../../../lib/fetched';
+import { Fetched, fetched } from '../../../lib/fetched';
 import { KeyedMutex } from '../../../lib/KeyedMutex';
 import { ValidationError } from '../../../lib/validation';
 import { RayServiceStore, StoredTenant } from '../../../store/RayServiceStore';
@@ -34,7 +34,7 @@ import {
   HostCapacity,
   profileCapacityRequest,
 } from './capacity';
-import { judge, pick, refusals } from './judge';
+import { judge, Judgement, pick, PlacementCandidate, refusals } from './judge';
 import { awaitingQuota, PendingTenants, pendingTenants } from './pending';
 
 /** What a new tenant asks of placement. */
@@ -45,6 +45,9 @@ export interface PlacementRequest {
   profile: ComputeProfile;
   isolation: IsolationMode;
 }
+
+/** A candidate cluster as read from the cluster, before pending tenants count. */
+type Surveyed = Omit<PlacementCandidate, 'pending'>;
 
 function amounts(totals: CapacityTotals): ResourceAmounts {
   return { cpu: totals.cpu, memory: totals.memory, extended: totals.extended };
@@ -85,8 +88,8 @@ export function capacityView(
 export class Placement {
   /**
    * Held per candidate host cluster from placement through the insert, so
-   * that a create sees the tenants created just before it (in this backend
-   * instance; replicas do not see each other's locks).
+   * that a create sees the tenants created just before it; across replicas
+   * the database's lock of the cluster does (see {@link place}).
    */
   private readonly locks = new KeyedMutex();
 
@@ -99,56 +102,102 @@ export class Placement {
   ) {}
 
   /**
-   * Picks the host cluster and runs `insert` with it, holding the lock of
-   * every candidate cluster, so that each create's capacity check counts
-   * the tenants inserted before it.
+   * Picks the host cluster, runs `prepare` with it (checks that need the
+   * cluster), then `commit` in a transaction that first confirms the pick
+   * against the tenants of that cluster in the database. Creates of this
+   * backend instance that may land on the same cluster run one at a time;
+   * the transaction's lock of the cluster (see `lockHostCluster`) also
+   * serializes the confirm and commit of other replicas' creates, so each
+   * create counts every tenant committed before it.
    *
    * @throws ConflictError with each cluster's reason when none fits.
    */
   async place<T>(
     request: PlacementRequest,
-    insert: (hostCluster: string) => Promise<T>,
+    steps: {
+      prepare(hostCluster: string): Promise<void>;
+      commit(tx: RayServiceStore, hostCluster: string): Promise<T>;
+    },
   ): Promise<T> {
-    return this.locks.run(this.candidates(request), async () =>
-      insert(await this.pick(request)),
-    );
+    return this.locks.run(this.candidates(request), async () => {
+      const surveyed = await this.survey(request);
+      const hostCluster = this.chosen(
+        request,
+        await this.judgeAll(surveyed, request, this.deps.store),
+      );
+      await steps.prepare(hostCluster);
+      return this.deps.store.transaction(async tx => {
+        await tx.lockHostCluster(hostCluster);
+        this.chosen(
+          { ...request, hostCluster },
+          await this.judgeAll(
+            surveyed.filter(candidate => candidate.name === hostCluster),
+            request,
+            tx,
+          ),
+        );
+        return steps.commit(tx, hostCluster);
+      });
+    });
   }
 
   /** The host cluster a tenant would go on now, without holding it. */
   async pick(request: PlacementRequest): Promise<string> {
-    const { hostClusters, store } = this.deps;
+    return this.chosen(
+      request,
+      await this.judgeAll(await this.survey(request), request, this.deps.store),
+    );
+  }
+
+  /** Preflight and capacity of each candidate cluster, read from the clusters. */
+  private async survey(request: PlacementRequest): Promise<Surveyed[]> {
+    const { hostClusters } = this.deps;
     const names = this.candidates(request);
     if (names.length === 0) {
       throw new ConflictError('no host cluster is configured');
     }
-    const capacityRequest = profileCapacityRequest(request.profile);
-    const judgements = await Promise.all(
+    return Promise.all(
       names.map(async name => {
         const preflight = await hostClusters.recentPreflight(name);
-        if (!preflight.passed) {
-          return judge(
-            { name, preflight, capacity: { error: 'not checked' } },
-            capacityRequest,
-            request.isolation,
-          );
-        }
-        const [capacity, tenants] = await Promise.all([
-          fetched(async () =>
-            computeCapacity(await hostClusters.capacity(name)),
-          ),
-          store.tenants.listOnHostCluster(name),
-        ]);
+        const capacity: Fetched<HostCapacity> = preflight.passed
+          ? await fetched(async () =>
+              computeCapacity(await hostClusters.capacity(name)),
+            )
+          : { error: 'not checked' };
+        return { name, preflight, capacity };
+      }),
+    );
+  }
+
+  /** Each surveyed cluster judged with what its pending tenants in `store` hold. */
+  private judgeAll(
+    surveyed: Surveyed[],
+    request: PlacementRequest,
+    store: RayServiceStore,
+  ): Promise<Judgement[]> {
+    const capacityRequest = profileCapacityRequest(request.profile);
+    return Promise.all(
+      surveyed.map(async candidate => {
+        const { capacity } = candidate;
         const pending =
           'value' in capacity
-            ? await this.pending(tenants, capacity.value)
+            ? await this.pending(
+                store,
+                await store.tenants.listOnHostCluster(candidate.name),
+                capacity.value,
+              )
             : undefined;
         return judge(
-          { name, preflight, capacity, pending },
+          { ...candidate, pending },
           capacityRequest,
           request.isolation,
         );
       }),
     );
+  }
+
+  /** @throws ConflictError when no cluster fits. */
+  private chosen(request: PlacementRequest, judgements: Judgement[]): string {
     const picked = pick(judgements);
     if (!picked) {
       throw new ConflictError(
@@ -190,11 +239,12 @@ export class Placement {
 
   /** What the tenants of a cluster whose quotas `capacity` did not count hold. */
   private async pending(
+    store: RayServiceStore,
     tenants: StoredTenant[],
     capacity: HostCapacity,
   ): Promise<PendingTenants> {
     const waiting = awaitingQuota(tenants, capacity.quotaNamespaces);
-    const profiles = await this.deps.store.profiles.getMany([
+    const profiles = await store.profiles.getMany([
       ...new Set(waiting.map(tenant => tenant.profile)),
     ]);
     return pendingTenants(

@@ -180,6 +180,86 @@ describe('computeCapacity', () => {
   });
 });
 
+const A100_X3 = {
+  resources: [
+    {
+      cpu: '8',
+      memory: '32Gi',
+      storage: '100Gi',
+      gpuModel: 'A100-40GB' as const,
+      gpuCount: 3,
+    },
+  ],
+  partitioning: {},
+};
+
+describe('GPUs by model', () => {
+  const a100 = node('a100', {
+    labels: { 'nvidia.com/gpu.product': 'NVIDIA-A100-SXM4-40GB' },
+    extraResources: { 'nvidia.com/gpu': '8' },
+  });
+  const h100 = node('h100', {
+    labels: { 'nvidia.com/gpu.product': 'NVIDIA-H100-80GB-HBM3' },
+    extraResources: { 'nvidia.com/gpu': '4' },
+  });
+  const annotated = (gpus: string, byModel: string, namespace: string) => ({
+    ...quota({ 'requests.nvidia.com/gpu': gpus }, namespace),
+    metadata: {
+      name: 'q',
+      namespace,
+      labels: managed,
+      annotations: { 'ray-service.io/gpus-by-model': byModel },
+    },
+  });
+
+  it('takes what annotated quotas reserve from their models only', () => {
+    const capacity = capacityOf(
+      [a100, h100],
+      [
+        annotated('3', 'A100-40GB=3', 'ray-a'),
+        annotated('3', 'A100-40GB=3', 'ray-b'),
+      ],
+    );
+    expect(capacity.reserved.gpusByModel).toEqual({ 'A100-40GB': 6 });
+    expect(capacity.free.gpusByModel).toEqual({
+      'A100-40GB': 2,
+      'H100-80GB': 4,
+    });
+    expect(shortfalls(capacity, profileCapacityRequest(A100_X3))).toEqual([
+      {
+        resource: { kind: 'gpus', model: 'A100-40GB' },
+        needed: '3',
+        free: '2',
+      },
+    ]);
+  });
+
+  it('charges GPUs of quotas that do not say their model to every model', () => {
+    const capacity = capacityOf(
+      [a100, h100],
+      [
+        annotated('3', 'A100-40GB=3', 'ray-a'),
+        quota({ 'requests.nvidia.com/gpu': '7' }, 'ray-b'),
+        // An annotation that does not account for the quota's GPUs is ignored.
+        annotated('1', 'H100-80GB=2', 'ray-c'),
+      ],
+    );
+    expect(capacity.free.extended['nvidia.com/gpu']).toBe(1);
+    expect(capacity.free.gpusByModel).toEqual({
+      'A100-40GB': 1,
+      'H100-80GB': 1,
+    });
+  });
+
+  it('reserves pending requests against their models', () => {
+    const held = reserve(
+      capacityOf([a100, h100], []),
+      profileCapacityRequest(A100_X3),
+    );
+    expect(held.free.gpusByModel).toEqual({ 'A100-40GB': 5, 'H100-80GB': 4 });
+  });
+});
+
 describe('reserve', () => {
   const a100 = node('a100', {
     cpu: '96',

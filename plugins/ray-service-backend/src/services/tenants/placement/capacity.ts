@@ -17,9 +17,10 @@
 import {
   ComputeProfileInput,
   formatQuantity,
+  GPU_RESOURCE,
   parseQuantity,
+  profileGpusByModel,
   profileResourceTotals,
-  resourceGroupTotals,
 } from '@ray-service/plugin-ray-service-common';
 import {
   CapacityReading,
@@ -28,7 +29,6 @@ import {
   UNKNOWN_GPU_MODEL,
 } from '../../../hostClusters/capacityReading';
 
-const GPU_RESOURCE = 'nvidia.com/gpu';
 const MIG_RESOURCE_PREFIX = 'nvidia.com/mig-';
 
 /** CPU, memory and extended resources; GPUs also by model and MIG profile. */
@@ -36,7 +36,10 @@ export interface CapacityTotals {
   cpu: string;
   memory: string;
   extended: Record<string, number>;
-  /** `nvidia.com/gpu` units (whole or time-sliced GPUs) by model. */
+  /**
+   * `nvidia.com/gpu` units (whole or time-sliced GPUs) by model. Of
+   * `reserved`: what the quotas' GPU-model annotations attribute.
+   */
   gpusByModel: Record<string, number>;
   /** `nvidia.com/mig-<profile>` by profile, e.g. `1g.10gb`. */
   migByProfile: Record<string, number>;
@@ -49,10 +52,11 @@ export interface HostCapacity {
   /** What the managed tenants' ResourceQuotas request, of every portal instance. */
   reserved: CapacityTotals;
   /**
-   * Allocatable minus reserved. Quotas name `nvidia.com/gpu` without a
-   * model, so `free.gpusByModel` is an upper bound per model (as if the
-   * reservations had taken other models' GPUs first), while
-   * `free.extended['nvidia.com/gpu']` is exact over all models.
+   * Allocatable minus reserved. `free.gpusByModel` is exact when every
+   * quota says which models its `nvidia.com/gpu` are (the planner annotates
+   * tenant quotas); GPUs of quotas that do not say count against every
+   * model, so that it stays an upper bound. `free.extended['nvidia.com/gpu']`
+   * is exact over all models.
    */
   free: CapacityTotals;
   /**
@@ -122,6 +126,15 @@ function sumNodes(nodes: NodeCapacity[]): Amounts {
   return sum;
 }
 
+const sumOf = (counts: Record<string, number>) =>
+  Object.values(counts).reduce((a, b) => a + b, 0);
+
+/** The quota's GPUs by model, when its annotation accounts for all of them. */
+function attributedGpus(quota: QuotaCapacity): Record<string, number> {
+  const byModel = quota.gpusByModel ?? {};
+  return sumOf(byModel) === (quota.extended[GPU_RESOURCE] ?? 0) ? byModel : {};
+}
+
 function sumQuotas(quotas: QuotaCapacity[]): Amounts {
   const sum = emptyAmounts();
   for (const quota of quotas) {
@@ -130,20 +143,30 @@ function sumQuotas(quotas: QuotaCapacity[]): Amounts {
     for (const [name, count] of Object.entries(quota.extended)) {
       addTo(sum.extended, name, count);
     }
+    for (const [model, count] of Object.entries(attributedGpus(quota))) {
+      addTo(sum.gpusByModel, model, count);
+    }
   }
   return sum;
 }
 
-/** No model can have more free GPUs than are free in total. */
+/**
+ * Each model's allocatable GPUs minus those reserved of it; no model has
+ * more free GPUs than are free in total, which also charges reservations
+ * of no known model to every model.
+ */
 function freeByModel(
   allocatable: Record<string, number>,
+  reservedByModel: Record<string, number>,
   reservedGpus: number,
 ): Record<string, number> {
-  const free = { ...allocatable };
-  const total = Object.values(allocatable).reduce((a, b) => a + b, 0);
-  const left = Math.max(total - reservedGpus, 0);
-  for (const model of Object.keys(free)) {
-    free[model] = Math.min(free[model], left);
+  const left = Math.max(sumOf(allocatable) - reservedGpus, 0);
+  const free: Record<string, number> = {};
+  for (const [model, count] of Object.entries(allocatable)) {
+    free[model] = Math.max(
+      Math.min(count - (reservedByModel[model] ?? 0), left),
+      0,
+    );
   }
   return free;
 }
@@ -156,6 +179,7 @@ function freeOf(allocatable: Amounts, reserved: Amounts): Amounts {
     extended: {},
     gpusByModel: freeByModel(
       allocatable.gpusByModel,
+      reserved.gpusByModel,
       reserved.extended[GPU_RESOURCE] ?? 0,
     ),
   };
@@ -202,9 +226,8 @@ function amountsOf(totals: CapacityTotals): Amounts {
 
 /**
  * The capacity once `request` is reserved too, e.g. for tenants whose
- * ResourceQuotas are not on the cluster yet: added to `reserved` and taken
- * from `free`. Like a quota's, the request's GPUs count against all models
- * (`free.gpusByModel` stays an upper bound). Pure.
+ * ResourceQuotas are not on the cluster yet: added to `reserved` (its GPUs
+ * to their models) and taken from `free`. Pure.
  */
 export function reserve(
   capacity: HostCapacity,
@@ -215,6 +238,9 @@ export function reserve(
   reserved.memory += parseQuantity(request.memory, 'memory');
   for (const [name, count] of Object.entries(request.extended)) {
     addTo(reserved.extended, name, count);
+  }
+  for (const [model, count] of Object.entries(request.gpusByModel ?? {})) {
+    addTo(reserved.gpusByModel, model, count);
   }
   const allocatable = amountsOf(capacity.allocatable);
   return {
@@ -249,14 +275,8 @@ export function sumRequests(requests: CapacityRequest[]): CapacityRequest {
 export function profileCapacityRequest(
   profile: Pick<ComputeProfileInput, 'resources' | 'partitioning'>,
 ): CapacityRequest {
-  const gpusByModel: Record<string, number> = {};
-  for (const group of profile.resources) {
-    const gpus = resourceGroupTotals(group, profile.partitioning).extended[
-      GPU_RESOURCE
-    ];
-    if (group.gpuModel && gpus) {
-      addTo(gpusByModel, group.gpuModel, gpus);
-    }
-  }
-  return { ...profileResourceTotals(profile), gpusByModel };
+  return {
+    ...profileResourceTotals(profile),
+    gpusByModel: profileGpusByModel(profile),
+  };
 }
