@@ -21,7 +21,8 @@ import {
   readdirSync,
   readFileSync,
 } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { dirname, resolve } from 'node:path';
 
 /** The monorepo's root (the package.json with workspaces) above `from`. */
@@ -130,6 +131,35 @@ const alive = (pid: number) => {
   }
 };
 
+/**
+ * The dev portal's ports are fixed, so journeys in parallel jest workers take
+ * turns: a lock directory holding the pid of the worker whose portal runs (a
+ * dead holder's lock is taken over). Answers the release.
+ */
+async function takeTurn(timeoutMs: number): Promise<() => Promise<void>> {
+  const lock = resolve(tmpdir(), 'ray-service-e2e-portal.lock');
+  const holder = resolve(lock, 'pid');
+  await waitUntil(
+    "another journey's portal to stop",
+    async () => {
+      try {
+        await mkdir(lock);
+        await writeFile(holder, String(process.pid));
+        return true;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+        const pid = Number(await readFile(holder, 'utf8').catch(() => ''));
+        if (pid && !alive(pid)) {
+          await rm(lock, { recursive: true, force: true });
+        }
+        return false;
+      }
+    },
+    { timeoutMs },
+  );
+  return () => rm(lock, { recursive: true, force: true });
+}
+
 /** The portal is up: the backend's ray-service plugin and the frontend answer. */
 function portalReady(appUrl: string, backendUrl: string) {
   return async () =>
@@ -157,7 +187,9 @@ export async function startPortal(options: {
     });
     return { appUrl, backendUrl, stop: async () => {} };
   }
+  const release = await takeTurn(timeoutMs);
   if (await answers(`${BACKEND_URL}/api/ray-service/health`)) {
+    await release();
     throw new Error(
       `a portal already runs on ${BACKEND_URL}; stop it, or set E2E_PORTAL_URL=${APP_URL} to use it`,
     );
@@ -188,6 +220,7 @@ export async function startPortal(options: {
       await new Promise(r => setTimeout(r, 250));
     }
     signal(tree.filter(alive), 'SIGKILL');
+    await release();
   };
   try {
     await waitUntil('the portal', portalReady(APP_URL, BACKEND_URL), {
