@@ -43,12 +43,13 @@ async function main() {
     for (let run = 0; run <= RUNS; run++) {
       await create.template('Ray tenant');
       await create.textField('Tenant name').fill(`alpha-bench-${run}`);
+      await session.settle();
       let started = clock.now();
-      await page.getByRole('button', { name: 'Next' }).click();
+      await create.next();
       const radio = (group: string, title: string) =>
         page
           .getByRole('radiogroup', { name: group })
-          .getByRole('radio', { name: new RegExp(`^${title}`) })
+          .getByRole('radio', { name: new RegExp(`^${title}\\b`) })
           .waitFor();
       await radio('Compute profile', 'Small');
       const profiles = clock.now() - started;
@@ -57,7 +58,7 @@ async function main() {
       await create.choose('Compute profile', 'Small');
       await create.choose('Template version', 'kuberay@2.0.0');
       started = clock.now();
-      await page.getByRole('button', { name: 'Next' }).click();
+      await create.next();
       await create.dryRunPassed();
       const dryRun = clock.now() - started;
       if (run > 0) {
