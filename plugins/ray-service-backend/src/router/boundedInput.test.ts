@@ -189,6 +189,9 @@ describe('the HTTP edge', () => {
     const response = await admin('put', '/tenants/plan');
     expect(response.status).toBe(405);
     expect(response.headers.allow).toBe('POST');
+    // not GET /tenants/{name} with the reserved name
+    expect((await admin('get', '/tenants/plan')).status).toBe(405);
+    expect((await admin('post', '/tenants/plan')).status).not.toBe(405);
     expect((await admin('delete', '/profiles')).headers.allow).toBe(
       'GET, POST',
     );

@@ -128,7 +128,12 @@ function byParameterCount(a: string, b: string): number {
   return a.split('{').length - b.split('{').length;
 }
 
-/** 405 with `Allow` for every method a path of the contract does not declare. */
+/**
+ * 405 with `Allow` for every method a path of the contract does not declare.
+ * Registered before the routes, most literal paths first: `GET /tenants/plan`
+ * is a 405 (only POST is declared there), not `GET /tenants/{name}` with an
+ * invalid name. A request whose method a path declares goes on to the routes.
+ */
 function methodNotAllowed(
   router: express.Router,
   contract: Record<string, RouteDefinition>,
@@ -141,19 +146,29 @@ function methodNotAllowed(
     const allow = [...methodsByPath.get(path)!]
       .map(method => method.toUpperCase())
       .join(', ');
-    router.all(expressPath(path), (req: Request, res: Response) => {
-      res
-        .status(405)
-        .set('Allow', allow)
-        .json({
-          error: {
-            name: 'MethodNotAllowedError',
-            message: `${req.method} is not allowed here; use ${allow}`,
-          },
-          request: { method: req.method, url: req.originalUrl },
-          response: { statusCode: 405 },
-        });
-    });
+    const methods = methodsByPath.get(path)!;
+    router.all(
+      expressPath(path),
+      (req: Request, res: Response, next: express.NextFunction) => {
+        const method = req.method === 'HEAD' ? 'get' : req.method.toLowerCase();
+        if (res.locals.declaredRoute || methods.has(method)) {
+          res.locals.declaredRoute = true;
+          next();
+          return;
+        }
+        res
+          .status(405)
+          .set('Allow', allow)
+          .json({
+            error: {
+              name: 'MethodNotAllowedError',
+              message: `${req.method} is not allowed here; use ${allow}`,
+            },
+            request: { method: req.method, url: req.originalUrl },
+            response: { statusCode: 405 },
+          });
+      },
+    );
   }
 }
 
@@ -167,6 +182,7 @@ export function contractRouter<C extends Record<string, RouteDefinition>>(
   httpAuth: HttpAuthService,
 ): express.Router {
   const router = Router();
+  methodNotAllowed(router, contract);
   for (const [operation, definition] of Object.entries(contract)) {
     const handler = handlers[operation] as (
       request: unknown,
@@ -184,6 +200,5 @@ export function contractRouter<C extends Record<string, RouteDefinition>>(
       },
     );
   }
-  methodNotAllowed(router, contract);
   return router;
 }
