@@ -222,6 +222,10 @@ export const tenantPlanSchema = z
       description:
         'The objects as one multi-document YAML, ready to read or commit',
     }),
+    provisioning: tenantProvisioningSchema.optional().meta({
+      description:
+        'Whether a create now would take a Ready tenant of the warm pool (planned in its namespace) or provision on demand, and why',
+    }),
   })
   .meta({ id: 'TenantPlan' });
 

@@ -110,6 +110,19 @@ describe('warm pools', () => {
       (await alpha.get(`/tenants/${standbys[0].slice('ray-'.length)}`)).status,
     ).toBe(404);
 
+    // The dry run plans in the standby a create would take, and says so.
+    const planned = await alpha
+      .post('/tenants/plan')
+      .send(tenantRequest('alpha'));
+    expect(planned.status).toBe(200);
+    expect(planned.body.provisioning).toEqual({ source: 'warmPool' });
+    expect(standbys).toContain(planned.body.namespace);
+    expect(planned.body.summary[0]).toBe(
+      `Instant: a Ready tenant of the warm pool of small becomes yours (namespace ${planned.body.namespace}), if no one claims it first`,
+    );
+    expect(planned.body.yaml).toContain(`name: ${planned.body.namespace}\n`);
+    expect(namespaces()).toEqual(standbys);
+
     const created = await alpha.post('/tenants').send(tenantRequest('alpha'));
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({
@@ -118,7 +131,8 @@ describe('warm pools', () => {
       phase: 'Ready',
       provisioning: { source: 'warmPool' },
     });
-    expect(standbys).toContain(created.body.namespace);
+    // The oldest standby goes first, the one the dry run showed.
+    expect(created.body.namespace).toBe(planned.body.namespace);
     expect((await alpha.get('/tenants/alpha')).body).toMatchObject({
       phase: 'Ready',
       namespace: created.body.namespace,
@@ -184,6 +198,20 @@ describe('warm pools', () => {
     );
     expect(namespaces()).toContain(alphaNamespace);
     expect((await alpha.get('/tenants/alpha')).body.phase).toBe('Ready');
+    // A dry run says so too, and counts no miss.
+    const plannedEmpty = await alpha
+      .post('/tenants/plan')
+      .send(tenantRequest('charlie'));
+    expect(plannedEmpty.body).toMatchObject({
+      namespace: 'ray-charlie',
+      provisioning: {
+        source: 'onDemand',
+        reason: 'the warm pool of small has no ready tenant',
+      },
+    });
+    expect(plannedEmpty.body.summary[0]).toBe(
+      'Provisioned on demand: the warm pool of small has no ready tenant',
+    );
     const empty = await alpha.post('/tenants').send(tenantRequest('charlie'));
     expect(empty.body).toMatchObject({
       phase: 'Pending',

@@ -34,6 +34,7 @@ import { applyCriteria } from './criteria';
 import { keysetPage } from './keyset';
 import {
   PoolClaim,
+  PoolClaimable,
   StoredTenant,
   TenantFilter,
   TenantSpecChange,
@@ -218,32 +219,18 @@ export class TenantsTable {
    * @throws ConflictError when the new name is taken
    */
   async claim(claim: PoolClaim): Promise<StoredTenant | undefined> {
-    const inPool = {
-      pool: claim.pool,
-      phase: 'Ready',
-      template_name: claim.template.name,
-      template_version: claim.template.version,
-      isolation: claim.isolation,
-    };
-    const candidate = this.db(TENANTS)
+    const candidate = this.claimable(claim)
       .select('name')
-      .where(inPool)
-      .whereNull('deletion_requested_at')
       .modify(query => {
-        if (claim.hostCluster) {
-          query.where({ host_cluster: claim.hostCluster });
-        }
         if (isPostgres(this.db)) {
           query.forUpdate().skipLocked();
         }
-      })
-      .orderBy([{ column: 'created_at' }, { column: 'name' }])
-      .limit(1);
+      });
     const updated = await insertUnique(
       () =>
         this.db(TENANTS)
           .where('name', candidate)
-          .where(inPool)
+          .where(inPool(claim))
           .update({
             name: claim.name,
             owner: claim.owner,
@@ -256,6 +243,28 @@ export class TenantsTable {
       `tenant "${claim.name}" already exists`,
     );
     return updated ? this.get(claim.name) : undefined;
+  }
+
+  /** The standby a claim would take now, without taking it (dry runs). */
+  async nextClaimable(
+    claimable: PoolClaimable,
+  ): Promise<StoredTenant | undefined> {
+    const row: TenantRow | undefined = await this.claimable(claimable).first();
+    return row && fromRow(row);
+  }
+
+  /** Ready standbys a claim may take, the oldest first. */
+  private claimable(claimable: PoolClaimable) {
+    return this.db(TENANTS)
+      .where(inPool(claimable))
+      .whereNull('deletion_requested_at')
+      .modify(query => {
+        if (claimable.hostCluster) {
+          query.where({ host_cluster: claimable.hostCluster });
+        }
+      })
+      .orderBy([{ column: 'created_at' }, { column: 'name' }])
+      .limit(1);
   }
 
   /**
@@ -391,5 +400,16 @@ function fromRow(row: TenantRow): StoredTenant {
     ...(row.claimed_at !== null && {
       claimedAt: isoFromColumn(row.claimed_at),
     }),
+  };
+}
+
+/** The columns of a Ready standby that a claim may take. */
+function inPool(claimable: PoolClaimable) {
+  return {
+    pool: claimable.pool,
+    phase: 'Ready',
+    template_name: claimable.template.name,
+    template_version: claimable.template.version,
+    isolation: claimable.isolation,
   };
 }

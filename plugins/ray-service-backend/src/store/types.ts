@@ -38,12 +38,16 @@ export interface StoredTenant
 }
 
 /** What claiming a pool standby asks: which one, and whose it becomes. */
-export interface PoolClaim {
+/** Which standbys a claim may take. */
+export interface PoolClaimable {
   pool: string;
   template: TemplateVersionKey;
   isolation: Tenant['isolation'];
   /** Only a standby on this host cluster, if given. */
   hostCluster?: string;
+}
+
+export interface PoolClaim extends PoolClaimable {
   /** The claimed tenant's new name and owner. */
   name: string;
   owner: string;

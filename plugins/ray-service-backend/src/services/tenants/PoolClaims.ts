@@ -25,6 +25,7 @@ import {
 import { performance } from 'node:perf_hooks';
 import { PoolOffer, poolOffer } from '../../provisioning/pools/poolActions';
 import { RayServiceStore, StoredTenant } from '../../store/RayServiceStore';
+import { PoolClaimable } from '../../store/types';
 import { tenantView } from './tenantView';
 
 /** A create request that passed the checks that need no host cluster. */
@@ -63,54 +64,30 @@ export class PoolClaims {
   ) {}
 
   async claim(checked: CheckedRequest, actor: string): Promise<ClaimResult> {
-    const { profile, request } = checked;
-    if (profile.allocation.strategy !== 'warmPool') {
+    const match = claimableOf(checked);
+    if (!match) {
       return {};
     }
-    const poolVersion = profile.allocation.templateVersion;
-    const offer = poolOffer(
-      profile,
-      poolVersion ===
-        templateVersionRef(
-          checked.templateVersion.name,
-          checked.templateVersion.version,
-        )
-        ? checked.templateVersion.isolationModes
-        : undefined,
-    );
-    const mismatch = mismatchOf(
-      profile.name,
-      profile.allocation,
-      offer,
-      checked,
-    );
+    const { request, profile } = checked;
     const at = (this.deps.now?.() ?? new Date()).toISOString();
     const { store, listener } = this.deps;
     const started = performance.now();
     const outcome = await store.transaction(async tx => {
-      const tenant = mismatch
-        ? undefined
-        : await tx.tenants.claim({
-            pool: profile.name,
-            template: {
-              name: checked.templateVersion.name,
-              version: checked.templateVersion.version,
-            },
-            isolation: checked.isolation,
-            hostCluster: request.hostCluster,
-            name: request.name,
-            owner: request.owner,
-            claimedBy: actor,
-            at,
-          });
+      const tenant =
+        'claimable' in match
+          ? await tx.tenants.claim({
+              ...match.claimable,
+              name: request.name,
+              owner: request.owner,
+              claimedBy: actor,
+              at,
+            })
+          : undefined;
       if (!tenant) {
-        const reason =
-          mismatch ??
-          `the warm pool of ${profile.name} has no ready tenant${
-            request.hostCluster ? ` on ${request.hostCluster}` : ''
-          }`;
         await tx.pools.recordEvent({ profile: profile.name, kind: 'miss', at });
-        return { reason };
+        return {
+          reason: 'reason' in match ? match.reason : noneReady(checked),
+        };
       }
       await tx.pools.recordEvent({
         profile: profile.name,
@@ -134,6 +111,67 @@ export class PoolClaims {
     }
     return outcome;
   }
+
+  /**
+   * The standby a claim would take now, or why there is none; nothing is
+   * taken or recorded (dry runs). Another claim may take it first.
+   */
+  async peek(checked: CheckedRequest): Promise<ClaimResult> {
+    const match = claimableOf(checked);
+    if (!match) {
+      return {};
+    }
+    if ('reason' in match) {
+      return match;
+    }
+    const tenant = await this.deps.store.tenants.nextClaimable(match.claimable);
+    return tenant ? { tenant } : { reason: noneReady(checked) };
+  }
+}
+
+/**
+ * Which standbys the request may take, or why its pool cannot serve it;
+ * undefined when its profile has no warm pool. Pure.
+ */
+function claimableOf(
+  checked: CheckedRequest,
+): { claimable: PoolClaimable } | { reason: string } | undefined {
+  const { profile, request } = checked;
+  if (profile.allocation.strategy !== 'warmPool') {
+    return undefined;
+  }
+  const poolVersion = profile.allocation.templateVersion;
+  const offer = poolOffer(
+    profile,
+    poolVersion ===
+      templateVersionRef(
+        checked.templateVersion.name,
+        checked.templateVersion.version,
+      )
+      ? checked.templateVersion.isolationModes
+      : undefined,
+  );
+  const reason = mismatchOf(profile.name, profile.allocation, offer, checked);
+  if (reason) {
+    return { reason };
+  }
+  return {
+    claimable: {
+      pool: profile.name,
+      template: {
+        name: checked.templateVersion.name,
+        version: checked.templateVersion.version,
+      },
+      isolation: checked.isolation,
+      hostCluster: request.hostCluster,
+    },
+  };
+}
+
+function noneReady({ profile, request }: CheckedRequest): string {
+  return `the warm pool of ${profile.name} has no ready tenant${
+    request.hostCluster ? ` on ${request.hostCluster}` : ''
+  }`;
 }
 
 /** Why a request cannot be served by the pool it would use, if so. Pure. */

@@ -139,8 +139,29 @@ export class TenantService {
       request,
       await this.deps.access.requireTenantCreator(credentials),
     );
+    const offer = (await this.deps.pools?.peek(checked)) ?? {};
+    if ('tenant' in offer) {
+      const { hostCluster, namespace } = offer.tenant;
+      const planned = await this.planOn(checked, hostCluster, namespace);
+      return {
+        ...planned,
+        provisioning: { source: 'warmPool' },
+        summary: [
+          `Instant: a Ready tenant of the warm pool of ${checked.profile.name} becomes yours (namespace ${namespace}), if no one claims it first`,
+          ...planned.summary,
+        ],
+      };
+    }
     const hostCluster = await this.deps.placement.pick(placementOf(checked));
-    return this.planOn(checked, hostCluster);
+    const planned = await this.planOn(checked, hostCluster);
+    return {
+      ...planned,
+      provisioning: { source: 'onDemand', ...offer },
+      summary: [
+        ...(offer.reason ? [`Provisioned on demand: ${offer.reason}`] : []),
+        ...planned.summary,
+      ],
+    };
   }
 
   /**
@@ -442,11 +463,12 @@ export class TenantService {
   private async planOn(
     checked: CheckedRequest,
     hostCluster: string,
+    namespace = tenantNamespace(checked.request.name),
   ): Promise<TenantPlan> {
     const { request, isolation } = checked;
     const tenant = {
       name: request.name,
-      namespace: tenantNamespace(request.name),
+      namespace,
       owner: request.owner,
       isolation,
       profile: checked.profile.name,
@@ -469,7 +491,7 @@ export class TenantService {
     return {
       hostCluster,
       isolation,
-      namespace: tenantNamespace(request.name),
+      namespace,
       objects: planned.objects as TenantPlan['objects'],
       summary: planned.summary,
       yaml: planToYaml(planned.objects),
