@@ -33,6 +33,7 @@ export {
   RayTenantNameFieldExtension,
   RayTenantPickerFieldExtension,
 } from './plugin';
+export { RayServiceSidebarItem } from './components/RayServiceSidebarItem';
 export { isRayTenantEntity, tenantNameOf } from './catalog';
 export type { DryRunOptions, OwnerOptions } from './scaffolder';
 export { rayServiceApiRef } from './api';

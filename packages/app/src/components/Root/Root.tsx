@@ -23,6 +23,7 @@ import {
 } from '@backstage/core-components';
 import MenuIcon from '@material-ui/icons/Menu';
 import { MyGroupsSidebarItem } from '@backstage/plugin-org';
+import { RayServiceSidebarItem } from '@ray-service/plugin-ray-service';
 import GroupIcon from '@material-ui/icons/People';
 
 const useSidebarLogoStyles = makeStyles({
@@ -66,7 +67,7 @@ export const Root = ({ children }: PropsWithChildren<{}>) => (
           icon={GroupIcon}
         />
         <SidebarItem icon={CreateComponentIcon} to="create" text="Create..." />
-        <SidebarItem icon={StorageIcon} to="ray-service" text="Ray service" />
+        <RayServiceSidebarItem icon={StorageIcon} />
         {/* End global nav */}
         <SidebarDivider />
         <SidebarScrollWrapper>

@@ -54,9 +54,10 @@ export const AdminPage = () => {
       {!loading && !allowed && (
         <Content>
           <WarningPanel
-            severity="error"
-            title="Not allowed"
-            message="The Ray service admin page is for the platform team. Ask a Ray service admin if you need access."
+            severity="info"
+            title="Not allowed — this page is for the platform team"
+            defaultExpanded
+            message="To get a Ray tenant for your team, use Create → Ray tenant. Your team's tenants are on your group's page, and each tenant's Ray tab runs its RayClusters, RayJobs and RayServices. Ask a Ray service admin if you need this page."
           />
         </Content>
       )}
