@@ -98,6 +98,29 @@ describe('ray:tenant:create', () => {
     });
   });
 
+  it.each([
+    [
+      { source: 'warmPool' as const },
+      'Took a Ready tenant "fraud-models" from the warm pool of small on sim-local (namespace ray-fraud-models)',
+    ],
+    [
+      {
+        source: 'onDemand' as const,
+        reason: 'the warm pool of small has no ready tenant',
+      },
+      'Created tenant "fraud-models" on sim-local (namespace ray-fraud-models); provisioned on demand: the warm pool of small has no ready tenant',
+    ],
+  ])('says where the tenant came from (%o)', async (from, line) => {
+    backend.on('createTenant', () => tenant({ provisioning: from }));
+    const { ctx, log } = actionContext({
+      input: { ...input, waitForReady: false },
+    });
+
+    await createTenantAction(testDeps()).handler(ctx);
+
+    expect(log).toEqual([line]);
+  });
+
   it('does not wait when asked not to', async () => {
     backend.on('createTenant', () => tenant());
     const { ctx, outputs } = actionContext({

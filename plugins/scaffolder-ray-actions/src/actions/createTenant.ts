@@ -45,7 +45,7 @@ export function createTenantAction(deps: RayActionDeps) {
           z
             .string()
             .describe(
-              'Tenant name: lowercase letters, digits and "-", at most 32 characters; its namespace is ray-<name>',
+              'Tenant name: lowercase letters, digits and "-", at most 32 characters; its namespace is ray-<name> unless a warm-pool standby is taken',
             ),
         owner: z =>
           z
@@ -133,9 +133,7 @@ export function createTenantAction(deps: RayActionDeps) {
         const tenant = await ray.call(`create tenant "${name}"`, options =>
           deps.client.createTenant({ body: request }, options),
         );
-        ctx.logger.info(
-          `Created tenant "${name}" on ${tenant.hostCluster} (namespace ${tenant.namespace})`,
-        );
+        ctx.logger.info(createdLine(tenant));
         return tenant;
       });
 
@@ -163,4 +161,16 @@ export function createTenantAction(deps: RayActionDeps) {
       outputLinks(ctx, ray.tenantLinks(name));
     },
   });
+}
+
+/** What the create did: took a warm-pool standby, or provisions (and why, when a pool could not serve it). */
+function createdLine(tenant: Tenant): string {
+  const where = `on ${tenant.hostCluster} (namespace ${tenant.namespace})`;
+  const { source, reason } = tenant.provisioning ?? {};
+  if (source === 'warmPool') {
+    return `Took a Ready tenant "${tenant.name}" from the warm pool of ${tenant.profile} ${where}`;
+  }
+  return `Created tenant "${tenant.name}" ${where}${
+    reason ? `; provisioned on demand: ${reason}` : ''
+  }`;
 }
