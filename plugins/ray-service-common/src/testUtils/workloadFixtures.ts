@@ -15,28 +15,42 @@
  */
 
 import {
-  JobHistoryEntry,
   jobHistoryEntrySchema,
   JobLogs,
   jobLogsSchema,
-  RayCluster,
   rayClusterSchema,
   RayClusterStatus,
   rayClusterStatusSchema,
-  RayJob,
   rayJobSchema,
   RayNode,
   rayNodeSchema,
-  RayService,
   rayServiceSchema,
   TenantUsage,
   tenantUsageSchema,
 } from '../workloads';
 import { Tenant, tenantSchema } from '../tenants';
+import { z } from 'zod';
 
 const CREATED = '2026-11-20T10:00:00.000Z';
 
 type Overrides<T> = Partial<T> & Record<string, unknown>;
+
+/**
+ * A fixture of a tenant's object: `defaults` for the tenant and name with
+ * the overrides on top, parsed by the object's schema.
+ */
+function fixtureOf<T>(
+  schema: z.ZodType<T>,
+  defaults: (tenant: string, name: string) => Record<string, unknown>,
+) {
+  return (tenant: string, name: string, overrides: Overrides<T> = {}): T =>
+    schema.parse({ ...defaults(tenant, name), ...overrides });
+}
+
+/** What every Ray workload view has. */
+function workloadFields(tenant: string, name: string, phase: string) {
+  return { name, tenant, phase, conditions: [], createdAt: CREATED };
+}
 
 export function fixtureTenant(
   name: string,
@@ -92,62 +106,36 @@ const clusterSpec = {
   workerGroups: [{ name: 'workers', replicas: 2, cpu: '2', memory: '4Gi' }],
 };
 
-export function fixtureRayCluster(
-  tenant: string,
-  name: string,
-  overrides: Overrides<RayCluster> = {},
-): RayCluster {
-  return rayClusterSchema.parse({
-    name,
-    tenant,
-    phase: 'Ready',
-    conditions: [],
-    createdAt: CREATED,
+export const fixtureRayCluster = fixtureOf(
+  rayClusterSchema,
+  (tenant, name) => ({
+    ...workloadFields(tenant, name, 'Ready'),
     spec: clusterSpec,
     image: 'rayproject/ray:2.52.0',
     head: { serviceName: `${name}-head-svc`, ready: true },
     workerGroups: [
       { name: 'workers', desired: 2, ready: 2, minReplicas: 0, maxReplicas: 4 },
     ],
-    ...overrides,
-  });
-}
+  }),
+);
 
-export function fixtureRayJob(
-  tenant: string,
-  name: string,
-  overrides: Overrides<RayJob> = {},
-): RayJob {
-  return rayJobSchema.parse({
-    name,
-    tenant,
-    phase: 'Succeeded',
-    conditions: [],
-    createdAt: CREATED,
-    entrypoint:
-      'python -c "import ray; ray.init(); print(ray.cluster_resources())"',
-    jobStatus: 'SUCCEEDED',
-    deploymentStatus: 'Complete',
-    clusterName: `${name}-raycluster`,
-    newCluster: true,
-    submissionId: `${name}-abc12`,
-    startTime: CREATED,
-    endTime: '2026-11-20T10:01:20.000Z',
-    ...overrides,
-  });
-}
+export const fixtureRayJob = fixtureOf(rayJobSchema, (tenant, name) => ({
+  ...workloadFields(tenant, name, 'Succeeded'),
+  entrypoint:
+    'python -c "import ray; ray.init(); print(ray.cluster_resources())"',
+  jobStatus: 'SUCCEEDED',
+  deploymentStatus: 'Complete',
+  clusterName: `${name}-raycluster`,
+  newCluster: true,
+  submissionId: `${name}-abc12`,
+  startTime: CREATED,
+  endTime: '2026-11-20T10:01:20.000Z',
+}));
 
-export function fixtureRayService(
-  tenant: string,
-  name: string,
-  overrides: Overrides<RayService> = {},
-): RayService {
-  return rayServiceSchema.parse({
-    name,
-    tenant,
-    phase: 'Running',
-    conditions: [],
-    createdAt: CREATED,
+export const fixtureRayService = fixtureOf(
+  rayServiceSchema,
+  (tenant, name) => ({
+    ...workloadFields(tenant, name, 'Running'),
     serveConfig: 'applications:\n  - name: hello\n    import_path: hello:app\n',
     upgradeStrategy: 'NewCluster',
     serviceStatus: 'Running',
@@ -160,9 +148,8 @@ export function fixtureRayService(
         deployments: [{ name: 'Hello', status: 'HEALTHY', replicas: 1 }],
       },
     ],
-    ...overrides,
-  });
-}
+  }),
+);
 
 export function fixtureJobLogs(
   logs: string,
@@ -176,12 +163,9 @@ export function fixtureJobLogs(
   });
 }
 
-export function fixtureJobHistoryEntry(
-  tenant: string,
-  name: string,
-  overrides: Overrides<JobHistoryEntry> = {},
-): JobHistoryEntry {
-  return jobHistoryEntrySchema.parse({
+export const fixtureJobHistoryEntry = fixtureOf(
+  jobHistoryEntrySchema,
+  (tenant, name) => ({
     tenant,
     name,
     clusterName: `${name}-raycluster`,
@@ -192,9 +176,8 @@ export function fixtureJobHistoryEntry(
     endTime: '2026-11-20T10:01:20.000Z',
     logTail: `training ${name}\n\u001b[32mdone\u001b[0m\n`,
     recordedAt: '2026-11-20T10:01:21.000Z',
-    ...overrides,
-  });
-}
+  }),
+);
 
 export function fixtureRayNodes(): RayNode[] {
   return [
