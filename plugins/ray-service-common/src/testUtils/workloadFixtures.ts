@@ -16,7 +16,6 @@
 
 import {
   jobHistoryEntrySchema,
-  JobLogs,
   jobLogsSchema,
   rayClusterSchema,
   RayClusterStatus,
@@ -25,10 +24,9 @@ import {
   RayNode,
   rayNodeSchema,
   rayServiceSchema,
-  TenantUsage,
   tenantUsageSchema,
 } from '../workloads';
-import { Tenant, tenantSchema } from '../tenants';
+import { tenantSchema } from '../tenants';
 import { z } from 'zod';
 
 const CREATED = '2026-11-20T10:00:00.000Z';
@@ -36,10 +34,19 @@ const CREATED = '2026-11-20T10:00:00.000Z';
 type Overrides<T> = Partial<T> & Record<string, unknown>;
 
 /**
- * A fixture of a tenant's object: `defaults` for the tenant and name with
- * the overrides on top, parsed by the object's schema.
+ * A fixture: `defaults` for its key (a name, a tenant, a log text) with the
+ * overrides on top, parsed by the object's schema.
  */
-function fixtureOf<T>(
+function fixtureByKey<T>(
+  schema: z.ZodType<T>,
+  defaults: (key: string) => Record<string, unknown>,
+) {
+  return (key: string, overrides: Overrides<T> = {}): T =>
+    schema.parse({ ...defaults(key), ...overrides });
+}
+
+/** A fixture of an object of a tenant, as fixtureByKey for the tenant and name. */
+function fixtureInTenant<T>(
   schema: z.ZodType<T>,
   defaults: (tenant: string, name: string) => Record<string, unknown>,
 ) {
@@ -52,61 +59,49 @@ function workloadFields(tenant: string, name: string, phase: string) {
   return { name, tenant, phase, conditions: [], createdAt: CREATED };
 }
 
-export function fixtureTenant(
-  name: string,
-  overrides: Overrides<Tenant> = {},
-): Tenant {
-  return tenantSchema.parse({
-    name,
-    owner: 'group:default/ml-team-alpha',
-    profile: 'small',
-    templateVersion: 'kuberay@1.0.0',
-    hostCluster: 'sim-local',
-    isolation: 'vcluster',
-    namespace: `ray-${name}`,
-    phase: 'Ready',
-    conditions: [
-      {
-        type: 'NamespaceReady',
-        status: 'True',
-        reason: 'Applied',
-        message: `Namespace ray-${name} exists`,
-        lastTransitionTime: CREATED,
-      },
-    ],
-    generation: 1,
-    observedGeneration: 1,
-    createdBy: 'user:default/alice.alpha',
-    createdAt: CREATED,
-    updatedAt: CREATED,
-    ...overrides,
-  });
-}
+export const fixtureTenant = fixtureByKey(tenantSchema, name => ({
+  name,
+  owner: 'group:default/ml-team-alpha',
+  profile: 'small',
+  templateVersion: 'kuberay@1.0.0',
+  hostCluster: 'sim-local',
+  isolation: 'vcluster',
+  namespace: `ray-${name}`,
+  phase: 'Ready',
+  conditions: [
+    {
+      type: 'NamespaceReady',
+      status: 'True',
+      reason: 'Applied',
+      message: `Namespace ray-${name} exists`,
+      lastTransitionTime: CREATED,
+    },
+  ],
+  generation: 1,
+  observedGeneration: 1,
+  createdBy: 'user:default/alice.alpha',
+  createdAt: CREATED,
+  updatedAt: CREATED,
+}));
 
-export function fixtureUsage(
-  tenant: string,
-  overrides: Overrides<TenantUsage> = {},
-): TenantUsage {
-  return tenantUsageSchema.parse({
-    tenant,
-    namespace: `ray-${tenant}`,
-    resources: [
-      { resource: 'requests.cpu', hard: '32', used: '6' },
-      { resource: 'requests.memory', hard: '128Gi', used: '24Gi' },
-      { resource: 'requests.nvidia.com/mig-1g.5gb', hard: '14', used: '7' },
-      { resource: 'pods', hard: '100', used: '4' },
-    ],
-    checkedAt: CREATED,
-    ...overrides,
-  });
-}
+export const fixtureUsage = fixtureByKey(tenantUsageSchema, tenant => ({
+  tenant,
+  namespace: `ray-${tenant}`,
+  resources: [
+    { resource: 'requests.cpu', hard: '32', used: '6' },
+    { resource: 'requests.memory', hard: '128Gi', used: '24Gi' },
+    { resource: 'requests.nvidia.com/mig-1g.5gb', hard: '14', used: '7' },
+    { resource: 'pods', hard: '100', used: '4' },
+  ],
+  checkedAt: CREATED,
+}));
 
 const clusterSpec = {
   head: { cpu: '1', memory: '2Gi' },
   workerGroups: [{ name: 'workers', replicas: 2, cpu: '2', memory: '4Gi' }],
 };
 
-export const fixtureRayCluster = fixtureOf(
+export const fixtureRayCluster = fixtureInTenant(
   rayClusterSchema,
   (tenant, name) => ({
     ...workloadFields(tenant, name, 'Ready'),
@@ -119,7 +114,7 @@ export const fixtureRayCluster = fixtureOf(
   }),
 );
 
-export const fixtureRayJob = fixtureOf(rayJobSchema, (tenant, name) => ({
+export const fixtureRayJob = fixtureInTenant(rayJobSchema, (tenant, name) => ({
   ...workloadFields(tenant, name, 'Succeeded'),
   entrypoint:
     'python -c "import ray; ray.init(); print(ray.cluster_resources())"',
@@ -132,7 +127,7 @@ export const fixtureRayJob = fixtureOf(rayJobSchema, (tenant, name) => ({
   endTime: '2026-11-20T10:01:20.000Z',
 }));
 
-export const fixtureRayService = fixtureOf(
+export const fixtureRayService = fixtureInTenant(
   rayServiceSchema,
   (tenant, name) => ({
     ...workloadFields(tenant, name, 'Running'),
@@ -151,19 +146,13 @@ export const fixtureRayService = fixtureOf(
   }),
 );
 
-export function fixtureJobLogs(
-  logs: string,
-  overrides: Overrides<JobLogs> = {},
-): JobLogs {
-  return jobLogsSchema.parse({
-    logs,
-    truncated: false,
-    source: 'dashboard',
-    ...overrides,
-  });
-}
+export const fixtureJobLogs = fixtureByKey(jobLogsSchema, logs => ({
+  logs,
+  truncated: false,
+  source: 'dashboard',
+}));
 
-export const fixtureJobHistoryEntry = fixtureOf(
+export const fixtureJobHistoryEntry = fixtureInTenant(
   jobHistoryEntrySchema,
   (tenant, name) => ({
     tenant,
