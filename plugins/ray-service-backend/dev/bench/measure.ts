@@ -24,6 +24,13 @@ export interface Timings {
 /** A GET to the plugin's API; resolves with the parsed body. */
 export type Get = (path: string) => Promise<{ nextCursor?: string }>;
 
+/** How measureList walks a list: the page size and how many pages to fetch. */
+export interface ListWalk {
+  limit: number;
+  minRequests: number;
+  maxRequests: number;
+}
+
 /**
  * Walks every page of a list (`limit` items each, following `nextCursor`)
  * until at least `minRequests` pages were fetched; the first walk warms up
@@ -32,7 +39,7 @@ export type Get = (path: string) => Promise<{ nextCursor?: string }>;
 export async function measureList(
   get: Get,
   endpoint: string,
-  options: { limit: number; minRequests: number; maxRequests: number },
+  options: ListWalk,
 ): Promise<Timings> {
   const walk = async (record?: (ms: number) => void) => {
     let cursor: string | undefined;
@@ -83,6 +90,39 @@ export function summarize({ endpoint, durationsMs }: Timings): Summary {
     p95: percentile(sorted, 0.95),
     max: sorted[sorted.length - 1],
   };
+}
+
+/** The summary of measureList as `caller`, its endpoint labelled with the caller. */
+export async function summarizeListAs(
+  caller: string,
+  get: Get,
+  endpoint: string,
+  options: ListWalk,
+): Promise<Summary> {
+  const timings = await measureList(get, endpoint, options);
+  return summarize({ ...timings, endpoint: `${endpoint} (${caller})` });
+}
+
+/**
+ * Prints the endpoints whose p95 reached the budget and fails the run, or
+ * that every p95 (`what`, e.g. "list p95") is below it.
+ */
+export function checkP95Budget(
+  summaries: Summary[],
+  budgetMs: number,
+  what = 'p95',
+): void {
+  const slow = summaries.filter(s => s.p95 >= budgetMs);
+  if (slow.length > 0) {
+    console.error(
+      `\np95 budget of ${budgetMs} ms exceeded by: ${slow
+        .map(s => s.endpoint)
+        .join(', ')}`,
+    );
+    process.exitCode = 1;
+  } else {
+    console.log(`\nEvery ${what} is below ${budgetMs} ms.`);
+  }
 }
 
 /** A fixed-width table of the summaries, times in milliseconds. */

@@ -56,6 +56,7 @@ import {
   startBenchBackend,
 } from './backend';
 import { summarize, until } from './measure';
+import { simHostCluster } from './sim';
 
 const POSTGRES_ENV = 'BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING';
 const CLAIM_P95_GOAL_MS = 150;
@@ -136,15 +137,7 @@ async function startSimProcess(): Promise<
 
 function rayServiceConfig(sim: SimConnection) {
   return {
-    hostClusters: [
-      {
-        name: 'sim',
-        url: sim.url,
-        caData: sim.caData,
-        clusterIssuer: 'ray-service-ca',
-        auth: { type: 'serviceAccountToken', token: sim.token },
-      },
-    ],
+    hostClusters: [simHostCluster(sim, sim.token)],
     reconcile: { requeueSeconds: 0.05, intervalSeconds: 1 },
     warmPools: { intervalSeconds: 1, sampleSeconds: 1 },
   };

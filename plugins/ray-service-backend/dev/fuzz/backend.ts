@@ -25,32 +25,18 @@
 
 process.env.LOG_LEVEL ??= 'warn';
 
-import { startKubeSim } from '@ray-service/kube-sim';
-import { randomBytes } from 'node:crypto';
 import {
   profileInput,
   templateDocument,
 } from '../../src/__testUtils__/fixtures';
 import { BENCH_CALLERS, startBenchBackend } from '../bench/backend';
+import { startBenchSim } from '../bench/sim';
 
 async function main() {
-  const simToken = randomBytes(24).toString('hex');
-  const sim = await startKubeSim({
-    seed: 'well-equipped',
-    token: simToken,
-    controllers: { readyDelayMs: 50, namespaceFinalizeDelayMs: 50 },
-  });
+  const { sim, hostCluster } = await startBenchSim();
   const backend = await startBenchBackend({
     reconcile: { requeueSeconds: 0.5 },
-    hostClusters: [
-      {
-        name: 'sim',
-        url: sim.url,
-        caData: sim.caData,
-        clusterIssuer: 'ray-service-ca',
-        auth: { type: 'serviceAccountToken', token: simToken },
-      },
-    ],
+    hostClusters: [hostCluster],
   });
   const { call } = backend;
   await call('POST', '/profiles', profileInput({ visibleTo: [] }));

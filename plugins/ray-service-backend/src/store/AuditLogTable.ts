@@ -23,7 +23,7 @@ import {
 import { Knex } from 'knex';
 import { z } from 'zod';
 import { Page, PageRequest } from '../lib/pagination';
-import { isoFromColumn, timestampColumn } from './columns';
+import { ColumnTimestamp, isoFromColumn, timestampColumn } from './columns';
 import { keysetPage } from './keyset';
 
 /** One change to record: an admin's, or a tenant's create, upgrade or delete. */
@@ -42,7 +42,7 @@ const AUDIT_LOG = 'audit_log';
 
 interface AuditRow {
   id: number;
-  at: Date | string | number;
+  at: ColumnTimestamp;
   actor: string;
   action: AuditAction;
   target_kind: AuditTargetKind;

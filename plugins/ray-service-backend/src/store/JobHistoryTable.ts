@@ -21,12 +21,10 @@ import {
 import { Knex } from 'knex';
 import { z } from 'zod';
 import { Page, PageRequest } from '../lib/pagination';
-import { isoFromColumn, timestampColumn } from './columns';
+import { ColumnTimestamp, isoFromColumn, timestampColumn } from './columns';
 import { keysetPage } from './keyset';
 
 const JOB_HISTORY = 'job_history';
-
-type Timestamp = Date | string | number;
 
 interface JobRow {
   id: number;
@@ -39,11 +37,11 @@ interface JobRow {
   entrypoint: string;
   status: RayJobStatus | null;
   message: string | null;
-  start_time: Timestamp | null;
-  end_time: Timestamp | null;
+  start_time: ColumnTimestamp | null;
+  end_time: ColumnTimestamp | null;
   log_tail: string | null;
   finished: boolean | number;
-  recorded_at: Timestamp;
+  recorded_at: ColumnTimestamp;
 }
 
 /** A RayJob the portal tracks until it finishes. */
@@ -70,7 +68,7 @@ export interface FinishedJob {
 const idKeySchema = z.tuple([z.number().int()]);
 
 const optional = <T>(value: T | null) => value ?? undefined;
-const iso = (value: Timestamp | null) =>
+const iso = (value: ColumnTimestamp | null) =>
   value === null ? undefined : isoFromColumn(value);
 
 function entryOf(row: JobRow): JobHistoryEntry {

@@ -19,13 +19,16 @@ import {
   PoolSample,
 } from '@ray-service/plugin-ray-service-common';
 import { Knex } from 'knex';
-import { countFromRow, isoFromColumn, timestampColumn } from './columns';
+import {
+  ColumnTimestamp,
+  countFromRow,
+  isoFromColumn,
+  timestampColumn,
+} from './columns';
 
 const POOLS = 'pools';
 const EVENTS = 'pool_events';
 const SAMPLES = 'pool_samples';
-
-type Timestamp = Date | string | number;
 
 /** What the pool control loop last found for a pool. */
 export interface PoolStatus {
@@ -54,7 +57,7 @@ export interface PoolEventSummary {
 }
 
 interface SampleRow {
-  at: Timestamp;
+  at: ColumnTimestamp;
   desired: number;
   ready: number;
   provisioning: number;

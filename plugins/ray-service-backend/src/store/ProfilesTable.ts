@@ -20,6 +20,7 @@ import { z } from 'zod';
 import { Page, PageRequest } from '../lib/pagination';
 import {
   booleanFromColumn,
+  ColumnTimestamp,
   groupRefsByOwner,
   insertBatched,
   insertUnique,
@@ -40,8 +41,8 @@ interface ProfileRow {
   published: boolean | number;
   spec: string;
   created_by: string;
-  created_at: Date | string | number;
-  updated_at: Date | string | number;
+  created_at: ColumnTimestamp;
+  updated_at: ColumnTimestamp;
 }
 
 interface VisibilityRow {

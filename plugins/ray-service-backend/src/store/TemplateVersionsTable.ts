@@ -24,6 +24,7 @@ import { Knex } from 'knex';
 import { z } from 'zod';
 import { Page, PageRequest } from '../lib/pagination';
 import {
+  ColumnTimestamp,
   groupRefsByOwner,
   insertBatched,
   insertUnique,
@@ -47,8 +48,8 @@ interface TemplateVersionRow {
   state: TemplateVersionState;
   spec: string;
   created_by: string;
-  created_at: Date | string | number;
-  updated_at: Date | string | number;
+  created_at: ColumnTimestamp;
+  updated_at: ColumnTimestamp;
 }
 
 interface SharingRow {

@@ -24,6 +24,7 @@ import { Knex } from 'knex';
 import { z } from 'zod';
 import { Page, PageRequest } from '../lib/pagination';
 import {
+  ColumnTimestamp,
   countFromRow,
   insertUnique,
   isoFromColumn,
@@ -43,8 +44,6 @@ import {
 
 const TENANTS = 'tenants';
 
-type Timestamp = Date | string | number;
-
 interface TenantRow {
   name: string;
   owner: string;
@@ -59,14 +58,14 @@ interface TenantRow {
   generation: number;
   observed_generation: number;
   created_by: string;
-  created_at: Timestamp;
-  updated_at: Timestamp;
-  deletion_requested_at: Timestamp | null;
+  created_at: ColumnTimestamp;
+  updated_at: ColumnTimestamp;
+  deletion_requested_at: ColumnTimestamp | null;
   /** Null only in rows written before namespaces had a column. */
   namespace: string | null;
   pool: string | null;
-  ready_at: Timestamp | null;
-  claimed_at: Timestamp | null;
+  ready_at: ColumnTimestamp | null;
+  claimed_at: ColumnTimestamp | null;
 }
 
 /** The JSON of the `status` column. */

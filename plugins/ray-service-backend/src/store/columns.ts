@@ -26,7 +26,9 @@ export function timestampColumn(iso: string): Date {
  * A timestamp column as read: PostgreSQL returns a Date, SQLite the number of
  * milliseconds (or text when written as text).
  */
-export function isoFromColumn(value: Date | string | number): string {
+export type ColumnTimestamp = Date | string | number;
+
+export function isoFromColumn(value: ColumnTimestamp): string {
   return new Date(value).toISOString();
 }
 

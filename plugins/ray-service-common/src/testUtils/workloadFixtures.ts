@@ -15,139 +15,122 @@
  */
 
 import {
-  JobHistoryEntry,
   jobHistoryEntrySchema,
-  JobLogs,
   jobLogsSchema,
-  RayCluster,
   rayClusterSchema,
   RayClusterStatus,
   rayClusterStatusSchema,
-  RayJob,
   rayJobSchema,
   RayNode,
   rayNodeSchema,
-  RayService,
   rayServiceSchema,
-  TenantUsage,
   tenantUsageSchema,
 } from '../workloads';
-import { Tenant, tenantSchema } from '../tenants';
+import { tenantSchema } from '../tenants';
+import { z } from 'zod';
 
 const CREATED = '2026-11-20T10:00:00.000Z';
 
 type Overrides<T> = Partial<T> & Record<string, unknown>;
 
-export function fixtureTenant(
-  name: string,
-  overrides: Overrides<Tenant> = {},
-): Tenant {
-  return tenantSchema.parse({
-    name,
-    owner: 'group:default/ml-team-alpha',
-    profile: 'small',
-    templateVersion: 'kuberay@1.0.0',
-    hostCluster: 'sim-local',
-    isolation: 'vcluster',
-    namespace: `ray-${name}`,
-    phase: 'Ready',
-    conditions: [
-      {
-        type: 'NamespaceReady',
-        status: 'True',
-        reason: 'Applied',
-        message: `Namespace ray-${name} exists`,
-        lastTransitionTime: CREATED,
-      },
-    ],
-    generation: 1,
-    observedGeneration: 1,
-    createdBy: 'user:default/alice.alpha',
-    createdAt: CREATED,
-    updatedAt: CREATED,
-    ...overrides,
-  });
+/**
+ * A fixture: `defaults` for its key (a name, a tenant, a log text) with the
+ * overrides on top, parsed by the object's schema.
+ */
+function fixtureByKey<T>(
+  schema: z.ZodType<T>,
+  defaults: (key: string) => Record<string, unknown>,
+) {
+  return (key: string, overrides: Overrides<T> = {}): T =>
+    schema.parse({ ...defaults(key), ...overrides });
 }
 
-export function fixtureUsage(
-  tenant: string,
-  overrides: Overrides<TenantUsage> = {},
-): TenantUsage {
-  return tenantUsageSchema.parse({
-    tenant,
-    namespace: `ray-${tenant}`,
-    resources: [
-      { resource: 'requests.cpu', hard: '32', used: '6' },
-      { resource: 'requests.memory', hard: '128Gi', used: '24Gi' },
-      { resource: 'requests.nvidia.com/mig-1g.5gb', hard: '14', used: '7' },
-      { resource: 'pods', hard: '100', used: '4' },
-    ],
-    checkedAt: CREATED,
-    ...overrides,
-  });
+/** A fixture of an object of a tenant, as fixtureByKey for the tenant and name. */
+function fixtureInTenant<T>(
+  schema: z.ZodType<T>,
+  defaults: (tenant: string, name: string) => Record<string, unknown>,
+) {
+  return (tenant: string, name: string, overrides: Overrides<T> = {}): T =>
+    schema.parse({ ...defaults(tenant, name), ...overrides });
 }
+
+/** What every Ray workload view has. */
+function workloadFields(tenant: string, name: string, phase: string) {
+  return { name, tenant, phase, conditions: [], createdAt: CREATED };
+}
+
+export const fixtureTenant = fixtureByKey(tenantSchema, name => ({
+  name,
+  owner: 'group:default/ml-team-alpha',
+  profile: 'small',
+  templateVersion: 'kuberay@1.0.0',
+  hostCluster: 'sim-local',
+  isolation: 'vcluster',
+  namespace: `ray-${name}`,
+  phase: 'Ready',
+  conditions: [
+    {
+      type: 'NamespaceReady',
+      status: 'True',
+      reason: 'Applied',
+      message: `Namespace ray-${name} exists`,
+      lastTransitionTime: CREATED,
+    },
+  ],
+  generation: 1,
+  observedGeneration: 1,
+  createdBy: 'user:default/alice.alpha',
+  createdAt: CREATED,
+  updatedAt: CREATED,
+}));
+
+export const fixtureUsage = fixtureByKey(tenantUsageSchema, tenant => ({
+  tenant,
+  namespace: `ray-${tenant}`,
+  resources: [
+    { resource: 'requests.cpu', hard: '32', used: '6' },
+    { resource: 'requests.memory', hard: '128Gi', used: '24Gi' },
+    { resource: 'requests.nvidia.com/mig-1g.5gb', hard: '14', used: '7' },
+    { resource: 'pods', hard: '100', used: '4' },
+  ],
+  checkedAt: CREATED,
+}));
 
 const clusterSpec = {
   head: { cpu: '1', memory: '2Gi' },
   workerGroups: [{ name: 'workers', replicas: 2, cpu: '2', memory: '4Gi' }],
 };
 
-export function fixtureRayCluster(
-  tenant: string,
-  name: string,
-  overrides: Overrides<RayCluster> = {},
-): RayCluster {
-  return rayClusterSchema.parse({
-    name,
-    tenant,
-    phase: 'Ready',
-    conditions: [],
-    createdAt: CREATED,
+export const fixtureRayCluster = fixtureInTenant(
+  rayClusterSchema,
+  (tenant, name) => ({
+    ...workloadFields(tenant, name, 'Ready'),
     spec: clusterSpec,
     image: 'rayproject/ray:2.52.0',
     head: { serviceName: `${name}-head-svc`, ready: true },
     workerGroups: [
       { name: 'workers', desired: 2, ready: 2, minReplicas: 0, maxReplicas: 4 },
     ],
-    ...overrides,
-  });
-}
+  }),
+);
 
-export function fixtureRayJob(
-  tenant: string,
-  name: string,
-  overrides: Overrides<RayJob> = {},
-): RayJob {
-  return rayJobSchema.parse({
-    name,
-    tenant,
-    phase: 'Succeeded',
-    conditions: [],
-    createdAt: CREATED,
-    entrypoint:
-      'python -c "import ray; ray.init(); print(ray.cluster_resources())"',
-    jobStatus: 'SUCCEEDED',
-    deploymentStatus: 'Complete',
-    clusterName: `${name}-raycluster`,
-    newCluster: true,
-    submissionId: `${name}-abc12`,
-    startTime: CREATED,
-    endTime: '2026-11-20T10:01:20.000Z',
-    ...overrides,
-  });
-}
+export const fixtureRayJob = fixtureInTenant(rayJobSchema, (tenant, name) => ({
+  ...workloadFields(tenant, name, 'Succeeded'),
+  entrypoint:
+    'python -c "import ray; ray.init(); print(ray.cluster_resources())"',
+  jobStatus: 'SUCCEEDED',
+  deploymentStatus: 'Complete',
+  clusterName: `${name}-raycluster`,
+  newCluster: true,
+  submissionId: `${name}-abc12`,
+  startTime: CREATED,
+  endTime: '2026-11-20T10:01:20.000Z',
+}));
 
-export function fixtureRayService(
-  tenant: string,
-  name: string,
-  overrides: Overrides<RayService> = {},
-): RayService {
-  return rayServiceSchema.parse({
-    name,
-    tenant,
-    phase: 'Running',
-    conditions: [],
-    createdAt: CREATED,
+export const fixtureRayService = fixtureInTenant(
+  rayServiceSchema,
+  (tenant, name) => ({
+    ...workloadFields(tenant, name, 'Running'),
     serveConfig: 'applications:\n  - name: hello\n    import_path: hello:app\n',
     upgradeStrategy: 'NewCluster',
     serviceStatus: 'Running',
@@ -160,28 +143,18 @@ export function fixtureRayService(
         deployments: [{ name: 'Hello', status: 'HEALTHY', replicas: 1 }],
       },
     ],
-    ...overrides,
-  });
-}
+  }),
+);
 
-export function fixtureJobLogs(
-  logs: string,
-  overrides: Overrides<JobLogs> = {},
-): JobLogs {
-  return jobLogsSchema.parse({
-    logs,
-    truncated: false,
-    source: 'dashboard',
-    ...overrides,
-  });
-}
+export const fixtureJobLogs = fixtureByKey(jobLogsSchema, logs => ({
+  logs,
+  truncated: false,
+  source: 'dashboard',
+}));
 
-export function fixtureJobHistoryEntry(
-  tenant: string,
-  name: string,
-  overrides: Overrides<JobHistoryEntry> = {},
-): JobHistoryEntry {
-  return jobHistoryEntrySchema.parse({
+export const fixtureJobHistoryEntry = fixtureInTenant(
+  jobHistoryEntrySchema,
+  (tenant, name) => ({
     tenant,
     name,
     clusterName: `${name}-raycluster`,
@@ -192,9 +165,8 @@ export function fixtureJobHistoryEntry(
     endTime: '2026-11-20T10:01:20.000Z',
     logTail: `training ${name}\n\u001b[32mdone\u001b[0m\n`,
     recordedAt: '2026-11-20T10:01:21.000Z',
-    ...overrides,
-  });
-}
+  }),
+);
 
 export function fixtureRayNodes(): RayNode[] {
   return [

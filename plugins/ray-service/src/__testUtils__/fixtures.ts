@@ -14,6 +14,8 @@
  * limitations under the License.
  */
 
+import { fixtureTenant } from '@ray-service/plugin-ray-service-common/testUtils';
+
 /** Response bodies for component tests, with what each test cares about overridden. */
 
 /** A stored template version of `kuberay` as `GET /templates` lists it. */
@@ -61,29 +63,9 @@ export function computeProfile(name: string, extra: object = {}) {
 
 /** A Ready tenant `name` on gpu-west, all conditions met. */
 export function tenant(name: string, extra: object = {}) {
-  return {
-    name,
-    owner: 'group:default/ml-team-alpha',
-    profile: 'small',
-    templateVersion: 'kuberay@1.0.0',
+  return fixtureTenant(name, {
     hostCluster: 'gpu-west',
-    isolation: 'vcluster',
-    namespace: `ray-${name}`,
-    phase: 'Ready',
-    conditions: [
-      {
-        type: 'NamespaceReady',
-        status: 'True',
-        reason: 'Applied',
-        message: `namespace ray-${name} exists`,
-        lastTransitionTime: '2026-11-22T10:01:00Z',
-      },
-    ],
-    generation: 1,
-    observedGeneration: 1,
     createdBy: 'user:default/admin',
-    createdAt: '2026-11-22T10:00:00Z',
-    updatedAt: '2026-11-22T10:01:00Z',
     ...extra,
-  };
+  });
 }

@@ -80,3 +80,27 @@ export class ClusterRunner<R> {
     await this.running?.catch(() => undefined);
   }
 }
+
+/**
+ * A ClusterRunner per key (a host cluster, a warm pool), made on first use:
+ * passes of one key never overlap; those of different keys run side by side.
+ */
+export class KeyedRunners<R> {
+  private readonly runners = new Map<string, ClusterRunner<R>>();
+
+  constructor(private readonly pass: (key: string) => Promise<R>) {}
+
+  of(key: string): ClusterRunner<R> {
+    let runner = this.runners.get(key);
+    if (!runner) {
+      runner = new ClusterRunner(() => this.pass(key));
+      this.runners.set(key, runner);
+    }
+    return runner;
+  }
+
+  /** No more passes of any key; resolves when the running ones are done. */
+  async stop(): Promise<void> {
+    await Promise.all([...this.runners.values()].map(r => r.stop()));
+  }
+}

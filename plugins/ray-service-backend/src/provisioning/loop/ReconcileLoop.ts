@@ -28,7 +28,7 @@ import {
   TenantOutcome,
 } from '../../reconciler';
 import { tenantKey } from '../../vocabulary';
-import { ClusterRunner } from './ClusterRunner';
+import { KeyedRunners } from './ClusterRunner';
 import { Desired, desiredTenant, statusUpdate } from './desired';
 import { PlanMemo } from './PlanMemo';
 import { logStatusChange } from './conditionLog';
@@ -99,7 +99,9 @@ export interface ReconcileLoopDeps {
  * crashed one stopped. Passes of one cluster never overlap in a process.
  */
 export class ReconcileLoop {
-  private readonly runners = new Map<string, ClusterRunner<PassReport>>();
+  private readonly runners = new KeyedRunners<PassReport>(key =>
+    this.pass(key),
+  );
   private readonly plans = new Map<string, PlanMemo>();
   /**
    * Per host cluster and tenant: the plan the API server refused as
@@ -124,25 +126,25 @@ export class ReconcileLoop {
 
   /** A pass of the cluster soon (debounced): after a change of its tenants. */
   trigger(hostCluster: string): void {
-    this.runner(hostCluster).schedule(this.options.debounceMs ?? 50);
+    this.runners.of(hostCluster).schedule(this.options.debounceMs ?? 50);
   }
 
   /** A pass of every configured cluster, concurrently; never rejects. */
   async runAll(): Promise<PassReport[]> {
     const reports = await Promise.all(
-      this.deps.hostClusters.names.map(name => this.runner(name).run()),
+      this.deps.hostClusters.names.map(name => this.runners.of(name).run()),
     );
     return reports.filter((r): r is PassReport => r !== undefined);
   }
 
   /** A pass of one cluster (after the running one, if any). */
   async run(hostCluster: string): Promise<PassReport | undefined> {
-    return this.runner(hostCluster).run();
+    return this.runners.of(hostCluster).run();
   }
 
   /** Stops scheduling passes and waits for the running ones; stops watching. */
   async stop(): Promise<void> {
-    await Promise.all([...this.runners.values()].map(r => r.stop()));
+    await this.runners.stop();
     await Promise.all(
       [...this.informers.values()].map(({ informers }) => informers.stop()),
     );
@@ -188,15 +190,6 @@ export class ReconcileLoop {
       this.plans.set(hostCluster, memo);
     }
     return memo;
-  }
-
-  private runner(hostCluster: string): ClusterRunner<PassReport> {
-    let runner = this.runners.get(hostCluster);
-    if (!runner) {
-      runner = new ClusterRunner(() => this.pass(hostCluster));
-      this.runners.set(hostCluster, runner);
-    }
-    return runner;
   }
 
   private async pass(hostCluster: string): Promise<PassReport> {
@@ -346,7 +339,9 @@ export class ReconcileLoop {
     }
     if (converging) {
       report.requeued = true;
-      this.runner(hostCluster).schedule(this.requeueDelay(hostCluster, report));
+      this.runners
+        .of(hostCluster)
+        .schedule(this.requeueDelay(hostCluster, report));
     } else {
       this.idlePasses.delete(hostCluster);
     }

@@ -26,7 +26,7 @@ import { randomBytes } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import { RayServiceStore, StoredTenant } from '../../store/RayServiceStore';
 import { POOL_KEY_PREFIX, POOL_OWNER, tenantNamespace } from '../../vocabulary';
-import { ClusterRunner } from '../loop/ClusterRunner';
+import { KeyedRunners } from '../loop/ClusterRunner';
 import { poolActions, PoolOffer, poolOffer } from './poolActions';
 
 /** Where a new standby goes (the tenants' placement, passed in from above). */
@@ -114,7 +114,9 @@ export function standbyName(): string {
  * touched (removals are conditional on the standby still being in the pool).
  */
 export class PoolLoop {
-  private readonly runners = new Map<string, ClusterRunner<PoolPassReport>>();
+  private readonly runners = new KeyedRunners<PoolPassReport>(key =>
+    this.pass(key),
+  );
 
   constructor(
     private readonly deps: PoolLoopDeps,
@@ -123,7 +125,7 @@ export class PoolLoop {
 
   /** A pass of the pool soon (debounced): after a claim. */
   trigger(profile: string): void {
-    this.runner(profile).schedule(this.options.debounceMs ?? 250);
+    this.runners.of(profile).schedule(this.options.debounceMs ?? 250);
   }
 
   /** A pass of every pool (and of pools whose profile lost its pool), then pruning; never rejects. */
@@ -136,7 +138,7 @@ export class PoolLoop {
     const names = [
       ...new Set([...profiles.map(p => p.name), ...withStandbys]),
     ].sort();
-    const reports = await Promise.all(names.map(n => this.runner(n).run()));
+    const reports = await Promise.all(names.map(n => this.runners.of(n).run()));
     try {
       await store.pools.prune(
         new Date(now().getTime() - this.options.retentionMs).toISOString(),
@@ -149,20 +151,11 @@ export class PoolLoop {
 
   /** A pass of one pool (after the running one, if any). */
   run(profile: string): Promise<PoolPassReport | undefined> {
-    return this.runner(profile).run();
+    return this.runners.of(profile).run();
   }
 
   async stop(): Promise<void> {
-    await Promise.all([...this.runners.values()].map(r => r.stop()));
-  }
-
-  private runner(profile: string): ClusterRunner<PoolPassReport> {
-    let runner = this.runners.get(profile);
-    if (!runner) {
-      runner = new ClusterRunner(() => this.pass(profile));
-      this.runners.set(profile, runner);
-    }
-    return runner;
+    await this.runners.stop();
   }
 
   private async pass(name: string): Promise<PoolPassReport> {

@@ -28,10 +28,13 @@ import { Page, PageRequest } from '../../lib/pagination';
 import { ValidationError } from '../../lib/validation';
 import { planRayJob } from '../../planner/workloads';
 import { logTail } from '../../ray/mappers';
-import { RAY_API_VERSION } from '../../vocabulary';
 import { RayDataService } from './RayDataService';
 import { rayJobView } from './views';
-import { WorkloadService, WorkloadServiceDeps } from './WorkloadService';
+import {
+  viewEachInTenant,
+  WorkloadService,
+  WorkloadServiceDeps,
+} from './WorkloadService';
 import { TenantWorkspace } from './workspace';
 
 export type RayJobRequest = z.output<typeof rayJobRequestSchema>;
@@ -54,8 +57,7 @@ export class RayJobService extends WorkloadService<RayJobRequest, RayJob> {
         'new' in request.cluster
           ? [{ spec: request.cluster.new, at: ['cluster', 'new'] }]
           : [],
-      view: async (objects, workspace) =>
-        objects.map(object => rayJobView(object, workspace.tenant.name)),
+      view: viewEachInTenant(rayJobView),
     });
   }
 
@@ -159,10 +161,7 @@ export class RayJobService extends WorkloadService<RayJobRequest, RayJob> {
     name: string,
     tail: number,
   ): Promise<JobLogs | undefined> {
-    const { location } = workspace;
-    const object = await this.deps.workspaces.reach(workspace.tenant, () =>
-      location.client.get(RAY_API_VERSION, 'RayJob', location.namespace, name),
-    );
+    const object = await this.findObject(workspace, name);
     const job = object && rayJobView(object, workspace.tenant.name);
     if (!job?.clusterName || !job.submissionId) {
       return undefined;
@@ -190,26 +189,16 @@ export class RayJobService extends WorkloadService<RayJobRequest, RayJob> {
     if (!('existing' in request.cluster)) {
       return;
     }
+    const { existing } = request.cluster;
     const workspace = await this.deps.workspaces.open(
       credentials,
       tenant,
       'read',
     );
-    const { location } = workspace;
-    const cluster = await this.deps.workspaces.reach(workspace.tenant, () =>
-      location.client.get(
-        RAY_API_VERSION,
-        'RayCluster',
-        location.namespace,
-        (request.cluster as { existing: string }).existing,
-      ),
-    );
-    if (!cluster) {
+    if (!(await this.findObject(workspace, existing, 'RayCluster'))) {
       throw ValidationError.of(
         ['cluster', 'existing'],
-        `tenant "${tenant}" has no RayCluster "${
-          (request.cluster as { existing: string }).existing
-        }"`,
+        `tenant "${tenant}" has no RayCluster "${existing}"`,
       );
     }
   }

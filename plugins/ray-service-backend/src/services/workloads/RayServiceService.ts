@@ -24,7 +24,11 @@ import { z } from 'zod';
 import { Caller } from '../../access/callers';
 import { planRayService } from '../../planner/workloads';
 import { rayServiceView } from './views';
-import { WorkloadService, WorkloadServiceDeps } from './WorkloadService';
+import {
+  viewEachInTenant,
+  WorkloadService,
+  WorkloadServiceDeps,
+} from './WorkloadService';
 
 export type RayServiceRequest = z.output<typeof rayServiceRequestSchema>;
 
@@ -47,8 +51,7 @@ export class RayServiceService extends WorkloadService<
       },
       plan: planRayService,
       clusters: request => [{ spec: request.cluster, at: ['cluster'] }],
-      view: async (objects, workspace) =>
-        objects.map(object => rayServiceView(object, workspace.tenant.name)),
+      view: viewEachInTenant(rayServiceView),
     });
   }
 

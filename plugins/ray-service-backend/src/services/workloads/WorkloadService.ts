@@ -58,6 +58,14 @@ export interface WorkloadKind<TRequest extends { name: string }, TView> {
   view(objects: ObservedObject[], workspace: TenantWorkspace): Promise<TView[]>;
 }
 
+/** A kind's `view` when an object's view needs nothing but the object and its tenant's name. */
+export function viewEachInTenant<TView>(
+  view: (object: ObservedObject, tenant: string) => TView,
+): (objects: ObservedObject[], workspace: TenantWorkspace) => Promise<TView[]> {
+  return async (objects, workspace) =>
+    objects.map(object => view(object, workspace.tenant.name));
+}
+
 function planErrors(problems: FieldProblem[]): ValidationError {
   return new ValidationError(
     problems.map(problem => ({
@@ -293,7 +301,8 @@ export class WorkloadService<TRequest extends { name: string }, TView> {
     );
   }
 
-  private findObject(
+  /** The object of this kind (or of `kind`) named `name` in the tenant, if there is one. */
+  protected findObject(
     workspace: TenantWorkspace,
     name: string,
     kind: WorkloadKindName = this.kind.kind,
