@@ -21,16 +21,11 @@ import request from 'supertest';
 import { invokeAction } from '../__testUtils__/actionsApi';
 import {
   Api,
-  apiFor,
   createReadyTenant,
-  seedTenantCatalog,
   startTestSim,
-  tenantTestConfig,
 } from '../__testUtils__/tenantApi';
-import {
-  CallerName,
-  startRayServiceTestBackend,
-} from '../__testUtils__/testBackend';
+import { startTenantBackend } from '../__testUtils__/tenantBackend';
+import { CallerName } from '../__testUtils__/testBackend';
 import { waitFor } from '../lib/__testUtils__/waitFor';
 
 jest.setTimeout(120_000);
@@ -55,13 +50,12 @@ describe("the actions registry (agents): a tenant's Ray workloads", () => {
 
   beforeAll(async () => {
     sim = await startTestSim();
-    ({ server, backend } = await startRayServiceTestBackend({
-      config: tenantTestConfig({ sim }),
-      features: [actionsRegistryServiceFactory],
-    }));
-    const admin = apiFor(server, 'admin');
-    alpha = apiFor(server, 'alpha');
-    await seedTenantCatalog(admin);
+    const started = await startTenantBackend(
+      { sim },
+      { features: [actionsRegistryServiceFactory] },
+    );
+    ({ server, backend } = started);
+    alpha = started.api('alpha');
     await createReadyTenant(alpha, TENANT, { isolation: 'namespace' });
   });
   afterAll(async () => {

@@ -29,11 +29,9 @@ import {
   createReadyTenant,
   inPhase,
   poll,
-  seedTenantCatalog,
   startTestSim,
-  tenantTestConfig,
 } from '../__testUtils__/tenantApi';
-import { startRayServiceTestBackend } from '../__testUtils__/testBackend';
+import { startTenantBackend } from '../__testUtils__/tenantBackend';
 import {
   CONFORMANCE_DIR,
   conformanceUnavailable,
@@ -121,13 +119,11 @@ describe.each<IsolationMode>(['namespace', 'vcluster'])(
 
     beforeAll(async () => {
       sim = await startTestSim();
-      ({ server, backend, scheduler } = await startRayServiceTestBackend({
-        config: tenantTestConfig({ sim }),
-      }));
-      admin = apiFor(server, 'admin');
-      alpha = apiFor(server, 'alpha');
-      bravo = apiFor(server, 'bravo');
-      await seedTenantCatalog(admin);
+      const started = await startTenantBackend({ sim });
+      ({ server, backend, scheduler } = started);
+      admin = started.api('admin');
+      alpha = started.api('alpha');
+      bravo = started.api('bravo');
       await createReadyTenant(alpha, tenant, { isolation });
     });
     afterAll(async () => {
