@@ -17,8 +17,8 @@
 import { actionsRegistryServiceFactory } from '@backstage/backend-defaults/alpha';
 import { KubeSim } from '@ray-service/kube-sim';
 import { Server } from 'node:http';
-import request from 'supertest';
 import { invokeAction } from '../__testUtils__/actionsApi';
+import { recordedAnswers } from '../__testUtils__/recordedAnswers';
 import {
   Api,
   createReadyTenant,
@@ -39,13 +39,11 @@ describe("the actions registry (agents): a tenant's Ray workloads", () => {
   let backend: { stop(): Promise<void> };
   let alpha: Api;
   /** Every answer of an action, to look for secrets in. */
-  const answers: request.Response[] = [];
+  const answers = recordedAnswers();
 
   /** Invokes a registry action of the plugin as `caller`, over its HTTP endpoint. */
   async function invoke(caller: CallerName, action: string, input: object) {
-    const response = await invokeAction(server, caller, action, input);
-    answers.push(response);
-    return response;
+    return answers.seen(await invokeAction(server, caller, action, input));
   }
 
   beforeAll(async () => {
@@ -136,7 +134,7 @@ describe("the actions registry (agents): a tenant's Ray workloads", () => {
       ),
     );
 
-    const everything = answers.map(answer => answer.text).join('\n');
+    const everything = answers.text();
     expect(everything).toContain('API_KEY');
     expect(everything).not.toContain(SECRET_VALUE);
   });

@@ -21,6 +21,7 @@ import {
 } from '@ray-service/plugin-ray-service-common';
 import request from 'supertest';
 import { realRayHead } from '../__testUtils__/realRay';
+import { recordedAnswers } from '../__testUtils__/recordedAnswers';
 import {
   Api,
   createReadyTenant,
@@ -72,11 +73,8 @@ describeWithRay.each<IsolationMode>(['namespace', 'vcluster'])(
     let sim: KubeSim;
     let backend: { stop(): Promise<void> };
     let alpha: Api;
-    const answers: request.Response[] = [];
-    const seen = (response: request.Response) => {
-      answers.push(response);
-      return response;
-    };
+    const answers = recordedAnswers();
+    const { seen } = answers;
 
     beforeAll(async () => {
       sim = await startTestSim(50, {
@@ -245,8 +243,8 @@ describeWithRay.each<IsolationMode>(['namespace', 'vcluster'])(
     });
 
     it("never shows the head's token or a job's variables", () => {
-      expect(answers.length).toBeGreaterThan(5);
-      const everything = answers.map(answer => answer.text).join('\n');
+      expect(answers.count()).toBeGreaterThan(5);
+      const everything = answers.text();
       expect(everything).not.toContain(SECRET_VALUE);
       expect(everything).not.toContain(head!.token);
     });

@@ -23,6 +23,7 @@ import {
 import { Server } from 'node:http';
 import request from 'supertest';
 import { parse } from 'yaml';
+import { recordedAnswers } from '../__testUtils__/recordedAnswers';
 import {
   Api,
   apiFor,
@@ -110,12 +111,8 @@ describe.each<IsolationMode>(['namespace', 'vcluster'])(
     let admin: Api;
     let alpha: Api;
     let bravo: Api;
-    const answers: request.Response[] = [];
-    /** Every answer the tests saw, to look for secrets in. */
-    const seen = (response: request.Response) => {
-      answers.push(response);
-      return response;
-    };
+    const answers = recordedAnswers();
+    const { seen } = answers;
 
     beforeAll(async () => {
       sim = await startTestSim();
@@ -490,8 +487,8 @@ describe.each<IsolationMode>(['namespace', 'vcluster'])(
     it("never shows the Ray token or a job's variables", () => {
       const tokens = rayTokensOf(sim, tenant);
       expect(tokens.length).toBeGreaterThan(0);
-      expect(answers.length).toBeGreaterThan(10);
-      const everything = answers.map(answer => answer.text).join('\n');
+      expect(answers.count()).toBeGreaterThan(10);
+      const everything = answers.text();
       for (const secret of [SECRET_VALUE, ...tokens]) {
         expect(everything).not.toContain(secret);
       }
