@@ -26,7 +26,8 @@ type BackendOptions = NonNullable<
  * The plugin in a test backend whose host clusters are `clusters`
  * (`tenantTestConfig`, with `rayService` settings put over it), the tenant
  * catalog seeded by an admin unless `seedCatalog` is false (a restarted
- * backend finds it in its database). `api(caller)` calls it as a test caller.
+ * backend finds it in its database; some tests seed their own or need none).
+ * `api(caller)` calls it as a test caller.
  */
 export async function startTenantBackend(
   clusters: Record<string, KubeSim>,
