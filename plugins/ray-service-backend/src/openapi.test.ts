@@ -22,19 +22,23 @@ import { Server } from 'node:http';
 import { resolve } from 'node:path';
 import request from 'supertest';
 import { parse, stringify } from 'yaml';
-import { profileInput, templateDocument } from './__testUtils__/fixtures';
+import {
+  MLFLOW_ADDON,
+  profileInput,
+  templateDocument,
+} from './__testUtils__/fixtures';
 import { registeredRoutes } from './__testUtils__/routes';
 import { openapiYaml } from './router/openapiYaml';
 import {
-  apiFor,
+  Api,
   inPhase,
   pollTenant,
-  seedTenantCatalog,
   startTestSim,
   tenantRequest,
-  tenantTestConfig,
 } from './__testUtils__/tenantApi';
+import { startTenantBackend } from './__testUtils__/tenantBackend';
 import {
+  CallerName,
   callers,
   startRayServiceTestBackend,
 } from './__testUtils__/testBackend';
@@ -231,17 +235,7 @@ describe('openapi.yaml', () => {
     it('for templates', async () => {
       const document = templateDocument({
         spec: {
-          addons: [
-            {
-              name: 'mlflow',
-              chart: {
-                repository: 'oci://ghcr.io/example/charts',
-                name: 'mlflow',
-                version: '1.0.0',
-              },
-              values: { replicas: 1 },
-            },
-          ],
+          addons: [{ ...MLFLOW_ADDON, values: { replicas: 1 } }],
           sharedWith: ['ml-teams'],
         },
       });
@@ -291,22 +285,19 @@ describe('openapi.yaml', () => {
 
   describe('matches real tenant responses', () => {
     let sim: KubeSim;
-    let server: Server;
+    let api: (caller: CallerName) => Api;
 
     beforeAll(async () => {
       sim = await startTestSim();
-      ({ server } = await startRayServiceTestBackend({
-        config: tenantTestConfig({ sim }),
-      }));
-      await seedTenantCatalog(apiFor(server, 'admin'));
+      ({ api } = await startTenantBackend({ sim }));
     });
     afterAll(async () => {
       await sim.stop();
     });
 
     it('for tenants and host cluster operations', async () => {
-      const admin = apiFor(server, 'admin');
-      const alpha = apiFor(server, 'alpha');
+      const admin = api('admin');
+      const alpha = api('alpha');
       const created = await alpha.post('/tenants').send(tenantRequest('doc'));
       expect(created.status).toBe(201);
       const ready = await pollTenant(alpha, 'doc', inPhase('Ready'));
@@ -320,19 +311,14 @@ describe('openapi.yaml', () => {
         ['POST /tenants', await alpha.post('/tenants').send({ name: 'X' })],
         [
           'POST /tenants',
-          await apiFor(server, 'bravo')
-            .post('/tenants')
-            .send(tenantRequest('b')),
+          await api('bravo').post('/tenants').send(tenantRequest('b')),
         ],
         [
           'POST /tenants/plan',
           await alpha.post('/tenants/plan').send(tenantRequest('doc2')),
         ],
         ['GET /tenants', await alpha.get('/tenants?limit=1')],
-        [
-          'GET /tenants/{name}',
-          await apiFor(server, 'bravo').get('/tenants/doc'),
-        ],
+        ['GET /tenants/{name}', await api('bravo').get('/tenants/doc')],
         [
           'POST /tenants/{name}/upgrade',
           await alpha

@@ -15,6 +15,7 @@
  */
 
 import {
+  Addon,
   ComputeProfile,
   ComputeProfileInput,
   TemplateVersion,
@@ -85,6 +86,16 @@ export function templateDocument(
     spec: { ...TEMPLATE_CONTENT, ...options.spec },
   };
 }
+
+/** An add-on (the mlflow chart) for the templates of tests that need one. */
+export const MLFLOW_ADDON = {
+  name: 'mlflow',
+  chart: {
+    repository: 'oci://ghcr.io/example/charts',
+    name: 'mlflow',
+    version: '1.0.0',
+  },
+} satisfies Addon;
 
 /** A stored template version. */
 export function templateVersion(

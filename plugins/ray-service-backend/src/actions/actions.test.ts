@@ -19,26 +19,15 @@ import { KubeSim } from '@ray-service/kube-sim';
 import { Server } from 'node:http';
 import request from 'supertest';
 import { ACTIONS_PATH, invokeAction } from '../__testUtils__/actionsApi';
-import {
-  Api,
-  apiFor,
-  seedTenantCatalog,
-  startTestSim,
-  tenantRequest,
-  tenantTestConfig,
-} from '../__testUtils__/tenantApi';
-import {
-  CallerName,
-  callers,
-  startRayServiceTestBackend,
-} from '../__testUtils__/testBackend';
+import { Api, startTestSim, tenantRequest } from '../__testUtils__/tenantApi';
+import { startTenantBackend } from '../__testUtils__/tenantBackend';
+import { CallerName, callers } from '../__testUtils__/testBackend';
 
 jest.setTimeout(60_000);
 
 describe('the actions registry (agents)', () => {
   let sim: KubeSim;
   let server: Server;
-  let admin: Api;
   let alpha: Api;
 
   const invoke = (caller: CallerName, action: string, input: object) =>
@@ -46,13 +35,12 @@ describe('the actions registry (agents)', () => {
 
   beforeAll(async () => {
     sim = await startTestSim();
-    ({ server } = await startRayServiceTestBackend({
-      config: tenantTestConfig({ sim }),
-      features: [actionsRegistryServiceFactory],
-    }));
-    admin = apiFor(server, 'admin');
-    alpha = apiFor(server, 'alpha');
-    await seedTenantCatalog(admin);
+    const started = await startTenantBackend(
+      { sim },
+      { features: [actionsRegistryServiceFactory] },
+    );
+    server = started.server;
+    alpha = started.api('alpha');
   });
   afterAll(async () => {
     await sim.stop();

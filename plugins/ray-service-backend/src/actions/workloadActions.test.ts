@@ -17,20 +17,15 @@
 import { actionsRegistryServiceFactory } from '@backstage/backend-defaults/alpha';
 import { KubeSim } from '@ray-service/kube-sim';
 import { Server } from 'node:http';
-import request from 'supertest';
 import { invokeAction } from '../__testUtils__/actionsApi';
+import { recordedAnswers } from '../__testUtils__/recordedAnswers';
 import {
   Api,
-  apiFor,
   createReadyTenant,
-  seedTenantCatalog,
   startTestSim,
-  tenantTestConfig,
 } from '../__testUtils__/tenantApi';
-import {
-  CallerName,
-  startRayServiceTestBackend,
-} from '../__testUtils__/testBackend';
+import { startTenantBackend } from '../__testUtils__/tenantBackend';
+import { CallerName } from '../__testUtils__/testBackend';
 import { waitFor } from '../lib/__testUtils__/waitFor';
 
 jest.setTimeout(120_000);
@@ -44,24 +39,21 @@ describe("the actions registry (agents): a tenant's Ray workloads", () => {
   let backend: { stop(): Promise<void> };
   let alpha: Api;
   /** Every answer of an action, to look for secrets in. */
-  const answers: request.Response[] = [];
+  const answers = recordedAnswers();
 
   /** Invokes a registry action of the plugin as `caller`, over its HTTP endpoint. */
   async function invoke(caller: CallerName, action: string, input: object) {
-    const response = await invokeAction(server, caller, action, input);
-    answers.push(response);
-    return response;
+    return answers.seen(await invokeAction(server, caller, action, input));
   }
 
   beforeAll(async () => {
     sim = await startTestSim();
-    ({ server, backend } = await startRayServiceTestBackend({
-      config: tenantTestConfig({ sim }),
-      features: [actionsRegistryServiceFactory],
-    }));
-    const admin = apiFor(server, 'admin');
-    alpha = apiFor(server, 'alpha');
-    await seedTenantCatalog(admin);
+    const started = await startTenantBackend(
+      { sim },
+      { features: [actionsRegistryServiceFactory] },
+    );
+    ({ server, backend } = started);
+    alpha = started.api('alpha');
     await createReadyTenant(alpha, TENANT, { isolation: 'namespace' });
   });
   afterAll(async () => {
@@ -142,7 +134,7 @@ describe("the actions registry (agents): a tenant's Ray workloads", () => {
       ),
     );
 
-    const everything = answers.map(answer => answer.text).join('\n');
+    const everything = answers.text();
     expect(everything).toContain('API_KEY');
     expect(everything).not.toContain(SECRET_VALUE);
   });

@@ -65,6 +65,23 @@ describe('ObjectClient', () => {
     await client.close();
   });
 
+  /** The sim answers the next `times` applies of NetworkPolicies with `status`. */
+  const failApplies = (status: number, times: number, message?: string) =>
+    cluster.sim.faults.add({
+      verb: 'apply',
+      resource: 'networkpolicies',
+      status,
+      times,
+      message,
+    });
+
+  /** The error of applying `policy`, from a server that answered (it was reached). */
+  async function answeredApplyError() {
+    const error = await client.apply(policy).catch(e => e);
+    expect(error).not.toBeInstanceOf(ClusterUnreachableError);
+    return error;
+  }
+
   it('applies server-side as ray-service, and a second identical apply changes nothing', async () => {
     const first = await client.apply(policy);
     expect(first.metadata.managedFields?.[0].manager).toBe(FIELD_MANAGER);
@@ -200,17 +217,9 @@ describe('ObjectClient', () => {
   ])(
     'turns HTTP %s into a %p with the server message',
     async (status, type) => {
-      cluster.sim.faults.add({
-        verb: 'apply',
-        resource: 'networkpolicies',
-        status,
-        times: 1,
-        message: 'injected',
-      });
-      const error = await client.apply(policy).catch(e => e);
+      failApplies(status, 1, 'injected');
+      const error = await answeredApplyError();
       expect(error).toBeInstanceOf(type);
-      // the server answered: it was reached
-      expect(error).not.toBeInstanceOf(ClusterUnreachableError);
       expect(error.message).toBe(
         `apply NetworkPolicy default/allow-same: HTTP ${status}: injected`,
       );
@@ -218,25 +227,13 @@ describe('ObjectClient', () => {
   );
 
   it("asks again after a 429's Retry-After, three times at most", async () => {
-    cluster.sim.faults.add({
-      verb: 'apply',
-      resource: 'networkpolicies',
-      status: 429,
-      times: 1,
-    });
+    failApplies(429, 1);
     expect((await client.apply(policy)).metadata.name).toBe('allow-same');
     expect(cluster.sim.faults.list()).toEqual([]); // it was answered 429 once
 
-    cluster.sim.faults.add({
-      verb: 'apply',
-      resource: 'networkpolicies',
-      status: 429,
-      times: 4,
-      message: 'injected',
-    });
-    const error = await client.apply(policy).catch(e => e);
+    failApplies(429, 4, 'injected');
+    const error = await answeredApplyError();
     expect(error).toBeInstanceOf(ServiceUnavailableError);
-    expect(error).not.toBeInstanceOf(ClusterUnreachableError);
     expect(error.message).toBe(
       'apply NetworkPolicy default/allow-same: HTTP 429: injected',
     );

@@ -27,15 +27,12 @@ import {
 } from '@ray-service/plugin-ray-service-common';
 import {
   Api,
-  apiFor,
   inPhase,
   pollTenant,
-  seedTenantCatalog,
   startTestSim,
   tenantRequest,
-  tenantTestConfig,
 } from '../__testUtils__/tenantApi';
-import { startRayServiceTestBackend } from '../__testUtils__/testBackend';
+import { startTenantBackend } from '../__testUtils__/tenantBackend';
 import { waitFor } from '../lib/__testUtils__/waitFor';
 
 jest.setTimeout(60_000);
@@ -57,18 +54,19 @@ describe('tenant events', () => {
         received.push(eventPayload as TenantEvent);
       },
     });
-    const { server } = await startRayServiceTestBackend({
-      config: tenantTestConfig({ sim }),
-      features: [
-        createServiceFactory({
-          service: eventsServiceRef,
-          deps: {},
-          factory: () => events,
-        }),
-      ],
-    });
-    alpha = apiFor(server, 'alpha');
-    await seedTenantCatalog(apiFor(server, 'admin'));
+    const { api } = await startTenantBackend(
+      { sim },
+      {
+        features: [
+          createServiceFactory({
+            service: eventsServiceRef,
+            deps: {},
+            factory: () => events,
+          }),
+        ],
+      },
+    );
+    alpha = api('alpha');
   });
   afterAll(async () => {
     await sim.stop();

@@ -15,24 +15,19 @@
  */
 
 import { KubeSim } from '@ray-service/kube-sim';
-import { Server } from 'node:http';
 import request from 'supertest';
 import { profileInput, templateDocument } from '../__testUtils__/fixtures';
 import { registeredRoutes } from '../__testUtils__/routes';
 import {
   Api,
-  apiFor,
   inPhase,
   poll,
   pollTenant,
   startTestSim,
   tenantRequest,
-  tenantTestConfig,
 } from '../__testUtils__/tenantApi';
-import {
-  CallerName,
-  startRayServiceTestBackend,
-} from '../__testUtils__/testBackend';
+import { startTenantBackend } from '../__testUtils__/tenantBackend';
+import { CallerName } from '../__testUtils__/testBackend';
 
 jest.setTimeout(120_000);
 
@@ -424,14 +419,16 @@ function seededItemNames(body: {
 
 describe('authorization matrix', () => {
   let sim: KubeSim;
-  let server: Server;
+  let api: (caller: CallerName) => Api;
 
   beforeAll(async () => {
     sim = await startTestSim();
-    ({ server } = await startRayServiceTestBackend({
-      config: tenantTestConfig({ local: sim }),
-    }));
-    const admin = apiFor(server, 'admin');
+    // The matrix seeds a catalog of its own.
+    ({ api } = await startTenantBackend(
+      { local: sim },
+      { seedCatalog: false },
+    ));
+    const admin = api('admin');
     const seed = async (test: request.Test) => {
       const response = await test;
       expect(response.status).toBeLessThan(300);
@@ -481,7 +478,7 @@ describe('authorization matrix', () => {
 
   describe.each(MATRIX)('$route', row => {
     it.each(CALLERS)('as %s', async caller => {
-      const response = await row.send(apiFor(server, caller), caller);
+      const response = await row.send(api(caller), caller);
       const expectedItems = row.items?.[caller];
       expect({
         status: response.status,

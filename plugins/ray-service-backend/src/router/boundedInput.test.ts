@@ -16,7 +16,11 @@
 
 import { Server } from 'node:http';
 import request from 'supertest';
-import { profileInput, templateDocument } from '../__testUtils__/fixtures';
+import {
+  MLFLOW_ADDON,
+  profileInput,
+  templateDocument,
+} from '../__testUtils__/fixtures';
 import {
   callers,
   startRayServiceTestBackend,
@@ -52,31 +56,28 @@ function withAddonValues(values: unknown) {
     ...document,
     spec: {
       ...document.spec,
-      addons: [
-        {
-          name: 'mlflow',
-          chart: {
-            repository: 'oci://ghcr.io/example/charts',
-            name: 'mlflow',
-            version: '1.0.0',
-          },
-          values,
-        },
-      ],
+      addons: [{ ...MLFLOW_ADDON, values }],
     },
   };
 }
 
-describe('bounded input', () => {
+/**
+ * Requests as an admin to a backend of the describe block's own, started
+ * before its tests.
+ */
+function adminOfOwnBackend() {
   let server: Server;
-  const admin = (method: 'post' | 'put' | 'get' | 'delete', path: string) =>
-    request(server)
-      [method](`${BASE}${path}`)
-      .set('Authorization', callers.admin);
-
   beforeAll(async () => {
     ({ server } = await startRayServiceTestBackend());
   });
+  return (method: 'post' | 'put' | 'get' | 'delete', path: string) =>
+    request(server)
+      [method](`${BASE}${path}`)
+      .set('Authorization', callers.admin);
+}
+
+describe('bounded input', () => {
+  const admin = adminOfOwnBackend();
 
   it('refuses Helm values nested deeper than 32 levels (400), at any depth', async () => {
     for (const depth of [33, 2_000, 20_000]) {
@@ -175,15 +176,7 @@ describe('bounded input', () => {
 });
 
 describe('the HTTP edge', () => {
-  let server: Server;
-  const admin = (method: 'post' | 'put' | 'get' | 'delete', path: string) =>
-    request(server)
-      [method](`${BASE}${path}`)
-      .set('Authorization', callers.admin);
-
-  beforeAll(async () => {
-    ({ server } = await startRayServiceTestBackend());
-  });
+  const admin = adminOfOwnBackend();
 
   it('answers an undeclared method with 405 and what is allowed', async () => {
     const response = await admin('put', '/tenants/plan');

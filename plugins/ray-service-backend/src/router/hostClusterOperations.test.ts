@@ -17,14 +17,8 @@
 import { KubeSim } from '@ray-service/kube-sim';
 import { HostClusterCapacity } from '@ray-service/plugin-ray-service-common';
 import { parseAllDocuments } from 'yaml';
-import {
-  Api,
-  apiFor,
-  SIM_TOKEN,
-  startTestSim,
-  tenantTestConfig,
-} from '../__testUtils__/tenantApi';
-import { startRayServiceTestBackend } from '../__testUtils__/testBackend';
+import { Api, SIM_TOKEN, startTestSim } from '../__testUtils__/tenantApi';
+import { startTenantBackend } from '../__testUtils__/tenantBackend';
 
 describe('/host-clusters/{name}/preflight, /capacity and /rbac', () => {
   let sim: KubeSim;
@@ -33,11 +27,9 @@ describe('/host-clusters/{name}/preflight, /capacity and /rbac', () => {
 
   beforeAll(async () => {
     sim = await startTestSim();
-    const { server } = await startRayServiceTestBackend({
-      config: tenantTestConfig({ sim }),
-    });
-    admin = apiFor(server, 'admin');
-    alpha = apiFor(server, 'alpha');
+    const { api } = await startTenantBackend({ sim }, { seedCatalog: false });
+    admin = api('admin');
+    alpha = api('alpha');
   });
   afterAll(async () => {
     await sim.stop();

@@ -16,24 +16,22 @@
 
 import { KubeSim } from '@ray-service/kube-sim';
 import { Pool } from '@ray-service/plugin-ray-service-common';
-import { Server } from 'node:http';
-import { profileInput } from '../__testUtils__/fixtures';
 import {
   Api,
-  apiFor,
   poll,
-  seedTenantCatalog,
   startTestSim,
   tenantRequest,
-  tenantTestConfig,
 } from '../__testUtils__/tenantApi';
-import { startRayServiceTestBackend } from '../__testUtils__/testBackend';
+import { startTenantBackend } from '../__testUtils__/tenantBackend';
+import {
+  liveNamespaces,
+  smallPoolProfile,
+  WARM_POOL_TASK,
+} from '../__testUtils__/warmPools';
 import { waitFor } from '../lib/__testUtils__/waitFor';
 import { OWNER_LABEL, TENANT_LABEL } from '../vocabulary';
 
 jest.setTimeout(120_000);
-
-const POOL_TASK = 'ray-service-warm-pools';
 
 describe('warm pools', () => {
   let sim: KubeSim;
@@ -44,19 +42,11 @@ describe('warm pools', () => {
 
   /** The `small` profile with a pool of `desiredCapacity` standbys of kuberay@1.0.0. */
   async function setPool(desiredCapacity: number) {
-    const response = await admin.put('/profiles/small').send(
-      profileInput({
-        visibleTo: ['ml-teams'],
-        allocation: {
-          strategy: 'warmPool',
-          desiredCapacity,
-          timezone: 'UTC',
-          templateVersion: 'kuberay@1.0.0',
-        },
-      }),
-    );
+    const response = await admin
+      .put('/profiles/small')
+      .send(smallPoolProfile(desiredCapacity));
     expect(response.status).toBe(200);
-    await scheduler.triggerTask(POOL_TASK);
+    await scheduler.triggerTask(WARM_POOL_TASK);
   }
 
   const smallPool = async (): Promise<Pool> =>
@@ -72,26 +62,15 @@ describe('warm pools', () => {
       return pool?.ready === ready && pool?.provisioning === provisioning;
     });
 
-  /** Namespaces of this portal's tenants in the sim. */
-  const namespaces = () =>
-    sim.objects
-      .list('v1', 'Namespace', {
-        labelSelector: { 'app.kubernetes.io/managed-by': 'ray-service' },
-      })
-      .filter(ns => !ns.metadata?.deletionTimestamp)
-      .map(ns => ns.metadata!.name!)
-      .sort();
+  const namespaces = () => liveNamespaces(sim);
 
   beforeAll(async () => {
     sim = await startTestSim();
-    const started = await startRayServiceTestBackend({
-      config: tenantTestConfig({ sim }),
-    });
+    const started = await startTenantBackend({ sim });
     backend = started.backend;
     scheduler = started.scheduler;
-    admin = apiFor(started.server as Server, 'admin');
-    alpha = apiFor(started.server as Server, 'alpha');
-    await seedTenantCatalog(admin);
+    admin = started.api('admin');
+    alpha = started.api('alpha');
   });
   afterAll(async () => {
     await backend.stop();

@@ -19,20 +19,17 @@ import {
   IsolationMode,
   RayClusterSpecInput,
 } from '@ray-service/plugin-ray-service-common';
-import { Server } from 'node:http';
 import request from 'supertest';
 import { realRayHead } from '../__testUtils__/realRay';
+import { recordedAnswers } from '../__testUtils__/recordedAnswers';
 import {
   Api,
-  apiFor,
   createReadyTenant,
   inPhase,
   poll,
-  seedTenantCatalog,
   startTestSim,
-  tenantTestConfig,
 } from '../__testUtils__/tenantApi';
-import { startRayServiceTestBackend } from '../__testUtils__/testBackend';
+import { startTenantBackend } from '../__testUtils__/tenantBackend';
 
 /*
  * The backend against a real Ray 2.60 head: kube-sim's KubeRay runs the
@@ -74,25 +71,18 @@ describeWithRay.each<IsolationMode>(['namespace', 'vcluster'])(
     const tenant = isolation === 'namespace' ? 'real-ns' : 'real-vc';
     const at = `/tenants/${tenant}`;
     let sim: KubeSim;
-    let server: Server;
     let backend: { stop(): Promise<void> };
     let alpha: Api;
-    const answers: request.Response[] = [];
-    const seen = (response: request.Response) => {
-      answers.push(response);
-      return response;
-    };
+    const answers = recordedAnswers();
+    const { seen } = answers;
 
     beforeAll(async () => {
       sim = await startTestSim(50, {
         rayDashboard: { url: head!.url, token: head!.token, pollMs: 250 },
       });
-      ({ server, backend } = await startRayServiceTestBackend({
-        config: tenantTestConfig({ sim }),
-      }));
-      const admin = apiFor(server, 'admin');
-      alpha = apiFor(server, 'alpha');
-      await seedTenantCatalog(admin);
+      const started = await startTenantBackend({ sim });
+      backend = started.backend;
+      alpha = started.api('alpha');
       await createReadyTenant(alpha, tenant, { isolation });
       const cluster = await alpha
         .post(`${at}/rayclusters`)
@@ -253,8 +243,8 @@ describeWithRay.each<IsolationMode>(['namespace', 'vcluster'])(
     });
 
     it("never shows the head's token or a job's variables", () => {
-      expect(answers.length).toBeGreaterThan(5);
-      const everything = answers.map(answer => answer.text).join('\n');
+      expect(answers.count()).toBeGreaterThan(5);
+      const everything = answers.text();
       expect(everything).not.toContain(SECRET_VALUE);
       expect(everything).not.toContain(head!.token);
     });

@@ -15,18 +15,14 @@
  */
 
 import { KubeSim } from '@ray-service/kube-sim';
-import { Server } from 'node:http';
 import {
   Api,
-  apiFor,
   inPhase,
   pollTenant,
-  seedTenantCatalog,
   startTestSim,
   tenantRequest,
-  tenantTestConfig,
 } from '../__testUtils__/tenantApi';
-import { startRayServiceTestBackend } from '../__testUtils__/testBackend';
+import { startTenantBackend } from '../__testUtils__/tenantBackend';
 import { INSTANCE_LABEL, PLANNED_KINDS, TENANT_LABEL } from '../vocabulary';
 
 jest.setTimeout(60_000);
@@ -39,14 +35,12 @@ describe('several portals on one host cluster', () => {
   let prod: Api;
 
   async function startPortal(instance: string): Promise<Api> {
-    const config = tenantTestConfig({ sim });
-    const { server, backend } = await startRayServiceTestBackend({
-      config: { rayService: { ...config.rayService, instance } },
-    });
+    const { backend, api } = await startTenantBackend(
+      { sim },
+      { rayService: { instance } },
+    );
     backends.push(backend);
-    const admin = apiFor(server as Server, 'admin');
-    await seedTenantCatalog(admin);
-    return apiFor(server as Server, 'alpha');
+    return api('alpha');
   }
 
   /** The instance labels of the tenant's objects in the sim. */

@@ -16,26 +16,21 @@
 
 import { KubeSim } from '@ray-service/kube-sim';
 import { Tenant } from '@ray-service/plugin-ray-service-common';
-import { Server } from 'node:http';
 import { parseAllDocuments } from 'yaml';
 import {
   Api,
-  apiFor,
   inPhase,
   pollTenant,
-  seedTenantCatalog,
   startTestSim,
   tenantRequest,
-  tenantTestConfig,
 } from '../__testUtils__/tenantApi';
-import { startRayServiceTestBackend } from '../__testUtils__/testBackend';
+import { startTenantBackend } from '../__testUtils__/tenantBackend';
 import { PLANNED_KINDS, TENANT_LABEL } from '../vocabulary';
 
 jest.setTimeout(60_000);
 
 describe('/tenants', () => {
   let sim: KubeSim;
-  let server: Server;
   let admin: Api;
   let alpha: Api;
   let bravo: Api;
@@ -50,13 +45,10 @@ describe('/tenants', () => {
 
   beforeAll(async () => {
     sim = await startTestSim();
-    ({ server } = await startRayServiceTestBackend({
-      config: tenantTestConfig({ sim }),
-    }));
-    admin = apiFor(server, 'admin');
-    alpha = apiFor(server, 'alpha');
-    bravo = apiFor(server, 'bravo');
-    await seedTenantCatalog(admin);
+    const { api } = await startTenantBackend({ sim });
+    admin = api('admin');
+    alpha = api('alpha');
+    bravo = api('bravo');
   });
   afterAll(async () => {
     await sim.stop();

@@ -23,17 +23,16 @@ import {
 import { Server } from 'node:http';
 import request from 'supertest';
 import { parse } from 'yaml';
+import { recordedAnswers } from '../__testUtils__/recordedAnswers';
 import {
   Api,
   apiFor,
   createReadyTenant,
   inPhase,
   poll,
-  seedTenantCatalog,
   startTestSim,
-  tenantTestConfig,
 } from '../__testUtils__/tenantApi';
-import { startRayServiceTestBackend } from '../__testUtils__/testBackend';
+import { startTenantBackend } from '../__testUtils__/tenantBackend';
 import {
   CONFORMANCE_DIR,
   conformanceUnavailable,
@@ -112,22 +111,16 @@ describe.each<IsolationMode>(['namespace', 'vcluster'])(
     let admin: Api;
     let alpha: Api;
     let bravo: Api;
-    const answers: request.Response[] = [];
-    /** Every answer the tests saw, to look for secrets in. */
-    const seen = (response: request.Response) => {
-      answers.push(response);
-      return response;
-    };
+    const answers = recordedAnswers();
+    const { seen } = answers;
 
     beforeAll(async () => {
       sim = await startTestSim();
-      ({ server, backend, scheduler } = await startRayServiceTestBackend({
-        config: tenantTestConfig({ sim }),
-      }));
-      admin = apiFor(server, 'admin');
-      alpha = apiFor(server, 'alpha');
-      bravo = apiFor(server, 'bravo');
-      await seedTenantCatalog(admin);
+      const started = await startTenantBackend({ sim });
+      ({ server, backend, scheduler } = started);
+      admin = started.api('admin');
+      alpha = started.api('alpha');
+      bravo = started.api('bravo');
       await createReadyTenant(alpha, tenant, { isolation });
     });
     afterAll(async () => {
@@ -494,8 +487,8 @@ describe.each<IsolationMode>(['namespace', 'vcluster'])(
     it("never shows the Ray token or a job's variables", () => {
       const tokens = rayTokensOf(sim, tenant);
       expect(tokens.length).toBeGreaterThan(0);
-      expect(answers.length).toBeGreaterThan(10);
-      const everything = answers.map(answer => answer.text).join('\n');
+      expect(answers.count()).toBeGreaterThan(10);
+      const everything = answers.text();
       for (const secret of [SECRET_VALUE, ...tokens]) {
         expect(everything).not.toContain(secret);
       }

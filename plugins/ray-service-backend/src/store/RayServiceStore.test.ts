@@ -22,6 +22,7 @@ import {
 import { Knex } from 'knex';
 import { storeTestDatabases } from '../__testUtils__/databases';
 import {
+  MLFLOW_ADDON,
   profile,
   storedTenant,
   templateVersion,
@@ -279,16 +280,7 @@ describe.each(ids)('RayServiceStore on %s', databaseId => {
 
     it('stores the whole version and refuses duplicates', async () => {
       const version = templateVersion({
-        addons: [
-          {
-            name: 'mlflow',
-            chart: {
-              repository: 'oci://ghcr.io/example/charts',
-              name: 'mlflow',
-              version: '1.0.0',
-            },
-          },
-        ],
+        addons: [MLFLOW_ADDON],
         sharedWith: [ML_TEAMS],
         state: 'published',
       });

@@ -14,82 +14,25 @@
  * limitations under the License.
  */
 
-import { KubeSim } from '@ray-service/kube-sim';
 import { Pool } from '@ray-service/plugin-ray-service-common';
-import knexFactory, { Knex } from 'knex';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { profileInput } from '../../__testUtils__/fixtures';
+import { useRestartableBackend } from '../../__testUtils__/restartableBackend';
+import { poll } from '../../__testUtils__/tenantApi';
 import {
-  apiFor,
-  poll,
-  seedTenantCatalog,
-  startTestSim,
-  tenantTestConfig,
-} from '../../__testUtils__/tenantApi';
-import { startRayServiceTestBackend } from '../../__testUtils__/testBackend';
+  liveNamespaces,
+  smallPoolProfile,
+  WARM_POOL_TASK,
+} from '../../__testUtils__/warmPools';
 
 jest.setTimeout(120_000);
 
-const POOL_TASK = 'ray-service-warm-pools';
-
 describe('the warm-pool loop after a restart', () => {
-  let sim: KubeSim;
-  let dir: string;
-  const databases: Knex[] = [];
-
-  /** A connection to the same SQLite file, as a restarted process opens it. */
-  function openDatabase(): Knex {
-    const knex = knexFactory({
-      client: 'better-sqlite3',
-      connection: { filename: join(dir, 'ray-service.sqlite') },
-      useNullAsDefault: true,
-    });
-    databases.push(knex);
-    return knex;
-  }
-
-  /** This portal's namespaces in the sim that are not being deleted. */
-  const namespaces = () =>
-    sim.objects
-      .list('v1', 'Namespace', {
-        labelSelector: { 'app.kubernetes.io/managed-by': 'ray-service' },
-      })
-      .filter(ns => !ns.metadata?.deletionTimestamp)
-      .map(ns => ns.metadata!.name!);
-
-  beforeAll(async () => {
-    // Releases take a second: long enough to stop the backend meanwhile.
-    sim = await startTestSim(1000);
-    dir = mkdtempSync(join(tmpdir(), 'ray-service-pool-restart-'));
-  });
-  afterAll(async () => {
-    await Promise.all(databases.map(knex => knex.destroy()));
-    await sim.stop();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const backends = useRestartableBackend('ray-service-pool-restart-');
 
   it('converges a pool whose replenishing was interrupted, with nothing orphaned', async () => {
-    const config = tenantTestConfig({ sim });
-    const first = await startRayServiceTestBackend({
-      config,
-      knex: openDatabase(),
-    });
-    const admin = apiFor(first.server, 'admin');
-    await seedTenantCatalog(admin);
-    await admin.put('/profiles/small').send(
-      profileInput({
-        visibleTo: ['ml-teams'],
-        allocation: {
-          strategy: 'warmPool',
-          desiredCapacity: 3,
-          timezone: 'UTC',
-          templateVersion: 'kuberay@1.0.0',
-        },
-      }),
-    );
-    await first.scheduler.triggerTask(POOL_TASK);
+    const first = await backends.start();
+    const admin = first.api('admin');
+    await admin.put('/profiles/small').send(smallPoolProfile(3));
+    await first.scheduler.triggerTask(WARM_POOL_TASK);
     // Killed while its standbys are still provisioning.
     await poll(admin, '/pools', response =>
       response.body.items?.some(
@@ -100,12 +43,9 @@ describe('the warm-pool loop after a restart', () => {
     const rows = await first.knex('tenants').whereNotNull('pool');
     expect(rows).toHaveLength(3);
 
-    const second = await startRayServiceTestBackend({
-      config,
-      knex: openDatabase(),
-    });
-    const restarted = apiFor(second.server, 'admin');
-    await second.scheduler.triggerTask(POOL_TASK);
+    const second = await backends.restart();
+    const restarted = second.api('admin');
+    await second.scheduler.triggerTask(WARM_POOL_TASK);
     await poll(restarted, '/pools', response =>
       response.body.items?.some(
         (p: Pool) =>
@@ -118,7 +58,9 @@ describe('the warm-pool loop after a restart', () => {
     expect(after.map(row => row.name).sort()).toEqual(
       rows.map(row => row.name).sort(),
     );
-    expect(namespaces().sort()).toEqual(after.map(row => row.namespace).sort());
+    expect(liveNamespaces(backends.sim)).toEqual(
+      after.map(row => row.namespace).sort(),
+    );
     await second.backend.stop();
   });
 });

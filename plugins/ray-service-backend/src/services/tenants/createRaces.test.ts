@@ -23,13 +23,10 @@ import { storeTestDatabases } from '../../__testUtils__/databases';
 import { profileInput, templateDocument } from '../../__testUtils__/fixtures';
 import {
   Api,
-  apiFor,
-  seedTenantCatalog,
   startTestSim,
   tenantRequest,
-  tenantTestConfig,
 } from '../../__testUtils__/tenantApi';
-import { startRayServiceTestBackend } from '../../__testUtils__/testBackend';
+import { startTenantBackend } from '../../__testUtils__/tenantBackend';
 
 jest.setTimeout(600_000);
 
@@ -154,18 +151,12 @@ describe.each(ids)('creates racing admin changes on %s', databaseId => {
   beforeAll(async () => {
     sim = await startTestSim();
     knex = await databases.init(databaseId as TestDatabaseId);
-    const { server } = await startRayServiceTestBackend({
-      knex,
-      config: {
-        rayService: {
-          ...tenantTestConfig({ sim }).rayService,
-          reconcile: { enabled: false },
-        },
-      },
-    });
-    admin = apiFor(server, 'admin');
-    alpha = apiFor(server, 'alpha');
-    await seedTenantCatalog(admin);
+    const { api } = await startTenantBackend(
+      { sim },
+      { knex, rayService: { reconcile: { enabled: false } } },
+    );
+    admin = api('admin');
+    alpha = api('alpha');
   });
   afterAll(async () => {
     await sim.stop();

@@ -19,16 +19,14 @@ import { KubeConfig } from '@kubernetes/client-node';
 import { KubeSim } from '@ray-service/kube-sim';
 import { people, createTestServices } from '../../__testUtils__/services';
 import {
-  apiFor,
   inPhase,
   poll,
   pollTenant,
-  seedTenantCatalog,
   startTestSim,
   tenantRequest,
   tenantTestConfig,
 } from '../../__testUtils__/tenantApi';
-import { startRayServiceTestBackend } from '../../__testUtils__/testBackend';
+import { startTenantBackend } from '../../__testUtils__/tenantBackend';
 import { readRayServiceConfig } from '../../config';
 import { HostClusterClients } from '../../kubernetes/HostClusterClients';
 import { ObjectClient } from '../../kubernetes/ObjectClient';
@@ -62,12 +60,10 @@ describe('workloads of a vcluster tenant whose API the backend cannot reach', ()
 
   beforeAll(async () => {
     sim = await startTestSim();
-    const config = tenantTestConfig({ sim });
-    const started = await startRayServiceTestBackend({ config });
+    const started = await startTenantBackend({ sim });
     backend = started.backend;
     // Set up through a backend that reaches the vcluster: a Ready tenant and a Ready RayCluster.
-    const alpha = apiFor(started.server, 'alpha');
-    await seedTenantCatalog(apiFor(started.server, 'admin'));
+    const alpha = started.api('alpha');
     await alpha
       .post('/tenants')
       .send(tenantRequest('far', { isolation: 'vcluster' }));
@@ -82,7 +78,9 @@ describe('workloads of a vcluster tenant whose API the backend cannot reach', ()
     const { store, access } = await createTestServices({
       knex: started.knex,
     });
-    const rayConfig = readRayServiceConfig(new ConfigReader(config));
+    const rayConfig = readRayServiceConfig(
+      new ConfigReader(tenantTestConfig({ sim })),
+    );
     const clients = new HostClusterClients(rayConfig.hostClusters, 60_000);
     workloads = createWorkloadServices({
       store,

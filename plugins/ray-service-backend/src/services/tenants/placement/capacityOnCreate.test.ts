@@ -15,20 +15,16 @@
  */
 
 import { KubeSim } from '@ray-service/kube-sim';
-import { Server } from 'node:http';
 import request from 'supertest';
 import { profileInput } from '../../../__testUtils__/fixtures';
 import {
   Api,
-  apiFor,
   inPhase,
   pollTenant,
-  seedTenantCatalog,
   startTestSim,
   tenantRequest,
-  tenantTestConfig,
 } from '../../../__testUtils__/tenantApi';
-import { startRayServiceTestBackend } from '../../../__testUtils__/testBackend';
+import { startTenantBackend } from '../../../__testUtils__/tenantBackend';
 
 jest.setTimeout(60_000);
 
@@ -66,10 +62,15 @@ function refusal(response: request.Response): string {
   return (response.body as { error: { message: string } }).error.message;
 }
 
-async function seed(admin: Api) {
-  await seedTenantCatalog(admin);
-  const response = await admin.post('/profiles').send(MIG_PROFILE);
+/** A backend on `clusters` whose catalog also has MIG_PROFILE; answers as alpha. */
+async function startBackend(
+  clusters: Record<string, KubeSim>,
+  rayService: object = {},
+): Promise<Api> {
+  const { api } = await startTenantBackend(clusters, { rayService });
+  const response = await api('admin').post('/profiles').send(MIG_PROFILE);
   expect(response.status).toBe(201);
+  return api('alpha');
 }
 
 describe('capacity on create, before the reconcile loop applies quotas', () => {
@@ -84,21 +85,11 @@ describe('capacity on create, before the reconcile loop applies quotas', () => {
       startTestSim(),
       startTestSim(),
     ]);
-    const config = tenantTestConfig({
-      sequential: sequentialSim,
-      concurrent: concurrentSim,
-    });
-    const { server }: { server: Server } = await startRayServiceTestBackend({
-      config: {
-        rayService: {
-          ...config.rayService,
-          // Nothing reaches the clusters: every tenant stays unprovisioned.
-          reconcile: { enabled: false },
-        },
-      },
-    });
-    await seed(apiFor(server, 'admin'));
-    alpha = apiFor(server, 'alpha');
+    alpha = await startBackend(
+      { sequential: sequentialSim, concurrent: concurrentSim },
+      // Nothing reaches the clusters: every tenant stays unprovisioned.
+      { reconcile: { enabled: false } },
+    );
   });
   afterAll(async () => {
     await Promise.all([sequentialSim.stop(), concurrentSim.stop()]);
@@ -171,11 +162,7 @@ describe('capacity on create, with the reconcile loop running', () => {
 
   beforeAll(async () => {
     sim = await startTestSim();
-    const { server } = await startRayServiceTestBackend({
-      config: tenantTestConfig({ sim }),
-    });
-    await seed(apiFor(server, 'admin'));
-    alpha = apiFor(server, 'alpha');
+    alpha = await startBackend({ sim });
   });
   afterAll(async () => {
     await sim.stop();

@@ -19,15 +19,12 @@ import request from 'supertest';
 import { profileInput } from '../../../__testUtils__/fixtures';
 import {
   Api,
-  apiFor,
   inPhase,
   pollTenant,
-  seedTenantCatalog,
   startTestSim,
   tenantRequest,
-  tenantTestConfig,
 } from '../../../__testUtils__/tenantApi';
-import { startRayServiceTestBackend } from '../../../__testUtils__/testBackend';
+import { startTenantBackend } from '../../../__testUtils__/tenantBackend';
 
 jest.setTimeout(90_000);
 
@@ -77,21 +74,14 @@ async function startBackend(
   clusters: Record<string, KubeSim>,
   reconcile: boolean,
 ): Promise<Api> {
-  const config = tenantTestConfig(clusters);
-  const { server } = await startRayServiceTestBackend({
-    config: {
-      rayService: {
-        ...config.rayService,
-        ...(reconcile ? {} : { reconcile: { enabled: false } }),
-      },
-    },
+  const { api } = await startTenantBackend(clusters, {
+    rayService: reconcile ? {} : { reconcile: { enabled: false } },
   });
-  const admin = apiFor(server, 'admin');
-  await seedTenantCatalog(admin);
+  const admin = api('admin');
   for (const profile of [A100_X3, H100_X4]) {
     expect((await admin.post('/profiles').send(profile)).status).toBe(201);
   }
-  return apiFor(server, 'alpha');
+  return api('alpha');
 }
 
 describe('GPUs per model on create, before quotas land', () => {
