@@ -21,22 +21,13 @@ import {
 } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { KubeSim, startKubeSim } from '@ray-service/kube-sim';
-import { createServer } from 'node:net';
 import request from 'supertest';
 import { rayServicePlugin } from './plugin';
+import { freeLoopbackPort } from './__testUtils__/ports';
 
 jest.setTimeout(30_000);
 
 const SIM_TOKEN = 'sim-token-that-must-never-leak';
-
-/** A loopback port nothing listens on. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise(resolve => server.close(resolve));
-  return port;
-}
 
 function hostClustersConfig(sim: KubeSim, unreachablePort: number) {
   return {
@@ -69,7 +60,7 @@ describe('ray-service backend plugin', () => {
       token: SIM_TOKEN,
       kubernetesVersion: 'v1.31.4',
     });
-    unreachablePort = await closedPort();
+    unreachablePort = await freeLoopbackPort();
   });
   afterAll(async () => {
     await sim.stop();

@@ -23,13 +23,13 @@ import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import knexFactory, { Knex } from 'knex';
-import { createServer } from 'node:net';
 import { EXAMPLE_GROUPS } from '../../src/__testUtils__/exampleOrg';
 import {
   examplePermissions,
   exampleUserInfo,
 } from '../../src/__testUtils__/examplePolicy';
 import { rayServicePlugin } from '../../src/plugin';
+import { freeLoopbackPort } from '../../src/__testUtils__/ports';
 
 /** Authorization headers of the benchmarks' callers (mock tokens, the example org). */
 export const BENCH_CALLERS = {
@@ -54,14 +54,6 @@ export interface BenchBackend {
   api: string;
   call: Call;
   stop(): Promise<void>;
-}
-
-async function freeLoopbackPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise(resolve => server.close(resolve));
-  return port;
 }
 
 /**
