@@ -32,7 +32,7 @@ export type { StatusKind } from './StatusLabel';
 export { TabContent } from './TabContent';
 export { useAdminAction } from './useAdminAction';
 export { useFormSubmit } from './useFormSubmit';
-export { fieldBinder, SelectInput, TextInput } from './fields';
+export { fieldBinder, IsolationInput, SelectInput, TextInput } from './fields';
 export type { SelectOption } from './fields';
 export { ListEditor } from './ListEditor';
 export { YamlSnippet } from './YamlSnippet';
