@@ -16,21 +16,16 @@
 
 import { screen, waitFor, within } from '@testing-library/react';
 import { fillIn, setupMsw } from '../../__testUtils__/renderAdmin';
-import {
-  renderEntityContent,
-  tenantEntity,
-} from '../../__testUtils__/renderEntity';
-import { serveTenantWorkloads } from '../../__testUtils__/workloadApi';
+import { renderTenantWorkloads } from '../../__testUtils__/workloadApi';
 import { RayTenantContent } from './RayTenantContent';
 
 const server = setupMsw();
 
 /** The Ray tab of tenant alpha with its Submit RayJob dialog open. */
 async function openSubmitDialog() {
-  const api = serveTenantWorkloads(server, 'alpha');
-  const user = await renderEntityContent(
+  const { api, user } = await renderTenantWorkloads(
+    server,
     <RayTenantContent />,
-    tenantEntity('alpha'),
   );
   await user.click(await screen.findByRole('button', { name: 'Submit job' }));
   const dialog = await screen.findByRole('dialog', { name: 'Submit RayJob' });
@@ -39,8 +34,7 @@ async function openSubmitDialog() {
 
 describe('the Ray tab', () => {
   it('shows health, quota use, workloads and the job history', async () => {
-    serveTenantWorkloads(server, 'alpha');
-    await renderEntityContent(<RayTenantContent />, tenantEntity('alpha'));
+    await renderTenantWorkloads(server, <RayTenantContent />);
 
     expect(await screen.findByText('NamespaceReady')).toBeInTheDocument();
     const quota = await screen.findByRole('list', { name: 'Quota use' });
@@ -107,10 +101,9 @@ describe('the Ray tab', () => {
   });
 
   it("reads a job's logs", async () => {
-    const api = serveTenantWorkloads(server, 'alpha');
-    const user = await renderEntityContent(
+    const { api, user } = await renderTenantWorkloads(
+      server,
       <RayTenantContent />,
-      tenantEntity('alpha'),
     );
     await user.click(
       await screen.findByRole('button', { name: 'Logs of train-2' }),
@@ -125,11 +118,7 @@ describe('the Ray tab', () => {
   });
 
   it("shows a cluster's nodes, use, demand and Serve applications", async () => {
-    serveTenantWorkloads(server, 'alpha');
-    const user = await renderEntityContent(
-      <RayTenantContent />,
-      tenantEntity('alpha'),
-    );
+    const { user } = await renderTenantWorkloads(server, <RayTenantContent />);
     await user.click(
       await screen.findByRole('button', { name: 'Ray data of interactive' }),
     );
@@ -157,10 +146,9 @@ describe('the Ray tab', () => {
   });
 
   it('deletes a cluster only after asking', async () => {
-    const api = serveTenantWorkloads(server, 'alpha');
-    const user = await renderEntityContent(
+    const { api, user } = await renderTenantWorkloads(
+      server,
       <RayTenantContent />,
-      tenantEntity('alpha'),
     );
     await user.click(
       await screen.findByRole('button', { name: 'Delete interactive' }),
@@ -181,10 +169,9 @@ describe('the Ray tab', () => {
   });
 
   it('stops a running job after asking', async () => {
-    const api = serveTenantWorkloads(server, 'alpha');
-    const user = await renderEntityContent(
+    const { api, user } = await renderTenantWorkloads(
+      server,
       <RayTenantContent />,
-      tenantEntity('alpha'),
     );
     expect(
       await screen.findByRole('button', { name: 'Logs of train-1' }),
