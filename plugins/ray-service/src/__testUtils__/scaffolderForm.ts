@@ -14,6 +14,10 @@
  * limitations under the License.
  */
 
+import { HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import { recordRequests } from './renderAdmin';
+
 /** The Ray tenant template's answers, as its dry run step sees them. */
 export const tenantFormData = {
   name: 'fraud-models',
@@ -21,3 +25,21 @@ export const tenantFormData = {
   profile: 'small',
   templateVersion: 'kuberay@1.1.0',
 };
+
+/**
+ * Answers `POST /tenants/plan` with the plan of {@link tenantFormData}: on
+ * sim-local, vcluster isolation, with its quota as the summary. Returns the
+ * recorded request bodies.
+ */
+export function serveTenantPlan(server: ReturnType<typeof setupServer>) {
+  return recordRequests(server, 'post', '/tenants/plan', () =>
+    HttpResponse.json({
+      hostCluster: 'sim-local',
+      isolation: 'vcluster',
+      namespace: 'ray-fraud-models',
+      objects: [],
+      summary: ['Quota: 8 CPU, 32Gi memory'],
+      yaml: 'kind: Namespace\n',
+    }),
+  );
+}

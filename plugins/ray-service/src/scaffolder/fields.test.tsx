@@ -42,7 +42,10 @@ import {
   setupMsw,
   testRayServiceClient,
 } from '../__testUtils__/renderAdmin';
-import { tenantFormData } from '../__testUtils__/scaffolderForm';
+import {
+  serveTenantPlan,
+  tenantFormData,
+} from '../__testUtils__/scaffolderForm';
 import { RayDryRun } from './RayDryRun';
 import {
   RayProfilePicker,
@@ -221,16 +224,7 @@ describe('the Ray form fields', () => {
       });
 
     it('shows what would be created and marks the step passed', async () => {
-      recordRequests(server, 'post', '/tenants/plan', () =>
-        HttpResponse.json({
-          hostCluster: 'sim-local',
-          isolation: 'vcluster',
-          namespace: 'ray-fraud-models',
-          objects: [],
-          summary: ['Quota: 8 CPU, 32Gi memory'],
-          yaml: 'kind: Namespace\n',
-        }),
-      );
+      serveTenantPlan(server);
       const onChange = await renderDryRun();
 
       expect(

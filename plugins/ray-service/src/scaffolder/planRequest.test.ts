@@ -20,7 +20,10 @@ import {
   setupMsw,
   testRayServiceClient,
 } from '../__testUtils__/renderAdmin';
-import { tenantFormData } from '../__testUtils__/scaffolderForm';
+import {
+  serveTenantPlan,
+  tenantFormData,
+} from '../__testUtils__/scaffolderForm';
 import { HttpResponse } from 'msw';
 import { planRequestOf, runPlan } from './planRequest';
 
@@ -63,16 +66,7 @@ describe('runPlan', () => {
   const server = setupMsw();
 
   it("answers a tenant plan's placement and summary", async () => {
-    const bodies = recordRequests(server, 'post', '/tenants/plan', () =>
-      HttpResponse.json({
-        hostCluster: 'sim-local',
-        isolation: 'vcluster',
-        namespace: 'ray-fraud-models',
-        objects: [],
-        summary: ['Quota: 8 CPU, 32Gi memory'],
-        yaml: 'kind: Namespace\n',
-      }),
-    );
+    const bodies = serveTenantPlan(server);
     await expect(runPlan(client, 'planTenant', tenantForm)).resolves.toEqual({
       lines: [
         'Host cluster sim-local, vcluster isolation, namespace ray-fraud-models',

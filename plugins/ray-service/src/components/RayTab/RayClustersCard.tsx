@@ -18,7 +18,6 @@ import { useState } from 'react';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import AddIcon from '@material-ui/icons/Add';
-import DeleteIcon from '@material-ui/icons/Delete';
 import DataIcon from '@material-ui/icons/BarChart';
 import PauseIcon from '@material-ui/icons/Pause';
 import PlayIcon from '@material-ui/icons/PlayArrow';
@@ -28,7 +27,7 @@ import { RowAction } from '../shared';
 import { CreateClusterDialog } from './CreateClusterDialog';
 import { RayClusterDataDialog } from './RayClusterDataDialog';
 import { ScaleClusterDialog } from './ScaleClusterDialog';
-import { ConfirmedRowAction } from './useConfirmedAction';
+import { ConfirmedRowAction, DeleteRowAction } from './useConfirmedAction';
 import {
   TenantWorkloadsTable,
   useTenantWorkloads,
@@ -111,10 +110,8 @@ export function RayClustersCard({ tenant, permissions }: WorkloadCardProps) {
             </>
           )}
           {permissions.delete && !cluster.ownedBy && (
-            <ConfirmedRowAction
-              verb="Delete"
+            <DeleteRowAction
               name={cluster.name}
-              icon={<DeleteIcon />}
               confirm={confirmed.confirm}
               body={
                 <Typography>
@@ -123,7 +120,6 @@ export function RayClustersCard({ tenant, permissions }: WorkloadCardProps) {
                 </Typography>
               }
               run={api => api.deleteRayCluster(path(cluster))}
-              done={`${cluster.name} is being deleted`}
             />
           )}
         </Box>

@@ -17,7 +17,6 @@
 import { useState } from 'react';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
-import DeleteIcon from '@material-ui/icons/Delete';
 import LogsIcon from '@material-ui/icons/Subject';
 import SendIcon from '@material-ui/icons/Send';
 import StopIcon from '@material-ui/icons/Stop';
@@ -25,7 +24,7 @@ import { RayJob } from '@ray-service/plugin-ray-service-common';
 import { RowAction } from '../shared';
 import { LogsDialog } from './LogsDialog';
 import { SubmitJobDialog } from './SubmitJobDialog';
-import { ConfirmedRowAction } from './useConfirmedAction';
+import { ConfirmedRowAction, DeleteRowAction } from './useConfirmedAction';
 import {
   TenantWorkloadsTable,
   useTenantWorkloads,
@@ -96,10 +95,8 @@ export function RayJobsCard({ tenant, permissions }: WorkloadCardProps) {
             />
           )}
           {permissions.delete && (
-            <ConfirmedRowAction
-              verb="Delete"
+            <DeleteRowAction
               name={job.name}
-              icon={<DeleteIcon />}
               confirm={confirmed.confirm}
               body={
                 job.newCluster
@@ -107,7 +104,6 @@ export function RayJobsCard({ tenant, permissions }: WorkloadCardProps) {
                   : 'The RayJob is removed; a finished job stays in the job history.'
               }
               run={api => api.deleteRayJob(path(job))}
-              done={`${job.name} is being deleted`}
             />
           )}
         </Box>

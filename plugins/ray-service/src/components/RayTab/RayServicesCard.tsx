@@ -15,8 +15,7 @@
  */
 
 import Chip from '@material-ui/core/Chip';
-import DeleteIcon from '@material-ui/icons/Delete';
-import { ConfirmedRowAction } from './useConfirmedAction';
+import { DeleteRowAction } from './useConfirmedAction';
 import {
   TenantWorkloadsTable,
   useTenantWorkloads,
@@ -57,16 +56,13 @@ export function RayServicesCard({ tenant, permissions }: WorkloadCardProps) {
       ]}
       actions={service =>
         permissions.delete && (
-          <ConfirmedRowAction
-            verb="Delete"
+          <DeleteRowAction
             name={service.name}
-            icon={<DeleteIcon />}
             confirm={confirmed.confirm}
             body="The RayService, its cluster and its Serve applications are removed; their endpoints stop answering."
             run={api =>
               api.deleteRayService({ path: { tenant, name: service.name } })
             }
-            done={`${service.name} is being deleted`}
           />
         )
       }

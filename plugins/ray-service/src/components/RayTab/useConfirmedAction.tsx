@@ -16,6 +16,7 @@
 
 import { ReactNode, useState } from 'react';
 import { alertApiRef, useApi } from '@backstage/core-plugin-api';
+import DeleteIcon from '@material-ui/icons/Delete';
 import { RayServiceApi, rayServiceApiRef } from '../../api';
 import { ConfirmDialog, RowAction } from '../shared';
 
@@ -80,6 +81,23 @@ export function ConfirmedRowAction(
       onClick={() =>
         confirm({ ...action, title: `${verb} ${name}?`, confirmLabel: verb })
       }
+    />
+  );
+}
+
+/** Deletes the workload `name` after asking; "… is being deleted" when done. */
+export function DeleteRowAction(
+  props: Pick<ConfirmedAction, 'body' | 'run'> & {
+    name: string;
+    confirm: (action: ConfirmedAction) => void;
+  },
+) {
+  return (
+    <ConfirmedRowAction
+      {...props}
+      verb="Delete"
+      icon={<DeleteIcon />}
+      done={`${props.name} is being deleted`}
     />
   );
 }
