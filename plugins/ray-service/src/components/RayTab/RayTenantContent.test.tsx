@@ -21,15 +21,22 @@ import { RayTenantContent } from './RayTenantContent';
 
 const server = setupMsw();
 
-/** The Ray tab of tenant alpha with its Submit RayJob dialog open. */
-async function openSubmitDialog() {
+/**
+ * On the Ray tab of tenant alpha, fills the Submit RayJob dialog's `fields`
+ * (by label) and submits it.
+ */
+async function submitJob(fields: Record<string, string>) {
   const { api, user } = await renderTenantWorkloads(
     server,
     <RayTenantContent />,
   );
   await user.click(await screen.findByRole('button', { name: 'Submit job' }));
   const dialog = await screen.findByRole('dialog', { name: 'Submit RayJob' });
-  return { api, user, dialog };
+  for (const [label, text] of Object.entries(fields)) {
+    await fillIn(user, within(dialog).getByLabelText(label), text);
+  }
+  await user.click(within(dialog).getByRole('button', { name: 'Submit' }));
+  return { api, dialog };
 }
 
 describe('the Ray tab', () => {
@@ -54,10 +61,7 @@ describe('the Ray tab', () => {
   });
 
   it('submits a job to a new cluster', async () => {
-    const { api, user, dialog } = await openSubmitDialog();
-    await fillIn(user, within(dialog).getByLabelText('Name'), 'my-job');
-    await fillIn(user, within(dialog).getByLabelText('Workers'), '2');
-    await user.click(within(dialog).getByRole('button', { name: 'Submit' }));
+    const { api } = await submitJob({ Name: 'my-job', Workers: '2' });
 
     expect(
       await screen.findByText('RayJob submitted submitted'),
@@ -85,10 +89,10 @@ describe('the Ray tab', () => {
   });
 
   it('checks the job before sending it', async () => {
-    const { api, user, dialog } = await openSubmitDialog();
-    await fillIn(user, within(dialog).getByLabelText('Name'), 'Not A Name');
-    await fillIn(user, within(dialog).getByLabelText('Head CPU'), 'lots');
-    await user.click(within(dialog).getByRole('button', { name: 'Submit' }));
+    const { api, dialog } = await submitJob({
+      Name: 'Not A Name',
+      'Head CPU': 'lots',
+    });
 
     expect(
       await within(dialog).findByText(/lowercase letters/),
