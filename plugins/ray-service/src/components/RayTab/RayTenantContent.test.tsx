@@ -21,16 +21,16 @@ import { RayTenantContent } from './RayTenantContent';
 
 const server = setupMsw();
 
-/**
- * On the Ray tab of tenant alpha, fills the Submit RayJob dialog's `fields`
- * (by label) and submits it.
- */
+/** The Ray tab of tenant alpha, once its button `name` was clicked. */
+async function clickOnTab(name: string) {
+  const rendered = await renderTenantWorkloads(server, <RayTenantContent />);
+  await rendered.user.click(await screen.findByRole('button', { name }));
+  return rendered;
+}
+
+/** Fills the Submit RayJob dialog's `fields` (by label) and submits it. */
 async function submitJob(fields: Record<string, string>) {
-  const { api, user } = await renderTenantWorkloads(
-    server,
-    <RayTenantContent />,
-  );
-  await user.click(await screen.findByRole('button', { name: 'Submit job' }));
+  const { api, user } = await clickOnTab('Submit job');
   const dialog = await screen.findByRole('dialog', { name: 'Submit RayJob' });
   for (const [label, text] of Object.entries(fields)) {
     await fillIn(user, within(dialog).getByLabelText(label), text);
@@ -105,13 +105,7 @@ describe('the Ray tab', () => {
   });
 
   it("reads a job's logs", async () => {
-    const { api, user } = await renderTenantWorkloads(
-      server,
-      <RayTenantContent />,
-    );
-    await user.click(
-      await screen.findByRole('button', { name: 'Logs of train-2' }),
-    );
+    const { api } = await clickOnTab('Logs of train-2');
     expect(
       await screen.findByRole('dialog', { name: 'Logs of train-2' }),
     ).toBeInTheDocument();
@@ -122,10 +116,7 @@ describe('the Ray tab', () => {
   });
 
   it("shows a cluster's nodes, use, demand and Serve applications", async () => {
-    const { user } = await renderTenantWorkloads(server, <RayTenantContent />);
-    await user.click(
-      await screen.findByRole('button', { name: 'Ray data of interactive' }),
-    );
+    await clickOnTab('Ray data of interactive');
     const dialog = await screen.findByRole('dialog', {
       name: 'Ray data of interactive',
     });
@@ -150,13 +141,7 @@ describe('the Ray tab', () => {
   });
 
   it('deletes a cluster only after asking', async () => {
-    const { api, user } = await renderTenantWorkloads(
-      server,
-      <RayTenantContent />,
-    );
-    await user.click(
-      await screen.findByRole('button', { name: 'Delete interactive' }),
-    );
+    const { api, user } = await clickOnTab('Delete interactive');
     const dialog = await screen.findByRole('dialog', {
       name: 'Delete interactive?',
     });
