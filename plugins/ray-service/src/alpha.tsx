@@ -20,6 +20,7 @@
  * @packageDocumentation
  */
 
+import { Entity } from '@backstage/catalog-model';
 import {
   ApiBlueprint,
   PageBlueprint,
@@ -105,29 +106,34 @@ const rayTenantContent = EntityContentBlueprint.make({
   },
 });
 
+/** An entity card of ./components/TenantCards, loaded when first shown. */
+const tenantCard = <TName extends string>(
+  name: TName,
+  filter: (entity: Entity) => boolean,
+  card: (cards: typeof import('./components/TenantCards')) => JSX.Element,
+) =>
+  EntityCardBlueprint.make({
+    name,
+    params: {
+      filter,
+      loader: () =>
+        import('./components/TenantCards').then(m => compatWrapper(card(m))),
+    },
+  });
+
 /** The tenant at a glance on tenant entities' Overview. */
-const rayTenantOverviewCard = EntityCardBlueprint.make({
-  name: 'ray-tenant-overview',
-  params: {
-    filter: isRayTenantEntity,
-    loader: () =>
-      import('./components/TenantCards').then(m =>
-        compatWrapper(<m.RayTenantOverviewCard />),
-      ),
-  },
-});
+const rayTenantOverviewCard = tenantCard(
+  'ray-tenant-overview',
+  isRayTenantEntity,
+  m => <m.RayTenantOverviewCard />,
+);
 
 /** The team's Ray tenants on Group pages. */
-const groupRayTenantsCard = EntityCardBlueprint.make({
-  name: 'group-ray-tenants',
-  params: {
-    filter: entity => entity.kind.toLocaleLowerCase('en-US') === 'group',
-    loader: () =>
-      import('./components/TenantCards').then(m =>
-        compatWrapper(<m.GroupRayTenantsCard />),
-      ),
-  },
-});
+const groupRayTenantsCard = tenantCard(
+  'group-ray-tenants',
+  entity => entity.kind.toLocaleLowerCase('en-US') === 'group',
+  m => <m.GroupRayTenantsCard />,
+);
 
 export default createFrontendPlugin({
   pluginId: 'ray-service',

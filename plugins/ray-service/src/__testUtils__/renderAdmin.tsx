@@ -27,7 +27,7 @@ import { alertApiRef } from '@backstage/core-plugin-api';
 import { permissionApiRef } from '@backstage/plugin-permission-react';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { RayServiceClient } from '@ray-service/plugin-ray-service-common';
-import { ReactElement } from 'react';
+import { ReactElement, ReactNode, useState } from 'react';
 import { waitFor } from '@testing-library/react';
 import userEvent, { UserEvent } from '@testing-library/user-event';
 import { delay, http, HttpResponse } from 'msw';
@@ -36,6 +36,46 @@ import { rayServiceApiRef } from '../api';
 
 /** Where the msw handlers of component tests listen. */
 export const testBaseUrl = 'http://backstage.test/api/ray-service';
+
+/** The real typed client, talking to msw at {@link testBaseUrl}. */
+export function testRayServiceClient() {
+  return new RayServiceClient({
+    discoveryApi: { getBaseUrl: async () => testBaseUrl },
+    fetchApi: new MockFetchApi(),
+  });
+}
+
+/**
+ * The APIs of component tests: the real typed client (talking to msw), a
+ * permission API answering each permission by its name with `permission`, and
+ * an alert API whose alerts are shown, so tests can find them.
+ */
+export function RayServiceTestApis(props: {
+  permission: (name: string) => AuthorizeResult.ALLOW | AuthorizeResult.DENY;
+  children: ReactNode;
+}) {
+  // Made once: a re-render must not swap the APIs (nor lose the alerts).
+  const [apis] = useState(
+    () =>
+      [
+        [rayServiceApiRef, testRayServiceClient()],
+        [
+          permissionApiRef,
+          new MockPermissionApi(request =>
+            props.permission(request.permission.name),
+          ),
+        ],
+        // A fresh one per test: the forwarder replays its recent alerts.
+        [alertApiRef, new AlertApiForwarder()],
+      ] as const,
+  );
+  return (
+    <TestApiProvider apis={apis}>
+      <AlertDisplay />
+      {props.children}
+    </TestApiProvider>
+  );
+}
 
 /** An msw server registered for the current test file. */
 export function setupMsw() {
@@ -128,22 +168,10 @@ export function renderWithRayServiceApis(
     | AuthorizeResult.ALLOW
     | AuthorizeResult.DENY = AuthorizeResult.ALLOW,
 ) {
-  const client = new RayServiceClient({
-    discoveryApi: { getBaseUrl: async () => testBaseUrl },
-    fetchApi: new MockFetchApi(),
-  });
   return renderInTestApp(
-    <TestApiProvider
-      apis={[
-        [rayServiceApiRef, client],
-        [permissionApiRef, new MockPermissionApi(() => permission)],
-        // A fresh one per test: the forwarder replays its recent alerts.
-        [alertApiRef, new AlertApiForwarder()],
-      ]}
-    >
-      <AlertDisplay />
+    <RayServiceTestApis permission={() => permission}>
       {element}
-    </TestApiProvider>,
+    </RayServiceTestApis>,
   );
 }
 

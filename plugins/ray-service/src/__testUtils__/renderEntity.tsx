@@ -15,29 +15,16 @@
  */
 
 import { Entity } from '@backstage/catalog-model';
-import { AlertApiForwarder } from '@backstage/core-app-api';
-import { AlertDisplay } from '@backstage/core-components';
-import { alertApiRef } from '@backstage/core-plugin-api';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { permissionApiRef } from '@backstage/plugin-permission-react';
 import {
   entityRouteRef,
   EntityProvider,
 } from '@backstage/plugin-catalog-react';
-import {
-  MockFetchApi,
-  MockPermissionApi,
-  renderInTestApp,
-  TestApiProvider,
-} from '@backstage/test-utils';
-import {
-  RAY_TENANT_ANNOTATION,
-  RayServiceClient,
-} from '@ray-service/plugin-ray-service-common';
+import { renderInTestApp } from '@backstage/test-utils';
+import { RAY_TENANT_ANNOTATION } from '@ray-service/plugin-ray-service-common';
 import userEvent from '@testing-library/user-event';
 import { ReactElement } from 'react';
-import { rayServiceApiRef } from '../api';
-import { testBaseUrl } from './renderAdmin';
+import { RayServiceTestApis } from './renderAdmin';
 
 /** A tenant's entity as the catalog module emits it. */
 export function tenantEntity(tenant: string): Entity {
@@ -71,28 +58,14 @@ export async function renderEntityContent(
   allowed: (permission: string) => boolean = () => true,
 ) {
   const user = userEvent.setup({ delay: null });
-  const client = new RayServiceClient({
-    discoveryApi: { getBaseUrl: async () => testBaseUrl },
-    fetchApi: new MockFetchApi(),
-  });
   await renderInTestApp(
-    <TestApiProvider
-      apis={[
-        [rayServiceApiRef, client],
-        [
-          permissionApiRef,
-          new MockPermissionApi(request =>
-            allowed(request.permission.name)
-              ? AuthorizeResult.ALLOW
-              : AuthorizeResult.DENY,
-          ),
-        ],
-        [alertApiRef, new AlertApiForwarder()],
-      ]}
+    <RayServiceTestApis
+      permission={name =>
+        allowed(name) ? AuthorizeResult.ALLOW : AuthorizeResult.DENY
+      }
     >
-      <AlertDisplay />
       <EntityProvider entity={entity}>{element}</EntityProvider>
-    </TestApiProvider>,
+    </RayServiceTestApis>,
     { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
   );
   return user;

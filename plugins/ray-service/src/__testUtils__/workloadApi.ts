@@ -27,7 +27,9 @@ import {
 } from '@ray-service/plugin-ray-service-common/testUtils';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
+import { ReactElement } from 'react';
 import { testBaseUrl } from './renderAdmin';
+import { renderEntityContent, tenantEntity } from './renderEntity';
 
 /**
  * A tenant's routes in msw: the tenant, its usage, one RayCluster, two
@@ -112,4 +114,22 @@ export function serveTenantWorkloads(
     ),
   );
   return { requests, bodies };
+}
+
+/**
+ * Serves tenant alpha's workloads ({@link serveTenantWorkloads}) and renders
+ * `element` on its entity, with the permissions in `allowed` (all by default).
+ */
+export async function renderTenantWorkloads(
+  server: ReturnType<typeof setupServer>,
+  element: ReactElement,
+  allowed?: (permission: string) => boolean,
+) {
+  const api = serveTenantWorkloads(server, 'alpha');
+  const user = await renderEntityContent(
+    element,
+    tenantEntity('alpha'),
+    allowed,
+  );
+  return { api, user };
 }

@@ -38,3 +38,22 @@ export function usePolling(
     return () => clearInterval(timer);
   }, [enabled, intervalMs]);
 }
+
+/**
+ * Reloads `state` every `intervalMs` while `enabled`, unless it is still
+ * loading from the last time.
+ */
+export function useReloadEvery(
+  state: { loading: boolean; retry: () => void },
+  intervalMs: number,
+  enabled = true,
+) {
+  usePolling(
+    () => {
+      if (!state.loading) {
+        state.retry();
+      }
+    },
+    { intervalMs, enabled },
+  );
+}

@@ -20,12 +20,10 @@ import { permissionApiRef } from '@backstage/plugin-permission-react';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import {
-  MockFetchApi,
   MockPermissionApi,
   renderInTestApp,
   TestApiProvider,
 } from '@backstage/test-utils';
-import { RayServiceClient } from '@ray-service/plugin-ray-service-common';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { HttpResponse } from 'msw';
@@ -42,8 +40,12 @@ import {
   serveList,
   serveNever,
   setupMsw,
-  testBaseUrl,
+  testRayServiceClient,
 } from '../__testUtils__/renderAdmin';
+import {
+  serveTenantPlan,
+  tenantFormData,
+} from '../__testUtils__/scaffolderForm';
 import { RayDryRun } from './RayDryRun';
 import {
   RayProfilePicker,
@@ -52,10 +54,7 @@ import {
 } from './fields';
 import { validateDryRun, validateTenantName } from './validation';
 
-const client = new RayServiceClient({
-  discoveryApi: { getBaseUrl: async () => testBaseUrl },
-  fetchApi: new MockFetchApi(),
-});
+const client = testRayServiceClient();
 
 const groups = [
   { name: 'ml-teams' },
@@ -216,29 +215,17 @@ describe('the Ray form fields', () => {
   });
 
   describe('RayDryRun', () => {
-    const form = {
-      name: 'fraud-models',
-      owner: 'group:default/ml-team-alpha',
-      profile: 'small',
-      templateVersion: 'kuberay@1.1.0',
-    };
-
-    it('shows what would be created and marks the step passed', async () => {
-      recordRequests(server, 'post', '/tenants/plan', () =>
-        HttpResponse.json({
-          hostCluster: 'sim-local',
-          isolation: 'vcluster',
-          namespace: 'ray-fraud-models',
-          objects: [],
-          summary: ['Quota: 8 CPU, 32Gi memory'],
-          yaml: 'kind: Namespace\n',
-        }),
-      );
-      const onChange = await renderField(RayDryRun, {
+    /** The dry run step of the tenant template, with `tenantFormData`. */
+    const renderDryRun = () =>
+      renderField(RayDryRun, {
         title: 'Check with the Ray service',
-        formData: form,
+        formData: tenantFormData,
         uiOptions: { operation: 'planTenant' },
       });
+
+    it('shows what would be created and marks the step passed', async () => {
+      serveTenantPlan(server);
+      const onChange = await renderDryRun();
 
       expect(
         await screen.findByText(
@@ -256,11 +243,7 @@ describe('the Ray form fields', () => {
           'no host cluster can take tenant "fraud-models": sim-local: not enough capacity (nvidia.com/mig-1g.5gb: needs 14, 0 free)',
         ),
       );
-      const onChange = await renderField(RayDryRun, {
-        title: 'Check with the Ray service',
-        formData: form,
-        uiOptions: { operation: 'planTenant' },
-      });
+      const onChange = await renderDryRun();
 
       expect(
         await screen.findByText(
@@ -283,7 +266,7 @@ describe('the Ray form fields', () => {
       const validation = fieldValidation();
       await validateDryRun('refused', validation as any, {
         apiHolder,
-        formData: form,
+        formData: tenantFormData,
         schema: {},
         uiSchema: { 'ui:options': { operation: 'planTenant' } },
       });

@@ -14,29 +14,22 @@
  * limitations under the License.
  */
 
-import { RayServiceClient } from '@ray-service/plugin-ray-service-common';
-import { MockFetchApi } from '@backstage/test-utils';
 import {
   errorResponse,
   recordRequests,
   setupMsw,
-  testBaseUrl,
+  testRayServiceClient,
 } from '../__testUtils__/renderAdmin';
+import {
+  serveTenantPlan,
+  tenantFormData,
+} from '../__testUtils__/scaffolderForm';
 import { HttpResponse } from 'msw';
 import { planRequestOf, runPlan } from './planRequest';
 
-const client = new RayServiceClient({
-  discoveryApi: { getBaseUrl: async () => testBaseUrl },
-  fetchApi: new MockFetchApi(),
-});
+const client = testRayServiceClient();
 
-const tenantForm = {
-  name: 'fraud-models',
-  owner: 'group:default/ml-team-alpha',
-  profile: 'small',
-  templateVersion: 'kuberay@1.1.0',
-  dryRun: 'passed',
-};
+const tenantForm = { ...tenantFormData, dryRun: 'passed' };
 
 describe('planRequestOf', () => {
   it("takes the form's fields named like the route's request, without blanks", () => {
@@ -73,16 +66,7 @@ describe('runPlan', () => {
   const server = setupMsw();
 
   it("answers a tenant plan's placement and summary", async () => {
-    const bodies = recordRequests(server, 'post', '/tenants/plan', () =>
-      HttpResponse.json({
-        hostCluster: 'sim-local',
-        isolation: 'vcluster',
-        namespace: 'ray-fraud-models',
-        objects: [],
-        summary: ['Quota: 8 CPU, 32Gi memory'],
-        yaml: 'kind: Namespace\n',
-      }),
-    );
+    const bodies = serveTenantPlan(server);
     await expect(runPlan(client, 'planTenant', tenantForm)).resolves.toEqual({
       lines: [
         'Host cluster sim-local, vcluster isolation, namespace ray-fraud-models',

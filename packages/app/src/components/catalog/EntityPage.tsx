@@ -110,25 +110,19 @@ const rayTenantPage = (
   </EntityLayout>
 );
 
-const resourcePage = (
-  <EntitySwitch>
-    <EntitySwitch.Case if={isRayTenantEntity} children={rayTenantPage} />
-    <EntitySwitch.Case>
-      <EntityLayout>
-        <EntityLayout.Route path="/" title="Overview">
-          {overviewContent}
-        </EntityLayout.Route>
-      </EntityLayout>
-    </EntitySwitch.Case>
-  </EntitySwitch>
-);
-
 const defaultEntityPage = (
   <EntityLayout>
     <EntityLayout.Route path="/" title="Overview">
       {overviewContent}
     </EntityLayout.Route>
   </EntityLayout>
+);
+
+const resourcePage = (
+  <EntitySwitch>
+    <EntitySwitch.Case if={isRayTenantEntity} children={rayTenantPage} />
+    <EntitySwitch.Case>{defaultEntityPage}</EntitySwitch.Case>
+  </EntitySwitch>
 );
 
 const userPage = (

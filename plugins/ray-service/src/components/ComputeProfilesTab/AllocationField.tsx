@@ -35,6 +35,7 @@ import {
   errorsAt,
   fieldBinder,
   FieldErrors,
+  IsolationInput,
   ListEditor,
   SelectInput,
   TextInput,
@@ -137,16 +138,12 @@ const PoolTemplateFields = (props: {
         error={errors.templateVersion}
         hint="Creates asking for this version take a ready tenant"
       />
-      <SelectInput
+      <IsolationInput
         label="Pool isolation"
         value={value.isolation}
-        onChange={isolation =>
-          set({ isolation: isolation as AllocationDraft['isolation'] })
-        }
-        options={[
-          { value: '', label: "The version's first mode" },
-          ...ISOLATION_MODES,
-        ]}
+        onChange={isolation => set({ isolation })}
+        modes={ISOLATION_MODES}
+        noneLabel="The version's first mode"
         error={errors.isolation}
       />
     </Box>

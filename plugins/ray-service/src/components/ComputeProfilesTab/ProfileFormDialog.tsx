@@ -75,8 +75,7 @@ export const ProfileFormDialog = (props: {
       maxWidth="md"
       title={profile ? `Edit ${profile.name}` : 'Create compute profile'}
       submitLabel={profile ? 'Save' : 'Create'}
-      submitting={form.submitting}
-      formError={form.formError}
+      form={form}
       onSubmit={() => form.submit(draftToProfileInput(draft))}
       onClose={onClose}
     >

@@ -167,8 +167,7 @@ export const EditFactsDialog = (props: {
     <FormDialog
       title={`Edit facts of ${cluster.title}`}
       submitLabel="Save"
-      submitting={form.submitting}
-      formError={form.formError}
+      form={form}
       onSubmit={() => form.submit(draftToFacts(draft))}
       onClose={onClose}
     >

@@ -16,7 +16,6 @@
 
 import { useMemo, useState } from 'react';
 import {
-  EmptyState,
   StatusError,
   StatusOK,
   Table,
@@ -27,7 +26,7 @@ import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import { HostCluster } from '@ray-service/plugin-ray-service-common';
 import { useRayServiceData } from '../../hooks/useRayServiceData';
-import { TabContent } from '../shared';
+import { ListContent } from '../shared';
 import { EditFactsDialog } from './EditFactsDialog';
 import { HostClusterDetailsDialog, RbacDialog } from './HostClusterDialogs';
 import {
@@ -135,24 +134,22 @@ export const HostClustersTab = () => {
 
   return (
     <>
-      <TabContent
+      <ListContent
         state={clusters}
-        empty={
-          <EmptyState
-            missing="data"
-            title="No host clusters configured"
-            description="Declare host clusters under rayService.hostClusters in app-config.yaml; credentials stay in config."
-            action={
-              <Button
-                variant="contained"
-                color="primary"
-                onClick={clusters.retry}
-              >
-                Check again
-              </Button>
-            }
-          />
-        }
+        empty={{
+          title: 'No host clusters configured',
+          description:
+            'Declare host clusters under rayService.hostClusters in app-config.yaml; credentials stay in config.',
+          action: (
+            <Button
+              variant="contained"
+              color="primary"
+              onClick={clusters.retry}
+            >
+              Check again
+            </Button>
+          ),
+        }}
       >
         {items => (
           <Table
@@ -162,7 +159,7 @@ export const HostClustersTab = () => {
             title={`${items.length} host cluster(s)`}
           />
         )}
-      </TabContent>
+      </ListContent>
       {dialog?.kind === 'edit' && (
         <EditFactsDialog
           cluster={dialog.cluster}

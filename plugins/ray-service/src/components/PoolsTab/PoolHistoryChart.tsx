@@ -32,11 +32,18 @@ import {
   YAxis,
 } from 'recharts';
 import { rayServiceApiRef } from '../../api';
-import { usePolling } from '../../hooks/usePolling';
+import { useReloadEvery } from '../../hooks/usePolling';
 import { AsyncContent } from '../shared';
 
 const time = (at: string) =>
   new Date(at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+
+/** The standbys' lines: a count that holds until the next sample. */
+const STEP_LINE = {
+  type: 'stepAfter',
+  dot: false,
+  isAnimationActive: false,
+} as const;
 
 /**
  * A pool's last 24 hours: desired and ready standbys as lines, claims per
@@ -57,14 +64,7 @@ export function PoolHistoryChart(props: {
         .then(response => response.items),
     [api, profile],
   );
-  usePolling(
-    () => {
-      if (!history.loading) {
-        history.retry();
-      }
-    },
-    { intervalMs: pollIntervalMs, enabled: true },
-  );
+  useReloadEvery(history, pollIntervalMs);
   return (
     <AsyncContent state={history} retryLabel="Retry history">
       {(samples: PoolSample[]) => {
@@ -101,21 +101,17 @@ export function PoolHistoryChart(props: {
                     isAnimationActive={false}
                   />
                   <Line
-                    type="stepAfter"
+                    {...STEP_LINE}
                     dataKey="desired"
                     name="Desired"
                     stroke={theme.palette.text.secondary}
                     strokeDasharray="5 5"
-                    dot={false}
-                    isAnimationActive={false}
                   />
                   <Line
-                    type="stepAfter"
+                    {...STEP_LINE}
                     dataKey="ready"
                     name="Ready"
                     stroke={theme.palette.success.main}
-                    dot={false}
-                    isAnimationActive={false}
                   />
                 </ComposedChart>
               </ResponsiveContainer>

@@ -15,13 +15,13 @@
  */
 
 import { useState } from 'react';
-import { EmptyState, Table, TableColumn } from '@backstage/core-components';
+import { Table, TableColumn } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { Pool } from '@ray-service/plugin-ray-service-common';
 import { useRayServiceData } from '../../hooks/useRayServiceData';
-import { usePolling } from '../../hooks/usePolling';
-import { SelectInput, StatusLabel, TabContent } from '../shared';
+import { useReloadEvery } from '../../hooks/usePolling';
+import { SelectInput, StatusLabel, ListContent } from '../shared';
 import { PoolHistoryChart } from './PoolHistoryChart';
 
 /** How often the pools and the chart reload. */
@@ -81,24 +81,15 @@ export const PoolsTab = (props: { pollIntervalMs?: number }) => {
     api.listPools().then(response => response.items),
   );
   const [selected, setSelected] = useState<string>();
-  usePolling(
-    () => {
-      if (!pools.loading) {
-        pools.retry();
-      }
-    },
-    { intervalMs: pollIntervalMs, enabled: true },
-  );
+  useReloadEvery(pools, pollIntervalMs);
   return (
-    <TabContent
+    <ListContent
       state={pools}
-      empty={
-        <EmptyState
-          missing="data"
-          title="No warm pools"
-          description="Give a compute profile a warm-pool allocation (Compute profiles tab) to keep tenants ready for teams."
-        />
-      }
+      empty={{
+        title: 'No warm pools',
+        description:
+          'Give a compute profile a warm-pool allocation (Compute profiles tab) to keep tenants ready for teams.',
+      }}
     >
       {items => {
         const profile =
@@ -131,6 +122,6 @@ export const PoolsTab = (props: { pollIntervalMs?: number }) => {
           </>
         );
       }}
-    </TabContent>
+    </ListContent>
   );
 };

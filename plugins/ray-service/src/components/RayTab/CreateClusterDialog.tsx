@@ -14,57 +14,41 @@
  * limitations under the License.
  */
 
-import { useState } from 'react';
-import { useApi } from '@backstage/core-plugin-api';
 import { rayClusterRequestSchema } from '@ray-service/plugin-ray-service-common';
-import { rayServiceApiRef } from '../../api';
-import { FormDialog } from '../shared';
-import { useWorkloadForm, WorkloadNameField } from './useWorkloadForm';
 import {
-  ClusterDraft,
-  ClusterFields,
-  clusterSpecOf,
-  DEFAULT_CLUSTER,
-} from './clusterForm';
+  useWorkloadForm,
+  WorkloadDialogProps,
+  WorkloadFormDialog,
+} from './useWorkloadForm';
+import { ClusterFields, clusterSpecOf, useClusterDraft } from './clusterForm';
 
 /** Creates a RayCluster in the tenant, checked with the API's schema first. */
-export function CreateClusterDialog(props: {
-  tenant: string;
-  onClose: () => void;
-  onCreated: () => void;
-}) {
-  const { tenant } = props;
-  const api = useApi(rayServiceApiRef);
-  const [name, setName] = useState('');
-  const [cluster, setCluster] = useState<ClusterDraft>(DEFAULT_CLUSTER);
+export function CreateClusterDialog(props: WorkloadDialogProps) {
+  const cluster = useClusterDraft();
   const form = useWorkloadForm({
+    tenant: props.tenant,
     schema: rayClusterRequestSchema,
-    send: body => api.createRayCluster({ path: { tenant }, body }),
+    send: (api, request) => api.createRayCluster(request),
     kind: 'RayCluster',
     verb: 'created',
-    onDone: props.onCreated,
+    onDone: props.onDone,
   });
   return (
-    <FormDialog
+    <WorkloadFormDialog
       title="Create RayCluster"
       submitLabel="Create"
       submittingLabel="Creating…"
-      submitting={form.submitting}
-      formError={form.formError}
+      form={form}
       onClose={props.onClose}
-      onSubmit={() => form.submit({ name, spec: clusterSpecOf(cluster) })}
+      onSubmit={() =>
+        form.submit({ name: form.name, spec: clusterSpecOf(cluster.draft) })
+      }
     >
-      <WorkloadNameField
-        value={name}
-        onChange={setName}
-        error={form.fieldErrors.name}
-      />
       <ClusterFields
-        draft={cluster}
-        set={change => setCluster(previous => ({ ...previous, ...change }))}
+        cluster={cluster}
         errors={form.fieldErrors}
         prefix="spec"
       />
-    </FormDialog>
+    </WorkloadFormDialog>
   );
 }

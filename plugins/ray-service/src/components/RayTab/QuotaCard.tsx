@@ -14,10 +14,10 @@
  * limitations under the License.
  */
 
-import { EmptyState, InfoCard } from '@backstage/core-components';
+import { InfoCard } from '@backstage/core-components';
 import Typography from '@material-ui/core/Typography';
 import { usePolledData } from '../../hooks/usePolledData';
-import { AsyncContent } from '../shared';
+import { ListContent } from '../shared';
 import { QuotaChart } from './QuotaChart';
 import { quotaUseOf } from './quotaUse';
 
@@ -31,24 +31,24 @@ export function QuotaCard(props: { tenant: string }) {
   );
   return (
     <InfoCard title="Quota use">
-      <AsyncContent state={state} retryLabel="Retry quota">
-        {uses =>
-          uses.length === 0 ? (
-            <EmptyState
-              missing="data"
-              title="No quota yet"
-              description="The tenant's ResourceQuota has not been applied yet; it appears once the tenant is provisioned."
-            />
-          ) : (
-            <>
-              <Typography variant="body2" color="textSecondary" gutterBottom>
-                Requests of the tenant's running pods against its quota.
-              </Typography>
-              <QuotaChart uses={uses} />
-            </>
-          )
-        }
-      </AsyncContent>
+      <ListContent
+        state={state}
+        retryLabel="Retry quota"
+        empty={{
+          title: 'No quota yet',
+          description:
+            "The tenant's ResourceQuota has not been applied yet; it appears once the tenant is provisioned.",
+        }}
+      >
+        {uses => (
+          <>
+            <Typography variant="body2" color="textSecondary" gutterBottom>
+              Requests of the tenant's running pods against its quota.
+            </Typography>
+            <QuotaChart uses={uses} />
+          </>
+        )}
+      </ListContent>
     </InfoCard>
   );
 }

@@ -15,23 +15,21 @@
  */
 
 import { useState } from 'react';
-import { TableColumn } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
-import DeleteIcon from '@material-ui/icons/Delete';
 import LogsIcon from '@material-ui/icons/Subject';
 import SendIcon from '@material-ui/icons/Send';
 import StopIcon from '@material-ui/icons/Stop';
 import { RayJob } from '@ray-service/plugin-ray-service-common';
-import { usePolledData } from '../../hooks/usePolledData';
-import { ActionButton, RowAction } from '../shared';
+import { RowAction } from '../shared';
 import { LogsDialog } from './LogsDialog';
 import { SubmitJobDialog } from './SubmitJobDialog';
-import { useConfirmedAction } from './useConfirmedAction';
-import { WorkloadPermissions } from './useTenantPermissions';
-import { isWorkloadChanging } from './workloadDisplay';
-import { WorkloadTable } from './WorkloadTable';
-import { ageOf, WorkloadStatus } from './WorkloadStatus';
+import { ConfirmedRowAction, DeleteRowAction } from './useConfirmedAction';
+import {
+  TenantWorkloadsTable,
+  useTenantWorkloads,
+  WorkloadCardProps,
+} from './TenantWorkloadsTable';
 
 const isRunning = (job: RayJob) =>
   job.phase === 'Running' ||
@@ -39,144 +37,96 @@ const isRunning = (job: RayJob) =>
   job.phase === 'Provisioning';
 
 /** The tenant's RayJobs: status, logs, and submit/stop/delete as allowed. */
-export function RayJobsCard(props: {
-  tenant: string;
-  permissions: WorkloadPermissions;
-}) {
-  const { tenant, permissions } = props;
-  const state = usePolledData(
-    api => api.listRayJobs({ path: { tenant }, query: { limit: 500 } }),
-    [tenant],
-    { changing: page => page.items.some(isWorkloadChanging) },
+export function RayJobsCard({ tenant, permissions }: WorkloadCardProps) {
+  const { state, confirmed } = useTenantWorkloads(tenant, (api, request) =>
+    api.listRayJobs(request),
   );
-  const [dialog, setDialog] = useState<
-    { kind: 'submit' } | { kind: 'logs'; job: RayJob } | undefined
-  >();
-  const confirmed = useConfirmedAction(state.retry);
+  const [logsOf, setLogsOf] = useState<RayJob>();
   const path = (job: RayJob) => ({ path: { tenant, name: job.name } });
 
-  const columns: TableColumn<RayJob>[] = [
-    { title: 'Name', field: 'name', highlight: true },
-    {
-      title: 'Status',
-      field: 'phase',
-      render: job => (
-        <WorkloadStatus
-          workload={job}
-          detail={
-            job.jobStatus && job.jobStatus !== 'SUCCEEDED'
-              ? `Ray: ${job.jobStatus}`
-              : undefined
-          }
-        />
-      ),
-    },
-    {
-      title: 'Entrypoint',
-      field: 'entrypoint',
-      render: job => (
-        <Typography
-          variant="body2"
-          style={{ fontFamily: 'monospace', wordBreak: 'break-all' }}
-        >
-          {job.entrypoint.length > 80
-            ? `${job.entrypoint.slice(0, 80)}…`
-            : job.entrypoint}
-        </Typography>
-      ),
-    },
-    {
-      title: 'Cluster',
-      render: job =>
-        `${job.clusterName ?? '–'}${job.newCluster ? ' (own)' : ''}`,
-      sorting: false,
-    },
-    { title: 'Age', field: 'createdAt', render: ageOf },
-    {
-      title: 'Actions',
-      sorting: false,
-      render: job => (
+  return (
+    <TenantWorkloadsTable
+      title="RayJobs"
+      tenant={tenant}
+      state={state}
+      detail={job =>
+        job.jobStatus && job.jobStatus !== 'SUCCEEDED'
+          ? `Ray: ${job.jobStatus}`
+          : undefined
+      }
+      columns={[
+        {
+          title: 'Entrypoint',
+          field: 'entrypoint',
+          render: job => (
+            <Typography
+              variant="body2"
+              style={{ fontFamily: 'monospace', wordBreak: 'break-all' }}
+            >
+              {job.entrypoint.length > 80
+                ? `${job.entrypoint.slice(0, 80)}…`
+                : job.entrypoint}
+            </Typography>
+          ),
+        },
+        {
+          title: 'Cluster',
+          render: job =>
+            `${job.clusterName ?? '–'}${job.newCluster ? ' (own)' : ''}`,
+          sorting: false,
+        },
+      ]}
+      actions={job => (
         <Box display="flex">
           <RowAction
             label={`Logs of ${job.name}`}
             icon={<LogsIcon />}
-            onClick={() => setDialog({ kind: 'logs', job })}
+            onClick={() => setLogsOf(job)}
           />
           {permissions.update && isRunning(job) && (
-            <RowAction
-              label={`Stop ${job.name}`}
+            <ConfirmedRowAction
+              verb="Stop"
+              name={job.name}
               icon={<StopIcon />}
-              onClick={() =>
-                confirmed.confirm({
-                  title: `Stop ${job.name}?`,
-                  confirmLabel: 'Stop',
-                  body: 'Ray stops the job; its output so far stays in the logs.',
-                  run: api => api.stopRayJob(path(job)),
-                  done: `${job.name} is stopping`,
-                })
-              }
+              confirm={confirmed.confirm}
+              body="Ray stops the job; its output so far stays in the logs."
+              run={api => api.stopRayJob(path(job))}
+              done={`${job.name} is stopping`}
             />
           )}
           {permissions.delete && (
-            <RowAction
-              label={`Delete ${job.name}`}
-              icon={<DeleteIcon />}
-              onClick={() =>
-                confirmed.confirm({
-                  title: `Delete ${job.name}?`,
-                  confirmLabel: 'Delete',
-                  body: job.newCluster
-                    ? 'The RayJob and the cluster it made are removed; a finished job stays in the job history.'
-                    : 'The RayJob is removed; a finished job stays in the job history.',
-                  run: api => api.deleteRayJob(path(job)),
-                  done: `${job.name} is being deleted`,
-                })
+            <DeleteRowAction
+              name={job.name}
+              confirm={confirmed.confirm}
+              body={
+                job.newCluster
+                  ? 'The RayJob and the cluster it made are removed; a finished job stays in the job history.'
+                  : 'The RayJob is removed; a finished job stays in the job history.'
               }
+              run={api => api.deleteRayJob(path(job))}
             />
           )}
         </Box>
-      ),
-    },
-  ];
-
-  return (
-    <WorkloadTable
-      title="RayJobs"
-      state={state}
-      columns={columns}
+      )}
       emptyTitle="No RayJobs"
       emptyDescription="Batch jobs of the tenant appear here while their RayJob exists; finished ones stay in the job history."
-      action={
-        permissions.create ? (
-          <ActionButton
-            label="Submit job"
-            icon={<SendIcon />}
-            onClick={() => setDialog({ kind: 'submit' })}
-          />
-        ) : undefined
+      create={
+        permissions.create
+          ? { label: 'Submit job', icon: <SendIcon />, dialog: SubmitJobDialog }
+          : undefined
       }
     >
-      {dialog?.kind === 'submit' && (
-        <SubmitJobDialog
-          tenant={tenant}
-          onClose={() => setDialog(undefined)}
-          onSubmitted={() => {
-            setDialog(undefined);
-            state.retry();
-          }}
-        />
-      )}
-      {dialog?.kind === 'logs' && (
+      {logsOf && (
         <LogsDialog
-          title={`Logs of ${dialog.job.name}`}
-          running={isRunning(dialog.job)}
+          title={`Logs of ${logsOf.name}`}
+          running={isRunning(logsOf)}
           load={api =>
-            api.getRayJobLogs({ ...path(dialog.job), query: { tail: 1000 } })
+            api.getRayJobLogs({ ...path(logsOf), query: { tail: 1000 } })
           }
-          onClose={() => setDialog(undefined)}
+          onClose={() => setLogsOf(undefined)}
         />
       )}
       {confirmed.dialog}
-    </WorkloadTable>
+    </TenantWorkloadsTable>
   );
 }

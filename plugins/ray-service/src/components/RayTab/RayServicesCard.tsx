@@ -14,96 +14,62 @@
  * limitations under the License.
  */
 
-import { TableColumn } from '@backstage/core-components';
 import Chip from '@material-ui/core/Chip';
-import DeleteIcon from '@material-ui/icons/Delete';
-import { RayService } from '@ray-service/plugin-ray-service-common';
-import { usePolledData } from '../../hooks/usePolledData';
-import { RowAction } from '../shared';
-import { useConfirmedAction } from './useConfirmedAction';
-import { WorkloadPermissions } from './useTenantPermissions';
-import { isWorkloadChanging } from './workloadDisplay';
-import { WorkloadTable } from './WorkloadTable';
-import { ageOf, WorkloadStatus } from './WorkloadStatus';
+import { DeleteRowAction } from './useConfirmedAction';
+import {
+  TenantWorkloadsTable,
+  useTenantWorkloads,
+  WorkloadCardProps,
+} from './TenantWorkloadsTable';
 
 /** The tenant's RayServices with their Serve applications. */
-export function RayServicesCard(props: {
-  tenant: string;
-  permissions: WorkloadPermissions;
-}) {
-  const { tenant, permissions } = props;
-  const state = usePolledData(
-    api => api.listRayServices({ path: { tenant }, query: { limit: 500 } }),
-    [tenant],
-    { changing: page => page.items.some(isWorkloadChanging) },
+export function RayServicesCard({ tenant, permissions }: WorkloadCardProps) {
+  const { state, confirmed } = useTenantWorkloads(tenant, (api, request) =>
+    api.listRayServices(request),
   );
-  const confirmed = useConfirmedAction(state.retry);
-
-  const columns: TableColumn<RayService>[] = [
-    { title: 'Name', field: 'name', highlight: true },
-    {
-      title: 'Status',
-      field: 'phase',
-      render: service => (
-        <WorkloadStatus
-          workload={service}
-          detail={
-            service.pendingClusterName
-              ? `upgrading to ${service.pendingClusterName}`
-              : service.serviceStatus
-          }
-        />
-      ),
-    },
-    { title: 'Cluster', field: 'clusterName' },
-    {
-      title: 'Serve applications',
-      sorting: false,
-      render: service =>
-        service.applications.map(app => (
-          <Chip
-            key={app.name}
-            size="small"
-            label={`${app.name}: ${app.status}`}
-            title={app.message}
-          />
-        )),
-    },
-    { title: 'Age', field: 'createdAt', render: ageOf },
-    {
-      title: 'Actions',
-      sorting: false,
-      render: service =>
-        permissions.delete && (
-          <RowAction
-            label={`Delete ${service.name}`}
-            icon={<DeleteIcon />}
-            onClick={() =>
-              confirmed.confirm({
-                title: `Delete ${service.name}?`,
-                confirmLabel: 'Delete',
-                body: 'The RayService, its cluster and its Serve applications are removed; their endpoints stop answering.',
-                run: api =>
-                  api.deleteRayService({
-                    path: { tenant, name: service.name },
-                  }),
-                done: `${service.name} is being deleted`,
-              })
-            }
-          />
-        ),
-    },
-  ];
 
   return (
-    <WorkloadTable
+    <TenantWorkloadsTable
       title="RayServices"
+      tenant={tenant}
       state={state}
-      columns={columns}
+      detail={service =>
+        service.pendingClusterName
+          ? `upgrading to ${service.pendingClusterName}`
+          : service.serviceStatus
+      }
+      columns={[
+        { title: 'Cluster', field: 'clusterName' },
+        {
+          title: 'Serve applications',
+          sorting: false,
+          render: service =>
+            service.applications.map(app => (
+              <Chip
+                key={app.name}
+                size="small"
+                label={`${app.name}: ${app.status}`}
+                title={app.message}
+              />
+            )),
+        },
+      ]}
+      actions={service =>
+        permissions.delete && (
+          <DeleteRowAction
+            name={service.name}
+            confirm={confirmed.confirm}
+            body="The RayService, its cluster and its Serve applications are removed; their endpoints stop answering."
+            run={api =>
+              api.deleteRayService({ path: { tenant, name: service.name } })
+            }
+          />
+        )
+      }
       emptyTitle="No RayServices"
       emptyDescription="Ray Serve deployments of the tenant appear here."
     >
       {confirmed.dialog}
-    </WorkloadTable>
+    </TenantWorkloadsTable>
   );
 }

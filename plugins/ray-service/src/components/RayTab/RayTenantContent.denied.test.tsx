@@ -16,11 +16,7 @@
 
 import { screen } from '@testing-library/react';
 import { setupMsw } from '../../__testUtils__/renderAdmin';
-import {
-  renderEntityContent,
-  tenantEntity,
-} from '../../__testUtils__/renderEntity';
-import { serveTenantWorkloads } from '../../__testUtils__/workloadApi';
+import { renderTenantWorkloads } from '../../__testUtils__/workloadApi';
 import { RayTenantOverviewCard } from '../TenantCards';
 import { RayTenantContent } from './RayTenantContent';
 
@@ -28,15 +24,14 @@ const server = setupMsw();
 
 describe('a user who may not read the tenant', () => {
   it('sees no Ray data, and none is requested', async () => {
-    const api = serveTenantWorkloads(server, 'alpha');
-    await renderEntityContent(
+    const { api } = await renderTenantWorkloads(
+      server,
       <>
         <RayTenantContent />
         <div data-testid="overview">
           <RayTenantOverviewCard />
         </div>
       </>,
-      tenantEntity('alpha'),
       () => false,
     );
     expect(

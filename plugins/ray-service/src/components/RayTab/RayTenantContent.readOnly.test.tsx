@@ -16,21 +16,16 @@
 
 import { screen } from '@testing-library/react';
 import { setupMsw } from '../../__testUtils__/renderAdmin';
-import {
-  renderEntityContent,
-  tenantEntity,
-} from '../../__testUtils__/renderEntity';
-import { serveTenantWorkloads } from '../../__testUtils__/workloadApi';
+import { renderTenantWorkloads } from '../../__testUtils__/workloadApi';
 import { RayTenantContent } from './RayTenantContent';
 
 const server = setupMsw();
 
 describe('the Ray tab for a reader who may not change workloads', () => {
   it('shows the workloads without actions but logs and Ray data', async () => {
-    serveTenantWorkloads(server, 'alpha');
-    await renderEntityContent(
+    await renderTenantWorkloads(
+      server,
       <RayTenantContent />,
-      tenantEntity('alpha'),
       permission => permission === 'ray-service.tenant.read',
     );
     expect(await screen.findByText('train-2')).toBeInTheDocument();

@@ -16,31 +16,32 @@
 
 import { screen, waitFor, within } from '@testing-library/react';
 import { fillIn, setupMsw } from '../../__testUtils__/renderAdmin';
-import {
-  renderEntityContent,
-  tenantEntity,
-} from '../../__testUtils__/renderEntity';
-import { serveTenantWorkloads } from '../../__testUtils__/workloadApi';
+import { renderTenantWorkloads } from '../../__testUtils__/workloadApi';
 import { RayTenantContent } from './RayTenantContent';
 
 const server = setupMsw();
 
-/** The Ray tab of tenant alpha with its Submit RayJob dialog open. */
-async function openSubmitDialog() {
-  const api = serveTenantWorkloads(server, 'alpha');
-  const user = await renderEntityContent(
-    <RayTenantContent />,
-    tenantEntity('alpha'),
-  );
-  await user.click(await screen.findByRole('button', { name: 'Submit job' }));
+/** The Ray tab of tenant alpha, once its button `name` was clicked. */
+async function clickOnTab(name: string) {
+  const rendered = await renderTenantWorkloads(server, <RayTenantContent />);
+  await rendered.user.click(await screen.findByRole('button', { name }));
+  return rendered;
+}
+
+/** Fills the Submit RayJob dialog's `fields` (by label) and submits it. */
+async function submitJob(fields: Record<string, string>) {
+  const { api, user } = await clickOnTab('Submit job');
   const dialog = await screen.findByRole('dialog', { name: 'Submit RayJob' });
-  return { api, user, dialog };
+  for (const [label, text] of Object.entries(fields)) {
+    await fillIn(user, within(dialog).getByLabelText(label), text);
+  }
+  await user.click(within(dialog).getByRole('button', { name: 'Submit' }));
+  return { api, dialog };
 }
 
 describe('the Ray tab', () => {
   it('shows health, quota use, workloads and the job history', async () => {
-    serveTenantWorkloads(server, 'alpha');
-    await renderEntityContent(<RayTenantContent />, tenantEntity('alpha'));
+    await renderTenantWorkloads(server, <RayTenantContent />);
 
     expect(await screen.findByText('NamespaceReady')).toBeInTheDocument();
     const quota = await screen.findByRole('list', { name: 'Quota use' });
@@ -60,10 +61,7 @@ describe('the Ray tab', () => {
   });
 
   it('submits a job to a new cluster', async () => {
-    const { api, user, dialog } = await openSubmitDialog();
-    await fillIn(user, within(dialog).getByLabelText('Name'), 'my-job');
-    await fillIn(user, within(dialog).getByLabelText('Workers'), '2');
-    await user.click(within(dialog).getByRole('button', { name: 'Submit' }));
+    const { api } = await submitJob({ Name: 'my-job', Workers: '2' });
 
     expect(
       await screen.findByText('RayJob submitted submitted'),
@@ -91,10 +89,10 @@ describe('the Ray tab', () => {
   });
 
   it('checks the job before sending it', async () => {
-    const { api, user, dialog } = await openSubmitDialog();
-    await fillIn(user, within(dialog).getByLabelText('Name'), 'Not A Name');
-    await fillIn(user, within(dialog).getByLabelText('Head CPU'), 'lots');
-    await user.click(within(dialog).getByRole('button', { name: 'Submit' }));
+    const { api, dialog } = await submitJob({
+      Name: 'Not A Name',
+      'Head CPU': 'lots',
+    });
 
     expect(
       await within(dialog).findByText(/lowercase letters/),
@@ -107,14 +105,7 @@ describe('the Ray tab', () => {
   });
 
   it("reads a job's logs", async () => {
-    const api = serveTenantWorkloads(server, 'alpha');
-    const user = await renderEntityContent(
-      <RayTenantContent />,
-      tenantEntity('alpha'),
-    );
-    await user.click(
-      await screen.findByRole('button', { name: 'Logs of train-2' }),
-    );
+    const { api } = await clickOnTab('Logs of train-2');
     expect(
       await screen.findByRole('dialog', { name: 'Logs of train-2' }),
     ).toBeInTheDocument();
@@ -125,14 +116,7 @@ describe('the Ray tab', () => {
   });
 
   it("shows a cluster's nodes, use, demand and Serve applications", async () => {
-    serveTenantWorkloads(server, 'alpha');
-    const user = await renderEntityContent(
-      <RayTenantContent />,
-      tenantEntity('alpha'),
-    );
-    await user.click(
-      await screen.findByRole('button', { name: 'Ray data of interactive' }),
-    );
+    await clickOnTab('Ray data of interactive');
     const dialog = await screen.findByRole('dialog', {
       name: 'Ray data of interactive',
     });
@@ -157,14 +141,7 @@ describe('the Ray tab', () => {
   });
 
   it('deletes a cluster only after asking', async () => {
-    const api = serveTenantWorkloads(server, 'alpha');
-    const user = await renderEntityContent(
-      <RayTenantContent />,
-      tenantEntity('alpha'),
-    );
-    await user.click(
-      await screen.findByRole('button', { name: 'Delete interactive' }),
-    );
+    const { api, user } = await clickOnTab('Delete interactive');
     const dialog = await screen.findByRole('dialog', {
       name: 'Delete interactive?',
     });
@@ -181,10 +158,9 @@ describe('the Ray tab', () => {
   });
 
   it('stops a running job after asking', async () => {
-    const api = serveTenantWorkloads(server, 'alpha');
-    const user = await renderEntityContent(
+    const { api, user } = await renderTenantWorkloads(
+      server,
       <RayTenantContent />,
-      tenantEntity('alpha'),
     );
     expect(
       await screen.findByRole('button', { name: 'Logs of train-1' }),

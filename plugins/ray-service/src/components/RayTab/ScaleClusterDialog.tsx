@@ -74,8 +74,7 @@ export function ScaleClusterDialog(props: {
       title={`Scale ${cluster.name}`}
       submitLabel="Scale"
       submittingLabel="Scaling…"
-      submitting={form.submitting}
-      formError={form.formError}
+      form={form}
       onClose={props.onClose}
       onSubmit={submit}
     >

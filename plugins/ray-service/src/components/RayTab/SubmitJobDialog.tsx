@@ -15,19 +15,16 @@
  */
 
 import { useState } from 'react';
-import { useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
 import { rayJobRequestSchema } from '@ray-service/plugin-ray-service-common';
-import { rayServiceApiRef } from '../../api';
 import { useRayServiceData } from '../../hooks/useRayServiceData';
-import { FormDialog, SelectInput, TextInput } from '../shared';
-import { useWorkloadForm, WorkloadNameField } from './useWorkloadForm';
+import { SelectInput, TextInput } from '../shared';
 import {
-  ClusterDraft,
-  ClusterFields,
-  clusterSpecOf,
-  DEFAULT_CLUSTER,
-} from './clusterForm';
+  useWorkloadForm,
+  WorkloadDialogProps,
+  WorkloadFormDialog,
+} from './useWorkloadForm';
+import { ClusterFields, clusterSpecOf, useClusterDraft } from './clusterForm';
 
 const NEW_CLUSTER = '';
 
@@ -35,54 +32,43 @@ const NEW_CLUSTER = '';
  * Submits a RayJob: an entrypoint on a new cluster (shut down after the
  * job) or on one of the tenant's running clusters.
  */
-export function SubmitJobDialog(props: {
-  tenant: string;
-  onClose: () => void;
-  onSubmitted: () => void;
-}) {
+export function SubmitJobDialog(props: WorkloadDialogProps) {
   const { tenant } = props;
-  const api = useApi(rayServiceApiRef);
   const clusters = useRayServiceData(client =>
     client.listRayClusters({ path: { tenant }, query: { limit: 500 } }),
   );
-  const [name, setName] = useState('');
   const [entrypoint, setEntrypoint] = useState(
     'python -c "import ray; ray.init(); print(ray.cluster_resources())"',
   );
   const [existing, setExisting] = useState(NEW_CLUSTER);
-  const [cluster, setCluster] = useState<ClusterDraft>(DEFAULT_CLUSTER);
+  const cluster = useClusterDraft();
   const form = useWorkloadForm({
+    tenant,
     schema: rayJobRequestSchema,
-    send: body => api.submitRayJob({ path: { tenant }, body }),
+    send: (api, request) => api.submitRayJob(request),
     kind: 'RayJob',
     verb: 'submitted',
-    onDone: props.onSubmitted,
+    onDone: props.onDone,
   });
   const submit = () =>
     form.submit({
-      name,
+      name: form.name,
       entrypoint,
       cluster:
         existing === NEW_CLUSTER
-          ? { new: clusterSpecOf(cluster) }
+          ? { new: clusterSpecOf(cluster.draft) }
           : { existing },
     });
   return (
-    <FormDialog
+    <WorkloadFormDialog
       title="Submit RayJob"
       submitLabel="Submit"
       submittingLabel="Submitting…"
-      submitting={form.submitting}
-      formError={form.formError}
+      form={form}
       onClose={props.onClose}
       onSubmit={submit}
       maxWidth="md"
     >
-      <WorkloadNameField
-        value={name}
-        onChange={setName}
-        error={form.fieldErrors.name}
-      />
       <Box mb={2}>
         <TextInput
           label="Entrypoint"
@@ -115,12 +101,11 @@ export function SubmitJobDialog(props: {
       </Box>
       {existing === NEW_CLUSTER && (
         <ClusterFields
-          draft={cluster}
-          set={change => setCluster(previous => ({ ...previous, ...change }))}
+          cluster={cluster}
           errors={form.fieldErrors}
           prefix="cluster.new"
         />
       )}
-    </FormDialog>
+    </WorkloadFormDialog>
   );
 }

@@ -16,8 +16,8 @@
 
 import { InfoCard } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
-import { AsyncContent, LabeledValue } from '../shared';
-import { ConditionsTable, TenantPhase } from '../TenantsTab';
+import { AsyncContent } from '../shared';
+import { ConditionsTable, TenantPhase, TenantPlacement } from '../TenantsTab';
 import { usePolledData } from '../../hooks/usePolledData';
 import { isChanging } from '../TenantsTab/tenantDisplay';
 
@@ -36,14 +36,7 @@ export function TenantHealthCard(props: { tenant: string }) {
           <>
             <Box mb={2}>
               <TenantPhase tenant={value} />
-              <LabeledValue label="Host cluster">
-                {value.hostCluster}, namespace {value.namespace} (
-                {value.isolation})
-              </LabeledValue>
-              <LabeledValue label="Profile">{value.profile}</LabeledValue>
-              <LabeledValue label="Template version">
-                {value.templateVersion}
-              </LabeledValue>
+              <TenantPlacement tenant={value} />
             </Box>
             <ConditionsTable
               name={value.name}

@@ -15,17 +15,12 @@
  */
 
 import { ReactElement, ReactNode } from 'react';
-import {
-  EmptyState,
-  InfoCard,
-  Table,
-  TableColumn,
-} from '@backstage/core-components';
+import { InfoCard, Table, TableColumn } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { ListResponse } from '@ray-service/plugin-ray-service-common';
 import { PolledState } from '../../hooks/usePolledData';
-import { AsyncContent } from '../shared';
+import { ListContent } from '../shared';
 
 /**
  * A card with a polled list of workloads as a paged, searchable table:
@@ -47,39 +42,38 @@ export function WorkloadTable<T extends object>(props: {
   return (
     <InfoCard title={title} noPadding>
       <Box p={2} pb={0}>
-        <AsyncContent state={state} retryLabel={`Retry ${title.toLowerCase()}`}>
-          {page =>
-            page.items.length === 0 ? (
-              <EmptyState
-                missing="data"
-                title={props.emptyTitle}
-                description={props.emptyDescription}
-                action={action}
+        <ListContent
+          state={{ ...state, value: state.value?.items }}
+          retryLabel={`Retry ${title.toLowerCase()}`}
+          empty={{
+            title: props.emptyTitle,
+            description: props.emptyDescription,
+            action,
+          }}
+        >
+          {items => (
+            <>
+              {action && <Box mb={1}>{action}</Box>}
+              <Table<T>
+                options={{
+                  paging: items.length > 10,
+                  pageSize: 10,
+                  pageSizeOptions: [10, 25, 50, 100],
+                  search: items.length > 10,
+                  padding: 'dense',
+                  toolbar: items.length > 10,
+                }}
+                columns={columns}
+                data={items}
               />
-            ) : (
-              <>
-                {action && <Box mb={1}>{action}</Box>}
-                <Table<T>
-                  options={{
-                    paging: page.items.length > 10,
-                    pageSize: 10,
-                    pageSizeOptions: [10, 25, 50, 100],
-                    search: page.items.length > 10,
-                    padding: 'dense',
-                    toolbar: page.items.length > 10,
-                  }}
-                  columns={columns}
-                  data={page.items}
-                />
-                {page.nextCursor && (
-                  <Typography variant="caption" color="textSecondary">
-                    Showing the first {page.items.length}.
-                  </Typography>
-                )}
-              </>
-            )
-          }
-        </AsyncContent>
+              {state.value?.nextCursor && (
+                <Typography variant="caption" color="textSecondary">
+                  Showing the first {items.length}.
+                </Typography>
+              )}
+            </>
+          )}
+        </ListContent>
       </Box>
       {props.children}
     </InfoCard>

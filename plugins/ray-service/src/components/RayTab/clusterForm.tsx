@@ -14,6 +14,7 @@
  * limitations under the License.
  */
 
+import { useState } from 'react';
 import Grid from '@material-ui/core/Grid';
 import { RayClusterSpecInput } from '@ray-service/plugin-ray-service-common';
 import { FieldErrors, TextInput } from '../shared';
@@ -27,13 +28,21 @@ export interface ClusterDraft {
   workerMemory: string;
 }
 
-export const DEFAULT_CLUSTER: ClusterDraft = {
+const DEFAULT_CLUSTER: ClusterDraft = {
   headCpu: '1',
   headMemory: '2Gi',
   workers: '1',
   workerCpu: '1',
   workerMemory: '2Gi',
 };
+
+/** A form's cluster draft, and `set` that merges a change into it. */
+export function useClusterDraft() {
+  const [draft, setDraft] = useState<ClusterDraft>(DEFAULT_CLUSTER);
+  const set = (change: Partial<ClusterDraft>) =>
+    setDraft(previous => ({ ...previous, ...change }));
+  return { draft, set };
+}
 
 /** The draft as the API's cluster spec: one worker group, unless 0 workers. */
 export function clusterSpecOf(draft: ClusterDraft): RayClusterSpecInput {
@@ -56,13 +65,13 @@ export function clusterSpecOf(draft: ClusterDraft): RayClusterSpecInput {
 
 /** The head and one worker group; errors by the spec's paths below `prefix`. */
 export function ClusterFields(props: {
-  draft: ClusterDraft;
-  set: (change: Partial<ClusterDraft>) => void;
+  cluster: ReturnType<typeof useClusterDraft>;
   errors: FieldErrors;
   /** Where the spec sits in the request: `spec` or `cluster.new`. */
   prefix: string;
 }) {
-  const { draft, set, errors, prefix } = props;
+  const { errors, prefix } = props;
+  const { draft, set } = props.cluster;
   const field = (
     key: keyof ClusterDraft,
     path: string,

@@ -16,8 +16,9 @@
 
 import { ReactNode, useState } from 'react';
 import { alertApiRef, useApi } from '@backstage/core-plugin-api';
+import DeleteIcon from '@material-ui/icons/Delete';
 import { RayServiceApi, rayServiceApiRef } from '../../api';
-import { ConfirmDialog } from '../shared';
+import { ConfirmDialog, RowAction } from '../shared';
 
 /** An action that asks first: what the dialog says and what it does. */
 export interface ConfirmedAction {
@@ -58,4 +59,45 @@ export function useConfirmedAction(onDone: () => void) {
     </ConfirmDialog>
   );
   return { confirm: setAction, dialog };
+}
+
+/**
+ * A row's action that asks first: `verb` Stop and `name` train-2 make the
+ * button "Stop train-2", which asks "Stop train-2?" with the button Stop.
+ */
+export function ConfirmedRowAction(
+  props: Omit<ConfirmedAction, 'title' | 'confirmLabel'> & {
+    verb: string;
+    name: string;
+    icon: JSX.Element;
+    confirm: (action: ConfirmedAction) => void;
+  },
+) {
+  const { verb, name, icon, confirm, ...action } = props;
+  return (
+    <RowAction
+      label={`${verb} ${name}`}
+      icon={icon}
+      onClick={() =>
+        confirm({ ...action, title: `${verb} ${name}?`, confirmLabel: verb })
+      }
+    />
+  );
+}
+
+/** Deletes the workload `name` after asking; "… is being deleted" when done. */
+export function DeleteRowAction(
+  props: Pick<ConfirmedAction, 'body' | 'run'> & {
+    name: string;
+    confirm: (action: ConfirmedAction) => void;
+  },
+) {
+  return (
+    <ConfirmedRowAction
+      {...props}
+      verb="Delete"
+      icon={<DeleteIcon />}
+      done={`${props.name} is being deleted`}
+    />
+  );
 }

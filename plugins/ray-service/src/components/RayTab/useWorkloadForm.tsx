@@ -14,31 +14,48 @@
  * limitations under the License.
  */
 
+import { ComponentProps, useState } from 'react';
 import { alertApiRef, useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
-import { FormSchema } from '../shared/useFormSubmit';
-import { TextInput, useFormSubmit } from '../shared';
+import { RayServiceApi, rayServiceApiRef } from '../../api';
+import { FormSchema, FormSubmitState } from '../shared/useFormSubmit';
+import { FormDialog, TextInput, useFormSubmit } from '../shared';
+
+/** What the cards give a dialog that makes a workload in their tenant. */
+export interface WorkloadDialogProps {
+  tenant: string;
+  onClose: () => void;
+  /** After the workload was made. */
+  onDone: () => void;
+}
 
 /**
- * A form that creates a workload: checked with the contract's schema, sent,
- * then confirmed with an alert that carries the server's warnings (a maximum
- * above the free quota, …) and `onDone`.
+ * A form that makes a workload named `name` in `tenant`: checked with the
+ * contract's schema, sent, then confirmed with an alert that carries the
+ * server's warnings (a maximum above the free quota, …) and `onDone`.
  */
 export function useWorkloadForm<
   T,
   R extends { name: string; warnings?: string[] },
 >(options: {
+  tenant: string;
   schema: FormSchema<T>;
-  send: (value: T) => Promise<R>;
+  send: (
+    api: RayServiceApi,
+    request: { path: { tenant: string }; body: T },
+  ) => Promise<R>;
   /** E.g. `created`, `submitted`. */
   verb: string;
   kind: string;
   onDone: () => void;
 }) {
+  const { tenant } = options;
+  const api = useApi(rayServiceApiRef);
   const alertApi = useApi(alertApiRef);
-  return useFormSubmit({
+  const [name, setName] = useState('');
+  const form = useFormSubmit({
     schema: options.schema,
-    send: options.send,
+    send: (body: T) => options.send(api, { path: { tenant }, body }),
     onSuccess: result => {
       const warnings = result.warnings ?? [];
       alertApi.post({
@@ -51,24 +68,29 @@ export function useWorkloadForm<
       options.onDone();
     },
   });
+  return { ...form, name, setName };
 }
 
-/** The name of a new workload. */
-export function WorkloadNameField(props: {
-  value: string;
-  onChange: (value: string) => void;
-  error?: string;
-}) {
+/** The form's dialog: the new workload's name, then the `children` fields. */
+export function WorkloadFormDialog(
+  props: Omit<ComponentProps<typeof FormDialog>, 'form'> & {
+    form: FormSubmitState & { name: string; setName: (name: string) => void };
+  },
+) {
+  const { form, children, ...dialog } = props;
   return (
-    <Box mb={2}>
-      <TextInput
-        label="Name"
-        value={props.value}
-        onChange={props.onChange}
-        error={props.error}
-        hint="Lowercase letters, digits and -"
-        fullWidth
-      />
-    </Box>
+    <FormDialog {...dialog} form={form}>
+      <Box mb={2}>
+        <TextInput
+          label="Name"
+          value={form.name}
+          onChange={form.setName}
+          error={form.fieldErrors.name}
+          hint="Lowercase letters, digits and -"
+          fullWidth
+        />
+      </Box>
+      {children}
+    </FormDialog>
   );
 }

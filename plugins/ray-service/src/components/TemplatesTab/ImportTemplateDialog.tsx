@@ -103,9 +103,11 @@ export const ImportTemplateDialog = (props: {
       maxWidth="md"
       title="Import a template version"
       submitLabel="Import"
-      submitting={form.submitting}
+      form={{
+        submitting: form.submitting,
+        formError: serverProblems.length ? undefined : form.formError,
+      }}
       submitDisabled={check.status !== 'valid'}
-      formError={serverProblems.length ? undefined : form.formError}
       onSubmit={() => form.send(text)}
       onClose={props.onClose}
     >

@@ -53,8 +53,7 @@ export const SharingDialog = (props: {
     <FormDialog
       title={`Share ${ref}`}
       submitLabel="Save"
-      submitting={form.submitting}
-      formError={form.formError}
+      form={form}
       onSubmit={() => form.submit({ sharedWith })}
       onClose={onClose}
     >

@@ -14,13 +14,7 @@
  * limitations under the License.
  */
 
-import {
-  EmptyState,
-  InfoCard,
-  Link,
-  Table,
-  TableColumn,
-} from '@backstage/core-components';
+import { InfoCard, Link, Table, TableColumn } from '@backstage/core-components';
 import { useRouteRef } from '@backstage/core-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { entityRouteRef, useEntity } from '@backstage/plugin-catalog-react';
@@ -31,7 +25,7 @@ import { MAX_PAGE_LIMIT, Tenant } from '@ray-service/plugin-ray-service-common';
 import { usePolledData } from '../../hooks/usePolledData';
 import { useRayServiceData } from '../../hooks/useRayServiceData';
 import { quotaUseOf } from '../RayTab';
-import { AsyncContent } from '../shared';
+import { ListContent } from '../shared';
 import { TenantPhase } from '../TenantsTab';
 import { isChanging } from '../TenantsTab/tenantDisplay';
 
@@ -124,30 +118,29 @@ export function GroupRayTenantsCard(props: {
       title="Ray tenants"
       deepLink={{ title: 'Request a Ray tenant', link: createPath }}
     >
-      <AsyncContent state={state} retryLabel="Retry Ray tenants">
-        {tenants =>
-          tenants.length === 0 ? (
-            <EmptyState
-              missing="data"
-              title="No Ray tenants"
-              description="The team has no Ray tenant yet, or none you may see."
-              action={create}
-            />
-          ) : (
-            <Table<Tenant>
-              options={{
-                paging: tenants.length > 10,
-                pageSize: 10,
-                search: false,
-                toolbar: false,
-                padding: 'dense',
-              }}
-              columns={columns}
-              data={tenants}
-            />
-          )
-        }
-      </AsyncContent>
+      <ListContent
+        state={state}
+        retryLabel="Retry Ray tenants"
+        empty={{
+          title: 'No Ray tenants',
+          description: 'The team has no Ray tenant yet, or none you may see.',
+          action: create,
+        }}
+      >
+        {tenants => (
+          <Table<Tenant>
+            options={{
+              paging: tenants.length > 10,
+              pageSize: 10,
+              search: false,
+              toolbar: false,
+              padding: 'dense',
+            }}
+            columns={columns}
+            data={tenants}
+          />
+        )}
+      </ListContent>
     </InfoCard>
   );
 }

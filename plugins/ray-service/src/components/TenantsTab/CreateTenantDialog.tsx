@@ -32,6 +32,7 @@ import {
   fieldBinder,
   FormDialog,
   GroupRefField,
+  IsolationInput,
   LoadState,
   reasonOf,
   SelectInput,
@@ -135,8 +136,7 @@ export const CreateTenantDialog = (props: {
       title="Create tenant"
       submitLabel="Create"
       submittingLabel={planning ? 'Create' : 'Creating…'}
-      submitting={form.submitting}
-      formError={form.formError}
+      form={form}
       onSubmit={() => form.submit(draftToRequest(draft))}
       onClose={onClose}
       maxWidth="md"
@@ -200,16 +200,12 @@ export const CreateTenantDialog = (props: {
         hint="Auto-pick chooses a cluster that passes preflight and has room for the profile."
         fullWidth
       />
-      <SelectInput
+      <IsolationInput
         label="Isolation"
         value={draft.isolation}
-        onChange={isolation =>
-          update({ isolation: isolation as TenantDraft['isolation'] })
-        }
-        options={[
-          { value: '', label: "The template version's default" },
-          ...isolationModes,
-        ]}
+        onChange={isolation => update({ isolation })}
+        modes={isolationModes}
+        noneLabel="The template version's default"
         error={errors.isolation}
         hint={
           draft.templateVersion

@@ -34,6 +34,19 @@ import { CONDITION_STATUS } from './tenantDisplay';
 
 const when = (timestamp: string) => new Date(timestamp).toLocaleString();
 
+/** Where the tenant runs and what it was made from. */
+export const TenantPlacement = ({ tenant }: { tenant: Tenant }) => (
+  <>
+    <LabeledValue label="Host cluster">
+      {tenant.hostCluster}, namespace {tenant.namespace} ({tenant.isolation})
+    </LabeledValue>
+    <LabeledValue label="Profile">{tenant.profile}</LabeledValue>
+    <LabeledValue label="Template version">
+      {tenant.templateVersion}
+    </LabeledValue>
+  </>
+);
+
 /** What the reconciler observed, one row per condition. */
 const NO_WRAP = { whiteSpace: 'nowrap' } as const;
 
@@ -129,14 +142,7 @@ export const TenantDetails = (props: {
         <Box my={2}>
           <TenantPhase tenant={tenant} />
           <LabeledValue label="Owner">{tenant.owner}</LabeledValue>
-          <LabeledValue label="Host cluster">
-            {tenant.hostCluster}, namespace {tenant.namespace} (
-            {tenant.isolation})
-          </LabeledValue>
-          <LabeledValue label="Profile">{tenant.profile}</LabeledValue>
-          <LabeledValue label="Template version">
-            {tenant.templateVersion}
-          </LabeledValue>
+          <TenantPlacement tenant={tenant} />
           <LabeledValue label="Generation">
             {tenant.generation}, observed {tenant.observedGeneration}
             {reconciling && ' (changes not yet applied)'}

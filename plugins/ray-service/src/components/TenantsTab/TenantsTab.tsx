@@ -21,7 +21,7 @@ import AddIcon from '@material-ui/icons/Add';
 import { MAX_PAGE_LIMIT, Tenant } from '@ray-service/plugin-ray-service-common';
 import { rayServiceApiRef } from '../../api';
 import { usePagedList } from '../../hooks/useRayServiceData';
-import { usePolling } from '../../hooks/usePolling';
+import { useReloadEvery } from '../../hooks/usePolling';
 import { ActionButton, ConfirmDialog, PagedTable } from '../shared';
 import { CreateTenantDialog } from './CreateTenantDialog';
 import { tenantColumns } from './tenantColumns';
@@ -52,16 +52,10 @@ export const TenantsTab = (props: { pollIntervalMs?: number }) => {
   );
   const [dialog, setDialog] = useState<OpenDialog>();
 
-  usePolling(
-    () => {
-      if (!tenants.loading) {
-        tenants.retry();
-      }
-    },
-    {
-      intervalMs: pollIntervalMs,
-      enabled: (tenants.value ?? []).some(isChanging),
-    },
+  useReloadEvery(
+    tenants,
+    pollIntervalMs,
+    (tenants.value ?? []).some(isChanging),
   );
 
   const done = (message: string) => {

@@ -56,9 +56,8 @@ export const UpgradeTenantDialog = (props: {
     <FormDialog
       title={`Upgrade ${tenant.name}`}
       submitLabel="Upgrade"
-      submitting={form.submitting}
+      form={form}
       submitDisabled={candidates.length === 0}
-      formError={form.formError}
       onSubmit={() => form.submit({ templateVersion })}
       onClose={onClose}
     >

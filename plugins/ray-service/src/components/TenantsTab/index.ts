@@ -15,6 +15,6 @@
  */
 
 export { TenantsTab } from './TenantsTab';
-export { ConditionsTable } from './TenantDetails';
+export { ConditionsTable, TenantPlacement } from './TenantDetails';
 export { TenantPhase } from './tenantColumns';
 export { formatAge } from './tenantDisplay';

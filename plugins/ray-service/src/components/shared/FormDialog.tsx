@@ -21,6 +21,7 @@ import DialogActions from '@material-ui/core/DialogActions';
 import DialogContent from '@material-ui/core/DialogContent';
 import DialogTitle from '@material-ui/core/DialogTitle';
 import Alert from '@material-ui/lab/Alert';
+import { FormSubmitState } from './useFormSubmit';
 
 /**
  * A dialog around a form, open while mounted: title, fields, the form's
@@ -29,14 +30,14 @@ import Alert from '@material-ui/lab/Alert';
 export function FormDialog(props: {
   title: string;
   submitLabel: string;
-  submitting: boolean;
+  /** The form's state from `useFormSubmit`: submitting, and its error. */
+  form: Pick<FormSubmitState, 'submitting' | 'formError'>;
   /** Submission is pointless, e.g. the input does not parse yet. */
   submitDisabled?: boolean;
   /** The submit button's text while submitting; "Saving…" by default. */
   submittingLabel?: string;
   /** More buttons, shown before Cancel, e.g. a dry run. */
   extraActions?: ReactNode;
-  formError?: string;
   onSubmit: () => void;
   onClose: () => void;
   maxWidth?: 'sm' | 'md' | 'lg';
@@ -45,11 +46,10 @@ export function FormDialog(props: {
   const {
     title,
     submitLabel,
-    submitting,
+    form: { submitting, formError },
     submitDisabled,
     submittingLabel = 'Saving…',
     extraActions,
-    formError,
     onSubmit,
     onClose,
     maxWidth = 'sm',

@@ -15,12 +15,12 @@
  */
 
 import { ReactElement, ReactNode } from 'react';
-import { EmptyState, Table, TableColumn } from '@backstage/core-components';
+import { Table, TableColumn } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import { PagedListState } from '../../hooks/useRayServiceData';
 import { LoadMoreButton } from './LoadMoreButton';
-import { TabContent } from './TabContent';
+import { ListContent } from './ListContent';
 
 /**
  * The call to action of a list tab, e.g. "Create profile": a primary button
@@ -58,16 +58,13 @@ export function PagedTable<T extends object>(props: {
 }) {
   const { state, title, columns, action } = props;
   return (
-    <TabContent
+    <ListContent
       state={state}
-      empty={
-        <EmptyState
-          missing="data"
-          title={props.emptyTitle}
-          description={props.emptyDescription}
-          action={props.emptyAction ?? action}
-        />
-      }
+      empty={{
+        title: props.emptyTitle,
+        description: props.emptyDescription,
+        action: props.emptyAction ?? action,
+      }}
     >
       {items => (
         <>
@@ -81,6 +78,6 @@ export function PagedTable<T extends object>(props: {
           <LoadMoreButton state={state} />
         </>
       )}
-    </TabContent>
+    </ListContent>
   );
 }

@@ -16,6 +16,7 @@
 
 import { ReactNode, useState } from 'react';
 import TextField, { TextFieldProps } from '@material-ui/core/TextField';
+import { IsolationMode } from '@ray-service/plugin-ray-service-common';
 import { FieldErrors } from './errors';
 
 let lastFieldId = 0;
@@ -106,6 +107,28 @@ export function SelectInput(
         );
       })}
     </TextField>
+  );
+}
+
+/**
+ * Picks an isolation mode among `modes`, or none (the empty value, shown as
+ * `noneLabel`) to leave it to the template version.
+ */
+export function IsolationInput(
+  props: Omit<BaseProps, 'value' | 'onChange'> & {
+    value: '' | IsolationMode;
+    onChange: (value: '' | IsolationMode) => void;
+    modes: readonly IsolationMode[];
+    noneLabel: string;
+  },
+) {
+  const { onChange, modes, noneLabel, ...rest } = props;
+  return (
+    <SelectInput
+      {...rest}
+      onChange={value => onChange(value as '' | IsolationMode)}
+      options={[{ value: '', label: noneLabel }, ...modes]}
+    />
   );
 }
 
