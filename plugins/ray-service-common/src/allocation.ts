@@ -33,14 +33,26 @@ export type Weekday = (typeof WEEKDAYS)[number];
 const TIME_OF_DAY = /^([01]\d|2[0-3]):[0-5]\d$/;
 const END_OF_DAY = '24:00';
 
+const knownTimeZones = new Set<string>();
+
 export function isTimeZone(timeZone: string): boolean {
+  if (knownTimeZones.has(timeZone)) {
+    return true;
+  }
+  let resolved: string | undefined;
   try {
     // Intl throws a RangeError for time zones it does not know.
-    const format = new Intl.DateTimeFormat('en-US', { timeZone });
-    return format.resolvedOptions().timeZone !== undefined;
+    resolved = new Intl.DateTimeFormat('en-US', { timeZone }).resolvedOptions()
+      .timeZone;
   } catch {
     return false;
   }
+  // Only canonical names are kept (Intl also takes "europe/BERLIN"), so
+  // input cannot grow the cache beyond the zones Intl knows.
+  if (resolved === timeZone) {
+    knownTimeZones.add(timeZone);
+  }
+  return resolved !== undefined;
 }
 
 /** An IANA time zone name such as `Europe/Berlin`. */
@@ -128,14 +140,26 @@ interface LocalTime {
   minutes: number;
 }
 
+/** Formats by time zone: making one costs far more than using it. */
+const weekdayClocks = new Map<string, Intl.DateTimeFormat>();
+
+function weekdayClock(timeZone: string): Intl.DateTimeFormat {
+  let clock = weekdayClocks.get(timeZone);
+  if (!clock) {
+    clock = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      weekday: 'short',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    weekdayClocks.set(timeZone, clock);
+  }
+  return clock;
+}
+
 function localTimeAt(at: Date, timeZone: string): LocalTime {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    weekday: 'short',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(at);
+  const parts = weekdayClock(timeZone).formatToParts(at);
   const part = (type: Intl.DateTimeFormatPartTypes) =>
     parts.find(p => p.type === type)?.value ?? '';
   return {
