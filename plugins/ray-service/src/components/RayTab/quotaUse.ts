@@ -25,7 +25,7 @@ export interface QuotaUse {
   label: string;
   /** Percent of the hard limit in use, 0–100 (more when over). */
   usedPercent: number;
-  /** E.g. "3 of 8 CPU", "12Gi of 64Gi". */
+  /** E.g. "2.5 of 8 CPU", "12Gi of 64Gi", "129.1Gi of 256Gi". */
   text: string;
 }
 
@@ -36,6 +36,27 @@ function amount(resource: string, text: string): number {
 }
 
 const LABELS: Record<string, string> = { cpu: 'CPU', memory: 'Memory' };
+
+const BINARY_UNITS = ['', 'Ki', 'Mi', 'Gi', 'Ti', 'Pi'];
+
+/**
+ * An amount as people read it: cores with at most two decimals ("32.32"
+ * for 32320m), bytes in the largest binary unit with at most one decimal
+ * ("129.1Gi" for 132160Mi), counts as they are.
+ */
+function readable(resource: string, value: number): string {
+  const rounded = (n: number, digits: number) =>
+    String(Number(n.toFixed(digits)));
+  if (resource === 'memory') {
+    let unit = 0;
+    while (value >= 1024 && unit < BINARY_UNITS.length - 1) {
+      value /= 1024;
+      unit += 1;
+    }
+    return `${rounded(value, 1)}${BINARY_UNITS[unit]}`;
+  }
+  return resource === 'cpu' ? rounded(value, 2) : String(value);
+}
 
 /**
  * The quota's requests, one bar each: CPU, memory and each extended resource
@@ -57,7 +78,10 @@ export function quotaUseOf(usage: TenantUsage): QuotaUse[] {
         resource: name,
         label: LABELS[name] ?? name,
         usedPercent: hardAmount > 0 ? (usedAmount / hardAmount) * 100 : 0,
-        text: `${used} of ${hard}${unit}`,
+        text: `${readable(name, usedAmount)} of ${readable(
+          name,
+          hardAmount,
+        )}${unit}`,
       },
     ];
   });
