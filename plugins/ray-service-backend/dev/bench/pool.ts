@@ -55,7 +55,7 @@ import {
   Call,
   startBenchBackend,
 } from './backend';
-import { summarize, until } from './measure';
+import { failAtExit, summarize, until } from './measure';
 import { simHostCluster } from './sim';
 
 const POSTGRES_ENV = 'BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING';
@@ -508,7 +508,7 @@ async function main() {
         .map(r => r.database)
         .join(', ')}`,
     );
-    process.exitCode = 1;
+    failAtExit();
   }
 }
 
