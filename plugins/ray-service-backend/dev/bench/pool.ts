@@ -38,13 +38,7 @@
 process.env.LOG_LEVEL ??= 'warn';
 
 import knexFactory, { Knex } from 'knex';
-import { ChildProcess, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createInterface } from 'node:readline';
 import {
   profileInput,
   templateDocument,
@@ -56,7 +50,7 @@ import {
   startBenchBackend,
 } from './backend';
 import { failAtExit, summarize, until } from './measure';
-import { simHostCluster } from './sim';
+import { SimConnection, simHostCluster, startSimProcess } from './sim';
 
 const POSTGRES_ENV = 'BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING';
 const CLAIM_P95_GOAL_MS = 150;
@@ -85,55 +79,6 @@ const full = (pools: Pool[], name?: string) =>
   pools
     .filter(p => !name || p.profile === name)
     .every(p => p.ready === p.desiredNow && p.provisioning === 0);
-
-interface SimConnection {
-  url: string;
-  caData: string;
-  token: string;
-}
-
-/**
- * kube-sim in a process of its own, as a host cluster is: its controllers
- * and API do not share the backend's event loop.
- */
-async function startSimProcess(): Promise<
-  SimConnection & { stop(): Promise<void> }
-> {
-  const stateDir = mkdtempSync(join(tmpdir(), 'pool-bench-sim-'));
-  const root = resolve(__dirname, '../../../..');
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [
-      '--require',
-      '@backstage/cli/config/nodeTransform.cjs',
-      'packages/kube-sim/src/main.ts',
-      '--port',
-      '0',
-      '--state-dir',
-      stateDir,
-      '--token',
-      randomBytes(24).toString('hex'),
-      '--ready-delay-ms',
-      String(READY_DELAY_MS),
-    ],
-    { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  for await (const line of createInterface({ input: child.stdout! })) {
-    if (line.startsWith('kube-sim ready')) break;
-  }
-  const connection: SimConnection = JSON.parse(
-    readFileSync(join(stateDir, 'connection.json'), 'utf8'),
-  );
-  return {
-    ...connection,
-    stop: async () => {
-      const exited = new Promise(done => child.once('exit', done));
-      child.kill('SIGTERM');
-      await exited;
-      rmSync(stateDir, { recursive: true, force: true });
-    },
-  };
-}
 
 function rayServiceConfig(sim: SimConnection) {
   return {
@@ -230,7 +175,7 @@ async function run(
   openDatabase: () => Promise<Knex | undefined>,
   replicas: number,
 ): Promise<Result> {
-  const sim = await startSimProcess();
+  const sim = await startSimProcess({ readyDelayMs: READY_DELAY_MS });
   const knexes: Knex[] = [];
   const backends: BenchBackend[] = [];
   try {
