@@ -22,76 +22,61 @@
  */
 
 import { performance as clock } from 'node:perf_hooks';
-import { CreatePage, launchChromium, openSession, startPortal } from '../src';
+import { CreatePage } from '../src';
+import { median, runBench } from './benchSession';
 
 const RUNS = 5;
 
-const median = (values: number[]) =>
-  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-
-async function main() {
-  const portal = await startPortal({ user: 'alice.alpha' });
-  const browser = await launchChromium();
-  try {
-    const session = await openSession(browser, portal, 'bench-fields');
-    const create = new CreatePage(session);
-    const { page } = session;
-    const timings = { profiles: [], versions: [], dryRun: [] } as Record<
-      string,
-      number[]
-    >;
-    for (let run = 0; run <= RUNS; run++) {
-      await create.template('Ray tenant');
-      await create.textField('Tenant name').fill(`alpha-bench-${run}`);
-      await session.settle();
-      let started = clock.now();
-      await create.next();
-      const radio = (group: string, title: string) =>
-        page
-          .getByRole('radiogroup', { name: group })
-          .getByRole('radio', { name: new RegExp(`^${title}\\b`) })
-          .waitFor();
-      await radio('Compute profile', 'Small');
-      const profiles = clock.now() - started;
-      await radio('Template version', 'kuberay@2\\.0\\.0');
-      const versions = clock.now() - started;
-      await create.choose('Compute profile', 'Small');
-      await create.choose('Template version', 'kuberay@2.0.0');
-      started = clock.now();
-      await create.next();
-      await create.dryRunPassed();
-      const dryRun = clock.now() - started;
-      if (run > 0) {
-        timings.profiles.push(profiles);
-        timings.versions.push(versions);
-        timings.dryRun.push(dryRun);
-      }
+runBench({ user: 'alice.alpha', journey: 'bench-fields' }, async session => {
+  const create = new CreatePage(session);
+  const { page } = session;
+  const timings = { profiles: [], versions: [], dryRun: [] } as Record<
+    string,
+    number[]
+  >;
+  for (let run = 0; run <= RUNS; run++) {
+    await create.template('Ray tenant');
+    await create.textField('Tenant name').fill(`alpha-bench-${run}`);
+    await session.settle();
+    let started = clock.now();
+    await create.next();
+    const radio = (group: string, title: string) =>
+      page
+        .getByRole('radiogroup', { name: group })
+        .getByRole('radio', { name: new RegExp(`^${title}\\b`) })
+        .waitFor();
+    await radio('Compute profile', 'Small');
+    const profiles = clock.now() - started;
+    await radio('Template version', 'kuberay@2\\.0\\.0');
+    const versions = clock.now() - started;
+    await create.choose('Compute profile', 'Small');
+    await create.choose('Template version', 'kuberay@2.0.0');
+    started = clock.now();
+    await create.next();
+    await create.dryRunPassed();
+    const dryRun = clock.now() - started;
+    if (run > 0) {
+      timings.profiles.push(profiles);
+      timings.versions.push(versions);
+      timings.dryRun.push(dryRun);
     }
-    console.log(
-      `Ray tenant template as alice.alpha, median of ${RUNS} runs after a warm-up:`,
-    );
-    console.log(
-      `  Next → profile picker's choices: ${median(timings.profiles).toFixed(
-        0,
-      )} ms`,
-    );
-    console.log(
-      `  Next → version picker's choices: ${median(timings.versions).toFixed(
-        0,
-      )} ms`,
-    );
-    console.log(
-      `  Next → dry run answered (plan on the host cluster): ${median(
-        timings.dryRun,
-      ).toFixed(0)} ms`,
-    );
-  } finally {
-    await browser.close();
-    await portal.stop();
   }
-}
-
-main().catch(error => {
-  console.error(error);
-  process.exitCode = 1;
+  console.log(
+    `Ray tenant template as alice.alpha, median of ${RUNS} runs after a warm-up:`,
+  );
+  console.log(
+    `  Next → profile picker's choices: ${median(timings.profiles).toFixed(
+      0,
+    )} ms`,
+  );
+  console.log(
+    `  Next → version picker's choices: ${median(timings.versions).toFixed(
+      0,
+    )} ms`,
+  );
+  console.log(
+    `  Next → dry run answered (plan on the host cluster): ${median(
+      timings.dryRun,
+    ).toFixed(0)} ms`,
+  );
 });

@@ -28,3 +28,5 @@ export { openSession, PATIENCE_MS } from './session';
 export type { Session } from './session';
 export { seedTeamTenant, warmUpRayJobs } from './seed';
 export { CreatePage } from './createPage';
+export { browserJourney, describeInBrowser } from './journey';
+export type { BrowserJourney } from './journey';

@@ -26,6 +26,7 @@ import {
   raw,
   statusOf,
 } from './__testUtils__/helpers';
+import { createVolcanoQueue } from './__testUtils__/volcano';
 
 // Starting well-equipped sims parses the upstream CRDs (cached on disk after the first run)
 // and the first RayCluster compiles a large schema: allow for a slow, shared machine.
@@ -565,14 +566,7 @@ describe('simulated controllers on a Flux host', () => {
   });
 
   it('opens Volcano queues', async () => {
-    await raw(sim, 'POST', '/apis/scheduling.volcano.sh/v1beta1/queues', {
-      body: {
-        apiVersion: 'scheduling.volcano.sh/v1beta1',
-        kind: 'Queue',
-        metadata: { name: 'tenant-a' },
-        spec: { weight: 1, reclaimable: true },
-      },
-    });
+    await createVolcanoQueue(sim, 'tenant-a', { weight: 1, reclaimable: true });
     const q = await eventually(async () => {
       const x: any = await custom.getClusterCustomObject({
         group: 'scheduling.volcano.sh',
@@ -854,14 +848,7 @@ describe('controllers switched off', () => {
       controllers: { enabled: false },
     });
     try {
-      await raw(sim, 'POST', '/apis/scheduling.volcano.sh/v1beta1/queues', {
-        body: {
-          apiVersion: 'scheduling.volcano.sh/v1beta1',
-          kind: 'Queue',
-          metadata: { name: 'q' },
-          spec: { weight: 1 },
-        },
-      });
+      await createVolcanoQueue(sim, 'q');
       await raw(sim, 'POST', '/apis/apps/v1/namespaces/default/deployments', {
         body: {
           metadata: { name: 'd' },

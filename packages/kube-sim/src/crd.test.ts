@@ -28,6 +28,7 @@ import {
   raw,
   statusOf,
 } from './__testUtils__/helpers';
+import { volcanoQueue } from './__testUtils__/volcano';
 
 // Starting well-equipped sims parses the upstream CRDs (cached on disk after the first run)
 // and the first RayCluster compiles a large schema: allow for a slow, shared machine.
@@ -65,13 +66,6 @@ describeWithCrds(
     });
     afterAll(() => sim.stop());
 
-    const queue = (name: string, spec: Record<string, unknown>) => ({
-      apiVersion: 'scheduling.volcano.sh/v1beta1',
-      kind: 'Queue',
-      metadata: { name },
-      spec,
-    });
-
     it('404s the resources before the CRD is installed', async () => {
       expect(
         (await raw(sim, 'GET', '/apis/scheduling.volcano.sh/v1beta1/queues'))
@@ -80,7 +74,7 @@ describeWithCrds(
       expect(
         (
           await raw(sim, 'POST', '/apis/scheduling.volcano.sh/v1beta1/queues', {
-            body: queue('q0', { weight: 1 }),
+            body: volcanoQueue('q0', { weight: 1 }),
           })
         ).status,
       ).toBe(404);
@@ -149,7 +143,7 @@ describeWithCrds(
         group: 'scheduling.volcano.sh',
         version: 'v1beta1',
         plural: 'queues',
-        body: queue('bad', { weight: 'heavy', reclaimable: 'yes' }),
+        body: volcanoQueue('bad', { weight: 'heavy', reclaimable: 'yes' }),
       });
       const status = await errorBody(bad);
       expect(status).toMatchObject({
@@ -170,7 +164,7 @@ describeWithCrds(
         sim,
         'POST',
         '/apis/scheduling.volcano.sh/v1beta1/queues',
-        { body: queue('heavy', { weight: 100000 }) },
+        { body: volcanoQueue('heavy', { weight: 100000 }) },
       );
       expect(tooHeavy.status).toBe(422);
       expect(tooHeavy.json.details.causes[0]).toMatchObject({
@@ -182,7 +176,7 @@ describeWithCrds(
         sim,
         'POST',
         '/apis/scheduling.volcano.sh/v1beta1/queues',
-        { body: queue('team-a', { reclaimable: true, notInSchema: 1 }) },
+        { body: volcanoQueue('team-a', { reclaimable: true, notInSchema: 1 }) },
       );
       expect(ok.status).toBe(201);
       expect(ok.json.spec).toEqual({
@@ -198,7 +192,7 @@ describeWithCrds(
         sim,
         'POST',
         '/apis/scheduling.volcano.sh/v1beta1/queues?fieldValidation=Strict',
-        { body: queue('strict', { notInSchema: 1 }) },
+        { body: volcanoQueue('strict', { notInSchema: 1 }) },
       );
       expect(strict.status).toBe(400);
 
@@ -249,7 +243,7 @@ describeWithCrds(
     it('server-side applies custom objects with KubernetesObjectApi', async () => {
       const api = k8s.KubernetesObjectApi.makeApiClient(kc);
       const applied = await api.patch(
-        queue('team-b', { weight: 3 }) as any,
+        volcanoQueue('team-b', { weight: 3 }) as any,
         undefined,
         undefined,
         'ray-service',
@@ -258,7 +252,7 @@ describeWithCrds(
       );
       expect((applied as any).spec.weight).toBe(3);
       const invalid = api.patch(
-        queue('team-b', { weight: 'x' }) as any,
+        volcanoQueue('team-b', { weight: 'x' }) as any,
         undefined,
         undefined,
         'ray-service',
@@ -270,7 +264,7 @@ describeWithCrds(
       expect(await statusOf(invalid)).toBe(500);
       const badLabel = api.patch(
         {
-          ...queue('team-b', { weight: 3 }),
+          ...volcanoQueue('team-b', { weight: 3 }),
           metadata: { name: 'team-b', labels: { team: 'not a label value' } },
         } as any,
         undefined,

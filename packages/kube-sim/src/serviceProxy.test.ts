@@ -18,12 +18,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { vclusterHostName } from './index';
 import type { KubeSim } from './index';
-import {
-  eventually,
-  LONGER_THAN_ANY_TEST_MS,
-  raw,
-  RawResponse,
-} from './__testUtils__/helpers';
+import { eventually, raw, RawResponse } from './__testUtils__/helpers';
 import {
   authToken,
   createRay,
@@ -34,6 +29,7 @@ import {
   readyRayCluster,
   startRaySim,
   withRaySim,
+  withUnreadyRaySim,
 } from './__testUtils__/ray';
 import { startVCluster } from './__testUtils__/vcluster';
 
@@ -207,25 +203,21 @@ describe('the service proxy subresource', () => {
 
 describe('the service proxy to a head whose pods are not ready', () => {
   it('answers 503: no endpoints', async () => {
-    await withRaySim(
-      'team',
-      { controllers: { readyDelayMs: LONGER_THAN_ANY_TEST_MS } },
-      async sim => {
-        await createRay(sim, 'team', 'RayCluster', 'rc', rayClusterSpec());
-        await eventually(() =>
-          sim.objects.get('v1', 'Service', 'team', 'rc-head-svc'),
-        );
-        const res = await raw(
-          sim,
-          'GET',
-          proxyPath('team', 'rc-head-svc:dashboard', '/api/version'),
-        );
-        expect(res.status).toBe(503);
-        expect(res.json.message).toBe(
-          'no endpoints available for service "rc-head-svc"',
-        );
-      },
-    );
+    await withUnreadyRaySim('team', async sim => {
+      await createRay(sim, 'team', 'RayCluster', 'rc', rayClusterSpec());
+      await eventually(() =>
+        sim.objects.get('v1', 'Service', 'team', 'rc-head-svc'),
+      );
+      const res = await raw(
+        sim,
+        'GET',
+        proxyPath('team', 'rc-head-svc:dashboard', '/api/version'),
+      );
+      expect(res.status).toBe(503);
+      expect(res.json.message).toBe(
+        'no endpoints available for service "rc-head-svc"',
+      );
+    });
   });
 });
 

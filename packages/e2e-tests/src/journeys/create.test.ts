@@ -22,16 +22,11 @@
  * Screenshots: e2e-artifacts/create/.
  */
 
-import { Browser } from 'playwright-core';
 import {
-  chromiumAvailable,
+  browserJourney,
   CreatePage,
-  launchChromium,
-  openSession,
-  Portal,
+  describeInBrowser,
   seedTeamTenant,
-  Session,
-  startPortal,
   warmUpRayJobs,
 } from '..';
 
@@ -42,34 +37,17 @@ const NEW_TENANT = `alpha-new-${Date.now().toString(36)}`;
 const JOB_TENANT = 'alpha-jobs';
 const RAY_TAB_LINK = "Open the tenant's Ray tab";
 
-const describeInBrowser = chromiumAvailable() ? describe : describe.skip;
-
 jest.setTimeout(10 * 60_000);
 
 describeInBrowser('the Create page in the dev portal, as a team member', () => {
-  let portal: Portal;
-  let browser: Browser;
-  let session: Session;
+  const journey = browserJourney({ user: 'alice.alpha', journey: 'create' });
   let create: CreatePage;
-
-  beforeAll(async () => {
-    portal = await startPortal({ user: 'alice.alpha' });
-    browser = await launchChromium();
-    session = await openSession(browser, portal, 'create');
-    create = new CreatePage(session);
-  }, 15 * 60_000);
-  // What the page showed when each journey ended, passed or failed.
-  afterEach(async () => {
-    await session?.screenshot('end-of-test');
-  });
-  afterAll(async () => {
-    await session?.close();
-    await browser?.close();
-    await portal?.stop();
+  beforeAll(() => {
+    create = new CreatePage(journey.session);
   });
 
   it('creates a tenant with the "Ray tenant" template and follows the link to its Ray tab', async () => {
-    const { page } = session;
+    const { session, page } = journey;
     await create.template('Ray tenant');
     await create.textField('Tenant name').fill(NEW_TENANT);
     // The member's only group is chosen for them.
@@ -108,7 +86,7 @@ describeInBrowser('the Create page in the dev portal, as a team member', () => {
   });
 
   it('runs a job with the "Ray job" template in a Ready tenant and sees it succeed', async () => {
-    const { page } = session;
+    const { session, page } = journey;
     await seedTeamTenant(session, { name: JOB_TENANT, owner: TEAM });
     await warmUpRayJobs(session, JOB_TENANT);
 
@@ -132,7 +110,7 @@ describeInBrowser('the Create page in the dev portal, as a team member', () => {
   });
 
   it('stops a job too big for the tenant at the dry run, with the reason, before anything runs', async () => {
-    const { page } = session;
+    const { session, page } = journey;
     await seedTeamTenant(session, { name: JOB_TENANT, owner: TEAM });
 
     await create.template('Ray job');

@@ -21,50 +21,31 @@
  * page's Ray tenants card. Screenshots: e2e-artifacts/ray-tab/.
  */
 
-import { Browser } from 'playwright-core';
 import {
-  chromiumAvailable,
-  launchChromium,
-  openSession,
+  browserJourney,
+  describeInBrowser,
   PATIENCE_MS,
-  Portal,
   seedTeamTenant,
-  Session,
-  startPortal,
   warmUpRayJobs,
 } from '..';
 
 const TEAM = 'group:default/ml-team-alpha';
 const TENANT = 'alpha-e2e';
 
-const describeInBrowser = chromiumAvailable() ? describe : describe.skip;
-
 jest.setTimeout(10 * 60_000);
 
 describeInBrowser('the Ray tab in the dev portal, as a team member', () => {
-  let portal: Portal;
-  let browser: Browser;
-  let session: Session;
-
-  beforeAll(async () => {
-    portal = await startPortal({ user: 'alice.alpha' });
-    browser = await launchChromium();
-    session = await openSession(browser, portal, 'ray-tab');
-    await seedTeamTenant(session, { name: TENANT, owner: TEAM });
-    await warmUpRayJobs(session, TENANT);
-  }, 15 * 60_000);
-  // What the page showed when each journey ended, passed or failed.
-  afterEach(async () => {
-    await session?.screenshot('end-of-test');
-  });
-  afterAll(async () => {
-    await session?.close();
-    await browser?.close();
-    await portal?.stop();
+  const journey = browserJourney({
+    user: 'alice.alpha',
+    journey: 'ray-tab',
+    prepare: async session => {
+      await seedTeamTenant(session, { name: TENANT, owner: TEAM });
+      await warmUpRayJobs(session, TENANT);
+    },
   });
 
   it("opens the team's tenant from the catalog and sees its quota use", async () => {
-    const { page } = session;
+    const { session, page } = journey;
     await session.open(
       '/catalog?filters%5Bkind%5D=resource&filters%5Buser%5D=all',
     );
@@ -98,7 +79,7 @@ describeInBrowser('the Ray tab in the dev portal, as a team member', () => {
   });
 
   it('submits a job from the tab, watches it finish and reads its logs', async () => {
-    const { page } = session;
+    const { session, page } = journey;
     await session.open(`/catalog/default/resource/${TENANT}/ray`);
     await page.getByRole('button', { name: 'Submit job' }).first().click();
     const dialog = page.getByRole('dialog', { name: 'Submit RayJob' });
@@ -124,7 +105,7 @@ describeInBrowser('the Ray tab in the dev portal, as a team member', () => {
   });
 
   it("shows the team's tenants on the Group page", async () => {
-    const { page } = session;
+    const { session, page } = journey;
     await session.open('/catalog/default/group/ml-team-alpha');
     const card = page
       .locator('article, .MuiCard-root')

@@ -17,7 +17,7 @@
 import { startKubeSim } from '../server';
 import { RayHttpError } from '../ray/http';
 import type { KubeSim, KubeSimOptions } from '../types';
-import { eventually, raw } from './helpers';
+import { eventually, LONGER_THAN_ANY_TEST_MS, raw } from './helpers';
 
 /** A Ray container with the given resources. */
 export function rayContainer(
@@ -164,6 +164,18 @@ export async function withRaySim(
   } finally {
     await sim.stop();
   }
+}
+
+/** Runs the test body on its own sim (see `withRaySim`) whose pods never become ready. */
+export function withUnreadyRaySim(
+  namespace: string,
+  body: (sim: KubeSim) => Promise<void>,
+): Promise<void> {
+  return withRaySim(
+    namespace,
+    { controllers: { readyDelayMs: LONGER_THAN_ANY_TEST_MS } },
+    body,
+  );
 }
 
 /** Creates a RayCluster and waits until it is `ready`. */

@@ -23,6 +23,7 @@ import {
   raw,
 } from '../../__testUtils__/helpers';
 import { startVCluster } from '../../__testUtils__/vcluster';
+import { createVolcanoQueue } from '../../__testUtils__/volcano';
 import { watchStream } from '../../__testUtils__/watchStream';
 
 jest.setTimeout(30_000);
@@ -109,14 +110,7 @@ describe('watches', () => {
       type: 'ADDED',
       object: { metadata: { name: 'later', namespace: 'w2' } },
     });
-    await raw(sim, 'POST', '/apis/scheduling.volcano.sh/v1beta1/queues', {
-      body: {
-        apiVersion: 'scheduling.volcano.sh/v1beta1',
-        kind: 'Queue',
-        metadata: { name: 'q1' },
-        spec: { weight: 1 },
-      },
-    });
+    await createVolcanoQueue(sim, 'q1');
     const queues = watchStream(
       sim,
       '/apis/scheduling.volcano.sh/v1beta1/queues?resourceVersion=0',

@@ -15,12 +15,7 @@
  */
 
 import type { KubeSim } from '../../index';
-import {
-  eventually,
-  LONGER_THAN_ANY_TEST_MS,
-  mergePatch,
-  nextTurn,
-} from '../../__testUtils__/helpers';
+import { eventually, mergePatch, nextTurn } from '../../__testUtils__/helpers';
 import {
   authToken,
   condition,
@@ -31,11 +26,23 @@ import {
   rayStatus,
   readyRayCluster,
   startRaySim,
-  withRaySim,
+  withUnreadyRaySim,
 } from '../../__testUtils__/ray';
 
 jest.setTimeout(30_000);
 
+const createCluster = (
+  sim: KubeSim,
+  ns: string,
+  cluster: string,
+  spec: unknown,
+) => createRay(sim, ns, 'RayCluster', cluster, spec);
+const clusterStatus = (
+  sim: KubeSim,
+  ns: string,
+  cluster: string,
+  check: (status: any) => boolean,
+) => rayStatus(sim.objects, ns, 'RayCluster', cluster, check);
 const podsOf = (sim: KubeSim, ns: string, cluster: string) =>
   sim.objects.list('v1', 'Pod', {
     namespace: ns,
@@ -49,6 +56,20 @@ describe('KubeRay RayCluster', () => {
     sim = await startRaySim('team');
   });
   afterAll(() => sim.stop());
+  const tokenAuthCluster = (
+    name: string,
+    authOptions: Record<string, unknown> = {},
+    spec: Record<string, unknown> = {},
+  ) =>
+    createCluster(
+      sim,
+      'team',
+      name,
+      rayClusterSpec([], {
+        ...spec,
+        authOptions: { mode: 'token', ...authOptions },
+      }),
+    );
 
   it('creates head and worker pods, a headless head Service and a ready status', async () => {
     const rc = await readyRayCluster(
@@ -156,13 +177,7 @@ describe('KubeRay RayCluster', () => {
         })
       ).status,
     ).toBe(200);
-    await rayStatus(
-      sim.objects,
-      'team',
-      'RayCluster',
-      'rc',
-      s => s.readyWorkerReplicas === 3,
-    );
+    await clusterStatus(sim, 'team', 'rc', s => s.readyWorkerReplicas === 3);
     expect(podsOf(sim, 'team', 'rc')).toHaveLength(4);
 
     await mergePatch(sim, path, {
@@ -170,10 +185,9 @@ describe('KubeRay RayCluster', () => {
         workerGroupSpecs: rayClusterSpec([gpuWorkers(1)]).workerGroupSpecs,
       },
     });
-    const rc = await rayStatus(
-      sim.objects,
+    const rc = await clusterStatus(
+      sim,
       'team',
-      'RayCluster',
       'rc',
       s => s.desiredWorkerReplicas === 1,
     );
@@ -184,10 +198,9 @@ describe('KubeRay RayCluster', () => {
   it('deletes every pod while suspended and brings them back', async () => {
     const path = '/apis/ray.io/v1/namespaces/team/rayclusters/rc';
     await mergePatch(sim, path, { spec: { suspend: true } });
-    const suspended = await rayStatus(
-      sim.objects,
+    const suspended = await clusterStatus(
+      sim,
       'team',
-      'RayCluster',
       'rc',
       s => s.state === 'suspended',
     );
@@ -196,10 +209,9 @@ describe('KubeRay RayCluster', () => {
     expect(condition(suspended, 'RayClusterSuspending').status).toBe('False');
 
     await mergePatch(sim, path, { spec: { suspend: false } });
-    const back = await rayStatus(
-      sim.objects,
+    const back = await clusterStatus(
+      sim,
       'team',
-      'RayCluster',
       'rc',
       s => s.state === 'ready' && s.readyWorkerReplicas === 1,
     );
@@ -237,24 +249,9 @@ describe('KubeRay RayCluster', () => {
   });
 
   it('uses the Secret named in authOptions.secretName, and waits for it like a kubelet', async () => {
-    await createRay(
-      sim,
-      'team',
-      'RayCluster',
-      'byo',
-      rayClusterSpec([], {
-        authOptions: { mode: 'token', secretName: 'my-token' },
-      }),
-    );
-    const waiting = await rayStatus(
-      sim.objects,
-      'team',
-      'RayCluster',
-      'byo',
-      s =>
-        s.conditions?.some(
-          (c: any) => c.reason === 'CreateContainerConfigError',
-        ),
+    await tokenAuthCluster('byo', { secretName: 'my-token' });
+    const waiting = await clusterStatus(sim, 'team', 'byo', s =>
+      s.conditions?.some((c: any) => c.reason === 'CreateContainerConfigError'),
     );
     expect(condition(waiting, 'HeadPodReady').message).toContain(
       'secret "my-token" not found',
@@ -266,13 +263,7 @@ describe('KubeRay RayCluster', () => {
       metadata: { name: 'my-token', namespace: 'team' },
       stringData: { auth_token: 'chosen-token' },
     });
-    await rayStatus(
-      sim.objects,
-      'team',
-      'RayCluster',
-      'byo',
-      s => s.state === 'ready',
-    );
+    await clusterStatus(sim, 'team', 'byo', s => s.state === 'ready');
   });
 
   it('reports pods a ResourceQuota refuses as ReplicaFailure', async () => {
@@ -283,14 +274,8 @@ describe('KubeRay RayCluster', () => {
       metadata: { name: 'tenant-quota', namespace: 'small' },
       spec: { hard: { 'requests.cpu': '4', 'requests.nvidia.com/gpu': '1' } },
     });
-    await createRay(
-      sim,
-      'small',
-      'RayCluster',
-      'big',
-      rayClusterSpec([gpuWorkers(2)]),
-    );
-    const rc = await rayStatus(sim.objects, 'small', 'RayCluster', 'big', s =>
+    await createCluster(sim, 'small', 'big', rayClusterSpec([gpuWorkers(2)]));
+    const rc = await clusterStatus(sim, 'small', 'big', s =>
       s.conditions?.some((c: any) => c.type === 'ReplicaFailure'),
     );
     expect(condition(rc, 'ReplicaFailure')).toMatchObject({
@@ -321,16 +306,7 @@ describe('KubeRay RayCluster', () => {
   });
 
   it('refuses a token-auth cluster of Ray < 2.52.0 with a Warning Event, as KubeRay validates', async () => {
-    await createRay(
-      sim,
-      'team',
-      'RayCluster',
-      'old',
-      rayClusterSpec([], {
-        rayVersion: '2.46.0',
-        authOptions: { mode: 'token' },
-      }),
-    );
+    await tokenAuthCluster('old', {}, { rayVersion: '2.46.0' });
     const event = await eventually(() =>
       sim.objects
         .list('v1', 'Event', { namespace: 'team' })
@@ -349,32 +325,22 @@ describe('KubeRay RayCluster', () => {
 
 describe('KubeRay RayCluster before its pods start', () => {
   it('has Pending pods without IPs and says the head is not ready yet', async () => {
-    await withRaySim(
-      'team',
-      { controllers: { readyDelayMs: LONGER_THAN_ANY_TEST_MS } },
-      async sim => {
-        await createRay(
-          sim,
-          'team',
-          'RayCluster',
-          'rc',
-          rayClusterSpec([gpuWorkers(1)]),
-        );
-        const rc = await rayStatus(sim.objects, 'team', 'RayCluster', 'rc', s =>
-          s.conditions?.some((c: any) => c.reason === 'ContainerCreating'),
-        );
-        expect(rc.status.state).toBeUndefined();
-        expect(condition(rc, 'RayClusterProvisioned')).toMatchObject({
-          status: 'False',
-          reason: 'RayClusterPodsProvisioning',
-        });
-        expect(rc.status.readyWorkerReplicas).toBeUndefined();
-        for (const pod of podsOf(sim, 'team', 'rc')) {
-          expect(pod.status.phase).toBe('Pending');
-          expect(pod.status.podIP).toBeUndefined();
-          expect(pod.spec.nodeName).toBeDefined();
-        }
-      },
-    );
+    await withUnreadyRaySim('team', async sim => {
+      await createCluster(sim, 'team', 'rc', rayClusterSpec([gpuWorkers(1)]));
+      const rc = await clusterStatus(sim, 'team', 'rc', s =>
+        s.conditions?.some((c: any) => c.reason === 'ContainerCreating'),
+      );
+      expect(rc.status.state).toBeUndefined();
+      expect(condition(rc, 'RayClusterProvisioned')).toMatchObject({
+        status: 'False',
+        reason: 'RayClusterPodsProvisioning',
+      });
+      expect(rc.status.readyWorkerReplicas).toBeUndefined();
+      for (const pod of podsOf(sim, 'team', 'rc')) {
+        expect(pod.status.phase).toBe('Pending');
+        expect(pod.status.podIP).toBeUndefined();
+        expect(pod.spec.nodeName).toBeDefined();
+      }
+    });
   });
 });

@@ -15,12 +15,7 @@
  */
 
 import type { KubeSim } from '../../index';
-import {
-  eventually,
-  LONGER_THAN_ANY_TEST_MS,
-  mergePatch,
-  raw,
-} from '../../__testUtils__/helpers';
+import { eventually, mergePatch, raw } from '../../__testUtils__/helpers';
 import {
   createRay,
   gpuWorkers,
@@ -28,7 +23,7 @@ import {
   rayStatus,
   readyRayCluster,
   startRaySim,
-  withRaySim,
+  withUnreadyRaySim,
 } from '../../__testUtils__/ray';
 
 jest.setTimeout(30_000);
@@ -45,6 +40,13 @@ describe('KubeRay RayJob', () => {
     check: (s: any) => boolean,
     timeoutMs?: number,
   ) => rayStatus(sim.objects, 'jobs', 'RayJob', name, check, timeoutMs);
+  const clusterGone = (name: string) =>
+    eventually(
+      () =>
+        sim.objects.get('ray.io/v1', 'RayCluster', 'jobs', name) === undefined,
+    );
+  const deploymentStatus = (name: string, status: string, timeoutMs?: number) =>
+    jobStatus(name, s => s.jobDeploymentStatus === status, timeoutMs);
 
   beforeAll(async () => {
     sim = await startRaySim('jobs', {
@@ -64,10 +66,7 @@ describe('KubeRay RayJob', () => {
       metadata: { owner: 'team-a' },
       rayClusterSpec: rayClusterSpec([gpuWorkers(1)]),
     });
-    const initializing = await jobStatus(
-      'train',
-      s => s.jobDeploymentStatus === 'Initializing',
-    );
+    const initializing = await deploymentStatus('train', 'Initializing');
     expect(initializing.metadata.finalizers).toEqual([
       'ray.io/rayjob-finalizer',
     ]);
@@ -109,10 +108,7 @@ describe('KubeRay RayJob', () => {
     sim.ray.advance(PENDING_MS);
     await jobStatus('train', s => s.jobStatus === 'RUNNING');
     sim.ray.advance(RUNNING_MS);
-    const done = await jobStatus(
-      'train',
-      s => s.jobDeploymentStatus === 'Complete',
-    );
+    const done = await deploymentStatus('train', 'Complete');
     expect(done.status).toMatchObject({
       jobStatus: 'SUCCEEDED',
       message: 'Job finished successfully.',
@@ -147,10 +143,7 @@ describe('KubeRay RayJob', () => {
       sim.objects.get('batch/v1', 'Job', 'jobs', 'broken'),
     ).toBeUndefined(); // HTTPMode
     sim.ray.advance(PENDING_MS + RUNNING_MS);
-    const failed = await jobStatus(
-      'broken',
-      s => s.jobDeploymentStatus === 'Failed',
-    );
+    const failed = await deploymentStatus('broken', 'Failed');
     expect(failed.status).toMatchObject({
       jobStatus: 'FAILED',
       reason: 'AppFailed',
@@ -189,20 +182,9 @@ describe('KubeRay RayJob', () => {
     });
     const running = await jobStatus('once', s => s.jobStatus === 'PENDING');
     sim.ray.advance(PENDING_MS + RUNNING_MS);
-    const done = await jobStatus(
-      'once',
-      s => s.jobDeploymentStatus === 'Complete',
-    );
+    const done = await deploymentStatus('once', 'Complete');
     expect(done.status.rayClusterName).toBe(running.status.rayClusterName);
-    await eventually(
-      () =>
-        sim.objects.get(
-          'ray.io/v1',
-          'RayCluster',
-          'jobs',
-          running.status.rayClusterName,
-        ) === undefined,
-    );
+    await clusterGone(running.status.rayClusterName);
   });
 
   it('fails with DeadlineExceeded after activeDeadlineSeconds', async () => {
@@ -212,11 +194,7 @@ describe('KubeRay RayJob', () => {
       activeDeadlineSeconds: 1,
       rayClusterSpec: rayClusterSpec(),
     });
-    const failed = await jobStatus(
-      'slow',
-      s => s.jobDeploymentStatus === 'Failed',
-      15_000,
-    );
+    const failed = await deploymentStatus('slow', 'Failed', 15_000);
     expect(failed.status.reason).toBe('DeadlineExceeded');
     expect(failed.status.message).toMatch(
       /^The RayJob has passed the activeDeadlineSeconds/,
@@ -232,20 +210,9 @@ describe('KubeRay RayJob', () => {
     const running = await jobStatus('pausable', s => s.jobStatus === 'PENDING');
     const path = '/apis/ray.io/v1/namespaces/jobs/rayjobs/pausable';
     await mergePatch(sim, path, { spec: { suspend: true } });
-    const suspended = await jobStatus(
-      'pausable',
-      s => s.jobDeploymentStatus === 'Suspended',
-    );
+    const suspended = await deploymentStatus('pausable', 'Suspended');
     expect(suspended.status.rayClusterName).toBeUndefined();
-    await eventually(
-      () =>
-        sim.objects.get(
-          'ray.io/v1',
-          'RayCluster',
-          'jobs',
-          running.status.rayClusterName,
-        ) === undefined,
-    );
+    await clusterGone(running.status.rayClusterName);
     await mergePatch(sim, path, { spec: { suspend: false } });
     const again = await jobStatus('pausable', s => s.jobStatus === 'PENDING');
     expect(again.status.rayClusterName).not.toBe(running.status.rayClusterName);
@@ -253,10 +220,7 @@ describe('KubeRay RayJob', () => {
 
   it('is ValidationFailed without rayClusterSpec or clusterSelector', async () => {
     await createRay(sim, 'jobs', 'RayJob', 'nothing', { entrypoint: 'echo' });
-    const invalid = await jobStatus(
-      'nothing',
-      s => s.jobDeploymentStatus === 'ValidationFailed',
-    );
+    const invalid = await deploymentStatus('nothing', 'ValidationFailed');
     expect(invalid.status).toMatchObject({
       reason: 'ValidationFailed',
       message:
@@ -283,35 +247,27 @@ describe('KubeRay RayJob', () => {
     await eventually(() => job('doomed') === undefined);
     sim.ray.advance(100);
     // the cluster goes with the RayJob (garbage collection); its head saw the stop first
-    await eventually(
-      () =>
-        sim.objects.get('ray.io/v1', 'RayCluster', 'jobs', rayClusterName) ===
-        undefined,
-    );
+    await clusterGone(rayClusterName);
     expect(jobId).toBeDefined();
   });
 });
 
 describe('KubeRay RayJob while its cluster is not ready', () => {
   it('stays Initializing with the cluster status mirrored', async () => {
-    await withRaySim(
-      'jobs',
-      { controllers: { readyDelayMs: LONGER_THAN_ANY_TEST_MS } },
-      async sim => {
-        await createRay(sim, 'jobs', 'RayJob', 'waiting', {
-          entrypoint: 'echo',
-          rayClusterSpec: rayClusterSpec(),
-        });
-        const job = await rayStatus(
-          sim.objects,
-          'jobs',
-          'RayJob',
-          'waiting',
-          s => s.rayClusterStatus?.conditions?.length > 0,
-        );
-        expect(job.status.jobDeploymentStatus).toBe('Initializing');
-        expect(job.status.dashboardURL).toBeUndefined();
-      },
-    );
+    await withUnreadyRaySim('jobs', async sim => {
+      await createRay(sim, 'jobs', 'RayJob', 'waiting', {
+        entrypoint: 'echo',
+        rayClusterSpec: rayClusterSpec(),
+      });
+      const job = await rayStatus(
+        sim.objects,
+        'jobs',
+        'RayJob',
+        'waiting',
+        s => s.rayClusterStatus?.conditions?.length > 0,
+      );
+      expect(job.status.jobDeploymentStatus).toBe('Initializing');
+      expect(job.status.dashboardURL).toBeUndefined();
+    });
   });
 });

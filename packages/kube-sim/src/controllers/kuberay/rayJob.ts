@@ -16,15 +16,14 @@
 
 import type { RayHeadClient } from '../../ray/client';
 import { deepEqual, KubeObject, now } from '../../util';
-import { ControllerContext, ownerRef, updateOwnStatus } from '../context';
+import { ControllerContext, updateOwnStatus } from '../context';
 import { addFinalizer, removeFinalizer } from '../finalizers';
 import {
   generateRayClusterName,
   generateRayJobId,
-  ORIGINATED_FROM_CRD_LABEL,
-  ORIGINATED_FROM_NAME_LABEL,
   RAY_CLUSTER_LABEL,
 } from './names';
+import { ownedRayCluster } from './ownedCluster';
 import { headServiceName, ownerHeadService } from './services';
 import {
   submissionMode,
@@ -85,23 +84,9 @@ function headClient(
 
 /** `constructRayClusterForRayJob`. */
 function newCluster(job: KubeObject, name: string): KubeObject {
-  return {
-    apiVersion: 'ray.io/v1',
-    kind: 'RayCluster',
-    metadata: {
-      name,
-      namespace: job.metadata.namespace,
-      labels: {
-        ...(job.metadata.labels ?? {}),
-        [ORIGINATED_FROM_NAME_LABEL]: job.metadata.name,
-        [ORIGINATED_FROM_CRD_LABEL]: 'RayJob',
-        'ray.io/job-submission-mode': submissionMode(job),
-      },
-      annotations: { ...(job.metadata.annotations ?? {}) },
-      ownerReferences: [ownerRef(job)],
-    },
-    spec: structuredClone(job.spec?.rayClusterSpec ?? {}),
-  };
+  return ownedRayCluster(job, name, job.spec?.rayClusterSpec ?? {}, {
+    labels: { 'ray.io/job-submission-mode': submissionMode(job) },
+  });
 }
 
 function deadlinePassed(

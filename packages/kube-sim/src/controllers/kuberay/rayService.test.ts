@@ -49,6 +49,14 @@ describe('KubeRay RayService', () => {
     rayStatus(sim.objects, 'serve', 'RayService', 'svc', check);
   const service = (name: string) =>
     sim.objects.get('v1', 'Service', 'serve', name);
+  const activeCluster = async (): Promise<string> =>
+    (await svcStatus(() => true)).status.activeServiceStatus.rayClusterName;
+  /** The first test's cluster config with another head image. */
+  const clusterConfigWithHeadImage = (image: string) => {
+    const spec = rayClusterSpec([gpuWorkers(1)]);
+    spec.headGroupSpec.template.spec.containers[0].image = image;
+    return spec;
+  };
 
   beforeAll(async () => {
     sim = await startRaySim('serve', {
@@ -108,8 +116,7 @@ describe('KubeRay RayService', () => {
   });
 
   it('redeploys the apps in place when only serveConfigV2 changes', async () => {
-    const before = (await svcStatus(() => true)).status.activeServiceStatus
-      .rayClusterName;
+    const before = await activeCluster();
     await mergePatch(sim, path, {
       spec: { serveConfigV2: serveConfig('hello again') },
     });
@@ -128,11 +135,8 @@ describe('KubeRay RayService', () => {
   });
 
   it('upgrades to a new cluster on a rayClusterConfig change, then deletes the old one', async () => {
-    const old = (await svcStatus(() => true)).status.activeServiceStatus
-      .rayClusterName;
-    const spec = rayClusterSpec([gpuWorkers(1)]);
-    spec.headGroupSpec.template.spec.containers[0].image =
-      'rayproject/ray:2.60.0-py311';
+    const old = await activeCluster();
+    const spec = clusterConfigWithHeadImage('rayproject/ray:2.60.0-py311');
     await mergePatch(sim, path, { spec: { rayClusterConfig: spec } });
     const upgrading = await svcStatus(
       s => !!s.pendingServiceStatus?.rayClusterName,
@@ -162,11 +166,8 @@ describe('KubeRay RayService', () => {
   });
 
   it('leaves the cluster as it is with upgradeStrategy None', async () => {
-    const active = (await svcStatus(() => true)).status.activeServiceStatus
-      .rayClusterName;
-    const spec = rayClusterSpec([gpuWorkers(1)]);
-    spec.headGroupSpec.template.spec.containers[0].image =
-      'rayproject/ray:2.60.0-py312';
+    const active = await activeCluster();
+    const spec = clusterConfigWithHeadImage('rayproject/ray:2.60.0-py312');
     await mergePatch(sim, path, {
       spec: { upgradeStrategy: { type: 'None' }, rayClusterConfig: spec },
     });

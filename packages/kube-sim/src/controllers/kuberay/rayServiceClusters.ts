@@ -16,12 +16,8 @@
 
 import { createHash } from 'node:crypto';
 import type { KubeObject } from '../../util';
-import { ownerRef } from '../context';
-import {
-  KUBERAY_VERSION,
-  ORIGINATED_FROM_CRD_LABEL,
-  ORIGINATED_FROM_NAME_LABEL,
-} from './names';
+import { KUBERAY_VERSION } from './names';
+import { ownedRayCluster } from './ownedCluster';
 
 /*
  * The RayClusters of a RayService (KubeRay v1.7.0 rayservice_controller.go
@@ -67,27 +63,13 @@ export function serviceCluster(
   name: string,
 ): KubeObject {
   const spec = rayService.spec?.rayClusterConfig ?? {};
-  return {
-    apiVersion: 'ray.io/v1',
-    kind: 'RayCluster',
-    metadata: {
-      name,
-      namespace: rayService.metadata.namespace,
-      labels: {
-        ...(rayService.metadata.labels ?? {}),
-        [ORIGINATED_FROM_NAME_LABEL]: rayService.metadata.name,
-        [ORIGINATED_FROM_CRD_LABEL]: 'RayService',
-      },
-      annotations: {
-        ...(rayService.metadata.annotations ?? {}),
-        [HASH]: specHash(spec),
-        [GROUPS]: String((spec.workerGroupSpecs ?? []).length),
-        [VERSION]: KUBERAY_VERSION,
-      },
-      ownerReferences: [ownerRef(rayService)],
+  return ownedRayCluster(rayService, name, spec, {
+    annotations: {
+      [HASH]: specHash(spec),
+      [GROUPS]: String((spec.workerGroupSpecs ?? []).length),
+      [VERSION]: KUBERAY_VERSION,
     },
-    spec: structuredClone(spec),
-  };
+  });
 }
 
 /** `isClusterSpecHashEqual`: the cluster was made from this spec (partly: its own worker groups). */

@@ -34,6 +34,14 @@ describe('KubeRay inside a simulated vcluster', () => {
     sim = await startRaySim('tenant-v');
   });
   afterAll(() => sim.stop());
+  /** The host's copy of an object in a vcluster's `default` namespace, as vcluster names it. */
+  const hostCopy = (kind: string, name: string, vcluster: string) =>
+    sim.objects.get(
+      'v1',
+      kind,
+      'tenant-v',
+      vclusterHostName(name, 'default', vcluster),
+    );
 
   it('runs a RayCluster inside and syncs its pods and head Service to the host, named as vcluster names them', async () => {
     const vc = await startVCluster(sim, 'tenant-v-vc', 'tenant-v');
@@ -109,14 +117,7 @@ describe('KubeRay inside a simulated vcluster', () => {
     });
     expect(hostSvc.spec.ports.map((p: any) => p.name)).toContain('dashboard');
     // the vcluster's own API Service is not synced
-    expect(
-      sim.objects.get(
-        'v1',
-        'Service',
-        'tenant-v',
-        vclusterHostName('kubernetes', 'default', 'tenant-v-vc'),
-      ),
-    ).toBeUndefined();
+    expect(hostCopy('Service', 'kubernetes', 'tenant-v-vc')).toBeUndefined();
 
     // deleting the RayCluster inside removes the host copies
     await raw(
@@ -172,14 +173,7 @@ describe('KubeRay inside a simulated vcluster', () => {
       'vcluster.loft.sh/object-name': 'tok',
       'vcluster.loft.sh/object-kind': '/v1, Kind=Secret',
     });
-    expect(
-      sim.objects.get(
-        'v1',
-        'Secret',
-        'tenant-v',
-        vclusterHostName('unused', 'default', 'tenant-w-vc'),
-      ),
-    ).toBeUndefined();
+    expect(hostCopy('Secret', 'unused', 'tenant-w-vc')).toBeUndefined();
 
     await raw(
       vcApi,
