@@ -38,10 +38,27 @@ import { AsyncContent } from '../shared';
 const time = (at: string) =>
   new Date(at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 
-/** The standbys' lines: a count that holds until the next sample. */
+const timeWithSeconds = (at: string) =>
+  new Date(at).toLocaleTimeString([], {
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  });
+
+/** Samples a few seconds apart (a short history) need seconds to tell apart. */
+function tickFormatFor(samples: PoolSample[]): (at: string) => string {
+  const span =
+    Date.parse(samples[samples.length - 1].at) - Date.parse(samples[0].at);
+  return span < 60 * 60_000 ? timeWithSeconds : time;
+}
+
+/**
+ * The standbys' lines: a count that holds until the next sample, with a dot
+ * at each sample so that the latest one shows even where no step follows.
+ */
 const STEP_LINE = {
   type: 'stepAfter',
-  dot: false,
+  dot: { r: 3 },
   isAnimationActive: false,
 } as const;
 
@@ -85,14 +102,16 @@ export function PoolHistoryChart(props: {
                   <CartesianGrid strokeDasharray="3 3" />
                   <XAxis
                     dataKey="at"
-                    tickFormatter={time}
+                    tickFormatter={tickFormatFor(samples)}
                     tick={{ fill: theme.palette.text.secondary }}
                   />
                   <YAxis
                     allowDecimals={false}
                     tick={{ fill: theme.palette.text.secondary }}
                   />
-                  <Tooltip labelFormatter={label => time(String(label))} />
+                  <Tooltip
+                    labelFormatter={label => timeWithSeconds(String(label))}
+                  />
                   <Legend />
                   <Bar
                     dataKey="claims"
