@@ -16,7 +16,7 @@
 
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { act, screen, waitFor } from '@testing-library/react';
-import { renderSidebarItem } from './renderSidebarItem';
+import { renderSidebarItem } from '../../__testUtils__/renderSidebarItem';
 
 describe('RayServiceSidebarItem for team members', () => {
   it('shows nothing once the policy has answered', async () => {

@@ -16,7 +16,7 @@
 
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { screen } from '@testing-library/react';
-import { renderSidebarItem } from './renderSidebarItem';
+import { renderSidebarItem } from '../../__testUtils__/renderSidebarItem';
 
 describe('RayServiceSidebarItem for admins', () => {
   it('links to the admin page', async () => {

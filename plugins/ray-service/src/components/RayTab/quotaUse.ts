@@ -48,12 +48,13 @@ function readable(resource: string, value: number): string {
   const rounded = (n: number, digits: number) =>
     String(Number(n.toFixed(digits)));
   if (resource === 'memory') {
+    let scaled = value;
     let unit = 0;
-    while (value >= 1024 && unit < BINARY_UNITS.length - 1) {
-      value /= 1024;
+    while (scaled >= 1024 && unit < BINARY_UNITS.length - 1) {
+      scaled /= 1024;
       unit += 1;
     }
-    return `${rounded(value, 1)}${BINARY_UNITS[unit]}`;
+    return `${rounded(scaled, 1)}${BINARY_UNITS[unit]}`;
   }
   return resource === 'cpu' ? rounded(value, 2) : String(value);
 }

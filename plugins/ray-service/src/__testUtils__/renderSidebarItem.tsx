@@ -22,8 +22,8 @@ import {
   renderInTestApp,
   TestApiProvider,
 } from '@backstage/test-utils';
-import { rootRouteRef } from '../../routes';
-import { RayServiceSidebarItem } from './RayServiceSidebarItem';
+import { rootRouteRef } from '../routes';
+import { RayServiceSidebarItem } from '../components/RayServiceSidebarItem';
 
 /**
  * Renders the item in a sidebar, the admin page mounted at /ray-service, with
