@@ -40,7 +40,11 @@ import {
   RayWorkloadKind,
 } from '../../vocabulary';
 import { readTenantQuota } from './usage';
-import { TenantWorkspace, TenantWorkspaces } from './workspace';
+import {
+  PlanningWorkspace,
+  TenantWorkspace,
+  TenantWorkspaces,
+} from './workspace';
 
 /** What differs between RayClusters, RayJobs and RayServices. */
 const WORKLOAD_KINDS = Object.keys(RAY_WORKLOAD_KINDS) as RayWorkloadKind[];
@@ -175,7 +179,7 @@ export class WorkloadService<TRequest extends { name: string }, TView> {
 
   /** Applies a changed request of an existing object and records it. */
   protected async change(
-    workspace: TenantWorkspace,
+    workspace: PlanningWorkspace,
     request: TRequest,
   ): Promise<TView & { warnings: string[] }> {
     const action = this.kind.audit.update;
@@ -214,17 +218,29 @@ export class WorkloadService<TRequest extends { name: string }, TView> {
   }
 
   /** Opens the tenant for an action on one existing object. */
+  protected openFor(
+    credentials: Caller,
+    tenant: string,
+    name: string,
+    action: 'read',
+  ): Promise<{ workspace: TenantWorkspace; object: ObservedObject }>;
+  protected openFor(
+    credentials: Caller,
+    tenant: string,
+    name: string,
+    action: Exclude<TenantAction, 'read'>,
+  ): Promise<{ workspace: PlanningWorkspace; object: ObservedObject }>;
   protected async openFor(
     credentials: Caller,
     tenant: string,
     name: string,
     action: TenantAction,
   ): Promise<{ workspace: TenantWorkspace; object: ObservedObject }> {
-    const workspace = await this.deps.workspaces.open(
-      credentials,
-      tenant,
-      action,
-    );
+    const { workspaces } = this.deps;
+    const workspace =
+      action === 'read'
+        ? await workspaces.open(credentials, tenant, action)
+        : await workspaces.open(credentials, tenant, action);
     return { workspace, object: await this.getObject(workspace, name) };
   }
 
@@ -243,7 +259,7 @@ export class WorkloadService<TRequest extends { name: string }, TView> {
     });
   }
 
-  private async checkedPlan(workspace: TenantWorkspace, request: TRequest) {
+  private async checkedPlan(workspace: PlanningWorkspace, request: TRequest) {
     const planned = this.plannedObject(workspace, request);
     const { quota } = await readTenantQuota(workspace.location);
     const fits = this.kind
@@ -256,7 +272,7 @@ export class WorkloadService<TRequest extends { name: string }, TView> {
     return { ...planned, warnings: fits.flatMap(fit => fit.warnings) };
   }
 
-  private plannedObject(workspace: TenantWorkspace, request: TRequest) {
+  private plannedObject(workspace: PlanningWorkspace, request: TRequest) {
     try {
       return {
         object: this.kind.plan(request, workspace.context),

@@ -31,10 +31,14 @@ import { authorizedTenant } from '../tenants/authorizedTenant';
 /** A tenant opened for work on its Ray workloads, as one caller. */
 export interface TenantWorkspace {
   tenant: StoredTenant;
-  context: WorkloadContext;
   location: WorkloadLocation;
   /** How the audit log names the caller. */
   actor: string;
+}
+
+/** A tenant opened for a change: with what plans need. */
+export interface PlanningWorkspace extends TenantWorkspace {
+  context: WorkloadContext;
 }
 
 /** Phases in which a tenant's operator runs, so that workloads can be made. */
@@ -58,11 +62,21 @@ export interface TenantWorkspacesDeps {
 export class TenantWorkspaces {
   constructor(private readonly deps: TenantWorkspacesDeps) {}
 
+  open(
+    credentials: Caller,
+    tenantName: string,
+    action: 'read',
+  ): Promise<TenantWorkspace>;
+  open(
+    credentials: Caller,
+    tenantName: string,
+    action: Exclude<TenantAction, 'read'>,
+  ): Promise<PlanningWorkspace>;
   async open(
     credentials: Caller,
     tenantName: string,
     action: TenantAction,
-  ): Promise<TenantWorkspace> {
+  ): Promise<TenantWorkspace | PlanningWorkspace> {
     const { store, tenantClusters, instance } = this.deps;
     const tenant = await authorizedTenant(
       this.deps,
@@ -77,6 +91,13 @@ export class TenantWorkspaces {
       throw new ConflictError(
         `tenant "${tenant.name}" is ${tenant.phase}; Ray workloads can be created once it is Ready`,
       );
+    }
+    // Reads need no plan: they skip the profile and template version.
+    if (action === 'read') {
+      const location = await this.reach(tenant, () =>
+        tenantClusters.locate(tenant),
+      );
+      return { tenant, location, actor: actorOf(credentials) };
     }
     const [profile, templateVersion, location] = await Promise.all([
       store.profiles.get(tenant.profile),
