@@ -140,27 +140,24 @@ export class TenantService {
       await this.deps.access.requireTenantCreator(credentials),
     );
     const offer = (await this.deps.pools?.peek(checked)) ?? {};
-    if ('tenant' in offer) {
-      const { hostCluster, namespace } = offer.tenant;
-      const planned = await this.planOn(checked, hostCluster, namespace);
-      return {
-        ...planned,
-        provisioning: { source: 'warmPool' },
-        summary: [
-          `Instant: a Ready tenant of the warm pool of ${checked.profile.name} becomes yours (namespace ${namespace}), if no one claims it first`,
-          ...planned.summary,
-        ],
-      };
-    }
-    const hostCluster = await this.deps.placement.pick(placementOf(checked));
-    const planned = await this.planOn(checked, hostCluster);
+    const standby = 'tenant' in offer ? offer.tenant : undefined;
+    const planned = await this.planOn(
+      checked,
+      standby?.hostCluster ??
+        (await this.deps.placement.pick(placementOf(checked))),
+      standby?.namespace,
+    );
+    const said = standby
+      ? `Instant: a Ready tenant of the warm pool of ${checked.profile.name} becomes yours (namespace ${standby.namespace}), if no one claims it first`
+      : 'reason' in offer && offer.reason
+      ? `Provisioned on demand: ${offer.reason}`
+      : undefined;
     return {
       ...planned,
-      provisioning: { source: 'onDemand', ...offer },
-      summary: [
-        ...(offer.reason ? [`Provisioned on demand: ${offer.reason}`] : []),
-        ...planned.summary,
-      ],
+      provisioning: standby
+        ? { source: 'warmPool' }
+        : { source: 'onDemand', ...offer },
+      summary: [...(said ? [said] : []), ...planned.summary],
     };
   }
 

@@ -236,11 +236,11 @@ export class WorkloadService<TRequest extends { name: string }, TView> {
     name: string,
     action: TenantAction,
   ): Promise<{ workspace: TenantWorkspace; object: ObservedObject }> {
-    const { workspaces } = this.deps;
-    const workspace =
-      action === 'read'
-        ? await workspaces.open(credentials, tenant, action)
-        : await workspaces.open(credentials, tenant, action);
+    const workspace = await this.deps.workspaces.open(
+      credentials,
+      tenant,
+      action,
+    );
     return { workspace, object: await this.getObject(workspace, name) };
   }
 

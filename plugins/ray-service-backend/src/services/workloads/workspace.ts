@@ -72,6 +72,11 @@ export class TenantWorkspaces {
     tenantName: string,
     action: Exclude<TenantAction, 'read'>,
   ): Promise<PlanningWorkspace>;
+  open(
+    credentials: Caller,
+    tenantName: string,
+    action: TenantAction,
+  ): Promise<TenantWorkspace>;
   async open(
     credentials: Caller,
     tenantName: string,
