@@ -149,9 +149,7 @@ export class TenantService {
     );
     const said = standby
       ? `Instant: a Ready tenant of the warm pool of ${checked.profile.name} becomes yours (namespace ${standby.namespace}), if no one claims it first`
-      : 'reason' in offer && offer.reason
-      ? `Provisioned on demand: ${offer.reason}`
-      : undefined;
+      : fallbackLine('reason' in offer ? offer.reason : undefined);
     return {
       ...planned,
       provisioning: standby
@@ -504,4 +502,9 @@ function placementOf(checked: CheckedRequest) {
     profile: checked.profile,
     isolation: checked.isolation,
   };
+}
+
+/** Why a warm-pool profile's create would be provisioned on demand, if it is one. */
+function fallbackLine(reason: string | undefined): string | undefined {
+  return reason && `Provisioned on demand: ${reason}`;
 }
