@@ -80,7 +80,7 @@ describeReal('admission on a real API server', () => {
   /**
    * A tenant's namespace with its quota and limit range, as the portal
    * applies them, ready for pods (the controller manager made its default
-   * ServiceAccount).
+   * ServiceAccount and counted the quota's usage).
    */
   async function tenantNamespace(
     isolation: IsolationMode,
@@ -122,6 +122,21 @@ describeReal('admission on a real API server', () => {
           )
         ).status === 200,
       `the default ServiceAccount of ${namespace}`,
+      PATIENCE,
+    );
+    // Until the quota controller first fills status.hard, admission does not
+    // count against the quota; pods created before then would be missing from
+    // its usage whenever that first sync's cache lags behind.
+    const quotaName = inNamespace.find(o => o.kind === 'ResourceQuota')!
+      .metadata.name;
+    await waitFor(
+      async () => {
+        const quota = await host.admin.getJson<{
+          status?: { hard?: Record<string, string> };
+        }>(`/api/v1/namespaces/${namespace}/resourcequotas/${quotaName}`);
+        return Object.keys(quota.status?.hard ?? {}).length > 0;
+      },
+      `the quota controller's first sync of ${namespace}'s quota`,
       PATIENCE,
     );
     return { name, namespace, plan: objects };
