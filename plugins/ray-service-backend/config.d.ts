@@ -180,6 +180,15 @@ export interface Config {
        */
       cacheSeconds?: number;
     };
+    /** RayClusters, RayJobs and RayServices in tenants. */
+    workloads?: {
+      /**
+       * How long a tenant's list of one kind (as one Kubernetes LIST answered
+       * it) serves its pages and other readers, in seconds (default 2; 0:
+       * every list request LISTs). The portal's own changes show at once.
+       */
+      listCacheSeconds?: number;
+    };
     /** How long a reachability check may take, in milliseconds (default 5000). */
     reachabilityTimeoutMs?: number;
     /**

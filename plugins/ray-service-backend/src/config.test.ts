@@ -149,21 +149,27 @@ describe('readRayServiceConfig', () => {
     ).toThrow('rayService.jobHistory.retentionDays must be a positive number');
   });
 
-  it('reads how long Ray data is reused, 2 s by default and 0 allowed', () => {
-    expect(readRayServiceConfig(new ConfigReader({})).rayData).toEqual({
-      cacheSeconds: 2,
-    });
-    expect(
-      readRayServiceConfig(
-        new ConfigReader({ rayService: { rayData: { cacheSeconds: 0 } } }),
-      ).rayData,
-    ).toEqual({ cacheSeconds: 0 });
-    expect(() =>
-      readRayServiceConfig(
-        new ConfigReader({ rayService: { rayData: { cacheSeconds: -1 } } }),
-      ),
-    ).toThrow('rayService.rayData.cacheSeconds must be 0 or more, got -1');
-  });
+  it.each([
+    ['rayData', 'cacheSeconds'],
+    ['workloads', 'listCacheSeconds'],
+  ] as const)(
+    'reads how long %s are reused (%s), 2 s by default and 0 allowed',
+    (section, key) => {
+      const read = (value?: number) =>
+        readRayServiceConfig(
+          new ConfigReader(
+            value === undefined
+              ? {}
+              : { rayService: { [section]: { [key]: value } } },
+          ),
+        )[section];
+      expect(read()).toEqual({ [key]: 2 });
+      expect(read(0)).toEqual({ [key]: 0 });
+      expect(() => read(-1)).toThrow(
+        `rayService.${section}.${key} must be 0 or more, got -1`,
+      );
+    },
+  );
 
   it('reads the instance, `default` when absent', () => {
     expect(readRayServiceConfig(new ConfigReader({})).instance).toBe('default');

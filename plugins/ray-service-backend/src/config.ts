@@ -85,6 +85,11 @@ export interface RayDataConfig {
   cacheSeconds: number;
 }
 
+export interface WorkloadsConfig {
+  /** How long a tenant's list of one workload kind is reused, in seconds; 0: never. */
+  listCacheSeconds: number;
+}
+
 export interface RayServiceConfig {
   /**
    * This portal's instance: the `ray-service.io/instance` label of its
@@ -96,6 +101,7 @@ export interface RayServiceConfig {
   jobHistory: JobHistoryConfig;
   warmPools: WarmPoolsConfig;
   rayData: RayDataConfig;
+  workloads: WorkloadsConfig;
   kubernetesSupport: { minVersion: string; maxVersion: string };
   reachabilityTimeoutMs: number;
   /** Content imported at startup when absent; paths as configured. */
@@ -261,6 +267,13 @@ export function readRayServiceConfig(config: Config): RayServiceConfig {
       cacheSeconds: nonNegativeNumber(
         config,
         'rayService.rayData.cacheSeconds',
+        2,
+      ),
+    },
+    workloads: {
+      listCacheSeconds: nonNegativeNumber(
+        config,
+        'rayService.workloads.listCacheSeconds',
         2,
       ),
     },

@@ -176,6 +176,7 @@ export const rayServicePlugin = createBackendPlugin({
           serviceCredentials: () => auth.getOwnServiceCredentials(),
           jobHistory: rayConfig.jobHistory,
           rayDataCacheTtlMs: rayConfig.rayData.cacheSeconds * 1000,
+          listCacheTtlMs: rayConfig.workloads.listCacheSeconds * 1000,
         });
 
         const tenants = new TenantService({

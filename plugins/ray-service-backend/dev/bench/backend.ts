@@ -40,6 +40,16 @@ export const BENCH_CALLERS = {
   member: mockCredentials.user.header('user:default/alice.alpha'),
 };
 
+/** An in-memory SQLite database on one connection, so that every query sees it. */
+export function inMemoryDatabase(): Knex {
+  return knexFactory({
+    client: 'better-sqlite3',
+    connection: { filename: ':memory:' },
+    useNullAsDefault: true,
+    pool: { min: 1, max: 1 },
+  });
+}
+
 /** A call to the plugin's API; resolves with the parsed body, throws on a non-2xx. */
 export type Call = (
   method: string,
@@ -68,15 +78,7 @@ export async function startBenchBackend(
 ): Promise<BenchBackend> {
   const port = await freeLoopbackPort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  // One connection: every query sees the same in-memory database.
-  const knex =
-    options.knex ??
-    knexFactory({
-      client: 'better-sqlite3',
-      connection: { filename: ':memory:' },
-      useNullAsDefault: true,
-      pool: { min: 1, max: 1 },
-    });
+  const knex = options.knex ?? inMemoryDatabase();
   const config = new ConfigReader({
     backend: { baseUrl, listen: { host: '127.0.0.1', port } },
     permission: { enabled: true },

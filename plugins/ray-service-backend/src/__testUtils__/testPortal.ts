@@ -192,6 +192,7 @@ export async function startTestPortal(
     serviceCredentials: async () => people.automation,
     jobHistory: { logTailLines: 100, retentionDays: 1 },
     rayDataCacheTtlMs: 0,
+    listCacheTtlMs: 0,
   });
   return {
     hostCluster: hostCluster.name,

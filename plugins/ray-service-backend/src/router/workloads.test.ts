@@ -495,3 +495,55 @@ describe.each<IsolationMode>(['namespace', 'vcluster'])(
     });
   },
 );
+
+describe('the list of a workload kind, reused between requests', () => {
+  const tenant = 'wl-lists';
+  const at = `/tenants/${tenant}`;
+  let sim: KubeSim;
+  let backend: { stop(): Promise<void> };
+  let alpha: Api;
+  const names = async () =>
+    (await alpha.get(`${at}/rayclusters`)).body.items.map(
+      (cluster: { name: string }) => cluster.name,
+    );
+
+  beforeAll(async () => {
+    sim = await startTestSim();
+    // an hour: what the list shows below depends on the portal's changes alone
+    const started = await startTenantBackend(
+      { sim },
+      { rayService: { workloads: { listCacheSeconds: 3600 } } },
+    );
+    backend = started.backend;
+    alpha = started.api('alpha');
+    await createReadyTenant(alpha, tenant, { isolation: 'namespace' });
+  });
+  afterAll(async () => {
+    await backend?.stop();
+    await sim?.stop();
+  });
+
+  it("shows the portal's own creates and deletes at once, and others' changes once it is listed again", async () => {
+    expect(await names()).toEqual([]);
+    expect(
+      (
+        await alpha
+          .post(`${at}/rayclusters`)
+          .send({ name: 'mine', spec: clusterSpec() })
+      ).status,
+    ).toBe(201);
+    expect(await names()).toEqual(['mine']);
+
+    // made with kubectl, say: the reused list does not know it yet
+    sim.objects.put({
+      apiVersion: 'ray.io/v1',
+      kind: 'RayCluster',
+      metadata: { name: 'theirs', namespace: tenantNamespace(tenant) },
+      spec: { headGroupSpec: { template: { spec: { containers: [] } } } },
+    });
+    expect(await names()).toEqual(['mine']);
+    // the next change through the portal lists again
+    expect((await alpha.delete(`${at}/rayclusters/mine`)).status).toBe(204);
+    expect(await names()).toEqual(['theirs']);
+  });
+});

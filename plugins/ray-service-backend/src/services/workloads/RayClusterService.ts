@@ -33,13 +33,18 @@ import { TenantWorkspace, TenantWorkspaces } from './workspace';
 
 export type RayClusterRequest = z.output<typeof rayClusterRequestSchema>;
 
-const WORKER_SELECTOR = 'ray.io/node-type=worker';
-
-/** Ready worker pods of a tenant's RayClusters, by cluster and group: one LIST. */
+/**
+ * Ready worker pods of some of a tenant's RayClusters, by cluster and group:
+ * one LIST of just their workers.
+ */
 async function readyWorkers(
   workspace: TenantWorkspace,
   workspaces: TenantWorkspaces,
+  clusters: string[],
 ): Promise<Map<string, Map<string, number>>> {
+  if (clusters.length === 0) {
+    return new Map();
+  }
   const { location } = workspace;
   const pods = await workspaces.reach(workspace.tenant, () =>
     location.client.list(
@@ -47,7 +52,9 @@ async function readyWorkers(
       HOST_WORKLOAD_ACCESS.workerPods.kind,
       {
         namespace: location.namespace,
-        labelSelector: WORKER_SELECTOR,
+        labelSelector: `ray.io/node-type=worker,ray.io/cluster in (${clusters.join(
+          ',',
+        )})`,
       },
     ),
   );
@@ -84,7 +91,11 @@ export class RayClusterService extends WorkloadService<
       plan: planRayCluster,
       clusters: request => [{ spec: request.spec, at: ['spec'] }],
       view: async (objects: ObservedObject[], workspace) => {
-        const ready = await readyWorkers(workspace, deps.workspaces);
+        const ready = await readyWorkers(
+          workspace,
+          deps.workspaces,
+          objects.map(object => object.metadata.name),
+        );
         return objects.map(object =>
           rayClusterView(
             object,

@@ -40,6 +40,7 @@ import {
   RayWorkloadKind,
 } from '../../vocabulary';
 import { readTenantQuota } from './usage';
+import { WorkloadLists } from './WorkloadLists';
 import {
   PlanningWorkspace,
   TenantWorkspace,
@@ -84,6 +85,7 @@ function planErrors(problems: FieldProblem[]): ValidationError {
 export interface WorkloadServiceDeps {
   store: RayServiceStore;
   workspaces: TenantWorkspaces;
+  lists: WorkloadLists;
 }
 
 /**
@@ -211,6 +213,7 @@ export class WorkloadService<TRequest extends { name: string }, TView> {
         name,
       ),
     );
+    this.deps.lists.forget(tenant, this.kind.kind);
     if (!deleted) {
       throw this.notFound(tenant, name);
     }
@@ -294,6 +297,7 @@ export class WorkloadService<TRequest extends { name: string }, TView> {
     const applied = await this.deps.workspaces.reach(workspace.tenant, () =>
       workspace.location.client.apply(object),
     );
+    this.deps.lists.forget(workspace.tenant.name, this.kind.kind);
     // The spec as asked, which holds no secret (job variables are named only).
     await this.record(
       workspace,
@@ -307,13 +311,13 @@ export class WorkloadService<TRequest extends { name: string }, TView> {
   }
 
   private listObjects(workspace: TenantWorkspace): Promise<ObservedObject[]> {
-    const { location } = workspace;
-    return this.deps.workspaces.reach(workspace.tenant, async () =>
-      (
-        await location.client.list(RAY_API_VERSION, this.kind.kind, {
+    const { location, tenant } = workspace;
+    return this.deps.lists.get(tenant.name, this.kind.kind, () =>
+      this.deps.workspaces.reach(tenant, () =>
+        location.client.list(RAY_API_VERSION, this.kind.kind, {
           namespace: location.namespace,
-        })
-      ).sort((a, b) => a.metadata.name.localeCompare(b.metadata.name)),
+        }),
+      ),
     );
   }
 

@@ -23,6 +23,7 @@ import { RayDataService } from './RayDataService';
 import { RayJobService } from './RayJobService';
 import { RayServiceService } from './RayServiceService';
 import { TenantUsageService } from './TenantUsageService';
+import { WorkloadLists } from './WorkloadLists';
 import { TenantWorkspaces, TenantWorkspacesDeps } from './workspace';
 
 export interface WorkloadServicesDeps
@@ -36,6 +37,8 @@ export interface WorkloadServicesDeps
   jobHistory: JobTrackerOptions;
   /** How long answers of Ray dashboards are reused (0: never). */
   rayDataCacheTtlMs: number;
+  /** How long a tenant's list of one workload kind is reused (0: never). */
+  listCacheTtlMs: number;
 }
 
 /** The services of Ray workloads in tenants, sharing one way into them. */
@@ -50,13 +53,14 @@ export function createWorkloadServices(deps: WorkloadServicesDeps) {
   const rayData = new RayDataService(workspaces, {
     cacheTtlMs: deps.rayDataCacheTtlMs,
   });
+  const lists = new WorkloadLists(deps.listCacheTtlMs);
   return {
     workspaces,
     rayData,
     usage: new TenantUsageService(workspaces),
-    rayClusters: new RayClusterService({ store, workspaces }),
-    rayJobs: new RayJobService({ store, workspaces, rayData }),
-    rayServices: new RayServiceService({ store, workspaces }),
+    rayClusters: new RayClusterService({ store, workspaces, lists }),
+    rayJobs: new RayJobService({ store, workspaces, lists, rayData }),
+    rayServices: new RayServiceService({ store, workspaces, lists }),
     jobTracker: new JobTracker(
       {
         store,

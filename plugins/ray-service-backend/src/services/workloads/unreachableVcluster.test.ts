@@ -96,6 +96,7 @@ describe('workloads of a vcluster tenant whose API the backend cannot reach', ()
       serviceCredentials: async () => people.automation,
       jobHistory: { retentionDays: 30, logTailLines: 100 },
       rayDataCacheTtlMs: 0,
+      listCacheTtlMs: 0,
     });
   });
   afterAll(async () => {
