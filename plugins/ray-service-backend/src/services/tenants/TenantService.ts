@@ -152,6 +152,8 @@ export class TenantService {
       : fallbackLine('reason' in offer ? offer.reason : undefined);
     return {
       ...planned,
+      objects: planned.objects as TenantPlan['objects'],
+      yaml: planToYaml(planned.objects),
       provisioning: standby
         ? { source: 'warmPool' }
         : { source: 'onDemand', ...offer },
@@ -454,12 +456,15 @@ export class TenantService {
     };
   }
 
-  /** The plan of a checked request on a host cluster. */
+  /**
+   * The plan of a checked request on a host cluster (without its YAML, which
+   * only dry runs show: a create plans to check that it can).
+   */
   private async planOn(
     checked: CheckedRequest,
     hostCluster: string,
     namespace = tenantNamespace(checked.request.name),
-  ): Promise<TenantPlan> {
+  ) {
     const { request, isolation } = checked;
     const tenant = {
       name: request.name,
@@ -487,9 +492,8 @@ export class TenantService {
       hostCluster,
       isolation,
       namespace,
-      objects: planned.objects as TenantPlan['objects'],
+      objects: planned.objects,
       summary: planned.summary,
-      yaml: planToYaml(planned.objects),
     };
   }
 }

@@ -61,9 +61,16 @@ export function pendingTenants(
     Pick<ComputeProfileInput, 'resources' | 'partitioning'>
   >,
 ): PendingTenants {
+  const byProfile = new Map<string, CapacityRequest>();
   const requests = tenants.flatMap(tenant => {
     const profile = profiles.get(tenant.profile);
-    return profile ? [profileCapacityRequest(profile)] : [];
+    if (!profile) {
+      return [];
+    }
+    const request =
+      byProfile.get(tenant.profile) ?? profileCapacityRequest(profile);
+    byProfile.set(tenant.profile, request);
+    return [request];
   });
   return { count: requests.length, hold: sumRequests(requests) };
 }
