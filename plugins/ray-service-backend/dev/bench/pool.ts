@@ -29,6 +29,8 @@
  * create a claim), then the burst with misses:
  *
  * - claim latency p50/p95 (POST /tenants answering 201 Ready; goal p95 < 150 ms),
+ *   next to the floor of this machine: the same number of concurrent
+ *   requests of the cheapest authenticated read (GET /profiles as the member),
  * - on-demand create → Ready on the same kube-sim, and the ratio of the two,
  * - the time each pool takes to refill after the burst,
  * - misses (creates that fell back to on demand) and double claims (must be 0).
@@ -162,6 +164,8 @@ interface Result {
   sequentialMs: number[];
   /** Claims of a burst of exactly what the pools hold (every create a hit). */
   hitsOnlyMs: number[];
+  /** A burst as large as the mixed one of GET /profiles: what any burst costs here. */
+  floorMs: number[];
   claimsMs: number[];
   missesMs: number[];
   onDemandMs: number[];
@@ -231,6 +235,22 @@ async function run(
       100,
     );
 
+    // The floor: as many reads at once as the burst has creates.
+    const floorMs = await Promise.all(
+      POOLS.flatMap(pool => Array.from({ length: pool.burst })).map(
+        async (_, i) => {
+          const started = performance.now();
+          await backends[i % backends.length].call(
+            'GET',
+            '/profiles',
+            undefined,
+            BENCH_CALLERS.member,
+          );
+          return performance.now() - started;
+        },
+      ),
+    );
+
     // The burst: every create at once, spread over the replicas.
     const requests = POOLS.flatMap(pool =>
       Array.from({ length: pool.burst }, (_, i) => ({
@@ -291,6 +311,7 @@ async function run(
       hitsOnlyMs: hits
         .filter(a => a.tenant.provisioning?.source === 'warmPool')
         .map(a => a.ms),
+      floorMs,
       claimsMs: claims.map(c => c.ms),
       missesMs: answers
         .filter(a => a.tenant.provisioning?.source !== 'warmPool')
@@ -358,6 +379,10 @@ function report(results: Result[]) {
       'database',
       'one by one p50/p95 ms',
       'hits-only burst p50/p95 ms',
+      `floor: ${POOLS.reduce(
+        (n, p) => n + p.burst,
+        0,
+      )} GET /profiles p50/p95 ms`,
       'claims',
       'claim p50 ms',
       'claim p95 ms',
@@ -371,6 +396,7 @@ function report(results: Result[]) {
     ...results.map(r => {
       const claims = summarize({ endpoint: '', durationsMs: r.claimsMs });
       const hitsOnly = summarize({ endpoint: '', durationsMs: r.hitsOnlyMs });
+      const floor = summarize({ endpoint: '', durationsMs: r.floorMs });
       const oneByOne = summarize({ endpoint: '', durationsMs: r.sequentialMs });
       const misses = summarize({ endpoint: '', durationsMs: r.missesMs });
       const onDemand = summarize({ endpoint: '', durationsMs: r.onDemandMs });
@@ -378,6 +404,7 @@ function report(results: Result[]) {
         `${r.database} (${r.replicas} replica${r.replicas > 1 ? 's' : ''})`,
         `${ms(oneByOne.p50)}/${ms(oneByOne.p95)} (${r.sequentialMs.length})`,
         `${ms(hitsOnly.p50)}/${ms(hitsOnly.p95)} (${r.hitsOnlyMs.length})`,
+        `${ms(floor.p50)}/${ms(floor.p95)}`,
         String(r.claimsMs.length),
         ms(claims.p50),
         ms(claims.p95),
