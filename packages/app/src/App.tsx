@@ -69,7 +69,18 @@ const routes = (
     >
       {entityPage}
     </Route>
-    <Route path="/create" element={<ScaffolderPage />}>
+    <Route
+      path="/create"
+      element={
+        <ScaffolderPage
+          headerOptions={{
+            title: 'Create',
+            subtitle:
+              'Get a Ray tenant for your team, or run a RayCluster, RayJob or RayService in one',
+          }}
+        />
+      }
+    >
       {/* The fields of the Ray templates (templates/), beside the default ones */}
       <ScaffolderFieldExtensions>
         <RayTenantNameFieldExtension />
