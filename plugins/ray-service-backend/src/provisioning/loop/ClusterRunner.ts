@@ -72,6 +72,17 @@ export class ClusterRunner<R> {
     this.timer.unref?.();
   }
 
+  /** Resolves once no pass runs and none is due within `withinMs`. */
+  async idle(withinMs = 100): Promise<void> {
+    while (
+      !this.stopped &&
+      (this.running || (this.timer && this.timerDue - Date.now() <= withinMs))
+    ) {
+      await (this.running?.catch(() => undefined) ??
+        new Promise(resolve => setTimeout(resolve, 10)));
+    }
+  }
+
   /** No more passes; resolves when the running one is done. */
   async stop(): Promise<void> {
     this.stopped = true;
