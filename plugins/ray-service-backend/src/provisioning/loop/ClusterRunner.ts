@@ -83,6 +83,14 @@ export class ClusterRunner<R> {
     }
   }
 
+  /** Drops the delayed pass, if any; resolves when the running one is done. */
+  async cancel(): Promise<void> {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.timerDue = Infinity;
+    await this.running?.catch(() => undefined);
+  }
+
   /** No more passes; resolves when the running one is done. */
   async stop(): Promise<void> {
     this.stopped = true;
@@ -108,6 +116,11 @@ export class KeyedRunners<R> {
       this.runners.set(key, runner);
     }
     return runner;
+  }
+
+  /** Drops every delayed pass; resolves when the running ones are done. */
+  async cancel(): Promise<void> {
+    await Promise.all([...this.runners.values()].map(r => r.cancel()));
   }
 
   /** No more passes of any key; resolves when the running ones are done. */

@@ -16,6 +16,7 @@
 
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { HostClusterClients } from '../../kubernetes/HostClusterClients';
 import { HostClusterProbe } from '../../hostClusters/HostClusterProbe';
 import { RayServiceStore } from '../../store/RayServiceStore';
@@ -142,10 +143,60 @@ export class ReconcileLoop {
 
   /**
    * A pass of the cluster soon (debounced): after a change of its tenants.
-   * Watching, the pass is about the tenants whose desired state changed.
+   * Watching, the pass is about the tenants whose desired state changed,
+   * and only a replica that watches the cluster passes: the others leave
+   * the change to it (it looks in the database every `checkMs` of `hold`).
    */
   trigger(hostCluster: string): void {
-    this.runners.of(hostCluster).schedule(this.options.debounceMs ?? 50);
+    if (!this.options.watch || this.watched.has(hostCluster)) {
+      this.runners.of(hostCluster).schedule(this.options.debounceMs ?? 50);
+    }
+  }
+
+  /**
+   * Watching: holds the work of every host cluster for `durationMs`, or
+   * until `signal` aborts — the scheduled task's run, so that one replica
+   * at a time watches (the scheduler's global scope is the lease). The
+   * informers start afresh (one LIST per kind) and a pass goes over every
+   * tenant; then passes follow the watch events, the backoffs and, every
+   * `checkMs`, what changed in the database (changes made on other
+   * replicas). At the end the watches stop: the next hold, here or on
+   * another replica, is a full resync.
+   */
+  async hold(
+    signal: AbortSignal,
+    { durationMs, checkMs }: { durationMs: number; checkMs: number },
+  ): Promise<void> {
+    const until = Date.now() + durationMs;
+    try {
+      await this.runAll();
+      while (!signal.aborted && Date.now() < until) {
+        // resolves after the delay, rejects at once when aborted
+        await sleep(Math.min(checkMs, until - Date.now()), undefined, {
+          signal,
+        }).catch(() => undefined);
+        for (const hostCluster of this.deps.hostClusters.names) {
+          if (signal.aborted) {
+            break;
+          }
+          if (this.watched.has(hostCluster)) {
+            this.trigger(hostCluster);
+          } else {
+            void this.run(hostCluster); // its watches could not start yet
+          }
+        }
+      }
+    } finally {
+      await this.release();
+    }
+  }
+
+  /** Stops watching every host cluster and drops the queued passes. */
+  private async release(): Promise<void> {
+    const watched = [...this.watched.values()];
+    this.watched.clear();
+    await this.runners.cancel();
+    await Promise.all(watched.map(({ informers }) => informers.stop()));
   }
 
   /** A pass of every configured cluster, concurrently; never rejects. */
@@ -173,10 +224,7 @@ export class ReconcileLoop {
   /** Stops scheduling passes and waits for the running ones; stops watching. */
   async stop(): Promise<void> {
     await this.runners.stop();
-    await Promise.all(
-      [...this.watched.values()].map(({ informers }) => informers.stop()),
-    );
-    this.watched.clear();
+    await this.release();
   }
 
   /** A watch event: its tenant is queued for a pass. */
@@ -210,6 +258,7 @@ export class ReconcileLoop {
       instance: this.options.instance,
       kinds: reconciledKinds(deliveryController),
       onEvent: (_, object) => this.queue(hostCluster, tenantOf(object)),
+      resyncMs: 0, // the end of a hold is the resync
     });
     try {
       await informers.start();
