@@ -117,25 +117,46 @@ export interface Config {
       /**
        * Period of the scheduled pass over every host cluster, in seconds
        * (default 10). The pass runs on one backend replica at a time.
+       * Watching, it is how often the replica that holds the watches looks
+       * in the database for tenants changed on other replicas.
        */
       intervalSeconds?: number;
       /** Limit of one scheduled pass, in seconds (default 300). */
       timeoutSeconds?: number;
       /**
-       * Delay of an in-process follow-up pass of a host cluster while some of
-       * its tenants have not converged yet, in seconds (default 2; fractions
-       * allowed).
+       * Polling (`watch: false`): delay of an in-process follow-up pass of a
+       * host cluster while some of its tenants have not converged yet, in
+       * seconds (default 2; fractions allowed).
        */
       requeueSeconds?: number;
       /**
-       * Observe each host cluster by watches — one LIST per kind when the
-       * backend starts, then WATCH — instead of a LIST per kind per pass; a
-       * change of a managed object (e.g. one edited or deleted by hand)
-       * triggers a pass of its cluster. Default false. The generated RBAC
-       * then needs `watch` on the reconciled kinds (see the RBAC route's
-       * `watch` parameter).
+       * Observe each host cluster by watches — one LIST per kind, then
+       * WATCH — instead of a LIST per kind per pass (default true). A change
+       * of a managed object (e.g. one edited or deleted by hand) or of a
+       * tenant in the database queues that tenant alone for a pass; a tenant
+       * that has not converged is retried alone with its own backoff. One
+       * backend replica at a time holds the watches (the scheduled task
+       * `ray-service-reconcile`, global scope, runs for `resyncMinutes`).
+       * The generated RBAC needs `watch` on the reconciled kinds (see the
+       * RBAC route's `watch` parameter). false: poll every `intervalSeconds`.
        */
       watch?: boolean;
+      /**
+       * Watching: how long one replica holds the watches, in minutes
+       * (default 10). Then it stops them, the next run of the scheduled
+       * task (on any replica) lists every kind afresh and passes over every
+       * tenant: a full resync, the safety net against a missed event. A
+       * replica that dies holding them is replaced when its task times out
+       * (`resyncMinutes` + `timeoutSeconds`).
+       */
+      resyncMinutes?: number;
+      /** Watching: the backoff of a tenant that has not converged. */
+      backoff?: {
+        /** The first retry's delay, in seconds (default 1); it doubles with each retry in a row. */
+        initialSeconds?: number;
+        /** The longest delay, in seconds (default 300). */
+        maxSeconds?: number;
+      };
     };
     /**
      * Finished RayJobs: their final status, timings and the end of their log

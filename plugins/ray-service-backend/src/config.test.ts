@@ -98,7 +98,9 @@ describe('readRayServiceConfig', () => {
       intervalSeconds: 10,
       timeoutSeconds: 300,
       requeueSeconds: 2,
-      watch: false,
+      watch: true,
+      resyncMinutes: 10,
+      backoff: { initialSeconds: 1, maxSeconds: 300 },
     });
     expect(
       readRayServiceConfig(
@@ -108,7 +110,9 @@ describe('readRayServiceConfig', () => {
               enabled: false,
               intervalSeconds: 30,
               requeueSeconds: 0.5,
-              watch: true,
+              watch: false,
+              resyncMinutes: 30,
+              backoff: { initialSeconds: 0.5, maxSeconds: 60 },
             },
           },
         }),
@@ -118,7 +122,9 @@ describe('readRayServiceConfig', () => {
       intervalSeconds: 30,
       timeoutSeconds: 300,
       requeueSeconds: 0.5,
-      watch: true,
+      watch: false,
+      resyncMinutes: 30,
+      backoff: { initialSeconds: 0.5, maxSeconds: 60 },
     });
     expect(() =>
       readRayServiceConfig(

@@ -61,6 +61,10 @@ export interface ReconcileConfig {
   requeueSeconds: number;
   /** Observe host clusters by watches instead of a LIST per kind per pass. */
   watch: boolean;
+  /** Watching: how long a replica holds the host clusters' watches before it lists everything again. */
+  resyncMinutes: number;
+  /** Watching: the backoff of a tenant that has not converged. */
+  backoff: { initialSeconds: number; maxSeconds: number };
 }
 
 export interface JobHistoryConfig {
@@ -203,7 +207,12 @@ function readReconcile(config: Config): ReconcileConfig {
     intervalSeconds: positiveNumber(config, `${at}.intervalSeconds`, 10),
     timeoutSeconds: positiveNumber(config, `${at}.timeoutSeconds`, 300),
     requeueSeconds: positiveNumber(config, `${at}.requeueSeconds`, 2),
-    watch: config.getOptionalBoolean(`${at}.watch`) ?? false,
+    watch: config.getOptionalBoolean(`${at}.watch`) ?? true,
+    resyncMinutes: positiveNumber(config, `${at}.resyncMinutes`, 10),
+    backoff: {
+      initialSeconds: positiveNumber(config, `${at}.backoff.initialSeconds`, 1),
+      maxSeconds: positiveNumber(config, `${at}.backoff.maxSeconds`, 300),
+    },
   };
 }
 

@@ -126,10 +126,19 @@ export const rayServicePlugin = createBackendPlugin({
             requeueMs: rayConfig.reconcile.requeueSeconds * 1000,
             maxRequeueMs: rayConfig.reconcile.intervalSeconds * 1000,
             watch: rayConfig.reconcile.watch,
+            backoff: {
+              baseMs: rayConfig.reconcile.backoff.initialSeconds * 1000,
+              maxMs: rayConfig.reconcile.backoff.maxSeconds * 1000,
+            },
           },
         );
-        const { enabled, intervalSeconds, timeoutSeconds } =
-          rayConfig.reconcile;
+        const {
+          enabled,
+          intervalSeconds,
+          timeoutSeconds,
+          watch,
+          resyncMinutes,
+        } = rayConfig.reconcile;
         const placement = new Placement({ store, hostClusters, access });
         const onChange = (hostCluster: string) => {
           if (enabled) {
@@ -224,13 +233,29 @@ export const rayServicePlugin = createBackendPlugin({
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
 
         if (enabled) {
+          // Watching, a run holds the watches for resyncMinutes: the global
+          // scope makes it one replica's at a time. Its first run waits a
+          // period after startup, so that nothing waits for a run that lasts
+          // minutes (test schedulers run undelayed tasks at startup).
           await scheduler.scheduleTask({
             id: 'ray-service-reconcile',
             frequency: { seconds: intervalSeconds },
-            timeout: { seconds: timeoutSeconds },
+            ...(watch && { initialDelay: { seconds: intervalSeconds } }),
+            timeout: {
+              seconds: watch
+                ? resyncMinutes * 60 + timeoutSeconds
+                : timeoutSeconds,
+            },
             scope: 'global',
-            fn: async () => {
-              await loop.runAll();
+            fn: async signal => {
+              if (watch) {
+                await loop.hold(signal, {
+                  durationMs: resyncMinutes * 60_000,
+                  checkMs: intervalSeconds * 1000,
+                });
+              } else {
+                await loop.runAll();
+              }
             },
           });
           lifecycle.addShutdownHook(() => loop.stop());
@@ -256,11 +281,14 @@ export const rayServicePlugin = createBackendPlugin({
             await workloads.jobTracker.round();
           },
         });
+        const loopCadence = watch
+          ? `watching, resync every ${resyncMinutes} min`
+          : `every ${intervalSeconds} s`;
         logger.info(
           `ray-service instance ${rayConfig.instance} serving ${
             rayConfig.hostClusters.length
           } host cluster(s); tenant reconcile loop ${
-            enabled ? `every ${intervalSeconds} s` : 'off'
+            enabled ? loopCadence : 'off'
           }; warm-pool loop ${
             warmPools.enabled ? `every ${warmPools.intervalSeconds} s` : 'off'
           }`,

@@ -54,6 +54,7 @@ import { HostClusterProbe } from '../../src/hostClusters/HostClusterProbe';
 import { RayServiceStore } from '../../src/store/RayServiceStore';
 import { migrationsDir } from '../../src/store/migrations';
 import { formatTable, summarize } from './measure';
+import { compareModes } from './watchVsPoll';
 
 const TENANTS = Number(process.env.BENCH_TENANTS ?? 1000);
 const CLUSTERS = Number(process.env.BENCH_CLUSTERS ?? 5);
@@ -126,16 +127,21 @@ async function teardown(
   sims: KubeSim[],
 ) {
   const now = new Date().toISOString();
+  const stored = (
+    await Promise.all(
+      sims.map((_, i) => store.tenants.listOnHostCluster(`cluster-${i + 1}`)),
+    )
+  ).flat();
   await store.transaction(async tx => {
-    for (let i = 0; i < TENANTS; i++) {
-      await tx.tenants.changeSpec(`t-${String(i).padStart(4, '0')}`, {
+    for (const { name } of stored) {
+      await tx.tenants.changeSpec(name, {
         deletionRequestedAt: now,
         phase: 'Deleting',
         updatedAt: now,
       });
     }
   });
-  console.log(`\nDeleting all ${TENANTS} tenants, round after round:`);
+  console.log(`\nDeleting all ${stored.length} tenants, round after round:`);
   const started = performance.now();
   sims.forEach(sim => sim.stats.reset());
   for (let round = 1; ; round++) {
@@ -167,7 +173,7 @@ async function teardown(
     ),
   );
   console.log(
-    `Deleted ${TENANTS} tenants in ${seconds(
+    `Deleted ${stored.length} tenants in ${seconds(
       performance.now() - started,
     )}; managed objects left on the sims: ${sum(
       sims.map(sim => managedObjects(sim).length),
@@ -404,6 +410,29 @@ async function main() {
         1,
       )} ms in ${STEADY_ROUNDS} rounds.`,
     );
+
+    const planInputs = new PlanInputs({
+      store,
+      hostClusters,
+      instance: DEFAULT_INSTANCE,
+    });
+    await compareModes({
+      sims,
+      names,
+      store,
+      clients,
+      hostClusters,
+      planInputs,
+      logger,
+      // odd tenants are namespace-isolated: an operator release of their own
+      stuck: { name: 't-0001', cluster: 1 % CLUSTERS },
+      repairable: Array.from({ length: 20 }, (_, i) => (i * 37) % TENANTS).map(
+        t => ({
+          name: `t-${String(t).padStart(4, '0')}`,
+          cluster: t % CLUSTERS,
+        }),
+      ),
+    });
 
     await teardown(store, loop, sims);
   } finally {

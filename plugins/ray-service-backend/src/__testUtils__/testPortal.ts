@@ -18,14 +18,18 @@ import path from 'node:path';
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { Tenant } from '@ray-service/plugin-ray-service-common';
 import { people, createTestServices } from './services';
-import { SIM_TOKEN } from './tenantApi';
+import { SIM_TOKEN, tenantRequest } from './tenantApi';
 import { importBootstrapContent } from '../bootstrap/importBootstrapContent';
 import type { HostClusterConfig } from '../config';
 import { HostClusterDirectory } from '../hostClusters/HostClusterDirectory';
 import { HostClusterProbe } from '../hostClusters/HostClusterProbe';
 import { Reachability } from '../hostClusters/reachability';
 import { HostClusterClients } from '../kubernetes/HostClusterClients';
-import { PassReport, ReconcileLoop } from '../provisioning/loop/ReconcileLoop';
+import {
+  PassReport,
+  ReconcileLoop,
+  ReconcileLoopOptions,
+} from '../provisioning/loop/ReconcileLoop';
 import { PlanInputs } from '../provisioning/planInputs';
 import { planFor } from '../provisioning/loop/desired';
 import type { PlannedObject } from '../planner';
@@ -102,6 +106,13 @@ export interface TestPortal {
 
 export const admin = people.pat;
 
+/** What ml-team-alpha asks for a namespace-isolated tenant on the host cluster `sim`. */
+export const simTenantRequest = (name: string) => ({
+  ...tenantRequest(name),
+  isolation: 'namespace' as const,
+  hostCluster: 'sim',
+});
+
 /** A kube-sim as the portal's config names a host cluster. */
 export function simHostCluster(
   sim: { url: string; caData: string },
@@ -126,6 +137,10 @@ export interface TestPortalOptions {
   maxRequeueMs?: number;
   /** Observe the host cluster by watches (`rayService.reconcile.watch`); default false. */
   watch?: boolean;
+  /** Watching: the backoff of tenants that have not converged (clock, random source). */
+  backoff?: ReconcileLoopOptions['backoff'];
+  /** Told of every pass of the loop. */
+  onPass?: (report: PassReport) => void;
 }
 
 export async function startTestPortal(
@@ -155,13 +170,21 @@ export async function startTestPortal(
   const planInputs = new PlanInputs({ store, hostClusters: probe, instance });
   const placement = new Placement({ store, hostClusters: probe, access });
   const loop = new ReconcileLoop(
-    { store, clients, hostClusters: probe, planInputs, logger },
+    {
+      store,
+      clients,
+      hostClusters: probe,
+      planInputs,
+      logger,
+      ...(options.onPass && { onPass: options.onPass }),
+    },
     {
       instance,
       // by default, passes only when the test asks
       requeueMs: options.requeueMs ?? 3_600_000,
       maxRequeueMs: options.maxRequeueMs ?? 3_600_000,
       watch: options.watch ?? false,
+      ...(options.backoff && { backoff: options.backoff }),
     },
   );
   const tenants = new TenantService({

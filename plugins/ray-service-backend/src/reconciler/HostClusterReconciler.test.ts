@@ -313,6 +313,35 @@ describe('HostClusterReconciler on kube-sim', () => {
     expect([...managedTenants(cluster.sim)]).toEqual(['alpha']);
   });
 
+  it('with a scope, judges only the tenants in it: others are neither probed, written nor torn down', async () => {
+    const reconciler = new HostClusterReconciler(cluster.client);
+    await untilConverged(reconciler, [
+      desired({ name: 'alpha', isolation: 'namespace' }),
+      desired({ name: 'stale', isolation: 'namespace' }),
+      desired({ name: 'other', isolation: 'namespace' }),
+    ]);
+    const alpha = desired({ name: 'alpha', isolation: 'namespace' });
+    cluster.sim.stats.reset();
+    // 'other' is out of scope and unknown to this call: it stays
+    const first = await reconciler.reconcile(
+      [alpha],
+      new Set(['alpha', 'stale']),
+    );
+    expect(first.orphans).toEqual(['stale']);
+    expect(first.tenants.map(t => t.name)).toEqual(['alpha']);
+    expect(
+      cluster.sim.stats.requests.filter(
+        r => r.verb !== 'list' && r.namespace === 'ray-other',
+      ),
+    ).toEqual([]);
+    const scope = new Set(['alpha', 'stale']);
+    await waitFor(async () => {
+      await reconciler.reconcile([alpha], scope);
+      return !managedTenants(cluster.sim).has('stale');
+    }, 'the orphan in scope torn down');
+    expect([...managedTenants(cluster.sim)].sort()).toEqual(['alpha', 'other']);
+  });
+
   it('only sees the objects of its own portal instance', async () => {
     const staging = new HostClusterReconciler(cluster.client, {
       instance: 'staging',

@@ -80,6 +80,16 @@ function assertUniqueNames(tenants: DesiredTenant[]) {
   }
 }
 
+/** The observation of the tenants in `scope` only. */
+function within(observation: Observation, scope: ReadonlySet<string>) {
+  return {
+    ...observation,
+    byTenant: new Map(
+      [...observation.byTenant].filter(([tenant]) => scope.has(tenant)),
+    ),
+  };
+}
+
 /**
  * Level-triggered reconciliation of the tenants of one host cluster:
  * observe (one list per planned kind), diff (pure), write (server-side
@@ -113,14 +123,24 @@ export class HostClusterReconciler {
     this.observation = options.observation;
   }
 
-  async reconcile(tenants: DesiredTenant[]): Promise<ReconcileResult> {
+  /**
+   * A pass over `tenants`. With `scope` (tenant keys), only the objects of
+   * those tenants are looked at: `tenants` are the ones of them the caller
+   * knows, the others are orphans, and every other tenant's objects are
+   * left alone. Without it, `tenants` must be all of them.
+   */
+  async reconcile(
+    tenants: DesiredTenant[],
+    scope?: ReadonlySet<string>,
+  ): Promise<ReconcileResult> {
     assertUniqueNames(tenants);
     const started = Date.now();
     const before: ObjectClientStats = { ...this.client.stats };
 
-    const observation = await (this.observation
+    const observed = await (this.observation
       ? this.observation()
       : observe(this.client, this.instance, this.kinds));
+    const observation = scope ? within(observed, scope) : observed;
     const { tenants: actions, orphans } = diff(tenants, observation);
     const written = await mapLimited(actions, this.concurrency, a =>
       write(this.client, a),

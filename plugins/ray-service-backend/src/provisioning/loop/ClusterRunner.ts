@@ -72,6 +72,25 @@ export class ClusterRunner<R> {
     this.timer.unref?.();
   }
 
+  /** Resolves once no pass runs and none is due within `withinMs`. */
+  async idle(withinMs = 100): Promise<void> {
+    while (
+      !this.stopped &&
+      (this.running || (this.timer && this.timerDue - Date.now() <= withinMs))
+    ) {
+      await (this.running?.catch(() => undefined) ??
+        new Promise(resolve => setTimeout(resolve, 10)));
+    }
+  }
+
+  /** Drops the delayed pass, if any; resolves when the running one is done. */
+  async cancel(): Promise<void> {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.timerDue = Infinity;
+    await this.running?.catch(() => undefined);
+  }
+
   /** No more passes; resolves when the running one is done. */
   async stop(): Promise<void> {
     this.stopped = true;
@@ -97,6 +116,11 @@ export class KeyedRunners<R> {
       this.runners.set(key, runner);
     }
     return runner;
+  }
+
+  /** Drops every delayed pass; resolves when the running ones are done. */
+  async cancel(): Promise<void> {
+    await Promise.all([...this.runners.values()].map(r => r.cancel()));
   }
 
   /** No more passes of any key; resolves when the running ones are done. */

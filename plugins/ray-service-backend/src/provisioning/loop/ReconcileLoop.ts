@@ -16,6 +16,7 @@
 
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { HostClusterClients } from '../../kubernetes/HostClusterClients';
 import { HostClusterProbe } from '../../hostClusters/HostClusterProbe';
 import { RayServiceStore } from '../../store/RayServiceStore';
@@ -34,7 +35,10 @@ import { PlanMemo } from './PlanMemo';
 import { logStatusChange } from './conditionLog';
 import { fetched } from '../../lib/fetched';
 import { ObservationInformers } from '../../reconciler/informers';
+import { tenantOf } from '../../reconciler/objects';
 import { DeliveryController, reconciledKinds } from '../../vocabulary';
+import type { BackoffQueueOptions } from '../../lib/BackoffQueue';
+import { Settled, WatchedCluster } from './WatchedCluster';
 
 /** What one pass over a host cluster did. */
 export interface PassReport {
@@ -48,8 +52,13 @@ export interface PassReport {
   /** Status rows written, and tenants removed because they are gone. */
   statusWrites: number;
   removed: number;
-  /** Whether a follow-up pass was scheduled because tenants are converging. */
+  /**
+   * Whether a follow-up pass was scheduled because tenants are converging
+   * (watching: whether some tenant was queued again after its backoff).
+   */
   requeued: boolean;
+  /** Watching: how many tenants the pass was about; absent for a pass over all of them. */
+  scope?: number;
   durationMs: number;
   error?: string;
 }
@@ -60,7 +69,7 @@ export interface ReconcileLoopOptions {
    * its label and the reconcilers only see (and prune) its objects.
    */
   instance: string;
-  /** Delay of the follow-up pass while tenants converge. */
+  /** Delay of the follow-up pass while tenants converge (polling). */
   requeueMs: number;
   /**
    * Longest delay of a follow-up pass: while tenants only wait (a pass
@@ -74,10 +83,19 @@ export interface ReconcileLoopOptions {
   reconciler?: Omit<ReconcilerOptions, 'instance'>;
   /**
    * Observe host clusters by watches (one LIST per kind, then WATCH) instead
-   * of a LIST per kind per pass; a change of a managed object triggers a
-   * pass of its cluster. Default false.
+   * of a LIST per kind per pass; a change of a managed object queues its
+   * tenant for a pass. Tenants that have not converged are queued again
+   * alone, each with its own backoff (`backoff`), and a change in the
+   * database queues the tenants it changed; no follow-up passes of the
+   * whole cluster. Default false.
    */
   watch?: boolean;
+  /**
+   * Watching: the backoff of a tenant that has not converged; default 1 s,
+   * doubling up to 5 minutes, 20 % jitter. The clock and random source are
+   * for tests.
+   */
+  backoff?: Partial<BackoffQueueOptions>;
 }
 
 export interface ReconcileLoopDeps {
@@ -88,6 +106,8 @@ export interface ReconcileLoopDeps {
   logger: LoggerService;
   /** Told when a tenant's phase changes and when it is gone; none by default. */
   events?: TenantEvents;
+  /** Told of every pass, e.g. for benchmarks. */
+  onPass?: (report: PassReport) => void;
 }
 
 /**
@@ -113,65 +133,132 @@ export class ReconcileLoop {
   private readonly idlePasses = new Map<string, number>();
   /** Per host cluster: what was last logged (orphans, a failed pass), so it is logged once. */
   private readonly lastLogged = new Map<string, string>();
-  /** Per host cluster, with `watch`: its informers and the delivery controller they are for. */
-  private readonly informers = new Map<
-    string,
-    { deliveryController?: DeliveryController; informers: ObservationInformers }
-  >();
+  /** Per host cluster, with `watch`: its informers and queued tenants. */
+  private readonly watched = new Map<string, WatchedCluster>();
 
   constructor(
     private readonly deps: ReconcileLoopDeps,
     private readonly options: ReconcileLoopOptions,
   ) {}
 
-  /** A pass of the cluster soon (debounced): after a change of its tenants. */
+  /**
+   * A pass of the cluster soon (debounced): after a change of its tenants.
+   * Watching, the pass is about the tenants whose desired state changed,
+   * and only a replica that watches the cluster passes: the others leave
+   * the change to it (it looks in the database every `checkMs` of `hold`).
+   */
   trigger(hostCluster: string): void {
-    this.runners.of(hostCluster).schedule(this.options.debounceMs ?? 50);
+    if (!this.options.watch || this.watched.has(hostCluster)) {
+      this.runners.of(hostCluster).schedule(this.options.debounceMs ?? 50);
+    }
+  }
+
+  /**
+   * Watching: holds the work of every host cluster for `durationMs`, or
+   * until `signal` aborts — the scheduled task's run, so that one replica
+   * at a time watches (the scheduler's global scope is the lease). The
+   * informers start afresh (one LIST per kind) and a pass goes over every
+   * tenant; then passes follow the watch events, the backoffs and, every
+   * `checkMs`, what changed in the database (changes made on other
+   * replicas). At the end the watches stop: the next hold, here or on
+   * another replica, is a full resync.
+   */
+  async hold(
+    signal: AbortSignal,
+    { durationMs, checkMs }: { durationMs: number; checkMs: number },
+  ): Promise<void> {
+    const until = Date.now() + durationMs;
+    try {
+      await this.runAll();
+      while (!signal.aborted && Date.now() < until) {
+        // resolves after the delay, rejects at once when aborted
+        await sleep(Math.min(checkMs, until - Date.now()), undefined, {
+          signal,
+        }).catch(() => undefined);
+        for (const hostCluster of this.deps.hostClusters.names) {
+          if (signal.aborted) {
+            break;
+          }
+          if (this.watched.has(hostCluster)) {
+            this.trigger(hostCluster);
+          } else {
+            void this.run(hostCluster); // its watches could not start yet
+          }
+        }
+      }
+    } finally {
+      await this.release();
+    }
+  }
+
+  /** Stops watching every host cluster and drops the queued passes. */
+  private async release(): Promise<void> {
+    const watched = [...this.watched.values()];
+    this.watched.clear();
+    await this.runners.cancel();
+    await Promise.all(watched.map(({ informers }) => informers.stop()));
   }
 
   /** A pass of every configured cluster, concurrently; never rejects. */
   async runAll(): Promise<PassReport[]> {
     const reports = await Promise.all(
-      this.deps.hostClusters.names.map(name => this.runners.of(name).run()),
+      this.deps.hostClusters.names.map(name => this.run(name)),
     );
     return reports.filter((r): r is PassReport => r !== undefined);
   }
 
-  /** A pass of one cluster (after the running one, if any). */
+  /** A pass of one cluster over all its tenants (after the running one, if any). */
   async run(hostCluster: string): Promise<PassReport | undefined> {
+    const watched = this.watched.get(hostCluster);
+    if (watched) {
+      watched.fullPassDue = true;
+    }
     return this.runners.of(hostCluster).run();
+  }
+
+  /** Resolves once no pass of the cluster runs and none is due at once. */
+  idle(hostCluster: string): Promise<void> {
+    return this.runners.of(hostCluster).idle(this.options.debounceMs ?? 50);
   }
 
   /** Stops scheduling passes and waits for the running ones; stops watching. */
   async stop(): Promise<void> {
     await this.runners.stop();
-    await Promise.all(
-      [...this.informers.values()].map(({ informers }) => informers.stop()),
-    );
-    this.informers.clear();
+    await this.release();
+  }
+
+  /** A watch event: its tenant is queued for a pass. */
+  private queue(hostCluster: string, tenant: string | undefined) {
+    const watched = this.watched.get(hostCluster);
+    if (watched && tenant) {
+      watched.queue.add(tenant);
+      this.runners.of(hostCluster).schedule(this.options.debounceMs ?? 50);
+    }
   }
 
   /**
-   * The informers of a host cluster, started (each kind listed) on first
-   * use and again when its delivery controller changes.
+   * The watched state of a host cluster, its informers started (each kind
+   * listed) on first use and again when its delivery controller changes;
+   * its first pass is over all tenants.
    */
-  private async informersOf(
+  private async watchedOf(
     hostCluster: string,
     deliveryController: DeliveryController | undefined,
-  ): Promise<ObservationInformers> {
-    const known = this.informers.get(hostCluster);
+  ): Promise<WatchedCluster> {
+    const known = this.watched.get(hostCluster);
     if (known && known.deliveryController === deliveryController) {
-      return known.informers;
+      return known;
     }
     await known?.informers.stop();
-    this.informers.delete(hostCluster);
+    this.watched.delete(hostCluster);
     const { clients } = this.deps;
     const informers = new ObservationInformers({
       kubeConfig: clients.kubeConfig(hostCluster),
       client: clients.objectClient(hostCluster),
       instance: this.options.instance,
       kinds: reconciledKinds(deliveryController),
-      onEvent: () => this.trigger(hostCluster),
+      onEvent: (_, object) => this.queue(hostCluster, tenantOf(object)),
+      resyncMs: 0, // the end of a hold is the resync
     });
     try {
       await informers.start();
@@ -179,8 +266,14 @@ export class ReconcileLoop {
       await informers.stop();
       throw error;
     }
-    this.informers.set(hostCluster, { deliveryController, informers });
-    return informers;
+    // events of the first lists are not queued: the first pass sees all
+    const watched = new WatchedCluster(
+      informers,
+      deliveryController,
+      this.options.backoff,
+    );
+    this.watched.set(hostCluster, watched);
+    return watched;
   }
 
   private planMemo(hostCluster: string): PlanMemo {
@@ -208,6 +301,10 @@ export class ReconcileLoop {
       await this.reconcile(hostCluster, report);
       this.lastLogged.delete(`${hostCluster}/error`);
     } catch (error) {
+      const watched = this.watched.get(hostCluster);
+      if (watched) {
+        watched.fullPassDue = true; // what it was about is not lost
+      }
       report.error = error instanceof Error ? error.message : String(error);
       this.logOnce(
         `${hostCluster}/error`,
@@ -215,6 +312,7 @@ export class ReconcileLoop {
       );
     }
     report.durationMs = performance.now() - started;
+    this.deps.onPass?.(report);
     return report;
   }
 
@@ -265,20 +363,31 @@ export class ReconcileLoop {
 
     const deliveryController =
       'value' in host ? host.value.deliveryController : undefined;
-    const informers = this.options.watch
-      ? await this.informersOf(hostCluster, deliveryController)
+    const watched = this.options.watch
+      ? await this.watchedOf(hostCluster, deliveryController)
       : undefined;
+    const scope = watched?.scope(desired);
+    if (scope) {
+      report.scope = scope.size;
+      if (scope.size === 0) {
+        this.scheduleDue(hostCluster, watched!);
+        return;
+      }
+    }
     const reconciler = new HostClusterReconciler(
       clients.objectClient(hostCluster),
       {
         ...this.options.reconciler,
         instance: this.options.instance,
         ...(deliveryController && { deliveryController }),
-        ...(informers && { observation: () => informers.observe() }),
+        ...(watched && { observation: () => watched.informers.observe() }),
       },
     );
     const result = await reconciler.reconcile(
-      [...desired.values()].map(d => d.tenant),
+      [...desired.values()]
+        .filter(d => !scope || scope.has(d.tenant.name))
+        .map(d => d.tenant),
+      scope,
     );
     report.result = result;
 
@@ -287,6 +396,7 @@ export class ReconcileLoop {
       tenants.map(tenant => [tenantKey(tenant.namespace), tenant]),
     );
     let converging = result.orphans.length > 0;
+    const settled: Settled[] = [];
     for (const outcome of result.tenants) {
       const tenant = stored.get(outcome.name)!;
       this.rememberInvalidPlan(invalid, desired.get(outcome.name)!, outcome);
@@ -322,9 +432,15 @@ export class ReconcileLoop {
           events?.publish(tenant.name, 'changed');
         }
       }
-      // Failed tenants and those without a plan wait for the periodic pass.
-      converging ||=
+      // Failed tenants and those without a plan wait for a change (or the periodic pass).
+      const waiting =
         !outcome.converged && !failure && outcome.status.phase !== 'Failed';
+      converging ||= waiting;
+      settled.push({
+        key: outcome.name,
+        waiting,
+        progressed: update !== undefined,
+      });
     }
     if (result.orphans.length) {
       this.logOnce(
@@ -337,13 +453,25 @@ export class ReconcileLoop {
     } else {
       this.lastLogged.delete(`${hostCluster}/orphans`);
     }
-    if (converging) {
+    if (watched) {
+      report.requeued = watched.settle(settled, result.orphans) > 0;
+      this.scheduleDue(hostCluster, watched);
+    } else if (converging) {
       report.requeued = true;
       this.runners
         .of(hostCluster)
         .schedule(this.requeueDelay(hostCluster, report));
     } else {
       this.idlePasses.delete(hostCluster);
+    }
+  }
+
+  /** A pass when the next queued tenant is due. */
+  private scheduleDue(hostCluster: string, watched: WatchedCluster) {
+    const due = watched.queue.nextDueAt();
+    if (due !== undefined) {
+      const now = this.options.backoff?.now?.() ?? Date.now();
+      this.runners.of(hostCluster).schedule(Math.max(0, due - now));
     }
   }
 

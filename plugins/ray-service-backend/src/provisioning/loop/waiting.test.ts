@@ -19,6 +19,7 @@ import { SIM_TOKEN, startTestSim } from '../../__testUtils__/tenantApi';
 import {
   admin,
   simHostCluster,
+  simTenantRequest,
   startTestPortal,
   TestPortal,
   TestPortalOptions,
@@ -26,15 +27,6 @@ import {
 import { ClusterRunner } from './ClusterRunner';
 
 jest.setTimeout(60_000);
-
-const request = (name: string) => ({
-  name,
-  owner: 'group:default/ml-team-alpha',
-  profile: 'small',
-  templateVersion: 'kuberay@1.0.0',
-  isolation: 'namespace' as const,
-  hostCluster: 'sim',
-});
 
 const FORBIDDEN =
   'helmreleases.helm.toolkit.fluxcd.io is forbidden: User "system:serviceaccount:backstage:ray-service" cannot list resource "helmreleases" in API group "helm.toolkit.fluxcd.io" at the cluster scope';
@@ -73,7 +65,7 @@ describe('the reconcile loop, while tenants wait', () => {
       message:
         'failed to create typed patch object (/ray-service-limits; /v1, Kind=LimitRange): .spec.limits: expected list, got string',
     });
-    await portal.tenants.create(admin, request('broken'));
+    await portal.tenants.create(admin, simTenantRequest('broken'));
     await portal.pass();
     const failed = await portal.tenant('broken');
     expect(failed?.phase).toBe('Failed');
@@ -113,7 +105,7 @@ describe('the reconcile loop, while tenants wait', () => {
         delays.push(delay);
       });
     // no controller runs: the releases never become Ready
-    await portal.tenants.create(admin, request('patient'));
+    await portal.tenants.create(admin, simTenantRequest('patient'));
     for (let i = 0; i < 6; i++) {
       await portal.pass();
     }
@@ -123,7 +115,7 @@ describe('the reconcile loop, while tenants wait', () => {
 
   it('logs one line per condition change, a stall at warn naming the verb and resource, never the same line each pass', async () => {
     await start({ controllers: false });
-    await portal.tenants.create(admin, request('quiet'));
+    await portal.tenants.create(admin, simTenantRequest('quiet'));
     await portal.pass();
     await portal.pass();
     const lines = () => portal.logger.lines.map(l => `${l.level} ${l.message}`);
@@ -153,7 +145,7 @@ describe('the reconcile loop, while tenants wait', () => {
 
   it('names the tenants it tears down for the portal once, not each pass', async () => {
     await start({ controllers: false });
-    await portal.tenants.create(admin, request('orphan'));
+    await portal.tenants.create(admin, simTenantRequest('orphan'));
     await portal.pass();
     // the portal loses its database: the tenant's objects are orphans now
     await portal.stop();
