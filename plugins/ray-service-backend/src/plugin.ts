@@ -234,13 +234,13 @@ export const rayServicePlugin = createBackendPlugin({
 
         if (enabled) {
           // Watching, a run holds the watches for resyncMinutes: the global
-          // scope makes it one replica's at a time. Its first run waits a
-          // period after startup, so that nothing waits for a run that lasts
-          // minutes (test schedulers run undelayed tasks at startup).
+          // scope makes it one replica's at a time. Its first run starts a
+          // second after startup: test schedulers run undelayed tasks at
+          // startup and wait for them, which would be minutes.
           await scheduler.scheduleTask({
             id: 'ray-service-reconcile',
             frequency: { seconds: intervalSeconds },
-            ...(watch && { initialDelay: { seconds: intervalSeconds } }),
+            ...(watch && { initialDelay: { seconds: 1 } }),
             timeout: {
               seconds: watch
                 ? resyncMinutes * 60 + timeoutSeconds
