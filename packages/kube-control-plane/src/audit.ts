@@ -21,6 +21,8 @@ import path from 'node:path';
 export interface AuditEvent {
   /** `get`, `list`, `watch`, `create`, `update`, `patch`, `delete`, … */
   verb: string;
+  /** `ResponseStarted` (a WATCH opened) or `ResponseComplete`. */
+  stage?: string;
   requestURI: string;
   user: { username: string; groups?: string[] };
   objectRef?: {

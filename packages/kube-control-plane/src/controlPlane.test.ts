@@ -298,6 +298,27 @@ describeWithControlPlane(
       ).toEqual([]);
     });
 
+    it("compacts etcd's history up to its current revision", async () => {
+      const core = kc.makeApiClient(k8s.CoreV1Api);
+      const before = await core.createNamespacedConfigMap({
+        namespace: 'default',
+        body: { metadata: { name: 'compacted' } },
+      });
+      const revision = await plane.compactEtcd();
+      expect(revision).toBeGreaterThanOrEqual(
+        Number(before.metadata!.resourceVersion),
+      );
+      const rangeAt = (at: number) =>
+        fetch(`${plane.etcdUrl}/v3/kv/range`, {
+          method: 'POST',
+          body: JSON.stringify({ key: btoa('/'), revision: at }),
+        });
+      expect((await rangeAt(revision)).status).toBe(200);
+      const older = await rangeAt(revision - 1);
+      expect(older.status).not.toBe(200);
+      expect(await older.text()).toContain('compacted');
+    });
+
     it('works with kubectl and the kubeconfig it gives', async () => {
       const file = `${plane.dir}/kubeconfig`;
       fs.writeFileSync(file, plane.kubeconfig(), { mode: 0o600 });

@@ -26,6 +26,7 @@ import { ManagedProcess } from './processes';
 import { applySeed, hostSeed, HostSeedOptions } from './seed';
 import { AuditEvent, auditArgs, readAuditLog } from './audit';
 import { waitFor } from './waitFor';
+import { compactEtcd } from './etcd';
 
 export interface ControlPlaneOptions extends HostSeedOptions {
   /** Where etcd, kube-apiserver and kube-controller-manager are (default: controlPlaneBinDir()). */
@@ -39,6 +40,13 @@ export interface ControlPlaneOptions extends HostSeedOptions {
    * own), read with `auditEvents()`; default false.
    */
   audit?: boolean;
+  /**
+   * The API server's watch cache; default true. Without it every WATCH is
+   * served by etcd itself, so that compacting etcd past a watch's
+   * resourceVersion answers it `410 Gone` at once (with the cache, the
+   * cache keeps serving old versions until its window moves on).
+   */
+  watchCache?: boolean;
 }
 
 export interface ControlPlane {
@@ -48,6 +56,14 @@ export interface ControlPlane {
   caData: string;
   /** Bearer token of a user in `system:masters`. */
   adminToken: string;
+  /** etcd's client URL (`http://127.0.0.1:<port>`), e.g. for its v3 HTTP gateway. */
+  etcdUrl: string;
+  /**
+   * Compacts etcd's history up to its current revision, as the API server
+   * does every few minutes: a WATCH from an older resourceVersion is then
+   * `410 Gone` (at once without the watch cache). Resolves with that revision.
+   */
+  compactEtcd(): Promise<number>;
   /** The folder with the certificates, etcd's data and the processes' logs (removed by stop()). */
   dir: string;
   /** A kubeconfig for the admin user, optionally with a default namespace. */
@@ -152,6 +168,7 @@ export async function startControlPlane(
   try {
     const [etcdPort, etcdPeerPort, apiPort] = await freeLoopbackPorts(3);
     const url = `https://127.0.0.1:${apiPort}`;
+    const etcdUrl = `http://127.0.0.1:${etcdPort}`;
     const credentials = writeCredentials(dir, url);
     client = new KubeHttpClient(url, credentials.caPem, credentials.adminToken);
     const api = client;
@@ -169,6 +186,7 @@ export async function startControlPlane(
         [
           ...apiServerArgs(dir, apiPort, etcdPort, credentials),
           ...(options.audit ? auditArgs(dir) : []),
+          ...(options.watchCache === false ? ['--watch-cache=false'] : []),
         ],
         dir,
       ),
@@ -219,6 +237,8 @@ export async function startControlPlane(
       url,
       caData,
       adminToken: credentials.adminToken,
+      etcdUrl,
+      compactEtcd: () => compactEtcd(etcdUrl),
       dir,
       kubeconfig: ({ namespace } = {}) =>
         kubeconfigYaml({

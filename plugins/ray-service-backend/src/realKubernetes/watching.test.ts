@@ -14,97 +14,47 @@
  * limitations under the License.
  */
 
-import { minimalRbacYaml, rbacRules } from '../hostClusters/rbac';
+import { rbacRules } from '../hostClusters/rbac';
 import { waitFor } from '../lib/__testUtils__/waitFor';
-import {
-  admin,
-  startTestPortal,
-  TestPortal,
-} from '../__testUtils__/testPortal';
-import { tenantNamespace } from '../vocabulary';
-import { passUntil } from './__testUtils__/passes';
 import {
   grantsOf,
   grantsUsed,
   summarize,
 } from './__testUtils__/requestAccounting';
+import { describeWithRealHost } from './__testUtils__/realHost';
 import {
-  describeWithRealHost,
-  RealHost,
-  START_TIMEOUT_MS,
-  startRealHost,
-} from './__testUtils__/realHost';
-import { StandInControllers } from './__testUtils__/standInControllers';
+  listsOf,
+  resourceVersionOf,
+  watchesOpened,
+} from './__testUtils__/watchAudit';
+import {
+  aManagedNetworkPolicy,
+  deleteWhileCutOff,
+  watchingSetup,
+  WATCHING_USER,
+} from './__testUtils__/watchingPortal';
 
 /**
  * The reconcile loop observing a real API server by watches
  * (`rayService.reconcile.watch`), with the generated least-privilege RBAC
  * that grants `watch`: steady passes list nothing, a managed object
- * deleted by hand comes back from its watch event alone.
+ * deleted by hand comes back from its watch event alone, and one deleted
+ * while the watches' connections are down comes back once they resume.
+ * The portal reaches the API server through a proxy whose connections the
+ * suite severs.
  */
 
 jest.setTimeout(180_000);
 
 const describeReal = describeWithRealHost('watching.test.ts');
 
-const SERVICE_ACCOUNT = {
-  namespace: 'backstage',
-  serviceAccount: 'ray-service',
-};
-const USERNAME = `system:serviceaccount:${SERVICE_ACCOUNT.namespace}:${SERVICE_ACCOUNT.serviceAccount}`;
-
 describeReal('the reconcile loop watching a real API server', () => {
-  let host: RealHost;
-  let standIns: StandInControllers;
-  let portal: TestPortal;
-
-  beforeAll(async () => {
-    host = await startRealHost({ deliveryController: 'flux' });
-    standIns = new StandInControllers(host.admin);
-    const applied = await host.kubectl(
-      ['apply', '-f', '-'],
-      minimalRbacYaml({
-        ...SERVICE_ACCOUNT,
-        deliveryController: 'flux',
-        watch: true,
-      }),
-    );
-    if (applied.code !== 0) {
-      throw new Error(
-        `kubectl apply -f <the generated RBAC>: ${applied.stderr}`,
-      );
-    }
-    const token = await host.mintToken(
-      SERVICE_ACCOUNT.namespace,
-      SERVICE_ACCOUNT.serviceAccount,
-    );
-    portal = await startTestPortal(host.hostClusterConfig(token), {
-      watch: true,
-    });
-    await portal.tenants.create(admin, {
-      name: 'watched',
-      owner: 'group:default/ml-team-alpha',
-      profile: 'small',
-      templateVersion: 'kuberay@1.0.0',
-      isolation: 'namespace',
-      hostCluster: 'real',
-    });
-    await passUntil(
-      portal,
-      standIns,
-      async () => (await portal.tenant('watched'))?.phase === 'Ready',
-      'tenant watched Ready',
-    );
-  }, START_TIMEOUT_MS);
-
-  afterAll(async () => {
-    await portal?.stop();
-    await host?.stop();
-  });
+  const setup = watchingSetup();
 
   it('makes no LIST and no write in steady passes, only its open watches', async () => {
+    const { host, portal } = setup;
     await portal.pass();
-    const from = host.audit(USERNAME).length;
+    const from = host.audit(WATCHING_USER).length;
     for (let i = 0; i < 3; i++) {
       const report = await portal.pass();
       expect(report.statusWrites).toBe(0);
@@ -117,7 +67,7 @@ describeReal('the reconcile loop watching a real API server', () => {
     }
     const steady = summarize(
       host
-        .audit(USERNAME)
+        .audit(WATCHING_USER)
         .slice(from)
         .filter(e => e.verb !== 'watch'),
     );
@@ -131,13 +81,9 @@ describeReal('the reconcile loop watching a real API server', () => {
   });
 
   it('applies a NetworkPolicy deleted by hand again from its watch event alone', async () => {
-    const namespace = tenantNamespace('watched');
-    const { items } = await host.admin.getJson<{
-      items: Array<{ metadata: { name: string } }>;
-    }>(`/apis/networking.k8s.io/v1/namespaces/${namespace}/networkpolicies`);
-    expect(items.length).toBeGreaterThan(0);
-    const path = `/apis/networking.k8s.io/v1/namespaces/${namespace}/networkpolicies/${items[0].metadata.name}`;
-    await host.admin.send('DELETE', path);
+    const { host } = setup;
+    const path = await aManagedNetworkPolicy(host);
+    expect((await host.admin.request('DELETE', path)).status).toBe(200);
     // no pass is asked for: the loop's own follow-up is an hour away
     await waitFor(
       async () => (await host.admin.request('GET', path)).status === 200,
@@ -145,8 +91,29 @@ describeReal('the reconcile loop watching a real API server', () => {
     );
   });
 
+  it('resumes its watches after their connections are severed, and misses no event meanwhile', async () => {
+    const { beforeDeletion, requests, repairMs } = await deleteWhileCutOff(
+      setup.host,
+      setup.proxy,
+    );
+    // resumed from a resourceVersion before the deletion, not relisted:
+    // the deletion came as an event of the resumed watch
+    const resumedFrom = watchesOpened(requests, 'networkpolicies').map(
+      resourceVersionOf,
+    );
+    expect(resumedFrom.length).toBeGreaterThan(0);
+    expect(resumedFrom).not.toContain('');
+    expect(Number(resumedFrom[0])).toBeLessThanOrEqual(beforeDeletion);
+    expect(listsOf(requests, 'networkpolicies')).toEqual([]);
+    console.info(
+      `severed watches: NetworkPolicy repaired ${Math.round(
+        repairMs,
+      )} ms after reconnecting`,
+    );
+  });
+
   it('needed watch on every reconciled kind, and was refused nothing', () => {
-    const requests = host.audit(USERNAME);
+    const requests = setup.host.audit(WATCHING_USER);
     expect(summarize(requests).forbidden).toEqual([]);
     const granted = grantsOf(rbacRules('flux', { watch: true }));
     const watchGrants = [...granted].filter(g => g.endsWith(':watch'));

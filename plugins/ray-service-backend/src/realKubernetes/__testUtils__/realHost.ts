@@ -102,10 +102,13 @@ export async function clusterAdminIdentity(
 
 export async function startRealHost(options: {
   deliveryController: 'flux' | 'k3s' | 'both';
+  /** The API server's watch cache (see ControlPlaneOptions); default on. */
+  watchCache?: boolean;
 }): Promise<RealHost> {
   const plane = await startControlPlane({
     deliveryController: options.deliveryController,
     audit: true,
+    ...(options.watchCache === false && { watchCache: false }),
   });
   const caPem = Buffer.from(plane.caData, 'base64').toString('utf8');
   const admin = new KubeHttpClient(plane.url, caPem, plane.adminToken);
