@@ -102,7 +102,9 @@ describe('the Ray service over MCP', () => {
                   auth: { type: 'serviceAccountToken', token: SIM_TOKEN },
                 },
               ],
-              reconcile: { requeueSeconds: 0.05 },
+              // Polling: the test backend's scheduler runs no delayed task,
+              // and watching passes run inside the reconcile task's runs.
+              reconcile: { requeueSeconds: 0.05, watch: false },
               bootstrap: {
                 templateVersionsDir: `${TEMPLATES}/tenant-versions`,
                 profilesFile: `${TEMPLATES}/compute-profiles.yaml`,
