@@ -50,10 +50,14 @@ describeInBrowser('the Create page in the dev portal, as a team member', () => {
     const { session, page } = journey;
     await create.template('Ray tenant');
     await create.textField('Tenant name').fill(NEW_TENANT);
-    // The member's only group is chosen for them.
-    await expect(
-      page.getByRole('textbox', { name: 'Owner' }).inputValue(),
-    ).resolves.toBe('ML Team Alpha');
+    // The member's only group is chosen for them, once the catalog answered.
+    const owner = await page
+      .getByRole('textbox', { name: 'Owner' })
+      .elementHandle();
+    await page.waitForFunction(
+      input => (input as HTMLInputElement | null)?.value === 'ML Team Alpha',
+      owner,
+    );
     await session.screenshot('tenant-name-and-owner');
     await create.next();
 
