@@ -32,7 +32,10 @@ export interface ObservationInformersOptions {
   kinds: readonly PlannedKind[];
   /** Called for each object a list brings and each change a watch reports. */
   onEvent?: (event: ObjectEvent, object: ObservedObject) => void;
-  /** How long after a failed list or watch it starts again; default 5 s. */
+  /**
+   * How long after a failed list or watch it starts again; default 1 s,
+   * doubling with each failure in a row up to 30 s.
+   */
   restartDelayMs?: number;
   /**
    * How often each kind is listed again as a safety net against a missed
@@ -42,12 +45,16 @@ export interface ObservationInformersOptions {
 }
 
 const DEFAULT_RESYNC_MS = 600_000;
+const DEFAULT_RESTART_DELAY_MS = 1_000;
+const MAX_RESTART_DELAY_MS = 30_000;
 
 interface KindInformer {
   kind: PlannedKind;
   informer: ListWatch<ObservedObject>;
   /** Why its last list or watch failed, until it lists again. */
   failure?: string;
+  /** Failures since it last connected: each restart waits twice as long. */
+  failuresInARow: number;
   restart?: NodeJS.Timeout;
   resync?: NodeJS.Timeout;
 }
@@ -88,7 +95,7 @@ export class ObservationInformers {
   }
 
   private async startKind(kind: PlannedKind): Promise<void> {
-    const entry = { kind } as KindInformer;
+    const entry = { kind, failuresInARow: 0 } as KindInformer;
     entry.informer = this.makeInformer(entry);
     this.informers.push(entry);
     await entry.informer.start();
@@ -152,16 +159,20 @@ export class ObservationInformers {
     // (re)connecting: a failure is forgotten unless it happens again
     informer.on('connect', () => {
       entry.failure = undefined;
+      entry.failuresInARow = 0;
     });
     informer.on('error', error => {
       if (this.stopped || entry.informer !== informer) {
         return; // stopped (replaced by a resync): its abort is no failure
       }
       entry.failure = describeKubernetesError(error);
-      entry.restart = setTimeout(
-        () => void informer.start(),
-        this.options.restartDelayMs ?? 5_000,
+      const delayMs = Math.min(
+        MAX_RESTART_DELAY_MS,
+        (this.options.restartDelayMs ?? DEFAULT_RESTART_DELAY_MS) *
+          2 ** entry.failuresInARow,
       );
+      entry.failuresInARow++;
+      entry.restart = setTimeout(() => void informer.start(), delayMs);
     });
     return informer;
   }
