@@ -14,6 +14,7 @@
  * limitations under the License.
  */
 
+import { performance } from 'node:perf_hooks';
 import {
   startTestCluster,
   TestCluster,
@@ -182,5 +183,43 @@ describe('ObservationInformers', () => {
         ),
       ),
     );
+  });
+
+  it('starts a failing list again after a delay that doubles while it keeps failing', async () => {
+    const client = cluster.newClient();
+    const list = client.listWithVersion.bind(client);
+    const attempts: number[] = [];
+    jest
+      .spyOn(client, 'listWithVersion')
+      .mockImplementation(async (...args) => {
+        attempts.push(performance.now());
+        if (attempts.length <= 3) {
+          throw new Error('the API server is away');
+        }
+        return list(...args);
+      });
+    const [kind] = KINDS;
+    const flaky = new ObservationInformers({
+      kubeConfig: cluster.kc,
+      client,
+      instance: DEFAULT_INSTANCE,
+      kinds: [kind],
+      restartDelayMs: 50,
+      resyncMs: 0,
+    });
+    try {
+      await flaky.start();
+      expect(flaky.observe().failedKinds.size).toBe(1);
+      await waitFor(
+        () => attempts.length === 4 && flaky.observe().failedKinds.size === 0,
+      );
+      const waits = attempts.slice(1).map((at, i) => at - attempts[i]);
+      // timers never fire early (1 ms for the event loop's clock)
+      expect(waits[0]).toBeGreaterThanOrEqual(49);
+      expect(waits[1]).toBeGreaterThanOrEqual(99);
+      expect(waits[2]).toBeGreaterThanOrEqual(199);
+    } finally {
+      await flaky.stop();
+    }
   });
 });

@@ -53,7 +53,10 @@ interface KindInformer {
   informer: ListWatch<ObservedObject>;
   /** Why its last list or watch failed, until it lists again. */
   failure?: string;
-  /** Failures since it last connected: each restart waits twice as long. */
+  /**
+   * Failures since it last listed or saw a change (ListWatch says "connect"
+   * before it tries): each restart waits twice as long.
+   */
   failuresInARow: number;
   restart?: NodeJS.Timeout;
   resync?: NodeJS.Timeout;
@@ -135,6 +138,7 @@ export class ObservationInformers {
           kind.kind,
           { labelSelector },
         );
+        entry.failuresInARow = 0;
         return {
           apiVersion: 'v1',
           kind: 'List',
@@ -159,6 +163,9 @@ export class ObservationInformers {
     // (re)connecting: a failure is forgotten unless it happens again
     informer.on('connect', () => {
       entry.failure = undefined;
+    });
+    // a watch that reports a change works again
+    informer.on('change', () => {
       entry.failuresInARow = 0;
     });
     informer.on('error', error => {
