@@ -53,25 +53,28 @@ export function isImageRegistry(value: string): boolean {
   return match !== null && isPort(match[1]);
 }
 
-// Kubernetes' "qualified name" (label key name part) and label value syntax.
-const QUALIFIED_NAME = /^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
 const SECRET_KEY = /^[-._a-zA-Z0-9]+$/;
+
+// Label syntax with every length in the pattern, so that the OpenAPI document
+// states it exactly. A name: 1 to 63 characters. A key's prefix: a DNS
+// subdomain of up to 6 labels of up to 40 characters (at most 245, within
+// Kubernetes' 253; longer prefixes are refused).
+const LABEL_NAME = '[A-Za-z0-9](?:[-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?';
+const PREFIX_LABEL = '[a-z0-9](?:[-a-z0-9]{0,38}[a-z0-9])?';
+const LABEL_PREFIX = `${PREFIX_LABEL}(?:\\.${PREFIX_LABEL}){0,5}`;
+export const LABEL_KEY_PATTERN = `^(?:${LABEL_PREFIX}/)?${LABEL_NAME}$`;
+export const LABEL_VALUE_PATTERN = `^(?:${LABEL_NAME})?$`;
+const LABEL_KEY = new RegExp(LABEL_KEY_PATTERN);
+const LABEL_VALUE = new RegExp(LABEL_VALUE_PATTERN);
 
 /** Whether `value` is a label key: `[dns-subdomain-prefix/]name`. */
 export function isLabelKey(value: string): boolean {
-  const slash = value.lastIndexOf('/');
-  const prefix = slash === -1 ? undefined : value.slice(0, slash);
-  const name = value.slice(slash + 1);
-  return (
-    (prefix === undefined || isDnsSubdomain(prefix)) &&
-    name.length <= 63 &&
-    QUALIFIED_NAME.test(name)
-  );
+  return LABEL_KEY.test(value);
 }
 
 /** Whether `value` is a label value: empty or a name of at most 63. */
 export function isLabelValue(value: string): boolean {
-  return value === '' || (value.length <= 63 && QUALIFIED_NAME.test(value));
+  return LABEL_VALUE.test(value);
 }
 
 /** Whether `value` is a key of a Secret's data. */
@@ -119,13 +122,19 @@ export const timestampSchema = z.iso.datetime({ offset: true });
 export function uniqueBy<T>(
   keyOf: (item: T) => string,
   describe: (key: string) => string,
+  params?: Record<string, unknown>,
 ) {
   return (items: T[], ctx: z.RefinementCtx) => {
     const seen = new Set<string>();
     items.forEach((item, index) => {
       const key = keyOf(item);
       if (seen.has(key)) {
-        ctx.addIssue({ code: 'custom', message: describe(key), path: [index] });
+        ctx.addIssue({
+          code: 'custom',
+          message: describe(key),
+          path: [index],
+          ...(params && { params }),
+        });
       }
       seen.add(key);
     });

@@ -103,13 +103,13 @@ describe('/profiles', () => {
     });
   });
 
-  it('refuses to rename on PUT (400) and answers 404 for a missing profile', async () => {
+  it('refuses to rename on PUT (409) and answers 404 for a missing profile', async () => {
     await create(profileInput());
     const rename = await request(server)
       .put(`${BASE}/small`)
       .set('Authorization', callers.admin)
       .send(profileInput({ name: 'other' }));
-    expect(rename.status).toBe(400);
+    expect(rename.status).toBe(409);
     expect(rename.body.details).toEqual([
       { field: 'name', message: expect.stringContaining('cannot be renamed') },
     ]);
@@ -173,7 +173,7 @@ describe('/profiles', () => {
       { field: 'limit', message: 'must be a whole number from 1 to 500' },
     ]);
     const badCursor = await list({ cursor: 'garbage' });
-    expect(badCursor.status).toBe(400);
+    expect(badCursor.status).toBe(404);
     expect(badCursor.body.details[0].field).toBe('cursor');
   });
 

@@ -23,7 +23,7 @@ import {
 import { AccessService } from '../access/AccessService';
 import { Caller } from '../access/callers';
 import { Page, PageRequest } from '../lib/pagination';
-import { ValidationError } from '../lib/validation';
+import { FieldConflictError, ValidationError } from '../lib/validation';
 import { RayServiceStore } from '../store/RayServiceStore';
 
 function notFound(name: string) {
@@ -129,17 +129,17 @@ export class ProfileService {
     input: ComputeProfileInput,
   ): Promise<ComputeProfile> {
     const actor = await this.access.requireAdmin(credentials);
-    if (input.name !== name) {
-      throw ValidationError.of(
-        ['name'],
-        `must be "${name}" as in the path; profiles cannot be renamed`,
-      );
-    }
     await this.assertPoolVersion(input);
     return this.store.transaction(async tx => {
       const before = await tx.profiles.getLocked(name, 'update');
       if (!before) {
         throw notFound(name);
+      }
+      if (input.name !== name) {
+        throw FieldConflictError.of(
+          ['name'],
+          `must be "${name}" as in the path; profiles cannot be renamed`,
+        );
       }
       const after: ComputeProfile = {
         ...withSortedGroups(input),
