@@ -96,7 +96,7 @@ describe('computeProfileInputSchema', () => {
     ],
     [{ published: 'yes' }, ['published']],
     [{ visibleTo: ['user:default/jane'] }, ['visibleTo', 0]],
-    [{ visibleTo: ['ml-teams', 'group:default/ml-teams'] }, ['visibleTo', 1]],
+    [{ visibleTo: ['ml-teams', 'ml-teams'] }, ['visibleTo', 1]],
   ])('rejects %j at %j', (change, path) => {
     expect(issuesOf({ ...medium, ...change })).toEqual([
       expect.objectContaining({ path }),

@@ -63,6 +63,10 @@ export const resourceGroupSchema = z
         message: 'is required when gpuCount is set',
       });
     }
+  })
+  // The pairing above, for the OpenAPI document.
+  .meta({
+    dependentRequired: { gpuModel: ['gpuCount'], gpuCount: ['gpuModel'] },
   });
 
 export type ResourceGroup = z.infer<typeof resourceGroupSchema>;
