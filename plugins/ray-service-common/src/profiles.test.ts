@@ -14,6 +14,7 @@
  * limitations under the License.
  */
 
+import { isUnprocessable } from './errors';
 import {
   ComputeProfileInput,
   computeProfileInputSchema,
@@ -140,19 +141,19 @@ describe('computeProfileInputSchema', () => {
     ]);
   });
 
-  it('rejects partitioning of a model no group uses', () => {
-    expect(
-      issuesOf({
-        ...medium,
-        partitioning: { ...medium.partitioning, L4: { mode: 'whole' } },
-      }),
-    ).toEqual([
+  it('rejects partitioning of a model no group uses, as unprocessable (422)', () => {
+    const issues = issuesOf({
+      ...medium,
+      partitioning: { ...medium.partitioning, L4: { mode: 'whole' } },
+    });
+    expect(issues).toEqual([
       expect.objectContaining({
         path: ['partitioning', 'L4'],
         message:
           'no resource group uses L4; remove this entry or add a group with gpuModel "L4"',
       }),
     ]);
+    expect(issues?.every(isUnprocessable)).toBe(true);
   });
 });
 

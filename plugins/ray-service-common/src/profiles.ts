@@ -16,6 +16,7 @@
 
 import { z } from 'zod';
 import { allocationSchema } from './allocation';
+import { UNPROCESSABLE } from './errors';
 import { gpuModelNameSchema } from './gpu';
 import { groupRefListSchema, isSharedWith } from './groups';
 import {
@@ -98,6 +99,8 @@ function checkPartitionedModelsAreUsed(
         code: 'custom',
         path: ['partitioning', model],
         message: `no resource group uses ${model}; remove this entry or add a group with gpuModel "${model}"`,
+        // Two fields each valid that contradict each other: 422.
+        params: UNPROCESSABLE,
       });
     }
   }

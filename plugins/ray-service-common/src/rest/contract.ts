@@ -221,7 +221,9 @@ export const rayServiceApi = {
       description: 'The created profile',
       schema: computeProfileSchema,
     },
-    errors: [403, 409],
+    // 404: a warm pool's template version that does not exist; 422: a
+    // partitioning entry for a model no resource group uses.
+    errors: [403, 404, 409, 422],
   }),
   getProfile: route({
     method: 'get',
@@ -249,7 +251,8 @@ export const rayServiceApi = {
       description: 'The updated profile',
       schema: computeProfileSchema,
     },
-    errors: [403, 409],
+    // A partitioning entry for a model no resource group uses.
+    errors: [403, 409, 422],
   }),
   deleteProfile: route({
     method: 'delete',
@@ -289,7 +292,8 @@ export const rayServiceApi = {
       description: 'The imported version',
       schema: templateVersionSchema,
     },
-    errors: [403, 409],
+    // 422: two add-ons of one name.
+    errors: [403, 409, 422],
   }),
   getTemplateVersion: route({
     method: 'get',

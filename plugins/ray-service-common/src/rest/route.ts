@@ -27,7 +27,7 @@ export const ERROR_STATUSES = {
   409: 'Conflicts with the current state; the message says why',
   413: 'The body is larger than allowed',
   415: 'The body has a content type the route does not read',
-  422: 'Well-formed fields that cannot be processed together, such as `minReplicas` above `maxReplicas` or a Serve config without applications; `details` names each field and reason',
+  422: 'Well-formed fields that cannot be processed together, such as `minReplicas` above `maxReplicas`, a Serve config without applications or a GPU model partitioned that no resource group uses; `details` names each field and reason',
   431: 'The request line or headers are longer than the server reads (16 KiB)',
   502: "A Ray dashboard answered with an error; the message gives Ray's reason",
   503: "A host cluster, a tenant's vcluster or a Ray dashboard did not answer; the message says why and how to fix it",
