@@ -127,7 +127,15 @@ describe('openapi.yaml', () => {
         // Reading answers 404 for what the caller may not see, never 403.
         const readableByAll =
           /^GET \/(profiles|templates|tenants|pools\/availability)/.test(route);
-        const namesAnObject = route.includes('{');
+        // 404 also for a cursor of no page, for a tenant's references
+        // (owner group, profile, template version) and a warm pool's
+        // template version that do not exist.
+        const namesAnObject =
+          route.includes('{') ||
+          operation.parameters?.some(
+            p => (p as { name?: string }).name === 'cursor',
+          ) ||
+          /^POST \/(tenants(\/plan)?|profiles)$/.test(route);
         const takesInput = Boolean(
           operation.parameters?.length || operation.requestBody,
         );

@@ -18,6 +18,7 @@ import {
   Allocation,
   allocationSchema,
   desiredWarmCapacityAt,
+  TIME_ZONES,
   timeZoneSchema,
   warmPoolWindowSchema,
 } from './allocation';
@@ -69,13 +70,38 @@ describe('allocationSchema', () => {
     ]);
   });
 
-  it('validates the time zone with Intl', () => {
+  it('takes UTC and canonical IANA names only', () => {
     expect(timeZoneSchema.safeParse('America/Los_Angeles').success).toBe(true);
+    expect(timeZoneSchema.safeParse('UTC').success).toBe(true);
+    expect(timeZoneSchema.safeParse('europe/berlin').success).toBe(false);
     expect(
       timeZoneSchema.safeParse('Mars/Olympus_Mons').error?.issues[0].message,
     ).toBe(
       'unknown time zone "Mars/Olympus_Mons"; use an IANA name such as "Europe/Berlin"',
     );
+  });
+});
+
+describe('TIME_ZONES', () => {
+  it('names only zones the Node.js in use can compute local times in', () => {
+    const unknownToIntl = TIME_ZONES.filter(timeZone => {
+      try {
+        new Intl.DateTimeFormat('en-US', { timeZone }).format(0);
+        return false;
+      } catch {
+        return true;
+      }
+    });
+    expect(unknownToIntl).toEqual([]);
+  });
+
+  it('names every zone Intl may report as the local one', () => {
+    expect(
+      Intl.supportedValuesOf('timeZone').filter(
+        timeZone => !TIME_ZONES.includes(timeZone),
+      ),
+    ).toEqual([]);
+    expect(TIME_ZONES).toEqual(expect.arrayContaining(['UTC', 'Etc/UTC']));
   });
 });
 

@@ -14,7 +14,9 @@
  * limitations under the License.
  */
 
+import { getTimeZones, timeZonesNames } from '@vvo/tzdb';
 import { z } from 'zod';
+import { UNPROCESSABLE } from './errors';
 import { ISOLATION_MODES } from './templates';
 import { templateVersionRefSchema } from './tenants';
 import { uniqueBy } from './validation';
@@ -31,35 +33,40 @@ export const WEEKDAYS = [
 export type Weekday = (typeof WEEKDAYS)[number];
 
 const TIME_OF_DAY = /^([01]\d|2[0-3]):[0-5]\d$/;
-const END_OF_DAY = '24:00';
+const TIME_OF_DAY_OR_MIDNIGHT = /^(?:([01]\d|2[0-3]):[0-5]\d|24:00)$/;
 
-const knownTimeZones = new Set<string>();
+/**
+ * The time zones a warm pool can follow: the IANA names of the tz database
+ * release @vvo/tzdb ships, canonical ones and their aliases (which ICU, so
+ * browsers and Node.js, may report as the local zone: `Asia/Calcutta`), and
+ * `UTC`. A fixed list, so that the OpenAPI document does not change with the
+ * Node.js version's ICU data; tests check that it and Intl agree.
+ */
+export const TIME_ZONES = [
+  ...new Set([
+    'UTC',
+    ...timeZonesNames,
+    ...getTimeZones({ includeUtc: true }).flatMap(zone => zone.group),
+  ]),
+].sort() as [string, ...string[]];
+
+const timeZones = new Set<string>(TIME_ZONES);
 
 export function isTimeZone(timeZone: string): boolean {
-  if (knownTimeZones.has(timeZone)) {
-    return true;
-  }
-  let resolved: string | undefined;
-  try {
-    // Intl throws a RangeError for time zones it does not know.
-    resolved = new Intl.DateTimeFormat('en-US', { timeZone }).resolvedOptions()
-      .timeZone;
-  } catch {
-    return false;
-  }
-  // Only canonical names are kept (Intl also takes "europe/BERLIN"), so
-  // input cannot grow the cache beyond the zones Intl knows.
-  if (resolved === timeZone) {
-    knownTimeZones.add(timeZone);
-  }
-  return resolved !== undefined;
+  return timeZones.has(timeZone);
 }
 
-/** An IANA time zone name such as `Europe/Berlin`. */
-export const timeZoneSchema = z.string().refine(isTimeZone, {
-  error: issue =>
-    `unknown time zone "${issue.input}"; use an IANA name such as "Europe/Berlin"`,
-});
+/** An IANA time zone name such as `Europe/Berlin`, or `UTC`. */
+export const timeZoneSchema = z
+  .enum(TIME_ZONES, {
+    error: issue =>
+      typeof issue.input === 'string'
+        ? `unknown time zone ${JSON.stringify(
+            issue.input,
+          )}; use an IANA name such as "Europe/Berlin"`
+        : undefined,
+  })
+  .meta({ id: 'TimeZone' });
 
 const capacitySchema = z
   .number()
@@ -83,14 +90,15 @@ export const warmPoolWindowSchema = z
           day => day,
           day => `"${day}" is listed twice`,
         ),
-      ),
+      )
+      .meta({ uniqueItems: true }),
     from: z
       .string()
       .regex(TIME_OF_DAY, 'must be a time between "00:00" and "23:59"'),
     to: z
       .string()
-      .refine(
-        to => to === END_OF_DAY || TIME_OF_DAY.test(to),
+      .regex(
+        TIME_OF_DAY_OR_MIDNIGHT,
         'must be a time between "00:00" and "24:00"',
       ),
     desiredCapacity: capacitySchema,
@@ -98,6 +106,8 @@ export const warmPoolWindowSchema = z
   .refine(window => window.from !== window.to, {
     path: ['to'],
     message: 'must differ from "from"; use "00:00" to "24:00" for a whole day',
+    // Two fields each valid that contradict each other: 422.
+    params: UNPROCESSABLE,
   });
 
 export type WarmPoolWindow = z.infer<typeof warmPoolWindowSchema>;

@@ -87,7 +87,7 @@ describe('templateSharingRequestSchema', () => {
     });
   });
 
-  it('rejects other kinds and duplicates', () => {
+  it('rejects other kinds and duplicates, merging spellings of one group', () => {
     expect(
       templateSharingRequestSchema.safeParse({
         sharedWith: ['user:default/jane'],
@@ -95,14 +95,19 @@ describe('templateSharingRequestSchema', () => {
     ).toEqual([expect.objectContaining({ path: ['sharedWith', 0] })]);
     expect(
       templateSharingRequestSchema.safeParse({
-        sharedWith: ['ml-teams', 'group:default/ml-teams'],
+        sharedWith: ['ml-teams', 'ml-teams'],
       }).error?.issues,
     ).toEqual([
       expect.objectContaining({
         path: ['sharedWith', 1],
-        message: 'group:default/ml-teams is listed twice',
+        message: 'ml-teams is listed twice',
       }),
     ]);
+    expect(
+      templateSharingRequestSchema.parse({
+        sharedWith: ['ml-teams', 'group:default/ml-teams'],
+      }),
+    ).toEqual({ sharedWith: ['group:default/ml-teams'] });
   });
 });
 

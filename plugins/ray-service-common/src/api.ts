@@ -46,7 +46,10 @@ export const pageQuerySchema = z.object({
     .transform(Number)
     .pipe(limitSchema)
     .default(DEFAULT_PAGE_LIMIT),
-  cursor: z.string().min(1).max(2048).optional(),
+  cursor: z.string().min(1).max(2048).optional().meta({
+    description:
+      'The `nextCursor` of the previous page; one that names no position of this list is a 404',
+  }),
 });
 
 /** The body of `PUT /templates/{name}@{version}/sharing`. */

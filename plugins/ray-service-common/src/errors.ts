@@ -24,13 +24,21 @@ export interface ValidationErrorDetail {
 }
 
 /**
- * The body of our 400 responses: Backstage's error body, whose message names
- * every field and reason, plus the same as structured `details` for forms.
+ * The body of our refusals that name fields (400, and the 404, 409 and 422
+ * of a field naming something absent, conflicting or contradictory):
+ * Backstage's error body, whose message names every field and reason, plus
+ * the same as structured `details` for forms.
  */
 export type ValidationErrorResponseBody = ErrorResponseBody & {
-  error: { name: 'InputError'; message: string };
+  error: { name: string; message: string };
   details: ValidationErrorDetail[];
 };
+
+/** A status that refuses fields, and the error name Backstage gives it. */
+export interface FieldRefusal {
+  status: 400 | 404 | 409 | 422;
+  name: string;
+}
 
 type ZodIssues = Pick<z.ZodError, 'issues'>;
 
@@ -105,22 +113,37 @@ export function detailsToFieldErrors(
   return errors;
 }
 
-/** The 400 body for a failed parse of a request. */
+/**
+ * Marks a refinement's issue as one the OpenAPI document cannot state about
+ * a request it describes: fields each well formed that contradict each other
+ * (`minReplicas` above `maxReplicas`), or a document carried in a string (a
+ * Serve config's YAML) that is not what it must be. The backend answers 422
+ * Unprocessable Content when every issue of a request is one.
+ */
+export const UNPROCESSABLE = { unprocessable: true } as const;
+
+/** Whether an issue was raised with {@link UNPROCESSABLE}. */
+export function isUnprocessable(issue: z.core.$ZodIssue): boolean {
+  return issue.code === 'custom' && issue.params?.unprocessable === true;
+}
+
+/** The body for refused fields: by default the 400 of a failed parse. */
 export function validationErrorBody(
   error: ZodIssues,
   request?: { method: string; url: string },
+  refusal: FieldRefusal = { status: 400, name: 'InputError' },
 ): ValidationErrorResponseBody {
   const { message, details } = formatZodIssues(error);
   return {
-    error: { name: 'InputError', message },
+    error: { name: refusal.name, message },
     ...(request && { request }),
-    response: { statusCode: 400 },
+    response: { statusCode: refusal.status },
     details,
   };
 }
 
 /**
- * The field details of a client error from a 400 response (a `ResponseError`
+ * The field details of a client error from a 400, 404, 409 or 422 response (a `ResponseError`
  * whose body is a {@link ValidationErrorResponseBody}); empty otherwise.
  */
 export function validationDetailsOf(error: unknown): ValidationErrorDetail[] {

@@ -15,7 +15,13 @@
  */
 
 import { InputError } from '@backstage/errors';
-import { groupRefSchema, isSharedWith, normalizeGroupRef } from './groups';
+import { z } from 'zod';
+import {
+  groupRefListSchema,
+  groupRefSchema,
+  isSharedWith,
+  normalizeGroupRef,
+} from './groups';
 
 // ml-teams ─┬─ ml-team-alpha ── ml-team-alpha-vision
 //           └─ ml-team-beta
@@ -40,6 +46,11 @@ describe('normalizeGroupRef', () => {
     ['Group:Default/ML-Teams', 'group:default/ml-teams'],
     ['group:research/vision_team.2', 'group:research/vision_team.2'],
     [' ml-teams ', 'group:default/ml-teams'],
+    ['ml--teams', 'group:default/ml--teams'],
+    [
+      `${'n'.repeat(63)}/${'x'.repeat(63)}`,
+      `group:${'n'.repeat(63)}/${'x'.repeat(63)}`,
+    ],
   ])('normalizes %j to %s', (ref, normalized) => {
     expect(normalizeGroupRef(ref)).toBe(normalized);
   });
@@ -72,6 +83,46 @@ describe('groupRefSchema', () => {
     expect(
       groupRefSchema.safeParse('user:default/jane').error?.issues[0].message,
     ).toBe('"user:default/jane" is not a group reference');
+  });
+
+  it('states its rule, 63-character names included, as the OpenAPI pattern', () => {
+    const { pattern } = z.toJSONSchema(groupRefSchema) as { pattern: string };
+    for (const ref of [
+      'ml-teams',
+      'Group:Default/ML-Teams',
+      'a_b.c',
+      `${'n'.repeat(63)}/${'x'.repeat(63)}`,
+      'x'.repeat(64),
+      `${'n'.repeat(64)}/x`,
+      '-ml',
+      'ml-',
+      'a/b/c',
+    ]) {
+      expect([ref, new RegExp(pattern).test(ref)]).toEqual([
+        ref,
+        groupRefSchema.safeParse(ref).success,
+      ]);
+    }
+  });
+});
+
+describe('groupRefListSchema', () => {
+  it('merges two spellings of one group', () => {
+    expect(
+      groupRefListSchema.parse([
+        'ml-teams',
+        'group:default/ml-teams',
+        'Group:Default/ML-Teams',
+        'data',
+      ]),
+    ).toEqual(['group:default/ml-teams', 'group:default/data']);
+  });
+
+  it('refuses the same string twice, as uniqueItems does', () => {
+    expect(
+      groupRefListSchema.safeParse(['ml-teams', 'ml-teams']).error?.issues[0]
+        .message,
+    ).toBe('ml-teams is listed twice');
   });
 });
 

@@ -20,14 +20,16 @@ import { uniqueBy } from './validation';
 
 // `[kind:][namespace/]name`, the shorthand Backstage accepts for entity refs.
 const ENTITY_REF = /^(?:([^:/]+):)?(?:([^:/]+)\/)?([^:/]+)$/;
-// Backstage's entity name and namespace syntax, compared case-insensitively.
-const NAME_PART = /^[a-z0-9]+(?:[-_.][a-z0-9]+)*$/;
-
-const NAME_PATTERN = '[A-Za-z0-9]+(?:[-_.][A-Za-z0-9]+)*';
+// Backstage's entity name syntax (1 to 63 letters, digits, "-", "_" or ".",
+// starting and ending with a letter or digit), compared case-insensitively;
+// used for namespaces too. The length is in the pattern, so that the OpenAPI
+// document states it.
+const NAME_PATTERN = '[A-Za-z0-9](?:[-_.A-Za-z0-9]{0,61}[A-Za-z0-9])?';
+const NAME_PART = new RegExp(`^${NAME_PATTERN}$`);
 const GROUP_REF_PATTERN = `^(?:[Gg][Rr][Oo][Uu][Pp]:)?(?:${NAME_PATTERN}/)?${NAME_PATTERN}$`;
 
 function isNamePart(value: string): boolean {
-  return value.length <= 63 && NAME_PART.test(value);
+  return NAME_PART.test(value);
 }
 
 type GroupRefResult = { ref: string } | { error: string };
@@ -65,33 +67,42 @@ function tryNormalizeGroupRef(ref: string): string | undefined {
   return 'ref' in result ? result.ref : undefined;
 }
 
-/**
- * A group ref in any accepted form (`ml-teams`, `Group:Default/ML-Teams`),
- * parsed into its normalized form (`group:default/ml-teams`).
- */
-export const groupRefSchema = z
-  .string()
-  .superRefine((ref, ctx) => {
+// What readGroupRef accepts, for the OpenAPI document.
+const GROUP_REF_META = {
+  pattern: GROUP_REF_PATTERN,
+  maxLength: 200,
+  description:
+    'A group ref (group:<namespace>/<name>) or a group name; normalized to group:<namespace>/<name> in lowercase',
+};
+
+/** A group ref in any accepted form, checked, as written. */
+function checkedGroupRef() {
+  return z.string().superRefine((ref, ctx) => {
     const result = readGroupRef(ref);
     if ('error' in result) {
       ctx.addIssue({ code: 'custom', message: result.error });
     }
-  })
-  .overwrite(ref => tryNormalizeGroupRef(ref) ?? ref)
-  .meta({
-    // What readGroupRef accepts, for the OpenAPI document (names of at most 63 characters).
-    pattern: GROUP_REF_PATTERN,
-    maxLength: 200,
-    description:
-      'A group ref (group:<namespace>/<name>) or a group name; normalized to group:<namespace>/<name> in lowercase',
   });
+}
+
+/**
+ * A group ref in any accepted form (`ml-teams`, `Group:Default/ML-Teams`),
+ * parsed into its normalized form (`group:default/ml-teams`).
+ */
+export const groupRefSchema = checkedGroupRef()
+  .overwrite(ref => tryNormalizeGroupRef(ref) ?? ref)
+  .meta(GROUP_REF_META);
 
 /** Groups a profile or template version may name. */
 export const MAX_GROUP_REFS = 100;
 
-/** A list of group refs, normalized, without duplicates. */
+/**
+ * A list of group refs, normalized. The same string twice is refused (the
+ * document's `uniqueItems`); two spellings of one group (`ml-teams`,
+ * `group:default/ml-teams`) are one entry.
+ */
 export const groupRefListSchema = z
-  .array(groupRefSchema)
+  .array(checkedGroupRef().meta(GROUP_REF_META))
   .max(MAX_GROUP_REFS, `name at most ${MAX_GROUP_REFS} groups`)
   .superRefine(
     uniqueBy(
@@ -99,6 +110,9 @@ export const groupRefListSchema = z
       ref => `${ref} is listed twice`,
     ),
   )
+  .overwrite(refs => [
+    ...new Set(refs.map(ref => tryNormalizeGroupRef(ref) ?? ref)),
+  ])
   .meta({ uniqueItems: true });
 
 /**

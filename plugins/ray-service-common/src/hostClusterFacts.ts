@@ -15,7 +15,12 @@
  */
 
 import { z } from 'zod';
-import { isLabelKey, isLabelValue } from './validation';
+import {
+  isLabelKey,
+  isLabelValue,
+  LABEL_KEY_PATTERN,
+  LABEL_VALUE_PATTERN,
+} from './validation';
 
 const nonEmpty = z.string().trim().min(1, 'is required').max(253);
 
@@ -47,14 +52,17 @@ export type HostClusterInfrastructure = z.infer<typeof infrastructureSchema>;
 
 /** Labels in Kubernetes syntax, e.g. `topology.kubernetes.io/region: eu-west-1`. */
 export const labelsSchema = z
-  .record(z.string(), z.string())
+  .record(
+    z.string().meta({ pattern: LABEL_KEY_PATTERN }),
+    z.string().meta({ pattern: LABEL_VALUE_PATTERN }),
+  )
   .superRefine((labels, ctx) => {
     for (const [key, value] of Object.entries(labels)) {
       if (!isLabelKey(key)) {
         ctx.addIssue({
           code: 'custom',
           path: [key],
-          message: `"${key}" is not a valid label key: [prefix/]name with a name of at most 63 letters, digits, "-", "_" or "."`,
+          message: `"${key}" is not a valid label key: [prefix/]name with a name of at most 63 letters, digits, "-", "_" or "." and a DNS prefix of at most 6 parts of at most 40 characters`,
         });
       } else if (!isLabelValue(value)) {
         ctx.addIssue({

@@ -108,7 +108,7 @@ describe('partitioningSchema', () => {
       ),
     ).toEqual([
       expect.objectContaining({
-        path: ['L4', 'profile'],
+        path: ['L4', 'mode'],
         message: 'L4 does not support MIG; use whole or timeSlicing',
       }),
     ]);
@@ -119,7 +119,7 @@ describe('partitioningSchema', () => {
       issuesOf(partitioningSchema.safeParse({ V100: { mode: 'whole' } })),
     ).toEqual([
       expect.objectContaining({
-        path: ['V100'],
+        path: [],
         message: expect.stringMatching(
           /^unknown GPU model "V100"; known models: A100-40GB/,
         ),

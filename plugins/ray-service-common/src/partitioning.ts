@@ -20,31 +20,33 @@ import {
   GPU_MODEL_NAMES,
   GPU_MODELS,
   GpuModelName,
-  isGpuModelName,
   supportedMigProfiles,
 } from './gpu';
 
 export const MIN_TIME_SLICING_REPLICAS = 2;
 export const MAX_TIME_SLICING_REPLICAS = 32;
 
+const wholeSchema = z.object({ mode: z.literal('whole') });
+const timeSlicingSchema = z.object({
+  mode: z.literal('timeSlicing'),
+  replicas: z
+    .number()
+    .int()
+    .min(MIN_TIME_SLICING_REPLICAS, 'time-slicing needs at least 2 replicas')
+    .max(
+      MAX_TIME_SLICING_REPLICAS,
+      `time-slicing allows at most ${MAX_TIME_SLICING_REPLICAS} replicas`,
+    ),
+});
+
 /** How the GPUs of one model are handed out. */
 export const gpuPartitioningSchema = z.discriminatedUnion('mode', [
-  z.object({ mode: z.literal('whole') }),
+  wholeSchema,
   z.object({
     mode: z.literal('mig'),
     profile: z.string().min(1, 'a MIG profile such as "1g.10gb" is required'),
   }),
-  z.object({
-    mode: z.literal('timeSlicing'),
-    replicas: z
-      .number()
-      .int()
-      .min(MIN_TIME_SLICING_REPLICAS, 'time-slicing needs at least 2 replicas')
-      .max(
-        MAX_TIME_SLICING_REPLICAS,
-        `time-slicing allows at most ${MAX_TIME_SLICING_REPLICAS} replicas`,
-      ),
-  }),
+  timeSlicingSchema,
 ]);
 
 export type GpuPartitioning = z.infer<typeof gpuPartitioningSchema>;
@@ -69,44 +71,63 @@ export function migProfileProblem(
 }
 
 /**
- * Partitioning per GPU model; a model without an entry is used whole. Keys
- * are checked by hand so an unknown model is reported with the known ones.
+ * How one model's GPUs may be handed out: MIG only with a profile the model
+ * supports, so that the OpenAPI document states each model's profiles.
  */
-const partitioningRecordSchema = z
-  .record(z.string(), gpuPartitioningSchema)
-  .superRefine((partitioning, ctx) => {
-    for (const [model, modelPartitioning] of Object.entries(partitioning)) {
-      if (!isGpuModelName(model)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: [model],
-          message: `unknown GPU model "${model}"; known models: ${GPU_MODEL_NAMES.join(
-            ', ',
-          )}`,
-        });
-      } else if (modelPartitioning.mode === 'mig') {
-        const problem = migProfileProblem(model, modelPartitioning.profile);
-        if (problem) {
-          ctx.addIssue({
-            code: 'custom',
-            path: [model, 'profile'],
-            message: problem,
-          });
-        }
-      }
-    }
+function modelPartitioningSchema(model: GpuModelName) {
+  const migProfiles = supportedMigProfiles(model);
+  const modes =
+    migProfiles.length === 0
+      ? ([wholeSchema, timeSlicingSchema] as const)
+      : ([
+          wholeSchema,
+          z.object({
+            mode: z.literal('mig'),
+            profile: z.enum(migProfiles as [string, ...string[]], {
+              error: issue => migProfileProblem(model, String(issue.input)),
+            }),
+          }),
+          timeSlicingSchema,
+        ] as const);
+  return z.discriminatedUnion('mode', [...modes], {
+    error: issue =>
+      issue.code === 'invalid_union' &&
+      (issue.input as { mode?: unknown } | undefined)?.mode === 'mig'
+        ? migProfileProblem(model, '')
+        : undefined,
   });
+}
+
+/**
+ * Partitioning per GPU model; a model without an entry is used whole. Keys
+ * other than the known models are refused.
+ */
+const partitioningObjectSchema = z
+  .strictObject(
+    Object.fromEntries(
+      GPU_MODEL_NAMES.map(model => [
+        model,
+        modelPartitioningSchema(model).optional(),
+      ]),
+    ),
+    {
+      error: issue =>
+        issue.code === 'unrecognized_keys'
+          ? `unknown GPU model ${issue.keys
+              .map(key => JSON.stringify(key))
+              .join(', ')}; known models: ${GPU_MODEL_NAMES.join(', ')}`
+          : undefined,
+    },
+  )
+  .meta({ id: 'Partitioning' });
 
 export type Partitioning = Partial<Record<GpuModelName, GpuPartitioning>>;
 
-/**
- * The record's keys are checked to be GPU model names, which its type says
- * (a cast, so that the schema stays a plain record in JSON Schema).
- */
+/** The object has one optional property per GPU model, which its type says. */
 export const partitioningSchema =
-  partitioningRecordSchema as unknown as z.ZodType<
+  partitioningObjectSchema as unknown as z.ZodType<
     Partitioning,
-    z.input<typeof partitioningRecordSchema>
+    z.input<typeof partitioningObjectSchema>
   >;
 
 /** An extended resource and how many of it a pod or quota asks for. */

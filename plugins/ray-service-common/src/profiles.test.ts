@@ -14,6 +14,7 @@
  * limitations under the License.
  */
 
+import { isUnprocessable } from './errors';
 import {
   ComputeProfileInput,
   computeProfileInputSchema,
@@ -96,7 +97,7 @@ describe('computeProfileInputSchema', () => {
     ],
     [{ published: 'yes' }, ['published']],
     [{ visibleTo: ['user:default/jane'] }, ['visibleTo', 0]],
-    [{ visibleTo: ['ml-teams', 'group:default/ml-teams'] }, ['visibleTo', 1]],
+    [{ visibleTo: ['ml-teams', 'ml-teams'] }, ['visibleTo', 1]],
   ])('rejects %j at %j', (change, path) => {
     expect(issuesOf({ ...medium, ...change })).toEqual([
       expect.objectContaining({ path }),
@@ -140,19 +141,19 @@ describe('computeProfileInputSchema', () => {
     ]);
   });
 
-  it('rejects partitioning of a model no group uses', () => {
-    expect(
-      issuesOf({
-        ...medium,
-        partitioning: { ...medium.partitioning, L4: { mode: 'whole' } },
-      }),
-    ).toEqual([
+  it('rejects partitioning of a model no group uses, as unprocessable (422)', () => {
+    const issues = issuesOf({
+      ...medium,
+      partitioning: { ...medium.partitioning, L4: { mode: 'whole' } },
+    });
+    expect(issues).toEqual([
       expect.objectContaining({
         path: ['partitioning', 'L4'],
         message:
           'no resource group uses L4; remove this entry or add a group with gpuModel "L4"',
       }),
     ]);
+    expect(issues?.every(isUnprocessable)).toBe(true);
   });
 });
 

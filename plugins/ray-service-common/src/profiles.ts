@@ -16,6 +16,7 @@
 
 import { z } from 'zod';
 import { allocationSchema } from './allocation';
+import { UNPROCESSABLE } from './errors';
 import { gpuModelNameSchema } from './gpu';
 import { groupRefListSchema, isSharedWith } from './groups';
 import {
@@ -63,6 +64,10 @@ export const resourceGroupSchema = z
         message: 'is required when gpuCount is set',
       });
     }
+  })
+  // The pairing above, for the OpenAPI document.
+  .meta({
+    dependentRequired: { gpuModel: ['gpuCount'], gpuCount: ['gpuModel'] },
   });
 
 export type ResourceGroup = z.infer<typeof resourceGroupSchema>;
@@ -94,6 +99,8 @@ function checkPartitionedModelsAreUsed(
         code: 'custom',
         path: ['partitioning', model],
         message: `no resource group uses ${model}; remove this entry or add a group with gpuModel "${model}"`,
+        // Two fields each valid that contradict each other: 422.
+        params: UNPROCESSABLE,
       });
     }
   }

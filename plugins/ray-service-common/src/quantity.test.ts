@@ -14,6 +14,7 @@
  * limitations under the License.
  */
 
+import { z } from 'zod';
 import { InputError } from '@backstage/errors';
 import {
   addQuantities,
@@ -56,8 +57,8 @@ describe('parseQuantity', () => {
     ['129e6', 129e6],
     ['123Mi', 123 * Mi],
     ['1Ki', Ki],
-    ['2P', 2e15],
-    ['4Pi', 4 * 1024 ** 5],
+    ['0.9P', 9e14],
+    ['90Ti', 90 * 1024 ** 4],
     ['500m', 1],
     ['0.1Gi', Math.ceil(0.1 * Gi)],
   ])('reads bytes %s as %d', (text, bytes) => {
@@ -91,12 +92,35 @@ describe('parseQuantity', () => {
     );
   });
 
-  it('rejects amounts beyond a safe integer', () => {
+  it('rejects amounts of 10^15 units and more (1P bytes, 1T cores)', () => {
     expect(() => parseQuantity('10Ei', 'storage')).toThrow(
-      'quantity "10Ei" is too large',
+      'quantity "10Ei" is too large: storage must be below 1P bytes (1e15)',
     );
     expect(() => parseQuantity('1E', 'memory')).toThrow(/too large/);
-    expect(() => parseQuantity('1e13', 'cpu')).toThrow(/too large/);
+    expect(() => parseQuantity('1P', 'memory')).toThrow(/too large/);
+    expect(() => parseQuantity('1e15', 'memory')).toThrow(/too large/);
+    expect(parseQuantity('999999999999999', 'memory')).toBe(1e15 - 1);
+    expect(parseQuantity('0999.9e12', 'memory')).toBe(9999e11);
+    expect(() => parseQuantity('1e12', 'cpu')).toThrow(/too large/);
+    expect(() => parseQuantity('1000000000000', 'cpu')).toThrow(/too large/);
+    expect(parseQuantity('999999999999', 'cpu')).toBe(1e15 - 1000);
+    expect(parseQuantity('999999999999999m', 'cpu')).toBe(1e15 - 1);
+  });
+
+  it('states its rule as the OpenAPI pattern', () => {
+    const texts = ['0', '.5', '1e-64', '90Ti', '900Ti', '1Pi', '0.9P', '1e14'];
+    for (const kind of ['cpu', 'memory', 'storage'] as const) {
+      const { pattern } = z.toJSONSchema(quantitySchemaFor(kind)) as {
+        pattern: string;
+      };
+      for (const text of [...texts, '999999999999', '999999999999999']) {
+        expect([kind, text, new RegExp(pattern).test(text)]).toEqual([
+          kind,
+          text,
+          quantitySchemaFor(kind).safeParse(text).success,
+        ]);
+      }
+    }
   });
 });
 
@@ -175,8 +199,9 @@ describe('quantity arithmetic', () => {
   });
 
   it('refuses results beyond a safe integer', () => {
-    expect(() => multiplyQuantity('4Pi', 4, 'storage')).toThrow(RangeError);
-    expect(() => addQuantities(['4Pi', '4Pi'], 'storage')).toThrow(
+    const most = '999999999999999'; // 10^15 - 1 bytes
+    expect(() => multiplyQuantity(most, 10, 'storage')).toThrow(RangeError);
+    expect(() => addQuantities(Array(10).fill(most), 'storage')).toThrow(
       'The resulting storage quantity is too large',
     );
   });
@@ -214,7 +239,10 @@ describe('quantity schemas', () => {
     expect(
       quantitySchemaFor('storage').safeParse('10Ei').error?.issues,
     ).toEqual([
-      expect.objectContaining({ message: 'quantity "10Ei" is too large' }),
+      expect.objectContaining({
+        message:
+          'quantity "10Ei" is too large: storage must be below 1P bytes (1e15)',
+      }),
     ]);
   });
 });

@@ -54,6 +54,60 @@ interface ExactQuantity {
 
 type ParseResult = { value: number } | { error: string };
 
+/**
+ * Amounts are below 10^15 units (millicores, bytes): 1T cores, 1P bytes,
+ * well within a safe integer. The bound is written as a pattern per kind,
+ * so that the OpenAPI document states it: for each suffix or exponent, the
+ * integer digits that keep the amount below it.
+ */
+const MAX_UNITS_DIGITS = 15;
+const LIMITS: Record<QuantityKind, string> = {
+  cpu: '1T cores (1e12)',
+  memory: '1P bytes (1e15)',
+  storage: '1P bytes (1e15)',
+};
+
+// A number below 10^digits: integer digits (after leading zeros) at most
+// `digits`, any fraction.
+function numberBelow(digits: number): string {
+  const integer = digits > 0 ? `(?:0*[1-9]\\d{0,${digits - 1}}|0+)` : '0+';
+  return `(?:${integer}(?:\\.\\d*)?|\\.\\d+)`;
+}
+
+function boundedQuantityPattern(kind: QuantityKind): string {
+  const offset = kind === 'cpu' ? 3 : 0; // cores → millicores
+  const room = MAX_UNITS_DIGITS - offset;
+  const alternatives: string[] = [];
+  // Digits `d` such that 10^d × unit ≤ 10^15 units.
+  const digitsFor = (unit: bigint) => {
+    let digits = -1;
+    while (10n ** BigInt(digits + 1) * unit <= 10n ** BigInt(room)) digits++;
+    return digits;
+  };
+  const add = (digits: number, suffix: string) => {
+    if (digits >= 0) alternatives.push(`${numberBelow(digits)}${suffix}`);
+  };
+  add(room, '');
+  add(room + 3, 'm');
+  DECIMAL_SUFFIXES.forEach((suffix, i) =>
+    add(digitsFor(10n ** BigInt(3 * (i + 1))), suffix),
+  );
+  BINARY_SUFFIXES.forEach((suffix, i) =>
+    add(digitsFor(1024n ** BigInt(i + 1)), suffix),
+  );
+  add(room, `[eE]-0*(?:[1-5]?\\d|6[0-4])`);
+  for (let exponent = 0; exponent <= room; exponent++) {
+    add(room - exponent, `[eE]\\+?0*${exponent}`);
+  }
+  return `^(?:${alternatives.join('|')})$`;
+}
+
+const BOUNDED_QUANTITY: Record<QuantityKind, RegExp> = {
+  cpu: new RegExp(boundedQuantityPattern('cpu')),
+  memory: new RegExp(boundedQuantityPattern('memory')),
+  storage: new RegExp(boundedQuantityPattern('storage')),
+};
+
 function invalidQuantityMessage(text: string): string {
   return `invalid quantity "${text}": expected a Kubernetes quantity such as ${EXAMPLES}`;
 }
@@ -87,17 +141,18 @@ function parse(text: string, kind: QuantityKind): ParseResult {
   if (!quantity) {
     return { error: invalidQuantityMessage(text) };
   }
+  if (!BOUNDED_QUANTITY[kind].test(text)) {
+    return {
+      error: `quantity "${text}" is too large: ${kind} must be below ${LIMITS[kind]}`,
+    };
+  }
   const pow10 = quantity.pow10 + (kind === 'cpu' ? 3 : 0); // cores → millicores
   const numerator =
     quantity.mantissa *
     2n ** BigInt(quantity.pow2) *
     10n ** BigInt(Math.max(pow10, 0));
   const denominator = 10n ** BigInt(Math.max(-pow10, 0));
-  const units = (numerator + denominator - 1n) / denominator;
-  if (units > BigInt(Number.MAX_SAFE_INTEGER)) {
-    return { error: `quantity "${text}" is too large` };
-  }
-  return { value: Number(units) };
+  return { value: Number((numerator + denominator - 1n) / denominator) };
 }
 
 /** Whether `text` follows the Kubernetes quantity syntax. */
@@ -109,8 +164,8 @@ export function isQuantity(text: string): boolean {
  * Parses a Kubernetes quantity (`500m`, `8`, `1.5`, `32Gi`, `100G`, `2e3`)
  * into millicores for CPU and bytes for memory and storage.
  *
- * @throws InputError when the text is not a quantity or does not fit a
- * safe integer (about 9 PB, or 9 billion cores).
+ * @throws InputError when the text is not a quantity or is not below
+ * 10^15 units (1P bytes, 1T cores).
  */
 export function parseQuantity(text: string, kind: QuantityKind): number {
   const result = parse(text, kind);
@@ -226,5 +281,8 @@ export function quantitySchemaFor(kind: QuantityKind) {
         ctx.addIssue({ code: 'custom', message: result.error });
       }
     })
-    .meta({ pattern: QUANTITY.source, maxLength: MAX_QUANTITY_LENGTH });
+    .meta({
+      pattern: BOUNDED_QUANTITY[kind].source,
+      maxLength: MAX_QUANTITY_LENGTH,
+    });
 }

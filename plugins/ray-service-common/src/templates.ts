@@ -16,12 +16,14 @@
 
 import { z } from 'zod';
 import { boundedDocumentSchema } from './documents';
+import { UNPROCESSABLE } from './errors';
 import { groupRefListSchema, isSharedWith } from './groups';
 import {
-  isDnsSubdomain,
-  isHostPort,
-  isImageRegistry,
-  isSecretKey,
+  CHART_REPOSITORY,
+  DNS_SUBDOMAIN,
+  HOST_PORT,
+  IMAGE_REGISTRY,
+  SECRET_KEY,
   semverSchema,
   slugSchema,
   timestampSchema,
@@ -39,23 +41,14 @@ export const TEMPLATE_VERSION_STATES = [
 ] as const;
 export type TemplateVersionState = (typeof TEMPLATE_VERSION_STATES)[number];
 
-function isChartRepository(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return ['https:', 'oci:'].includes(url.protocol) && url.hostname !== '';
-  } catch {
-    return false;
-  }
-}
-
 /** A Helm chart installed into every tenant, e.g. JupyterLab or MLflow. */
 export const addonSchema = z.object({
   name: slugSchema,
   chart: z.object({
     repository: z
       .string()
-      .refine(
-        isChartRepository,
+      .regex(
+        CHART_REPOSITORY,
         'must be an https:// or oci:// URL, e.g. "oci://ghcr.io/example/charts"',
       ),
     name: z
@@ -93,9 +86,9 @@ export const securitySchema = z.object({
   /** Registry that replaces the default image registry, `host[:port][/path]`. */
   imageRegistry: z
     .string()
-    .refine(
-      isImageRegistry,
-      'must be host[:port][/path], e.g. "registry.example.com:5000/ray"',
+    .regex(
+      IMAGE_REGISTRY,
+      'must be host[:port][/path] with a port from 1 to 65535, e.g. "registry.example.com:5000/ray"',
     )
     .optional(),
   /** External Redis for Ray GCS fault tolerance. */
@@ -103,18 +96,20 @@ export const securitySchema = z.object({
     .object({
       redisAddress: z
         .string()
-        .refine(
-          isHostPort,
-          'must be host:port, e.g. "redis.ray-system.svc:6379"',
+        .regex(
+          HOST_PORT,
+          'must be host:port with a port from 1 to 65535, e.g. "redis.ray-system.svc:6379"',
         ),
       passwordSecretRef: z.object({
         name: z
           .string()
-          .refine(isDnsSubdomain, 'must be a Secret name (DNS-1123 subdomain)'),
+          .max(253, 'must be at most 253 characters')
+          .regex(DNS_SUBDOMAIN, 'must be a Secret name (DNS-1123 subdomain)'),
         key: z
           .string()
-          .refine(
-            isSecretKey,
+          .max(253, 'must be at most 253 characters')
+          .regex(
+            SECRET_KEY,
             'must be a Secret key: letters, digits, "-", "_" and "."',
           ),
       }),
@@ -147,6 +142,8 @@ const contentFields = {
       uniqueBy(
         addon => addon.name,
         name => `add-on "${name}" is listed twice`,
+        // Items each valid that clash, which JSON Schema cannot state: 422.
+        UNPROCESSABLE,
       ),
     ),
   security: securitySchema,

@@ -51,6 +51,19 @@ export const tenantNameSchema = z
     )}: the API's routes use it`,
   );
 
+/**
+ * Warm-pool standbys are named (and keyed) `wp-<random>`; tenants created on
+ * demand may not take such names, so a claimed standby's namespace never
+ * clashes with a later tenant's.
+ */
+export const POOL_KEY_PREFIX = 'wp-';
+
+/** The name of a new tenant: a tenant name outside the standbys' prefix. */
+export const newTenantNameSchema = tenantNameSchema.regex(
+  new RegExp(`^(?!${POOL_KEY_PREFIX})`),
+  `must not start with "${POOL_KEY_PREFIX}": such names are kept for warm-pool standbys`,
+);
+
 /** `kuberay@1.2.0`: a DNS-1123 label, `@`, a semantic version. */
 const TEMPLATE_VERSION_REF = new RegExp(
   `^[a-z0-9](?:[-a-z0-9]{0,61}[a-z0-9])?@${SEMVER.source.slice(1)}`,
@@ -67,7 +80,7 @@ export const templateVersionRefSchema = z
 /** Body of `POST /tenants` and `POST /tenants/plan`. */
 export const tenantRequestSchema = z
   .strictObject({
-    name: tenantNameSchema,
+    name: newTenantNameSchema,
     owner: groupRefSchema,
     profile: slugSchema,
     templateVersion: templateVersionRefSchema,

@@ -15,6 +15,7 @@
  */
 
 import {
+  CHART_REPOSITORY,
   isDnsLabel,
   isDnsSubdomain,
   isHostPort,
@@ -71,6 +72,33 @@ describe('string formats', () => {
     expect(isHostPort('redis:65536')).toBe(false);
     expect(isHostPort('redis')).toBe(false);
     expect(isHostPort(':6379')).toBe(false);
+    // Every port from 1 to 65535, and no other, in the pattern itself.
+    const ports = Array.from({ length: 70000 }, (_, port) => port).filter(
+      port => isHostPort(`redis:${port}`),
+    );
+    expect([ports.length, ports[0], ports[ports.length - 1]]).toEqual([
+      65535, 1, 65535,
+    ]);
+    expect(isHostPort('redis:06379')).toBe(false);
+  });
+
+  it('checks Helm chart repositories', () => {
+    for (const repository of [
+      'https://jupyterhub.github.io/helm-chart',
+      'https://ray-project.github.io/kuberay-helm/',
+      'oci://registry.internal.example.com:5000/mirror/charts',
+    ]) {
+      expect(CHART_REPOSITORY.test(repository)).toBe(true);
+    }
+    for (const repository of [
+      'http://charts.example.com',
+      'oci://',
+      'oci://ghcr.io:70000/charts',
+      'oci://[0]/charts',
+      'bitnami/mlflow',
+    ]) {
+      expect(CHART_REPOSITORY.test(repository)).toBe(false);
+    }
   });
 
   it('checks image registries', () => {

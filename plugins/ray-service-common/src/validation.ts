@@ -19,59 +19,74 @@ import { z } from 'zod';
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 /** A DNS-1123 label's characters (its length is checked apart). */
 export const DNS_LABEL_PATTERN = DNS_LABEL;
-const DNS_SUBDOMAIN =
+/** A DNS-1123 subdomain's characters (its length, at most 253, is checked apart). */
+export const DNS_SUBDOMAIN =
   /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 
 // The regular expression recommended by https://semver.org.
 export const SEMVER =
   /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/;
 
-// A DNS name (any case), an IPv4 address or a bracketed IPv6 address.
-const HOST =
-  '(?:[a-zA-Z0-9](?:[-a-zA-Z0-9]*[a-zA-Z0-9])?(?:\\.[a-zA-Z0-9](?:[-a-zA-Z0-9]*[a-zA-Z0-9])?)*|\\[[0-9a-fA-F:.]+\\])';
-const HOST_PORT = new RegExp(`^${HOST}:(\\d{1,5})$`);
-// Docker's reference grammar: host[:port] followed by lowercase path components.
-const IMAGE_REGISTRY = new RegExp(
-  `^${HOST}(?::(\\d{1,5}))?(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$`,
+// A DNS name (any case) or an IPv4 address.
+const NAME_HOST =
+  '[a-zA-Z0-9](?:[-a-zA-Z0-9]*[a-zA-Z0-9])?(?:\\.[a-zA-Z0-9](?:[-a-zA-Z0-9]*[a-zA-Z0-9])?)*';
+// That or a bracketed IPv6 address.
+const HOST = `(?:${NAME_HOST}|\\[[0-9a-fA-F:.]+\\])`;
+// A port, 1 to 65535, digit by digit so that the OpenAPI document states it.
+const PORT =
+  '(?:[1-9]\\d{0,3}|[1-5]\\d{4}|6[0-4]\\d{3}|65[0-4]\\d{2}|655[0-2]\\d|6553[0-5])';
+/** `host:port`, e.g. `redis.ray-system.svc:6379`. */
+export const HOST_PORT = new RegExp(`^${HOST}:${PORT}$`);
+/**
+ * `host[:port][/path]`, e.g. `registry.example.com:5000/ray`: Docker's
+ * reference grammar, host[:port] followed by lowercase path components.
+ */
+export const IMAGE_REGISTRY = new RegExp(
+  `^${HOST}(?::${PORT})?(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$`,
 );
 
-function isPort(digits: string | undefined): boolean {
-  return (
-    digits === undefined || (Number(digits) >= 1 && Number(digits) <= 65535)
-  );
-}
+/**
+ * A Helm chart repository: an `https://` or `oci://` URL with a host name
+ * or IPv4 address, an optional port and a path, e.g.
+ * `oci://ghcr.io/example/charts`.
+ */
+export const CHART_REPOSITORY = new RegExp(
+  `^(?:https|oci)://${NAME_HOST}(?::${PORT})?(?:/[-A-Za-z0-9._~%]*)*$`,
+);
 
 /** Whether `value` is `host:port`, e.g. `redis.ray-system.svc:6379`. */
 export function isHostPort(value: string): boolean {
-  const match = HOST_PORT.exec(value);
-  return match !== null && isPort(match[1]);
+  return HOST_PORT.test(value);
 }
 
 /** Whether `value` is `host[:port][/path]`, e.g. `registry.example.com:5000/ray`. */
 export function isImageRegistry(value: string): boolean {
-  const match = IMAGE_REGISTRY.exec(value);
-  return match !== null && isPort(match[1]);
+  return IMAGE_REGISTRY.test(value);
 }
 
-// Kubernetes' "qualified name" (label key name part) and label value syntax.
-const QUALIFIED_NAME = /^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
-const SECRET_KEY = /^[-._a-zA-Z0-9]+$/;
+/** A key of a Secret's data (its length, at most 253, is checked apart). */
+export const SECRET_KEY = /^[-._a-zA-Z0-9]+$/;
+
+// Label syntax with every length in the pattern, so that the OpenAPI document
+// states it exactly. A name: 1 to 63 characters. A key's prefix: a DNS
+// subdomain of up to 6 labels of up to 40 characters (at most 245, within
+// Kubernetes' 253; longer prefixes are refused).
+const LABEL_NAME = '[A-Za-z0-9](?:[-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?';
+const PREFIX_LABEL = '[a-z0-9](?:[-a-z0-9]{0,38}[a-z0-9])?';
+const LABEL_PREFIX = `${PREFIX_LABEL}(?:\\.${PREFIX_LABEL}){0,5}`;
+export const LABEL_KEY_PATTERN = `^(?:${LABEL_PREFIX}/)?${LABEL_NAME}$`;
+export const LABEL_VALUE_PATTERN = `^(?:${LABEL_NAME})?$`;
+const LABEL_KEY = new RegExp(LABEL_KEY_PATTERN);
+const LABEL_VALUE = new RegExp(LABEL_VALUE_PATTERN);
 
 /** Whether `value` is a label key: `[dns-subdomain-prefix/]name`. */
 export function isLabelKey(value: string): boolean {
-  const slash = value.lastIndexOf('/');
-  const prefix = slash === -1 ? undefined : value.slice(0, slash);
-  const name = value.slice(slash + 1);
-  return (
-    (prefix === undefined || isDnsSubdomain(prefix)) &&
-    name.length <= 63 &&
-    QUALIFIED_NAME.test(name)
-  );
+  return LABEL_KEY.test(value);
 }
 
 /** Whether `value` is a label value: empty or a name of at most 63. */
 export function isLabelValue(value: string): boolean {
-  return value === '' || (value.length <= 63 && QUALIFIED_NAME.test(value));
+  return LABEL_VALUE.test(value);
 }
 
 /** Whether `value` is a key of a Secret's data. */
@@ -119,13 +134,19 @@ export const timestampSchema = z.iso.datetime({ offset: true });
 export function uniqueBy<T>(
   keyOf: (item: T) => string,
   describe: (key: string) => string,
+  params?: Record<string, unknown>,
 ) {
   return (items: T[], ctx: z.RefinementCtx) => {
     const seen = new Set<string>();
     items.forEach((item, index) => {
       const key = keyOf(item);
       if (seen.has(key)) {
-        ctx.addIssue({ code: 'custom', message: describe(key), path: [index] });
+        ctx.addIssue({
+          code: 'custom',
+          message: describe(key),
+          path: [index],
+          ...(params && { params }),
+        });
       }
       seen.add(key);
     });

@@ -15,7 +15,7 @@
  */
 
 import { z } from 'zod';
-import { ValidationError } from './validation';
+import { FieldNotFoundError } from './validation';
 
 /** Which page to return: `limit` items after the position `cursor` names. */
 export interface PageRequest {
@@ -41,7 +41,11 @@ export function encodeCursor(key: unknown): string {
   return Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
 }
 
-/** The sort key a cursor carries, or a 400 on the `cursor` field. */
+/**
+ * The sort key a cursor carries. A cursor is an opaque name of a position in
+ * one list, like an id in a path: one that names no position of this list is
+ * a 404 on the `cursor` field.
+ */
 export function decodeCursor<S extends z.ZodType>(
   cursor: string,
   keySchema: S,
@@ -54,7 +58,7 @@ export function decodeCursor<S extends z.ZodType>(
   }
   const result = keySchema.safeParse(json);
   if (!result.success) {
-    throw ValidationError.of(
+    throw FieldNotFoundError.of(
       ['cursor'],
       'is not a cursor of this list; pass the nextCursor of a previous page',
     );
@@ -93,7 +97,7 @@ export function pageOfNamedItems<T extends { name: string }>(
     const [after] = decodeCursor(request.cursor, nameKeySchema);
     start = items.findIndex(item => item.name === after) + 1;
     if (start === 0) {
-      throw ValidationError.of(
+      throw FieldNotFoundError.of(
         ['cursor'],
         `points at "${after}", which is no longer in the list; start again without a cursor`,
       );

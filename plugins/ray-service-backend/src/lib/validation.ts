@@ -14,29 +14,94 @@
  * limitations under the License.
  */
 
-import { InputError } from '@backstage/errors';
-import { formatZodIssues } from '@ray-service/plugin-ray-service-common';
+import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
+import {
+  FieldRefusal,
+  formatZodIssues,
+  isUnprocessable,
+} from '@ray-service/plugin-ray-service-common';
 import { z } from 'zod';
 
 export type ValidationIssue = z.core.$ZodIssue;
 
+function issue(path: PropertyKey[], message: string): ValidationIssue {
+  return { code: 'custom', path, message };
+}
+
 /**
  * Invalid input, field by field. A 400 whose body lists each field and
- * reason (`validationErrorBody` from common); being an InputError, it is a 400
- * wherever it surfaces.
+ * reason (`validationErrorBody` from common), or a 422 when every issue is
+ * one the OpenAPI document cannot state (`UNPROCESSABLE`); being an
+ * InputError, it is a 400 wherever else it surfaces.
  */
 export class ValidationError extends InputError {
   readonly issues: ValidationIssue[];
+  readonly refusal: FieldRefusal;
+
+  constructor(issues: ValidationIssue[]) {
+    super(formatZodIssues({ issues }).message);
+    this.issues = issues;
+    this.refusal = issues.every(isUnprocessable)
+      ? { status: 422, name: 'UnprocessableInputError' }
+      : { status: 400, name: 'InputError' };
+  }
+
+  /** One invalid field, e.g. `ValidationError.of(['limit'], 'must be at least 1')`. */
+  static of(path: PropertyKey[], message: string): ValidationError {
+    return new ValidationError([issue(path, message)]);
+  }
+}
+
+/**
+ * A field names something that is not there, such as an owner group missing
+ * from the catalog or a cursor of no page: a 404 whose body names the field
+ * like a 400's.
+ */
+export class FieldNotFoundError extends NotFoundError {
+  readonly issues: ValidationIssue[];
+  readonly refusal: FieldRefusal = { status: 404, name: 'NotFoundError' };
 
   constructor(issues: ValidationIssue[]) {
     super(formatZodIssues({ issues }).message);
     this.issues = issues;
   }
 
-  /** One invalid field, e.g. `ValidationError.of(['cursor'], 'is not a cursor of this list')`. */
-  static of(path: PropertyKey[], message: string): ValidationError {
-    return new ValidationError([{ code: 'custom', path, message }]);
+  static of(path: PropertyKey[], message: string): FieldNotFoundError {
+    return new FieldNotFoundError([issue(path, message)]);
   }
+}
+
+/**
+ * A field conflicts with the current state of what the request changes, such
+ * as an upgrade to another template than the tenant's: a 409 whose body names
+ * the field like a 400's.
+ */
+export class FieldConflictError extends ConflictError {
+  readonly issues: ValidationIssue[];
+  readonly refusal: FieldRefusal = { status: 409, name: 'ConflictError' };
+
+  constructor(issues: ValidationIssue[]) {
+    super(formatZodIssues({ issues }).message);
+    this.issues = issues;
+  }
+
+  static of(path: PropertyKey[], message: string): FieldConflictError {
+    return new FieldConflictError([issue(path, message)]);
+  }
+}
+
+/** A refusal that names fields, with the status that fits it. */
+export type FieldError =
+  | ValidationError
+  | FieldNotFoundError
+  | FieldConflictError;
+
+export function isFieldError(error: unknown): error is FieldError {
+  return (
+    error instanceof ValidationError ||
+    error instanceof FieldNotFoundError ||
+    error instanceof FieldConflictError
+  );
 }
 
 /** Parses `value` with `schema` or throws a {@link ValidationError}. */

@@ -219,7 +219,8 @@ describe('warm pools', () => {
     expect(reserved.body.details).toEqual([
       {
         field: 'name',
-        message: 'names starting with "wp-" are kept for warm-pool standbys',
+        message:
+          'must not start with "wp-": such names are kept for warm-pool standbys',
       },
     ]);
   });

@@ -72,6 +72,39 @@ describe('/profiles', () => {
     });
   });
 
+  it('answers 404 for a warm pool on a template version that does not exist', async () => {
+    const response = await create(
+      profileInput({
+        allocation: {
+          strategy: 'warmPool',
+          desiredCapacity: 1,
+          timezone: 'UTC',
+          templateVersion: 'kuberay@9.9.9',
+        },
+      }),
+    );
+    expect(response.status).toBe(404);
+    expect(response.body.details).toEqual([
+      {
+        field: 'allocation.templateVersion',
+        message: 'template version kuberay@9.9.9 does not exist',
+      },
+    ]);
+  });
+
+  it('answers 422 for partitioning of a GPU model no resource group uses', async () => {
+    const response = await create(
+      profileInput({ partitioning: { L4: { mode: 'whole' } } }),
+    );
+    expect(response.status).toBe(422);
+    expect(response.body.details).toEqual([
+      {
+        field: 'partitioning.L4',
+        message: expect.stringContaining('no resource group uses L4'),
+      },
+    ]);
+  });
+
   it('answers 400 for malformed JSON', async () => {
     const response = await request(server)
       .post(BASE)
@@ -103,13 +136,13 @@ describe('/profiles', () => {
     });
   });
 
-  it('refuses to rename on PUT (400) and answers 404 for a missing profile', async () => {
+  it('refuses to rename on PUT (409) and answers 404 for a missing profile', async () => {
     await create(profileInput());
     const rename = await request(server)
       .put(`${BASE}/small`)
       .set('Authorization', callers.admin)
       .send(profileInput({ name: 'other' }));
-    expect(rename.status).toBe(400);
+    expect(rename.status).toBe(409);
     expect(rename.body.details).toEqual([
       { field: 'name', message: expect.stringContaining('cannot be renamed') },
     ]);
@@ -173,7 +206,7 @@ describe('/profiles', () => {
       { field: 'limit', message: 'must be a whole number from 1 to 500' },
     ]);
     const badCursor = await list({ cursor: 'garbage' });
-    expect(badCursor.status).toBe(400);
+    expect(badCursor.status).toBe(404);
     expect(badCursor.body.details[0].field).toBe('cursor');
   });
 

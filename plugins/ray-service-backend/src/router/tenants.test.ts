@@ -175,20 +175,21 @@ describe('/tenants', () => {
   });
 
   it.each([
-    [{ name: 'Bad_Name' }, 'name'],
-    [{ name: 'x'.repeat(33) }, 'name'],
-    [{ profile: 'nope' }, 'profile'],
-    [{ profile: 'hidden' }, 'profile'],
-    [{ templateVersion: 'kuberay@1.2.0' }, 'templateVersion'],
-    [{ templateVersion: 'kuberay@9.9.9' }, 'templateVersion'],
-    [{ templateVersion: 'kuberay' }, 'templateVersion'],
-    [{ hostCluster: 'elsewhere' }, 'hostCluster'],
-    [{ owner: 'group:default/nobody' }, 'owner'],
-  ])('answers 400 with the field for %j', async (overrides, field) => {
+    [{ name: 'Bad_Name' }, 400, 'name'],
+    [{ name: 'x'.repeat(33) }, 400, 'name'],
+    [{ templateVersion: 'kuberay' }, 400, 'templateVersion'],
+    [{ hostCluster: 'elsewhere' }, 400, 'hostCluster'],
+    // Absent: 404; there but not fit for this owner: 409.
+    [{ profile: 'nope' }, 404, 'profile'],
+    [{ templateVersion: 'kuberay@9.9.9' }, 404, 'templateVersion'],
+    [{ owner: 'group:default/nobody' }, 404, 'owner'],
+    [{ profile: 'hidden' }, 409, 'profile'],
+    [{ templateVersion: 'kuberay@1.2.0' }, 409, 'templateVersion'],
+  ])('answers %j with %i and the field', async (overrides, status, field) => {
     const response = await admin
       .post('/tenants')
       .send(tenantRequest('invalid', overrides));
-    expect(response.status).toBe(400);
+    expect(response.status).toBe(status);
     expect(
       response.body.details.map((d: { field: string }) => d.field),
     ).toEqual([field]);
@@ -246,15 +247,21 @@ describe('/tenants', () => {
       const other = await alpha
         .post('/tenants/stay/upgrade')
         .send({ templateVersion: 'other@1.0.0' });
-      expect(other.status).toBe(400);
+      expect(other.status).toBe(409);
       expect(other.body.error.message).toContain(
         'must be a version of "kuberay"',
       );
+      expect(other.body.details[0].field).toBe('templateVersion');
       const draft = await alpha
         .post('/tenants/stay/upgrade')
         .send({ templateVersion: 'kuberay@1.2.0' });
-      expect(draft.status).toBe(400);
+      expect(draft.status).toBe(409);
       expect(draft.body.details[0].field).toBe('templateVersion');
+      const missing = await alpha
+        .post('/tenants/stay/upgrade')
+        .send({ templateVersion: 'kuberay@9.9.9' });
+      expect(missing.status).toBe(404);
+      expect(missing.body.details[0].field).toBe('templateVersion');
     });
   });
 });

@@ -16,7 +16,7 @@
 
 import { validationErrorBody } from '@ray-service/plugin-ray-service-common';
 import { ErrorRequestHandler, Request } from 'express';
-import { ValidationError } from '../lib/validation';
+import { isFieldError, ValidationError } from '../lib/validation';
 import { UnsupportedMediaTypeError } from './contractRouter';
 
 // body-parser's errors for bodies it cannot read, e.g. malformed JSON.
@@ -56,7 +56,8 @@ function errorBody(
 }
 
 /**
- * Answers invalid input with the 400 body of common
+ * Answers refused fields (invalid input 400, a field naming something absent
+ * 404, conflicting 409, contradictory 422) with the body of common
  * (`validationErrorBody`): every field and reason, also in `details`; a
  * body too large with 413 and one of a type the route does not read with
  * 415, in Backstage's error body.
@@ -67,12 +68,12 @@ export const validationErrorHandler: ErrorRequestHandler = (
   res,
   next,
 ) => {
-  const refusal =
+  const bodyRefusal =
     error instanceof UnsupportedMediaTypeError ? 415 : bodyRefusalStatus(error);
-  if (refusal) {
+  if (bodyRefusal) {
     res
-      .status(refusal)
-      .json(errorBody(req, refusal, error.name, String(error.message)));
+      .status(bodyRefusal)
+      .json(errorBody(req, bodyRefusal, error.name, String(error.message)));
     return;
   }
   let validationError = error;
@@ -87,14 +88,18 @@ export const validationErrorHandler: ErrorRequestHandler = (
       'is not valid percent-encoding (RFC 3986)',
     );
   }
-  if (!(validationError instanceof ValidationError)) {
+  if (!isFieldError(validationError)) {
     next(error);
     return;
   }
-  res.status(400).json(
-    validationErrorBody(validationError, {
-      method: req.method,
-      url: req.originalUrl,
-    }),
-  );
+  const { refusal } = validationError;
+  res
+    .status(refusal.status)
+    .json(
+      validationErrorBody(
+        validationError,
+        { method: req.method, url: req.originalUrl },
+        refusal,
+      ),
+    );
 };

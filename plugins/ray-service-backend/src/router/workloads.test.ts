@@ -421,6 +421,32 @@ describe.each<IsolationMode>(['namespace', 'vcluster'])(
         .send({ name: 'Not_A_Name', spec: clusterSpec() });
       expect(badName.status).toBe(400);
       expect(badName.body.error.message).toContain('name');
+      const contradictory = await alpha.post(`${at}/rayclusters`).send({
+        name: 'upside-down',
+        spec: clusterSpec({
+          workerGroups: [
+            {
+              name: 'cpu',
+              replicas: 1,
+              minReplicas: 3,
+              maxReplicas: 2,
+              cpu: '1',
+              memory: '1Gi',
+            },
+          ],
+        }),
+      });
+      expect(contradictory.status).toBe(422);
+      expect(contradictory.body.details).toEqual([
+        {
+          field: 'spec.workerGroups.0.minReplicas',
+          message: 'must not exceed maxReplicas (2)',
+        },
+        {
+          field: 'spec.workerGroups.0.replicas',
+          message: 'must be between minReplicas (3) and maxReplicas (2)',
+        },
+      ]);
 
       const stretchy = await alpha.post(`${at}/rayclusters/plan`).send({
         name: 'stretchy',

@@ -24,7 +24,7 @@ import {
 } from '@ray-service/plugin-ray-service-node';
 import { exampleUserDecision } from '../__testUtils__/examplePolicy';
 import { createTestServices, people } from '../__testUtils__/services';
-import { ValidationError } from '../lib/validation';
+import { FieldConflictError } from '../lib/validation';
 
 const PAT = 'user:default/pat.platform';
 
@@ -181,7 +181,7 @@ describe('ProfileService', () => {
       });
     });
 
-    it('refuses renames and missing profiles', async () => {
+    it('refuses renames (409) and missing profiles (404)', async () => {
       await services.profiles.create(people.pat, profileInput());
       await expect(
         services.profiles.update(
@@ -189,7 +189,7 @@ describe('ProfileService', () => {
           'small',
           profileInput({ name: 'big' }),
         ),
-      ).rejects.toThrow(ValidationError);
+      ).rejects.toThrow(FieldConflictError);
       await expect(
         services.profiles.update(
           people.pat,

@@ -23,7 +23,7 @@ import {
 import { AccessService } from '../access/AccessService';
 import { Caller } from '../access/callers';
 import { Page, PageRequest } from '../lib/pagination';
-import { ValidationError } from '../lib/validation';
+import { FieldConflictError, FieldNotFoundError } from '../lib/validation';
 import { RayServiceStore } from '../store/RayServiceStore';
 
 function notFound(name: string) {
@@ -90,8 +90,8 @@ export class ProfileService {
   }
 
   /**
-   * A warm pool's template version must exist, not be retired, and offer
-   * the pool's isolation.
+   * A warm pool's template version must exist (404), not be retired and
+   * offer the pool's isolation (409).
    */
   private async assertPoolVersion(input: ComputeProfileInput) {
     const { allocation } = input;
@@ -101,19 +101,23 @@ export class ProfileService {
     const version = await this.store.templateVersions.get(
       parseTemplateVersionRef(allocation.templateVersion),
     );
-    if (!version || version.state === 'retired') {
-      throw ValidationError.of(
+    if (!version) {
+      throw FieldNotFoundError.of(
         ['allocation', 'templateVersion'],
-        `template version ${allocation.templateVersion} ${
-          version ? 'is retired' : 'does not exist'
-        }`,
+        `template version ${allocation.templateVersion} does not exist`,
+      );
+    }
+    if (version.state === 'retired') {
+      throw FieldConflictError.of(
+        ['allocation', 'templateVersion'],
+        `template version ${allocation.templateVersion} is retired`,
       );
     }
     if (
       allocation.isolation &&
       !version.isolationModes.includes(allocation.isolation)
     ) {
-      throw ValidationError.of(
+      throw FieldConflictError.of(
         ['allocation', 'isolation'],
         `${allocation.templateVersion} offers ${version.isolationModes.join(
           ', ',
@@ -129,17 +133,17 @@ export class ProfileService {
     input: ComputeProfileInput,
   ): Promise<ComputeProfile> {
     const actor = await this.access.requireAdmin(credentials);
-    if (input.name !== name) {
-      throw ValidationError.of(
-        ['name'],
-        `must be "${name}" as in the path; profiles cannot be renamed`,
-      );
-    }
     await this.assertPoolVersion(input);
     return this.store.transaction(async tx => {
       const before = await tx.profiles.getLocked(name, 'update');
       if (!before) {
         throw notFound(name);
+      }
+      if (input.name !== name) {
+        throw FieldConflictError.of(
+          ['name'],
+          `must be "${name}" as in the path; profiles cannot be renamed`,
+        );
       }
       const after: ComputeProfile = {
         ...withSortedGroups(input),

@@ -95,12 +95,7 @@ export function tenantKey(namespace: string): string {
   return key;
 }
 
-/**
- * Warm-pool standbys are named (and keyed) `wp-<random>`; tenants created
- * on demand may not take such names, so a claimed standby's namespace never
- * clashes with a later tenant's.
- */
-export const POOL_KEY_PREFIX = 'wp-';
+export { POOL_KEY_PREFIX } from '@ray-service/plugin-ray-service-common';
 
 /**
  * The owner of unclaimed standbys: a group nobody is a member of, so that

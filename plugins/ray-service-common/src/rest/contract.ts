@@ -221,7 +221,9 @@ export const rayServiceApi = {
       description: 'The created profile',
       schema: computeProfileSchema,
     },
-    errors: [403, 409],
+    // 404: a warm pool's template version that does not exist; 422: a
+    // partitioning entry for a model no resource group uses.
+    errors: [403, 404, 409, 422],
   }),
   getProfile: route({
     method: 'get',
@@ -241,7 +243,7 @@ export const rayServiceApi = {
     tag: PROFILES,
     summary: 'Replace a profile (admins)',
     description:
-      "The body's `name` must be the path's; profiles cannot be renamed.",
+      "The body's `name` must be the path's: profiles cannot be renamed (409).",
     params: nameParams,
     body: computeProfileInputSchema,
     response: {
@@ -249,7 +251,8 @@ export const rayServiceApi = {
       description: 'The updated profile',
       schema: computeProfileSchema,
     },
-    errors: [403],
+    // A partitioning entry for a model no resource group uses.
+    errors: [403, 409, 422],
   }),
   deleteProfile: route({
     method: 'delete',
@@ -289,7 +292,8 @@ export const rayServiceApi = {
       description: 'The imported version',
       schema: templateVersionSchema,
     },
-    errors: [403, 409],
+    // 422: two add-ons of one name.
+    errors: [403, 409, 422],
   }),
   getTemplateVersion: route({
     method: 'get',
@@ -367,7 +371,7 @@ export const rayServiceApi = {
       description: 'The stored tenant',
       schema: tenantSchema,
     },
-    errors: [403, 409],
+    errors: [403, 404, 409],
   }),
   planTenant: route({
     method: 'post',
@@ -375,14 +379,14 @@ export const rayServiceApi = {
     tag: TENANTS,
     summary: 'Dry-run a tenant',
     description:
-      'Every check of `POST /tenants` (name free, profile published and visible to the owner, version published and shared with the owner, host cluster reachable, preflight passed and capacity enough: picked when not given, the most free GPUs, then CPU) and the objects the tenant would consist of. Changes nothing.',
+      'Every check of `POST /tenants` (name free, profile published and visible to the owner, version published and shared with the owner, host cluster reachable, preflight passed and capacity enough: picked when not given, the most free GPUs, then CPU) and the objects the tenant would consist of. Changes nothing. An owner group missing from the catalog, or a profile or template version that does not exist, is a 404 naming the field; a profile or version that exists but is not published, not visible or shared to the owner, or without the isolation asked, is a 409 naming it.',
     body: tenantRequestSchema,
     response: {
       status: 200,
       description: 'The plan',
       schema: tenantPlanSchema,
     },
-    errors: [403, 409],
+    errors: [403, 404, 409],
   }),
   getTenant: route({
     method: 'get',
@@ -413,7 +417,7 @@ export const rayServiceApi = {
     tag: TENANTS,
     summary: 'Move a tenant to another version of its template',
     description:
-      'The version must be published, of the same template and shared with the owner. The tenant goes `Upgrading`, then `Ready`. Asking for the version it runs changes nothing.',
+      'The version must be published, of the same template and shared with the owner: a version of another template, or one not published or not shared, is a 409 naming `templateVersion`, one that does not exist a 404. The tenant goes `Upgrading`, then `Ready`. Asking for the version it runs changes nothing.',
     params: tenantParams,
     body: tenantUpgradeRequestSchema,
     response: { status: 200, description: 'The tenant', schema: tenantSchema },

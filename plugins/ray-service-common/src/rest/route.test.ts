@@ -19,7 +19,7 @@ import { rayServiceApi } from './contract';
 import { errorStatusesOf, expressPath, fillPath, route } from './route';
 
 describe('routes', () => {
-  it('implies 400 for input, 401 unless public, 404 for named objects, 431 for paths and queries, 413 and 415 for bodies', () => {
+  it('implies 400 for input, 401 unless public, 404 for named objects and cursors, 431 for paths and queries, 413 and 415 for bodies', () => {
     const named = route({
       method: 'delete',
       path: '/things/{name}',
@@ -32,10 +32,10 @@ describe('routes', () => {
     expect(errorStatusesOf(named)).toEqual([400, 401, 403, 404, 409, 431]);
     expect(errorStatusesOf(rayServiceApi.getHealth)).toEqual([]);
     expect(errorStatusesOf(rayServiceApi.listProfiles)).toEqual([
-      400, 401, 431,
+      400, 401, 404, 431,
     ]);
     expect(errorStatusesOf(rayServiceApi.createProfile)).toEqual([
-      400, 401, 403, 409, 413, 415,
+      400, 401, 403, 404, 409, 413, 415, 422,
     ]);
   });
 

@@ -27,6 +27,7 @@ export const ERROR_STATUSES = {
   409: 'Conflicts with the current state; the message says why',
   413: 'The body is larger than allowed',
   415: 'The body has a content type the route does not read',
+  422: 'Well-formed fields that cannot be processed together, such as `minReplicas` above `maxReplicas`, a Serve config without applications or a GPU model partitioned that no resource group uses; `details` names each field and reason',
   431: 'The request line or headers are longer than the server reads (16 KiB)',
   502: "A Ray dashboard answered with an error; the message gives Ray's reason",
   503: "A host cluster, a tenant's vcluster or a Ray dashboard did not answer; the message says why and how to fix it",
@@ -67,8 +68,8 @@ export interface RouteDefinition {
   };
   /**
    * The error statuses beyond those implied: 400 when the route reads any
-   * input, 401 unless `public`, 404 when its path names an object, 413 and
-   * 415 when it reads a body.
+   * input, 401 unless `public`, 404 when its path names an object or it
+   * pages with a cursor, 413 and 415 when it reads a body.
    */
   errors?: readonly ErrorStatus[];
   /** Needs no token (`/health`). */
@@ -96,7 +97,7 @@ export function errorStatusesOf(definition: RouteDefinition): ErrorStatus[] {
   if (!definition.public) {
     statuses.add(401);
   }
-  if (definition.params) {
+  if (definition.params || definition.query?.shape.cursor) {
     statuses.add(404);
   }
   return [...statuses].sort((a, b) => a - b);

@@ -66,6 +66,8 @@ const logQuerySchema = z.object({
 
 /** Who may call what: reads follow `ray-service.tenant.read`, writes `ray-service.workload.*`. */
 const WRITE_ERRORS = [403, 409, 503] as const;
+/** Writes of a cluster spec or Serve config, which can contradict themselves (422). */
+const SPEC_WRITE_ERRORS = [...WRITE_ERRORS, 422] as const;
 const READ_ERRORS = [503] as const;
 const RAY_ERRORS = [502, 503] as const;
 
@@ -118,7 +120,7 @@ export const workloadRoutes = {
       description: 'The RayCluster as it would be created',
       schema: workloadPlanSchema,
     },
-    errors: WRITE_ERRORS,
+    errors: SPEC_WRITE_ERRORS,
   }),
   createRayCluster: route({
     method: 'post',
@@ -132,7 +134,7 @@ export const workloadRoutes = {
       description: 'The RayCluster, with warnings if any',
       schema: rayClusterSchema,
     },
-    errors: WRITE_ERRORS,
+    errors: SPEC_WRITE_ERRORS,
   }),
   getRayCluster: route({
     method: 'get',
@@ -159,7 +161,7 @@ export const workloadRoutes = {
       description: 'The RayCluster',
       schema: rayClusterSchema,
     },
-    errors: WRITE_ERRORS,
+    errors: SPEC_WRITE_ERRORS,
   }),
   deleteRayCluster: route({
     method: 'delete',
@@ -197,7 +199,7 @@ export const workloadRoutes = {
       description: 'The RayJob as it would be submitted',
       schema: workloadPlanSchema,
     },
-    errors: WRITE_ERRORS,
+    errors: SPEC_WRITE_ERRORS,
   }),
   submitRayJob: route({
     method: 'post',
@@ -211,7 +213,7 @@ export const workloadRoutes = {
       description: 'The RayJob, with warnings if any',
       schema: rayJobSchema,
     },
-    errors: WRITE_ERRORS,
+    errors: SPEC_WRITE_ERRORS,
   }),
   getRayJob: route({
     method: 'get',
@@ -279,7 +281,7 @@ export const workloadRoutes = {
       description: 'The RayService as it would be created',
       schema: workloadPlanSchema,
     },
-    errors: WRITE_ERRORS,
+    errors: SPEC_WRITE_ERRORS,
   }),
   createRayService: route({
     method: 'post',
@@ -293,7 +295,7 @@ export const workloadRoutes = {
       description: 'The RayService, with warnings if any',
       schema: rayServiceSchema,
     },
-    errors: WRITE_ERRORS,
+    errors: SPEC_WRITE_ERRORS,
   }),
   getRayService: route({
     method: 'get',
@@ -322,7 +324,7 @@ export const workloadRoutes = {
       description: 'The RayService',
       schema: rayServiceSchema,
     },
-    errors: WRITE_ERRORS,
+    errors: SPEC_WRITE_ERRORS,
   }),
   deleteRayService: route({
     method: 'delete',

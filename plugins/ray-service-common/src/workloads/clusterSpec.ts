@@ -15,6 +15,7 @@
  */
 
 import { z } from 'zod';
+import { UNPROCESSABLE } from '../errors';
 import { gpuModelNameSchema } from '../gpu';
 import { quantitySchemaFor } from '../quantity';
 import { uniqueBy } from '../validation';
@@ -69,6 +70,7 @@ export function checkReplicaBounds(
       code: 'custom',
       path: ['minReplicas'],
       message: `must not exceed maxReplicas (${max})`,
+      params: UNPROCESSABLE,
     });
   }
   if (group.replicas < min || group.replicas > max) {
@@ -76,6 +78,7 @@ export function checkReplicaBounds(
       code: 'custom',
       path: ['replicas'],
       message: `must be between minReplicas (${min}) and maxReplicas (${max})`,
+      params: UNPROCESSABLE,
     });
   }
 }
@@ -102,9 +105,11 @@ export const rayClusterSpecSchema = z
       .array(workerGroupSchema)
       .max(MAX_WORKER_GROUPS)
       .superRefine(
+        // By name, which uniqueItems cannot say: a 422 like other contradictions.
         uniqueBy(
           group => group.name,
           name => `worker group "${name}" is listed twice`,
+          UNPROCESSABLE,
         ),
       )
       .default([]),

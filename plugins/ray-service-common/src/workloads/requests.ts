@@ -20,6 +20,7 @@ import {
   rayClusterSpecSchema,
   workerReplicasShape,
 } from './clusterSpec';
+import { UNPROCESSABLE } from '../errors';
 import { parseBoundedYaml } from '../documents';
 import { workloadNameSchema } from './names';
 
@@ -129,7 +130,11 @@ export const serveConfigSchema = z
   .superRefine((text, ctx) => {
     const parsed = parseBoundedYaml(text);
     if ('error' in parsed) {
-      ctx.addIssue({ code: 'custom', message: parsed.error });
+      ctx.addIssue({
+        code: 'custom',
+        message: parsed.error,
+        params: UNPROCESSABLE,
+      });
       return;
     }
     const applications = (parsed.value as { applications?: unknown } | null)
@@ -138,6 +143,7 @@ export const serveConfigSchema = z
       ctx.addIssue({
         code: 'custom',
         message: 'must be a Serve config with a non-empty "applications" list',
+        params: UNPROCESSABLE,
       });
     }
   })

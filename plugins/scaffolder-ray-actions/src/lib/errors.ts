@@ -44,7 +44,8 @@ function statusOf(error: unknown): number | undefined {
 function explainStatus(status: number, error: unknown): string {
   const reason = reasonOf(error);
   switch (status) {
-    case 400: {
+    case 400:
+    case 422: {
       const details = validationDetailsOf(error);
       return `the Ray service found invalid input: ${
         details.length

@@ -37,7 +37,11 @@ import { actorOf, Caller } from '../../access/callers';
 import { GroupHierarchy } from '../../access/GroupHierarchy';
 import { HostClusterProbe } from '../../hostClusters/HostClusterProbe';
 import { Page, PageRequest } from '../../lib/pagination';
-import { ValidationError, ValidationIssue } from '../../lib/validation';
+import {
+  FieldConflictError,
+  FieldNotFoundError,
+  ValidationIssue,
+} from '../../lib/validation';
 import { plan, planToYaml } from '../../planner';
 import { planInput, PlanInputs } from '../../provisioning/planInputs';
 import { TenantEvents } from '../../provisioning/tenantEvents';
@@ -46,7 +50,7 @@ import {
   StoredTenant,
   TenantSpecChange,
 } from '../../store/RayServiceStore';
-import { POOL_KEY_PREFIX, tenantNamespace } from '../../vocabulary';
+import { tenantNamespace } from '../../vocabulary';
 import {
   isolationRefusal,
   profileRefusal,
@@ -96,6 +100,16 @@ function sameResources(a: ComputeProfile, b: ComputeProfile): boolean {
     JSON.stringify([a.resources, a.partitioning]) ===
     JSON.stringify([b.resources, b.partitioning])
   );
+}
+
+/**
+ * Refused references of a request: 404 when one names nothing, 409 when
+ * they exist but do not fit (not published, not shared, another isolation).
+ */
+function referenceRefusal(issues: ValidationIssue[], missing: boolean) {
+  return missing
+    ? new FieldNotFoundError(issues)
+    : new FieldConflictError(issues);
 }
 
 function issue(field: string, message: string): ValidationIssue {
@@ -218,7 +232,7 @@ export class TenantService {
     const tenant = await this.authorized(credentials, 'update', name);
     const key = parseTemplateVersionRef(ref);
     if (key.name !== tenant.template.name) {
-      throw ValidationError.of(
+      throw FieldConflictError.of(
         ['templateVersion'],
         `must be a version of "${tenant.template.name}", the template of tenant "${name}"`,
       );
@@ -230,9 +244,10 @@ export class TenantService {
     const refusal = (version: TemplateVersion | undefined) =>
       templateVersionRefusal(ref, version, tenant.owner, lineage) ??
       isolationRefusal(version!, tenant.isolation);
-    const found = refusal(await this.deps.store.templateVersions.get(key));
+    const version = await this.deps.store.templateVersions.get(key);
+    const found = refusal(version);
     if (found) {
-      throw ValidationError.of(['templateVersion'], found);
+      throw referenceRefusal([issue('templateVersion', found)], !version);
     }
     return this.change(
       credentials,
@@ -414,12 +429,6 @@ export class TenantService {
         `you may only create tenants owned by one of your groups, not ${request.owner}`,
       );
     }
-    if (request.name.startsWith(POOL_KEY_PREFIX)) {
-      throw ValidationError.of(
-        ['name'],
-        `names starting with "${POOL_KEY_PREFIX}" are kept for warm-pool standbys`,
-      );
-    }
     if (await store.tenants.get(request.name)) {
       throw new ConflictError(`tenant "${request.name}" already exists`);
     }
@@ -431,7 +440,7 @@ export class TenantService {
       ),
     ]);
     if (!lineage) {
-      throw ValidationError.of(
+      throw FieldNotFoundError.of(
         ['owner'],
         `group ${request.owner} is not in the catalog`,
       );
@@ -445,7 +454,7 @@ export class TenantService {
       lineage,
     });
     if (issues.length) {
-      throw new ValidationError(issues);
+      throw referenceRefusal(issues, !profile || !templateVersion);
     }
     return {
       request,

@@ -22,6 +22,7 @@ import {
   IsolationMode,
   ResourceGroup,
   Weekday,
+  isTimeZone,
 } from '@ray-service/plugin-ray-service-common';
 
 // The profile form's state: numbers are kept as typed so that a half-typed
@@ -95,7 +96,8 @@ export const WHOLE_GPUS: PartitioningDraft = {
 };
 
 function browserTimeZone(): string {
-  return new Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC';
+  const local = new Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return local && isTimeZone(local) ? local : 'UTC';
 }
 
 export function emptyProfileDraft(): ProfileDraft {
