@@ -14,7 +14,18 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 SCHEMATHESIS_VERSION=4.32.5
-VENV="$HOME/.cache/ray-service/schemathesis"
+# CPython before 3.12.5 can crash in ast.parse when threads call it at once
+# (python/cpython#106905), which Hypothesis does with two workers: Python
+# 3.13 when there is one (on PATH or installed by pyenv), else python3.
+PYTHON=python3
+for candidate in python3.13 "$(pyenv root 2>/dev/null)"/versions/3.13*/bin/python3; do
+  if "$candidate" -c 'import sys' >/dev/null 2>&1; then
+    PYTHON="$candidate"
+    break
+  fi
+done
+PY_VERSION="$("$PYTHON" -c 'import sys; print("%d.%d" % sys.version_info[:2])')"
+VENV="$HOME/.cache/ray-service/schemathesis-py$PY_VERSION"
 MAX_TIME="${FUZZ_MAX_TIME:-300}"
 MAX_EXAMPLES="${FUZZ_MAX_EXAMPLES:-20}"
 SEED="${FUZZ_SEED:-14}"
@@ -22,7 +33,7 @@ SPEC=plugins/ray-service-backend/openapi.yaml
 
 if [ "$("$VENV/bin/st" --version 2>/dev/null | awk '{print $3}')" != "$SCHEMATHESIS_VERSION" ]; then
   echo "Installing schemathesis $SCHEMATHESIS_VERSION into $VENV" >&2
-  python3 -m venv "$VENV"
+  "$PYTHON" -m venv "$VENV"
   "$VENV/bin/pip" install -q "schemathesis==$SCHEMATHESIS_VERSION"
 fi
 
