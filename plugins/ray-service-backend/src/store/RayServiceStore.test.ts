@@ -28,7 +28,7 @@ import {
   templateVersion,
   tenantRow,
 } from '../__testUtils__/fixtures';
-import { ValidationError } from '../lib/validation';
+import { FieldNotFoundError } from '../lib/validation';
 import { migrationsDir } from './migrations';
 import type { ProfileFilter, TenantFilter } from './types';
 import { RayServiceStore } from './RayServiceStore';
@@ -247,10 +247,13 @@ describe.each(ids)('RayServiceStore on %s', databaseId => {
       ).toEqual(['draft', 'everyone']);
     });
 
-    it('rejects a cursor it did not make', async () => {
+    it('answers a cursor it did not make as a page that is not there, naming the field', async () => {
       await expect(
         store.profiles.list({ limit: 2, cursor: 'not-a-cursor' }),
-      ).rejects.toThrow(ValidationError);
+      ).rejects.toThrow(FieldNotFoundError);
+      await expect(
+        store.profiles.list({ limit: 2, cursor: 'not-a-cursor' }),
+      ).rejects.toThrow('cursor: is not a cursor of this list');
     });
   });
 
