@@ -18,7 +18,8 @@ import path from 'node:path';
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { Tenant } from '@ray-service/plugin-ray-service-common';
 import { people, createTestServices } from './services';
-import { SIM_TOKEN, tenantRequest } from './tenantApi';
+import type { KubeSim } from '@ray-service/kube-sim';
+import { SIM_TOKEN, startTestSim, tenantRequest } from './tenantApi';
 import { importBootstrapContent } from '../bootstrap/importBootstrapContent';
 import type { HostClusterConfig } from '../config';
 import { HostClusterDirectory } from '../hostClusters/HostClusterDirectory';
@@ -265,4 +266,25 @@ export async function startTestPortal(
       await services.knex.destroy();
     },
   };
+}
+
+/**
+ * A fresh kube-sim and a test portal on it for each test of the describe it
+ * is called in (`options` read before each), stopped after it. Hooks
+ * registered before the call run before the portal starts.
+ */
+export function useSimPortal(options: () => TestPortalOptions = () => ({})) {
+  const current = {} as { sim: KubeSim; portal: TestPortal };
+  beforeEach(async () => {
+    current.sim = await startTestSim();
+    current.portal = await startTestPortal(
+      simHostCluster(current.sim),
+      options(),
+    );
+  });
+  afterEach(async () => {
+    await current.portal?.stop();
+    await current.sim?.stop();
+  });
+  return current;
 }

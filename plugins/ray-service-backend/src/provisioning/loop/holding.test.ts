@@ -14,14 +14,10 @@
  * limitations under the License.
  */
 
-import { KubeSim } from '@ray-service/kube-sim';
-import { startTestSim } from '../../__testUtils__/tenantApi';
 import {
   admin,
-  simHostCluster,
   simTenantRequest,
-  startTestPortal,
-  TestPortal,
+  useSimPortal,
 } from '../../__testUtils__/testPortal';
 import { waitFor } from '../../lib/__testUtils__/waitFor';
 
@@ -30,60 +26,49 @@ jest.setTimeout(60_000);
 const HOUR_MS = 3_600_000;
 
 describe('the reconcile loop, holding the host clusters as one replica', () => {
-  let sim: KubeSim;
-  let portal: TestPortal;
-
-  beforeEach(async () => {
-    sim = await startTestSim();
-    portal = await startTestPortal(simHostCluster(sim), { watch: true });
-  });
-
-  afterEach(async () => {
-    await portal?.stop();
-    await sim?.stop();
-  });
+  const on = useSimPortal(() => ({ watch: true }));
 
   it('watches only while it holds the work, and picks up tenants created on other replicas', async () => {
     const held = new AbortController();
-    const holding = portal.loop.hold(held.signal, {
+    const holding = on.portal.loop.hold(held.signal, {
       durationMs: HOUR_MS,
       checkMs: 50,
     });
     // the test portal's tenant service triggers no pass: as if on another replica
-    await portal.tenants.create(admin, simTenantRequest('alpha'));
+    await on.portal.tenants.create(admin, simTenantRequest('alpha'));
     await waitFor(
-      async () => (await portal.tenant('alpha'))?.phase === 'Ready',
+      async () => (await on.portal.tenant('alpha'))?.phase === 'Ready',
     );
-    expect(sim.watches.count()).toBeGreaterThan(0);
+    expect(on.sim.watches.count()).toBeGreaterThan(0);
 
     held.abort();
     await holding;
-    await waitFor(() => sim.watches.count() === 0, 'no watch open');
+    await waitFor(() => on.sim.watches.count() === 0, 'no watch open');
 
     // not holding (another replica holds the work): a change passes nothing here
-    await portal.tenants.create(admin, simTenantRequest('beta'));
-    sim.stats.reset();
-    portal.loop.trigger('sim');
-    await portal.loop.idle('sim');
-    expect(sim.stats.requests).toEqual([]);
-    expect(sim.watches.count()).toBe(0);
+    await on.portal.tenants.create(admin, simTenantRequest('beta'));
+    on.sim.stats.reset();
+    on.portal.loop.trigger('sim');
+    await on.portal.loop.idle('sim');
+    expect(on.sim.stats.requests).toEqual([]);
+    expect(on.sim.watches.count()).toBe(0);
   });
 
   it('ends a hold after its duration, closing its watches; the next one lists every kind afresh', async () => {
-    await portal.tenants.create(admin, simTenantRequest('alpha'));
+    await on.portal.tenants.create(admin, simTenantRequest('alpha'));
     const listsOfHold = async () => {
-      sim.stats.reset();
-      await portal.loop.hold(new AbortController().signal, {
+      on.sim.stats.reset();
+      await on.portal.loop.hold(new AbortController().signal, {
         durationMs: 200,
         checkMs: 50,
       });
-      return sim.stats.count({ verb: 'list' });
+      return on.sim.stats.count({ verb: 'list' });
     };
     const first = await listsOfHold();
     expect(first).toBeGreaterThan(0);
-    await waitFor(() => sim.watches.count() === 0, 'no watch open');
+    await waitFor(() => on.sim.watches.count() === 0, 'no watch open');
     const second = await listsOfHold();
     expect(second).toBe(first);
-    await waitFor(() => sim.watches.count() === 0, 'no watch open');
+    await waitFor(() => on.sim.watches.count() === 0, 'no watch open');
   });
 });

@@ -14,14 +14,10 @@
  * limitations under the License.
  */
 
-import { KubeSim } from '@ray-service/kube-sim';
-import { startTestSim } from '../../__testUtils__/tenantApi';
 import {
   admin,
-  simHostCluster,
   simTenantRequest,
-  startTestPortal,
-  TestPortal,
+  useSimPortal,
 } from '../../__testUtils__/testPortal';
 import { waitFor } from '../../lib/__testUtils__/waitFor';
 import { tenantNamespace } from '../../vocabulary';
@@ -29,8 +25,6 @@ import { tenantNamespace } from '../../vocabulary';
 jest.setTimeout(60_000);
 
 describe('the reconcile loop, watching: one queue entry per tenant', () => {
-  let sim: KubeSim;
-  let portal: TestPortal;
   /**
    * The backoff's clock, moved by the test. Backoffs are minutes long, so
    * that the loop's own wake-ups (real timers as long as what is left of
@@ -42,45 +36,42 @@ describe('the reconcile loop, watching: one queue entry per tenant', () => {
   /** The tenants of each pass, in order. */
   let passes: string[][] = [];
 
-  beforeEach(async () => {
+  beforeEach(() => {
     clock = 0;
     passes = [];
-    sim = await startTestSim();
-    portal = await startTestPortal(simHostCluster(sim), {
-      watch: true,
-      backoff: {
-        baseMs: 10 * MINUTE,
-        maxMs: 40 * MINUTE,
-        now: () => clock,
-        random: () => 0,
-      },
-      onPass: report => {
-        passes.push((report.result?.tenants ?? []).map(t => t.name));
-      },
-    });
+  });
+  const on = useSimPortal(() => ({
+    watch: true,
+    backoff: {
+      baseMs: 10 * MINUTE,
+      maxMs: 40 * MINUTE,
+      now: () => clock,
+      random: () => 0,
+    },
+    onPass: report => {
+      passes.push((report.result?.tenants ?? []).map(t => t.name));
+    },
+  }));
+
+  beforeEach(async () => {
     for (const name of ['stuck', 'fine']) {
-      await portal.tenants.create(admin, simTenantRequest(name));
+      await on.portal.tenants.create(admin, simTenantRequest(name));
     }
-    await portal.pass();
+    await on.portal.pass();
     // passes come from watch events, and backed-off retries when the clock moves
     await waitFor(async () => {
       clock += 60 * MINUTE;
-      portal.loop.trigger('sim');
+      on.portal.loop.trigger('sim');
       return (
-        (await portal.tenant('stuck'))?.phase === 'Ready' &&
-        (await portal.tenant('fine'))?.phase === 'Ready'
+        (await on.portal.tenant('stuck'))?.phase === 'Ready' &&
+        (await on.portal.tenant('fine'))?.phase === 'Ready'
       );
     });
   });
 
-  afterEach(async () => {
-    await portal?.stop();
-    await sim?.stop();
-  });
-
   /** Requests (but watches) about a tenant's objects since the stats were reset. */
   const requestsOf = (tenant: string) =>
-    sim.stats.requests.filter(
+    on.sim.stats.requests.filter(
       r =>
         r.verb !== 'watch' &&
         (r.namespace === tenantNamespace(tenant) ||
@@ -89,14 +80,14 @@ describe('the reconcile loop, watching: one queue entry per tenant', () => {
 
   it('retries a tenant that waits alone, each time twice as late, and says what it waits for', async () => {
     // Flux stops reconciling the operator release of one tenant
-    const [release] = sim.objects.list(
+    const [release] = on.sim.objects.list(
       'helm.toolkit.fluxcd.io/v2',
       'HelmRelease',
       { labelSelector: { 'ray-service.io/tenant': 'stuck' } },
     );
     expect(release).toBeDefined();
-    sim.stats.reset();
-    sim.objects.put({
+    on.sim.stats.reset();
+    on.sim.objects.put({
       ...release,
       metadata: {
         ...release.metadata,
@@ -105,7 +96,7 @@ describe('the reconcile loop, watching: one queue entry per tenant', () => {
       spec: { ...release.spec, suspend: true },
     });
     const stuck = await waitFor(async () => {
-      const tenant = await portal.tenant('stuck');
+      const tenant = await on.portal.tenant('stuck');
       return tenant?.phase !== 'Ready' && tenant;
     }, 'the stuck tenant no longer Ready');
     expect(stuck.conditions.find(c => c.status !== 'True')).toEqual({
@@ -115,13 +106,13 @@ describe('the reconcile loop, watching: one queue entry per tenant', () => {
       message: `HelmRelease flux-system/${release.metadata.name}: generation 2 is not reconciled yet`,
       lastTransitionTime: expect.any(String),
     });
-    await portal.loop.idle('sim');
+    await on.portal.loop.idle('sim');
 
     /** Whether a trigger now brings a pass of the stuck tenant. */
     const retried = async () => {
       passes = [];
-      portal.loop.trigger('sim');
-      await portal.loop.idle('sim');
+      on.portal.loop.trigger('sim');
+      await on.portal.loop.idle('sim');
       return passes.flat().includes('stuck');
     };
     for (const backoff of [10, 20, 40, 40].map(m => m * MINUTE)) {
@@ -134,26 +125,28 @@ describe('the reconcile loop, watching: one queue entry per tenant', () => {
     // only the stuck tenant was passed over, and nothing else was asked for
     expect(passes.flat()).toEqual(['stuck']);
     expect(requestsOf('fine')).toEqual([]);
-    expect(sim.stats.count({ verb: 'list' })).toBe(0);
+    expect(on.sim.stats.count({ verb: 'list' })).toBe(0);
     expect(
-      sim.stats.requests.filter(
+      on.sim.stats.requests.filter(
         r => r.verb !== 'watch' && !requestsOf('stuck').includes(r),
       ),
     ).toEqual([]);
   });
 
   it('passes over a tenant changed in the database alone', async () => {
-    await portal.loop.idle('sim');
-    sim.stats.reset();
+    await on.portal.loop.idle('sim');
+    on.sim.stats.reset();
     passes = [];
-    await portal.tenants.upgrade(admin, 'fine', 'kuberay@2.0.0');
-    portal.loop.trigger('sim');
-    await waitFor(async () => (await portal.tenant('fine'))?.phase === 'Ready');
+    await on.portal.tenants.upgrade(admin, 'fine', 'kuberay@2.0.0');
+    on.portal.loop.trigger('sim');
+    await waitFor(
+      async () => (await on.portal.tenant('fine'))?.phase === 'Ready',
+    );
     expect(
-      sim.stats.requests.filter(r => r.verb === 'apply').length,
+      on.sim.stats.requests.filter(r => r.verb === 'apply').length,
     ).toBeGreaterThan(0);
     expect(requestsOf('stuck')).toEqual([]);
     expect([...new Set(passes.flat())]).toEqual(['fine']);
-    expect(sim.stats.count({ verb: 'list' })).toBe(0);
+    expect(on.sim.stats.count({ verb: 'list' })).toBe(0);
   });
 });

@@ -14,27 +14,17 @@
  * limitations under the License.
  */
 
-import { KubeSim } from '@ray-service/kube-sim';
-import { startTestSim } from '../../__testUtils__/tenantApi';
-import {
-  admin,
-  simHostCluster,
-  startTestPortal,
-  TestPortal,
-} from '../../__testUtils__/testPortal';
+import { admin, useSimPortal } from '../../__testUtils__/testPortal';
 import { waitFor } from '../../lib/__testUtils__/waitFor';
 import { tenantNamespace } from '../../vocabulary';
 
 jest.setTimeout(60_000);
 
 describe('the reconcile loop, watching its host cluster', () => {
-  let sim: KubeSim;
-  let portal: TestPortal;
+  const on = useSimPortal(() => ({ watch: true }));
 
   beforeEach(async () => {
-    sim = await startTestSim();
-    portal = await startTestPortal(simHostCluster(sim), { watch: true });
-    await portal.tenants.create(admin, {
+    await on.portal.tenants.create(admin, {
       name: 'alpha',
       owner: 'group:default/ml-team-alpha',
       profile: 'small',
@@ -44,36 +34,35 @@ describe('the reconcile loop, watching its host cluster', () => {
     });
     // the watch events of its own applies and the controllers' status
     // changes bring the passes; the test only waits
-    await portal.pass();
+    await on.portal.pass();
     await waitFor(
-      async () => (await portal.tenant('alpha'))?.phase === 'Ready',
+      async () => (await on.portal.tenant('alpha'))?.phase === 'Ready',
     );
   });
 
-  afterEach(async () => {
-    await portal?.stop();
-    await sim?.stop();
-  });
-
   it('lists nothing in a steady pass: the informers hold what exists', async () => {
-    await portal.pass();
-    sim.stats.reset();
+    await on.portal.pass();
+    on.sim.stats.reset();
     for (let i = 0; i < 3; i++) {
-      const report = await portal.pass();
+      const report = await on.portal.pass();
       expect(report.statusWrites).toBe(0);
       expect(report.result?.stats).toMatchObject({ lists: 0, applies: 0 });
     }
-    expect(sim.stats.count({ verb: 'list' })).toBe(0);
-    expect(sim.watches.count()).toBeGreaterThan(0);
+    expect(on.sim.stats.count({ verb: 'list' })).toBe(0);
+    expect(on.sim.watches.count()).toBeGreaterThan(0);
   });
 
   it('applies a NetworkPolicy deleted by hand again from the watch event, without a scheduled pass', async () => {
     const namespace = tenantNamespace('alpha');
-    const [policy] = sim.objects.list('networking.k8s.io/v1', 'NetworkPolicy', {
-      namespace,
-    });
+    const [policy] = on.sim.objects.list(
+      'networking.k8s.io/v1',
+      'NetworkPolicy',
+      {
+        namespace,
+      },
+    );
     expect(policy).toBeDefined();
-    const deleted = await portal.clients
+    const deleted = await on.portal.clients
       .objectClient('sim')
       .delete(
         'networking.k8s.io/v1',
@@ -84,7 +73,7 @@ describe('the reconcile loop, watching its host cluster', () => {
     expect(deleted).toBe(true);
     await waitFor(
       () =>
-        sim.objects.get(
+        on.sim.objects.get(
           'networking.k8s.io/v1',
           'NetworkPolicy',
           namespace,
