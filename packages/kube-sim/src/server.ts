@@ -16,7 +16,7 @@
 
 import https from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { AddressInfo } from 'node:net';
+import { AddressInfo, Socket } from 'node:net';
 import { SimCluster } from './cluster';
 import type { ClusterObjects } from './cluster/objects';
 import type { ControllerSettings } from './cluster/options';
@@ -486,6 +486,13 @@ export async function startKubeSim(
   // @kubernetes/client-node 2.x opens a new connection (a new undici Agent) for every request
   // and never reuses it; a short keep-alive lets those idle sockets go quickly.
   server.keepAliveTimeout = 5_000;
+  // Every TCP connection, also one still in its TLS handshake (which the
+  // HTTP server's closeAllConnections does not know yet): stop ends them all.
+  const sockets = new Set<Socket>();
+  server.on('connection', (socket: Socket) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, host, () => {
@@ -586,6 +593,7 @@ export async function startKubeSim(
       await new Promise<void>(resolve => {
         server.close(() => resolve());
         server.closeAllConnections();
+        for (const socket of sockets) socket.destroy();
       });
     },
   };

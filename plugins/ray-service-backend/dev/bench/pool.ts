@@ -20,7 +20,8 @@
  * On kube-sim, three warm pools as in the design's example (small 9,
  * medium 2, large 1; CPU-only profiles of growing size) are filled, then a
  * burst of concurrent creates by a team member (25 small, 15 medium, 10
- * large: most beyond the pools) claims what the pools hold and falls back
+ * large: most beyond the pools), sent from a client process of its own
+ * (burstClient.ts), claims what the pools hold and falls back
  * to on demand for the rest. Reported per database (SQLite; PostgreSQL when
  * BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING is set, with one
  * backend and with the bursts spread over two replicas on one database).
@@ -51,6 +52,7 @@ import {
   Call,
   startBenchBackend,
 } from './backend';
+import { BurstClient, startBurstClient } from './burstClient';
 import { failAtExit, summarize, until } from './measure';
 import { SimConnection, simHostCluster, startSimProcess } from './sim';
 
@@ -127,18 +129,15 @@ async function seed(call: Call) {
   );
 }
 
+const creation = (name: string, profile: string) => ({
+  name,
+  owner: 'group:default/ml-team-alpha',
+  profile,
+  templateVersion: VERSION,
+});
+
 const createAsMember = (call: Call, name: string, profile: string) =>
-  call(
-    'POST',
-    '/tenants',
-    {
-      name,
-      owner: 'group:default/ml-team-alpha',
-      profile,
-      templateVersion: VERSION,
-    },
-    BENCH_CALLERS.member,
-  );
+  call('POST', '/tenants', creation(name, profile), BENCH_CALLERS.member);
 
 /** create → Ready of on-demand tenants, one after the other. */
 async function onDemandTimes(call: Call): Promise<number[]> {
@@ -175,6 +174,7 @@ interface Result {
 }
 
 async function run(
+  client: BurstClient,
   database: string,
   openDatabase: () => Promise<Knex | undefined>,
   replicas: number,
@@ -206,7 +206,7 @@ async function run(
     // Claims one after the other: what a team member waits for on a quiet portal.
     const sequentialMs: number[] = [];
     for (let i = 0; i < POOLS[0].pool; i++) {
-      const [answer] = await burst(backends, [
+      const [answer] = await burst(client, backends, [
         { name: `seq-${i}`, profile: POOLS[0].name },
       ]);
       if (answer.tenant.provisioning?.source === 'warmPool') {
@@ -221,6 +221,7 @@ async function run(
 
     // Then a burst of exactly what the pools hold: every create a claim.
     const hits = await burst(
+      client,
       backends,
       POOLS.flatMap(pool =>
         Array.from({ length: pool.pool }, (_, i) => ({
@@ -236,20 +237,17 @@ async function run(
     );
 
     // The floor: as many reads at once as the burst has creates.
-    const floorMs = await Promise.all(
-      POOLS.flatMap(pool => Array.from({ length: pool.burst })).map(
-        async (_, i) => {
-          const started = performance.now();
-          await backends[i % backends.length].call(
-            'GET',
-            '/profiles',
-            undefined,
-            BENCH_CALLERS.member,
-          );
-          return performance.now() - started;
-        },
-      ),
-    );
+    const floorMs = (
+      await client.burst(
+        POOLS.flatMap(pool => Array.from({ length: pool.burst })).map(
+          (_, i) => ({
+            method: 'GET',
+            url: `${backends[i % backends.length].api}/profiles`,
+            authorization: BENCH_CALLERS.member,
+          }),
+        ),
+      )
+    ).map(answer => answer.ms);
 
     // The burst: every create at once, spread over the replicas.
     const requests = POOLS.flatMap(pool =>
@@ -258,7 +256,7 @@ async function run(
         profile: pool.name,
       })),
     );
-    const answers = await burst(backends, requests);
+    const answers = await burst(client, backends, requests);
     // When each profile's last answer came: its pool refills from then on.
     const burstEnded: Record<string, number> = {};
     for (const answer of answers) {
@@ -336,23 +334,37 @@ async function run(
   }
 }
 
-/** Creates all at once, spread over the replicas; each answer with its time. */
-function burst(
+/**
+ * Creates all at once from the client process, spread over the replicas;
+ * each answer with its time. @throws on an answer that is not 201.
+ */
+async function burst(
+  client: BurstClient,
   backends: BenchBackend[],
   requests: Array<{ name: string; profile: string }>,
 ) {
-  return Promise.all(
-    requests.map(async (request, i) => {
-      const started = performance.now();
-      const tenant = await createAsMember(
-        backends[i % backends.length].call,
-        request.name,
-        request.profile,
-      );
-      const endedAt = performance.now();
-      return { ...request, tenant, ms: endedAt - started, endedAt };
-    }),
+  const started = performance.now();
+  const answers = await client.burst(
+    requests.map((request, i) => ({
+      method: 'POST',
+      url: `${backends[i % backends.length].api}/tenants`,
+      authorization: BENCH_CALLERS.member,
+      body: creation(request.name, request.profile),
+    })),
   );
+  return answers.map((answer, i) => {
+    if (answer.status !== 201) {
+      throw new Error(
+        `POST /tenants ${requests[i].name}: ${answer.status} ${answer.body}`,
+      );
+    }
+    return {
+      ...requests[i],
+      tenant: JSON.parse(answer.body),
+      ms: answer.ms,
+      endedAt: started + answer.endedMs,
+    };
+  });
 }
 
 /** A fresh PostgreSQL database for the run; each call opens a pool on it (a replica). */
@@ -451,7 +463,16 @@ async function main() {
       ', ',
     )}); on demand: ${ON_DEMAND_SAMPLES} creates one after the other.\n`,
   );
-  const results = [await run('SQLite', async () => undefined, 1)];
+  const client = startBurstClient();
+  try {
+    await runAll(client);
+  } finally {
+    await client.stop();
+  }
+}
+
+async function runAll(client: BurstClient) {
+  const results = [await run(client, 'SQLite', async () => undefined, 1)];
   const postgres = process.env[POSTGRES_ENV];
   if (postgres) {
     // One replica, then two on one database (both in this process, so they
@@ -459,7 +480,7 @@ async function main() {
     for (const replicas of [1, 2]) {
       const database = await postgresDatabase(postgres);
       try {
-        results.push(await run('PostgreSQL', database.open, replicas));
+        results.push(await run(client, 'PostgreSQL', database.open, replicas));
       } finally {
         await database.drop();
       }

@@ -28,42 +28,40 @@
  *
  * BENCH_TENANTS and BENCH_CLUSTERS scale it down for a quick try;
  * BENCH_NETWORK_POLICIES=false plans the tenants without network policies.
+ *
+ * Then the same comparison on a real control plane when it is built
+ * (realPlane.ts; BENCH_REAL_TENANTS, default 1,000, on one API server).
+ * BENCH_PART=sim or BENCH_PART=real runs one part only.
  */
 
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { KubeSim, startKubeSim } from '@ray-service/kube-sim';
-import knexFactory from 'knex';
 import { performance } from 'node:perf_hooks';
 import { randomBytes } from 'node:crypto';
-import {
-  profile,
-  storedTenant,
-  templateVersion,
-} from '../../src/__testUtils__/fixtures';
 import { HostClusterConfig } from '../../src/config';
 import { HostClusterClients } from '../../src/kubernetes/HostClusterClients';
 import { plan } from '../../src/planner';
 import { DEFAULT_INSTANCE, PLANNED_KINDS } from '../../src/vocabulary';
 import { planInput, PlanInputs } from '../../src/provisioning/planInputs';
 import { managedObjects } from '../../src/reconciler/__testUtils__/tenants';
-import {
-  PassReport,
-  ReconcileLoop,
-} from '../../src/provisioning/loop/ReconcileLoop';
+import { ReconcileLoop } from '../../src/provisioning/loop/ReconcileLoop';
 import { HostClusterProbe } from '../../src/hostClusters/HostClusterProbe';
 import { RayServiceStore } from '../../src/store/RayServiceStore';
-import { migrationsDir } from '../../src/store/migrations';
+import { benchStore, benchTenant } from './benchStore';
 import { formatTable, summarize } from './measure';
+import { provisionAll, roundSummary, seconds, sum } from './rounds';
+import { realPlaneBench } from './realPlane';
+import { simHosts } from './simHosts';
 import { compareModes } from './watchVsPoll';
 
 const TENANTS = Number(process.env.BENCH_TENANTS ?? 1000);
+/** `sim` or `real`: only that part; default both. */
+const PART = process.env.BENCH_PART;
 const CLUSTERS = Number(process.env.BENCH_CLUSTERS ?? 5);
 /** `false`: templates without network policies (6–7 fewer objects per tenant). */
 const NETWORK_POLICIES = process.env.BENCH_NETWORK_POLICIES !== 'false';
 const STEADY_ROUNDS = 10;
 const READY_DELAY_MS = 200;
-/** Provisioning fails after this many rounds without more converged tenants. */
-const STALLED_ROUNDS = 5;
 /** Provisioning stops (and the benchmark fails) after this long. */
 const PROVISIONING_LIMIT_MS = 6 * 60_000;
 const HOUR_MS = 3_600_000;
@@ -77,8 +75,6 @@ const logger: LoggerService = {
 };
 
 const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
-const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
 
 /** Requests the sims answered since their stats were reset, by verb. */
 function simRequests(sims: KubeSim[]) {
@@ -92,28 +88,6 @@ function simRequests(sims: KubeSim[]) {
     gets: count('get'),
     writes: sum(writes.map(verb => count(verb))),
     all: sum(sims.map(sim => sim.stats.requests.length)),
-  };
-}
-
-function roundSummary(reports: PassReport[]) {
-  const outcomes = reports.flatMap(r => r.result?.tenants ?? []);
-  const stat = (key: 'lists' | 'applies' | 'deletes' | 'gets') =>
-    sum(reports.map(r => r.result?.stats[key] ?? 0));
-  return {
-    converged: outcomes.filter(o => o.converged).length,
-    ready: outcomes.filter(o => o.status.phase === 'Ready').length,
-    orphans: sum(reports.map(r => r.result?.orphans.length ?? 0)),
-    errors: reports
-      .filter(r => r.error)
-      .map(r => `${r.hostCluster}: ${r.error}`),
-    lists: stat('lists'),
-    applies: stat('applies'),
-    deletes: stat('deletes'),
-    gets: stat('gets'),
-    statusWrites: sum(reports.map(r => r.statusWrites)),
-    planned: sum(reports.map(r => r.planned)),
-    replanned: sum(reports.map(r => r.replanned)),
-    planMs: sum(reports.map(r => r.planMs)),
   };
 }
 
@@ -181,7 +155,7 @@ async function teardown(
   );
 }
 
-async function main() {
+async function simBench() {
   const token = randomBytes(24).toString('hex');
   const sims = await Promise.all(
     Array.from({ length: CLUSTERS }, () =>
@@ -195,15 +169,6 @@ async function main() {
       }),
     ),
   );
-  const knex = knexFactory({
-    client: 'better-sqlite3',
-    connection: { filename: ':memory:' },
-    useNullAsDefault: true,
-    pool: { min: 1, max: 1 },
-  });
-  await knex.migrate.latest({ directory: migrationsDir });
-  const store = new RayServiceStore(knex);
-
   const names = sims.map((_, i) => `cluster-${i + 1}`);
   const configs: HostClusterConfig[] = sims.map((sim, i) => ({
     name: names[i],
@@ -214,6 +179,14 @@ async function main() {
     clusterIssuer: 'ray-service-ca',
     auth: { type: 'serviceAccountToken', token },
   }));
+  const {
+    knex,
+    store,
+    profile: benchProfile,
+    version,
+  } = await benchStore(TENANTS, i => names[i % CLUSTERS], {
+    networkPolicies: NETWORK_POLICIES,
+  });
   const clients = new HostClusterClients(configs, 30_000);
   // Preflight is reused for an hour here so that its few requests (every
   // 30 s by default) do not blur the per-pass counts.
@@ -238,28 +211,6 @@ async function main() {
   );
 
   try {
-    const benchProfile = profile({
-      name: 'bench',
-      resources: [{ cpu: '1', memory: '2Gi', storage: '10Gi' }],
-    });
-    const version = templateVersion({
-      state: 'published',
-      security: { networkPolicy: NETWORK_POLICIES, tls: true },
-    });
-    await store.profiles.insert(benchProfile);
-    await store.templateVersions.insert(version);
-    await store.transaction(async tx => {
-      for (let i = 0; i < TENANTS; i++) {
-        await tx.tenants.insert(
-          storedTenant({
-            name: `t-${String(i).padStart(4, '0')}`,
-            profile: 'bench',
-            hostCluster: names[i % CLUSTERS],
-            isolation: i % 2 === 0 ? 'vcluster' : 'namespace',
-          }),
-        );
-      }
-    });
     console.log(
       `${TENANTS} tenants (half vcluster, half namespace isolation, network policies ${
         NETWORK_POLICIES ? 'on' : 'off'
@@ -269,47 +220,10 @@ async function main() {
     );
 
     console.log('Provisioning, all clusters concurrently, round after round:');
-    const provisioningStart = performance.now();
-    let converged = false;
-    let firstRound: ReturnType<typeof roundSummary> | undefined;
-    let best = 0;
-    let stalled = 0;
-    for (let round = 1; !converged; round++) {
-      const started = performance.now();
-      const summary = roundSummary(await loop.runAll());
-      firstRound ??= summary;
-      console.log(
-        `  round ${round}: ${seconds(performance.now() - started)}, ${
-          summary.applies
-        } applies, ${summary.gets} gets, ${summary.lists} lists; ${
-          summary.ready
-        } Ready, ${summary.converged} converged${
-          summary.errors.length ? `; errors: ${summary.errors.join('; ')}` : ''
-        }`,
-      );
-      converged = summary.converged === TENANTS && summary.orphans === 0;
-      stalled = summary.converged > best ? 0 : stalled + 1;
-      best = Math.max(best, summary.converged);
-      if (!converged) {
-        if (performance.now() - provisioningStart > PROVISIONING_LIMIT_MS) {
-          throw new Error(
-            `not converged after ${seconds(PROVISIONING_LIMIT_MS)}`,
-          );
-        }
-        if (stalled >= STALLED_ROUNDS) {
-          throw new Error(
-            `no progress in ${STALLED_ROUNDS} rounds: the same tenants are written every pass`,
-          );
-        }
-        await sleep(READY_DELAY_MS);
-      }
-    }
-    const provisioningMs = performance.now() - provisioningStart;
-    console.log(
-      `Provisioned ${TENANTS} tenants to Ready in ${seconds(
-        provisioningMs,
-      )}.\n`,
-    );
+    const { firstRound } = await provisionAll(loop, TENANTS, {
+      betweenRounds: () => sleep(READY_DELAY_MS),
+      limitMs: PROVISIONING_LIMIT_MS,
+    });
 
     console.log(
       `Steady state: ${STEADY_ROUNDS} rounds of one pass per cluster (concurrently):`,
@@ -403,9 +317,9 @@ async function main() {
       `Planner: ${plannerMs.toFixed(
         3,
       )} ms per tenant alone (${iterations} plans); ${(
-        firstRound!.planMs / Math.max(firstRound!.replanned, 1)
+        firstRound.planMs / Math.max(firstRound.replanned, 1)
       ).toFixed(3)} ms per tenant in the first pass (${
-        firstRound!.replanned
+        firstRound.replanned
       } plans); steady passes reuse plans whose inputs did not change: ${replanned} plans made, ${planMs.toFixed(
         1,
       )} ms in ${STEADY_ROUNDS} rounds.`,
@@ -417,7 +331,8 @@ async function main() {
       instance: DEFAULT_INSTANCE,
     });
     await compareModes({
-      sims,
+      hosts: simHosts(sims),
+      title: `${CLUSTERS} kube-sims`,
       names,
       store,
       clients,
@@ -425,10 +340,10 @@ async function main() {
       planInputs,
       logger,
       // odd tenants are namespace-isolated: an operator release of their own
-      stuck: { name: 't-0001', cluster: 1 % CLUSTERS },
+      stuck: { name: benchTenant(1), cluster: 1 % CLUSTERS },
       repairable: Array.from({ length: 20 }, (_, i) => (i * 37) % TENANTS).map(
         t => ({
-          name: `t-${String(t).padStart(4, '0')}`,
+          name: benchTenant(t),
           cluster: t % CLUSTERS,
         }),
       ),
@@ -439,6 +354,15 @@ async function main() {
     await loop.stop();
     await Promise.all(sims.map(sim => sim.stop()));
     await knex.destroy();
+  }
+}
+
+async function main() {
+  if (PART !== 'real') {
+    await simBench();
+  }
+  if (PART !== 'sim') {
+    await realPlaneBench(logger);
   }
 }
 

@@ -25,7 +25,6 @@
  */
 
 import type { LoggerService } from '@backstage/backend-plugin-api';
-import type { KubeSim } from '@ray-service/kube-sim';
 import { performance } from 'node:perf_hooks';
 import { storedTenant } from '../../src/__testUtils__/fixtures';
 import type { HostClusterClients } from '../../src/kubernetes/HostClusterClients';
@@ -60,8 +59,52 @@ async function until(check: () => boolean | Promise<boolean>, what: string) {
   }
 }
 
+/** A request of the portal to a host cluster's API server. */
+export interface HostRequest {
+  /** `get`, `list`, `watch` (a WATCH opened), `create`, `patch`, … */
+  verb: string;
+  namespace?: string;
+  name?: string;
+}
+
+/**
+ * The host clusters a comparison runs on (kube-sims, or a real control
+ * plane), by index in {@link BenchContext.names}: what it counts of the
+ * portal's requests and what it does as someone else than the portal.
+ */
+export interface BenchHosts {
+  /** Counts the portal's requests anew from now on. */
+  resetRequests(): void;
+  /** The portal's requests since the last reset, all clusters together. */
+  requests(): Promise<HostRequest[]>;
+  /** Suspends (or resumes) a tenant's operator HelmRelease, as a new generation: Flux leaves it alone. */
+  setReleaseSuspended(
+    cluster: number,
+    tenant: string,
+    suspend: boolean,
+  ): Promise<void>;
+  /** The name of one of the NetworkPolicies in a namespace. */
+  aNetworkPolicy(cluster: number, namespace: string): Promise<string>;
+  /** Deletes a NetworkPolicy by hand (as the cluster admin). */
+  deleteNetworkPolicy(
+    cluster: number,
+    namespace: string,
+    name: string,
+  ): Promise<void>;
+  hasNetworkPolicy(
+    cluster: number,
+    namespace: string,
+    name: string,
+  ): Promise<boolean>;
+  /**
+   * Runs `work` while the host's controllers (Flux, Volcano) act for these
+   * tenants: kube-sim's own do anyway; the real control plane has stand-ins.
+   */
+  whileControllersAct<T>(tenants: string[], work: () => Promise<T>): Promise<T>;
+}
+
 export interface BenchContext {
-  sims: KubeSim[];
+  hosts: BenchHosts;
   names: string[];
   store: RayServiceStore;
   clients: HostClusterClients;
@@ -72,6 +115,8 @@ export interface BenchContext {
   stuck: { name: string; cluster: number };
   /** Provisioned tenants with NetworkPolicies, with their cluster's index. */
   repairable: Array<{ name: string; cluster: number }>;
+  /** Printed with the figures, e.g. `5 kube-sims`. */
+  title: string;
 }
 
 type Mode = 'polling' | 'watching';
@@ -86,18 +131,16 @@ export interface ModeFigures {
   createToReadyMs: { p50: number; p95: number; max: number };
 }
 
-/** Requests the sims answered since the reset, by verb, per minute. */
+/** Requests by verb, per minute of the window. */
 function perMinute(
-  sims: KubeSim[],
+  requests: HostRequest[],
   windowMs: number,
-  only?: (r: KubeSim['stats']['requests'][number]) => boolean,
+  only?: (r: HostRequest) => boolean,
 ) {
   const byVerb: Record<string, number> = {};
-  for (const sim of sims) {
-    for (const request of sim.stats.requests) {
-      if (!only || only(request)) {
-        byVerb[request.verb] = (byVerb[request.verb] ?? 0) + 1;
-      }
+  for (const request of requests) {
+    if (!only || only(request)) {
+      byVerb[request.verb] = (byVerb[request.verb] ?? 0) + 1;
     }
   }
   return Object.fromEntries(
@@ -105,32 +148,12 @@ function perMinute(
   );
 }
 
-const resetStats = (sims: KubeSim[]) => sims.forEach(sim => sim.stats.reset());
-
-/** Suspends (or resumes) a tenant's operator release, as a new generation. */
-function suspendRelease(sim: KubeSim, tenant: string, suspend: boolean) {
-  const [release] = sim.objects.list(
-    'helm.toolkit.fluxcd.io/v2',
-    'HelmRelease',
-    {
-      labelSelector: { 'ray-service.io/tenant': tenant },
-    },
-  );
-  sim.objects.put({
-    ...release,
-    metadata: {
-      ...release.metadata,
-      generation: (release.metadata.generation ?? 1) + 1,
-    },
-    spec: { ...release.spec, suspend },
-  });
-}
-
 async function measureMode(
   mode: Mode,
   ctx: BenchContext,
 ): Promise<ModeFigures> {
-  const { sims, names, store, clients, hostClusters, planInputs, logger } = ctx;
+  const { hosts, names, store, clients, hostClusters, planInputs, logger } =
+    ctx;
   let fullPasses = 0;
   const loop = new ReconcileLoop(
     {
@@ -166,79 +189,73 @@ async function measureMode(
     await until(() => fullPasses >= names.length, 'the first passes');
     await sleep(2_000); // what the first passes started settles
 
-    resetStats(sims);
+    hosts.resetRequests();
     await sleep(WINDOW_MS);
-    const restPerMinute = perMinute(sims, WINDOW_MS);
+    const restPerMinute = perMinute(await hosts.requests(), WINDOW_MS);
 
-    const stuckSim = sims[ctx.stuck.cluster];
-    suspendRelease(stuckSim, ctx.stuck.name, true);
-    resetStats(sims);
+    await hosts.setReleaseSuspended(ctx.stuck.cluster, ctx.stuck.name, true);
+    hosts.resetRequests();
     await sleep(WINDOW_MS);
-    const stuckPerMinute = perMinute(sims, WINDOW_MS);
+    const stuckRequests = await hosts.requests();
+    const stuckPerMinute = perMinute(stuckRequests, WINDOW_MS);
     const namespace = tenantNamespace(ctx.stuck.name);
     const own = perMinute(
-      sims,
+      stuckRequests,
       WINDOW_MS,
       r =>
         r.verb !== 'watch' &&
         (r.namespace === namespace || (r.name ?? '').includes(ctx.stuck.name)),
     );
     const stuckOwnPerMinute = Object.values(own).reduce((a, b) => a + b, 0);
-    suspendRelease(stuckSim, ctx.stuck.name, false);
+    await hosts.setReleaseSuspended(ctx.stuck.cluster, ctx.stuck.name, false);
+    await hosts.whileControllersAct([ctx.stuck.name], () =>
+      until(
+        async () =>
+          (await store.tenants.get(ctx.stuck.name))?.phase === 'Ready',
+        `${ctx.stuck.name} Ready again`,
+      ),
+    );
 
     const repairs = await Promise.all(
       ctx.repairable.slice(0, REPAIRS).map(async ({ name, cluster }, i) => {
         await sleep(i * REPAIR_SPACING_MS);
-        const sim = sims[cluster];
         const ns = tenantNamespace(name);
-        const [policy] = sim.objects.list(
-          'networking.k8s.io/v1',
-          'NetworkPolicy',
-          { namespace: ns },
-        );
-        await clients
-          .objectClient(names[cluster])
-          .delete(
-            'networking.k8s.io/v1',
-            'NetworkPolicy',
-            ns,
-            policy.metadata.name,
-          );
+        const policy = await hosts.aNetworkPolicy(cluster, ns);
+        await hosts.deleteNetworkPolicy(cluster, ns, policy);
         const deleted = performance.now();
         await until(
-          () =>
-            sim.objects.get(
-              'networking.k8s.io/v1',
-              'NetworkPolicy',
-              ns,
-              policy.metadata.name,
-            ) !== undefined,
+          () => hosts.hasNetworkPolicy(cluster, ns, policy),
           `${name}'s NetworkPolicy back`,
         );
         return performance.now() - deleted;
       }),
     );
 
-    const creates = await Promise.all(
-      Array.from({ length: CREATES }, async (_, i) => {
-        const name = `new-${mode.slice(0, 4)}-${i}`;
-        const hostCluster = names[i % names.length];
-        await store.tenants.insert(
-          storedTenant({
-            name,
-            profile: 'bench',
-            hostCluster,
-            isolation: i % 2 === 0 ? 'vcluster' : 'namespace',
-          }),
-        );
-        const created = performance.now();
-        loop.trigger(hostCluster); // as the tenant service does after a create
-        await until(
-          async () => (await store.tenants.get(name))?.phase === 'Ready',
-          `${name} Ready`,
-        );
-        return performance.now() - created;
-      }),
+    const created = Array.from(
+      { length: CREATES },
+      (_, i) => `new-${mode.slice(0, 4)}-${i}`,
+    );
+    const creates = await hosts.whileControllersAct(created, () =>
+      Promise.all(
+        created.map(async (name, i) => {
+          const hostCluster = names[i % names.length];
+          await store.tenants.insert(
+            storedTenant({
+              name,
+              profile: 'bench',
+              hostCluster,
+              isolation: i % 2 === 0 ? 'vcluster' : 'namespace',
+            }),
+          );
+          const started = performance.now();
+          loop.trigger(hostCluster); // as the tenant service does after a create
+          await until(
+            async () => (await store.tenants.get(name))?.phase === 'Ready',
+            `${name} Ready`,
+          );
+          return performance.now() - started;
+        }),
+      ),
     );
 
     const figures = (durations: number[], endpoint: string) => {
@@ -275,7 +292,7 @@ export async function compareModes(ctx: BenchContext): Promise<ModeFigures[]> {
     results.push(await measureMode(mode, ctx));
   }
   console.log(
-    `\nPolling vs watching, ${ctx.names.length} clusters together (requests per minute by verb, all sims; vcluster probes included):`,
+    `\nPolling vs watching on ${ctx.title} (the portal's requests per minute by verb, all clusters together; vcluster probes included):`,
   );
   for (const r of results) {
     console.log(

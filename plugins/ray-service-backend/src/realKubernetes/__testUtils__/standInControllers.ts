@@ -42,9 +42,18 @@ export interface StandIns {
   delivery?: boolean;
   /** Volcano: queues open, CloseQueue Commands close them. */
   volcano?: boolean;
+  /** Only the objects of these tenants (default: all the portal manages). */
+  tenants?: string[];
 }
 
-const SELECTOR = encodeURIComponent(managedSelector({ allInstances: true }));
+/** The managed objects of the tenants, or of all tenants. */
+const selectorOf = (tenants?: string[]) =>
+  encodeURIComponent(
+    [
+      managedSelector({ allInstances: true }),
+      ...(tenants ? [`${TENANT_LABEL} in (${tenants.join(',')})`] : []),
+    ].join(','),
+  );
 const INSTALL_JOB_LABEL = 'ray-service.io/stand-in-install-job';
 const CHART_GENERATION = 'ray-service.io/chart-generation';
 const now = () => new Date().toISOString();
@@ -63,12 +72,13 @@ export class StandInControllers {
   constructor(private readonly admin: KubeHttpClient) {}
 
   async act(standIns: StandIns) {
+    const selector = selectorOf(standIns.tenants);
     if (standIns.volcano) {
-      await this.volcano();
+      await this.volcano(selector);
     }
     if (standIns.delivery) {
-      await this.fluxReleases();
-      await this.helmCharts();
+      await this.fluxReleases(selector);
+      await this.helmCharts(selector);
     }
   }
 
@@ -123,11 +133,11 @@ export class StandInControllers {
   }
 
   /** Queues open; a CloseQueue Command closes its queue (by name, as Volcano does) and goes. */
-  private async volcano() {
+  private async volcano(selector: string) {
     for (const queue of await this.list(
       VOLCANO_QUEUE_API_VERSION,
       'Queue',
-      `/apis/${VOLCANO_QUEUE_API_VERSION}/queues?labelSelector=${SELECTOR}`,
+      `/apis/${VOLCANO_QUEUE_API_VERSION}/queues?labelSelector=${selector}`,
     )) {
       if (!queue.status?.state) {
         await this.setStatus(queue, { state: 'Open' });
@@ -152,12 +162,15 @@ export class StandInControllers {
     }
   }
 
-  private async fluxReleases() {
+  private async fluxReleases(selector: string) {
     for (const release of await this.list(
       FLUX_HELM_API_VERSION,
       'HelmRelease',
-      `/apis/${FLUX_HELM_API_VERSION}/helmreleases?labelSelector=${SELECTOR}`,
+      `/apis/${FLUX_HELM_API_VERSION}/helmreleases?labelSelector=${selector}`,
     )) {
+      if (release.spec?.suspend) {
+        continue; // Flux leaves a suspended release alone
+      }
       const generation = release.metadata.generation;
       const ready = (release.status?.conditions ?? []).find(
         (c: { type: string }) => c.type === 'Ready',
@@ -186,11 +199,11 @@ export class StandInControllers {
    * changes; the job controller leaves it alone (`managedBy`). The Jobs of
    * charts that are gone go too.
    */
-  private async helmCharts() {
+  private async helmCharts(selector: string) {
     const charts = await this.list(
       HELM_CHART_API_VERSION,
       'HelmChart',
-      `/apis/${HELM_CHART_API_VERSION}/helmcharts?labelSelector=${SELECTOR}`,
+      `/apis/${HELM_CHART_API_VERSION}/helmcharts?labelSelector=${selector}`,
     );
     const jobs = await this.list(
       'batch/v1',

@@ -15,7 +15,6 @@
  */
 
 import type { AuditEvent } from '@ray-service/kube-control-plane';
-import { minimalRbacYaml } from '../../hostClusters/rbac';
 import { waitFor } from '../../lib/__testUtils__/waitFor';
 import {
   admin,
@@ -27,14 +26,9 @@ import { PATIENCE, passUntil } from './passes';
 import { RealHost, START_TIMEOUT_MS, startRealHost } from './realHost';
 import { SeverableProxy, startSeverableProxy } from './severableProxy';
 import { StandInControllers } from './standInControllers';
+import { grantWatchingPortal, WATCHING_USER } from './watchingGrant';
 
-const SERVICE_ACCOUNT = {
-  namespace: 'backstage',
-  serviceAccount: 'ray-service',
-};
-
-/** The portal's user in the audit log. */
-export const WATCHING_USER = `system:serviceaccount:${SERVICE_ACCOUNT.namespace}:${SERVICE_ACCOUNT.serviceAccount}`;
+export { WATCHING_USER };
 
 /** The tenant the portal has made Ready. */
 export const WATCHED_TENANT = 'watched';
@@ -50,21 +44,7 @@ export async function startWatchingPortal(
   options: { url?: string } = {},
 ): Promise<TestPortal> {
   const standIns = new StandInControllers(host.admin);
-  const applied = await host.kubectl(
-    ['apply', '-f', '-'],
-    minimalRbacYaml({
-      ...SERVICE_ACCOUNT,
-      deliveryController: 'flux',
-      watch: true,
-    }),
-  );
-  if (applied.code !== 0) {
-    throw new Error(`kubectl apply -f <the generated RBAC>: ${applied.stderr}`);
-  }
-  const token = await host.mintToken(
-    SERVICE_ACCOUNT.namespace,
-    SERVICE_ACCOUNT.serviceAccount,
-  );
+  const token = await grantWatchingPortal(host);
   const portal = await startTestPortal(
     {
       ...host.hostClusterConfig(token),

@@ -1,0 +1,118 @@
+/*
+ * Copyright 2026 The Ray as a Service for Backstage Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+/*
+ * The benchmarks' load generator, in a process of its own as a browser or
+ * the scaffolder is: requests sent at once, each timed from its send to
+ * the end of its answer. In the backend's process the client would share
+ * the event loop it measures, and count the time its answers wait to be
+ * read there.
+ */
+
+import { ChildProcess, fork } from 'node:child_process';
+import { performance } from 'node:perf_hooks';
+import { resolve } from 'node:path';
+
+export interface BurstRequest {
+  method: string;
+  url: string;
+  authorization: string;
+  body?: unknown;
+}
+
+export interface BurstAnswer {
+  status: number;
+  body: string;
+  ms: number;
+  /** When the answer ended, from the burst's start. */
+  endedMs: number;
+}
+
+interface Message {
+  id: number;
+  requests: BurstRequest[];
+}
+
+async function send(request: BurstRequest) {
+  const response = await fetch(request.url, {
+    method: request.method,
+    headers: {
+      Authorization: request.authorization,
+      ...(request.body !== undefined && {
+        'Content-Type': 'application/json',
+      }),
+    },
+    body: request.body !== undefined ? JSON.stringify(request.body) : undefined,
+  });
+  return { status: response.status, body: await response.text() };
+}
+
+/** The client process: answers each message with its requests' answers, in order. */
+function serve() {
+  process.on('message', async ({ id, requests }: Message) => {
+    const started = performance.now();
+    const answers: BurstAnswer[] = await Promise.all(
+      requests.map(async request => {
+        const sent = performance.now();
+        const answer = await send(request);
+        const ended = performance.now();
+        return { ...answer, ms: ended - sent, endedMs: ended - started };
+      }),
+    );
+    process.send!({ id, answers });
+  });
+}
+
+export interface BurstClient {
+  /** Sends the requests at once; answers in their order. */
+  burst(requests: BurstRequest[]): Promise<BurstAnswer[]>;
+  stop(): Promise<void>;
+}
+
+/** Forks the client process. */
+export function startBurstClient(): BurstClient {
+  const child: ChildProcess = fork(__filename, ['--serve'], {
+    cwd: resolve(__dirname, '../../../..'),
+    execArgv: ['--require', '@backstage/cli/config/nodeTransform.cjs'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const waiting = new Map<number, (answers: BurstAnswer[]) => void>();
+  child.on(
+    'message',
+    ({ id, answers }: { id: number; answers: BurstAnswer[] }) => {
+      waiting.get(id)?.(answers);
+      waiting.delete(id);
+    },
+  );
+  let next = 0;
+  return {
+    burst: requests =>
+      new Promise(done => {
+        const id = next++;
+        waiting.set(id, done);
+        child.send({ id, requests } satisfies Message);
+      }),
+    stop: async () => {
+      const exited = new Promise(done => child.once('exit', done));
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+if (process.argv.includes('--serve')) {
+  serve();
+}
