@@ -70,4 +70,36 @@ describe('ClusterRunner', () => {
       jest.useRealTimers();
     }
   });
+
+  it('passes once a series of changes quiets down, and at the latest its maximum wait after the first', async () => {
+    jest.useFakeTimers();
+    try {
+      const pass = jest.fn(async () => 'done');
+      const runner = new ClusterRunner(pass);
+      // a change every 20 ms for 200 ms: no pass during the series
+      for (let i = 0; i < 10; i++) {
+        runner.scheduleAfterQuiet(50, 1000);
+        await jest.advanceTimersByTimeAsync(20);
+      }
+      expect(pass).not.toHaveBeenCalled();
+      await jest.advanceTimersByTimeAsync(40);
+      expect(pass).toHaveBeenCalledTimes(1);
+
+      // a series that never quiets down passes after its maximum wait
+      for (let i = 0; i < 60; i++) {
+        runner.scheduleAfterQuiet(50, 1000);
+        await jest.advanceTimersByTimeAsync(20);
+      }
+      expect(pass).toHaveBeenCalledTimes(2);
+
+      // a pass scheduled sooner than the quiet one is not put off by changes
+      runner.schedule(30);
+      runner.scheduleAfterQuiet(50, 1000);
+      await jest.advanceTimersByTimeAsync(35);
+      expect(pass).toHaveBeenCalledTimes(3);
+      await runner.stop();
+    } finally {
+      jest.useRealTimers();
+    }
+  });
 });

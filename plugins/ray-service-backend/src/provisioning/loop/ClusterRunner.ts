@@ -16,14 +16,20 @@
 
 /**
  * Runs the passes of one host cluster one at a time: a pass asked for while
- * one runs starts right after it (however many were asked for), and a
- * delayed pass is coalesced with any that is due sooner.
+ * one runs starts right after it (however many were asked for), a delayed
+ * pass is coalesced with any that is due sooner, and a series of changes
+ * makes one pass once it quiets down.
  */
 export class ClusterRunner<R> {
   private running?: Promise<R | undefined>;
   private rerun = false;
   private timer?: NodeJS.Timeout;
   private timerDue = Infinity;
+  /** The earliest pass {@link schedule} asked for. */
+  private scheduledDue = Infinity;
+  /** The pass {@link scheduleAfterQuiet} asked for, and when its series began. */
+  private quietDue = Infinity;
+  private seriesStart?: number;
   private stopped = false;
 
   constructor(private readonly pass: () => Promise<R>) {}
@@ -57,19 +63,52 @@ export class ClusterRunner<R> {
 
   /** A pass in `delayMs`, unless one is due sooner already. */
   schedule(delayMs: number): void {
-    const due = Date.now() + delayMs;
-    if (this.stopped || (this.timer && this.timerDue <= due)) {
+    if (this.stopped) {
+      return;
+    }
+    this.scheduledDue = Math.min(this.scheduledDue, Date.now() + delayMs);
+    this.arm();
+  }
+
+  /**
+   * A pass once changes stop coming: `quietMs` after the last call of a
+   * series, at the latest `maxWaitMs` after its first (or sooner when
+   * {@link schedule} asked for it). A burst of changes — fifty creates at
+   * once, a stream of watch events — makes one pass after it instead of
+   * passes that compete with it for the event loop.
+   */
+  scheduleAfterQuiet(quietMs: number, maxWaitMs: number): void {
+    if (this.stopped) {
+      return;
+    }
+    const now = Date.now();
+    this.seriesStart ??= now;
+    this.quietDue = Math.min(now + quietMs, this.seriesStart + maxWaitMs);
+    this.arm();
+  }
+
+  private arm() {
+    const due = Math.min(this.scheduledDue, this.quietDue);
+    if (this.timer && this.timerDue === due) {
       return;
     }
     clearTimeout(this.timer);
     this.timerDue = due;
     this.timer = setTimeout(() => {
-      this.timer = undefined;
-      this.timerDue = Infinity;
+      this.disarm();
       // pass() reports its own errors
       this.run().catch(() => {});
-    }, delayMs);
+    }, Math.max(0, due - Date.now()));
     this.timer.unref?.();
+  }
+
+  private disarm() {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.timerDue = Infinity;
+    this.scheduledDue = Infinity;
+    this.quietDue = Infinity;
+    this.seriesStart = undefined;
   }
 
   /** Resolves once no pass runs and none is due within `withinMs`. */
@@ -85,17 +124,14 @@ export class ClusterRunner<R> {
 
   /** Drops the delayed pass, if any; resolves when the running one is done. */
   async cancel(): Promise<void> {
-    clearTimeout(this.timer);
-    this.timer = undefined;
-    this.timerDue = Infinity;
+    this.disarm();
     await this.running?.catch(() => undefined);
   }
 
   /** No more passes; resolves when the running one is done. */
   async stop(): Promise<void> {
     this.stopped = true;
-    clearTimeout(this.timer);
-    this.timer = undefined;
+    this.disarm();
     await this.running?.catch(() => undefined);
   }
 }

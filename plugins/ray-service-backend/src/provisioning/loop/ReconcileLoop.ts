@@ -77,8 +77,13 @@ export interface ReconcileLoopOptions {
    * late, up to this; default 30 s (the scheduled pass runs anyway).
    */
   maxRequeueMs?: number;
-  /** Delay of the pass after a change, collecting a burst of changes; default 50 ms. */
+  /**
+   * The pass after a change comes once changes have stopped for this long
+   * (default 50 ms), collecting a burst of them, but at most
+   * `debounceMaxMs` (default 1 s) after the first.
+   */
   debounceMs?: number;
+  debounceMaxMs?: number;
   /** Options of the host clusters' reconcilers; the instance is the loop's. */
   reconciler?: Omit<ReconcilerOptions, 'instance'>;
   /**
@@ -149,7 +154,7 @@ export class ReconcileLoop {
    */
   trigger(hostCluster: string): void {
     if (!this.options.watch || this.watched.has(hostCluster)) {
-      this.runners.of(hostCluster).schedule(this.options.debounceMs ?? 50);
+      this.soon(hostCluster);
     }
   }
 
@@ -232,8 +237,18 @@ export class ReconcileLoop {
     const watched = this.watched.get(hostCluster);
     if (watched && tenant) {
       watched.queue.add(tenant);
-      this.runners.of(hostCluster).schedule(this.options.debounceMs ?? 50);
+      this.soon(hostCluster);
     }
+  }
+
+  /** A pass once the changes of the cluster quiet down. */
+  private soon(hostCluster: string) {
+    this.runners
+      .of(hostCluster)
+      .scheduleAfterQuiet(
+        this.options.debounceMs ?? 50,
+        this.options.debounceMaxMs ?? 1000,
+      );
   }
 
   /**

@@ -74,10 +74,13 @@ export interface PoolLoopOptions {
   /** The audit log's actor of what the loop does (the plugin's own service principal). */
   actor: string;
   /**
-   * Delay of the pass after a claim, collecting a burst of claims (whose
-   * requests would otherwise wait behind the replenishing); default 250 ms.
+   * The pass after a claim comes once claims have stopped for this long
+   * (default 250 ms), collecting a burst of them (whose requests would
+   * otherwise wait behind the replenishing), but at most `debounceMaxMs`
+   * (default 2 s) after the first.
    */
   debounceMs?: number;
+  debounceMaxMs?: number;
 }
 
 export interface PoolLoopDeps {
@@ -125,7 +128,12 @@ export class PoolLoop {
 
   /** A pass of the pool soon (debounced): after a claim. */
   trigger(profile: string): void {
-    this.runners.of(profile).schedule(this.options.debounceMs ?? 250);
+    this.runners
+      .of(profile)
+      .scheduleAfterQuiet(
+        this.options.debounceMs ?? 250,
+        this.options.debounceMaxMs ?? 2000,
+      );
   }
 
   /** A pass of every pool (and of pools whose profile lost its pool), then pruning; never rejects. */
