@@ -59,4 +59,43 @@ describe('free-form documents', () => {
     });
     expect(parseBoundedYaml('a: 1')).toEqual({ value: { a: 1 } });
   });
+
+  it('reads as numbers only the plain scalars YAML 1.1 and 1.2 agree are numbers', () => {
+    const parsed = parseBoundedYaml(
+      [
+        'leadingZero: 08',
+        'octal12: 0o17',
+        'exponentOnly: 1e5',
+        'zeros: 007',
+        'int: 42',
+        'negative: -3',
+        'zero: 0',
+        'hex: 0x1A',
+        'float: 2.5',
+        'exponent: 1.5e+3',
+        'quoted: "08"',
+        'yes: yes',
+        'bool: true',
+        'nothing: null',
+      ].join('\n'),
+    );
+    expect(parsed).toEqual({
+      value: {
+        leadingZero: '08',
+        octal12: '0o17',
+        exponentOnly: '1e5',
+        zeros: '007',
+        int: 42,
+        negative: -3,
+        zero: 0,
+        hex: 26,
+        float: 2.5,
+        exponent: 1500,
+        quoted: '08',
+        yes: 'yes',
+        bool: true,
+        nothing: null,
+      },
+    });
+  });
 });

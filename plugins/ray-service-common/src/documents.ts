@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-import { parse as parseYaml } from 'yaml';
+import { parse as parseYaml, Tags } from 'yaml';
 import { z } from 'zod';
 
 /** Nesting of free-form documents (Helm values, Serve configs): objects and arrays. */
@@ -45,6 +45,36 @@ export function nestsDeeperThan(value: unknown, limit: number): boolean {
 /** Aliases a YAML document may use: enough for anchors, too few for a bomb. */
 export const MAX_YAML_ALIASES = 50;
 
+const INT = 'tag:yaml.org,2002:int';
+const FLOAT = 'tag:yaml.org,2002:float';
+
+/**
+ * The YAML 1.2 core schema's numbers, less the plain scalars YAML 1.1
+ * reads as strings: `08` or `007` (leading zeros), `0o17`, `1e5` (an
+ * exponent without a point or sign). Documents written by YAML 1.1 tools
+ * (PyYAML, many CI scripts) leave those unquoted and mean a string; here
+ * they stay strings too, instead of a string field failing as a number.
+ */
+function numbersBothVersionsAgreeOn(tags: Tags): Tags {
+  return tags.flatMap(tag => {
+    if (typeof tag !== 'object' || !('test' in tag) || !tag.test) {
+      return [tag];
+    }
+    if (tag.tag === INT && tag.format === 'OCT') {
+      return [];
+    }
+    if (tag.tag === INT && !tag.format) {
+      return [{ ...tag, test: /^[-+]?(?:0|[1-9][0-9]*)$/ }];
+    }
+    if (tag.tag === FLOAT && tag.format === 'EXP') {
+      return [
+        { ...tag, test: /^[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)[eE][-+][0-9]+$/ },
+      ];
+    }
+    return [tag];
+  });
+}
+
 /**
  * YAML text parsed with bounded aliases, depth and size, or why it cannot
  * be: every failure of the parser (syntax, an alias bomb, nesting that
@@ -56,7 +86,10 @@ export function parseBoundedYaml(
 ): { value: unknown } | { error: string } {
   let value: unknown;
   try {
-    value = parseYaml(text, { maxAliasCount: MAX_YAML_ALIASES });
+    value = parseYaml(text, {
+      maxAliasCount: MAX_YAML_ALIASES,
+      customTags: numbersBothVersionsAgreeOn,
+    });
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     return {
