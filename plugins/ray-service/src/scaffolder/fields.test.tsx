@@ -50,6 +50,7 @@ import { RayDryRun } from './RayDryRun';
 import {
   RayProfilePicker,
   RayTemplateVersionPicker,
+  RayTenantNameField,
   RayTenantPicker,
 } from './fields';
 import { validateDryRun, validateTenantName } from './validation';
@@ -305,6 +306,33 @@ describe('the Ray form fields', () => {
         'a tenant named "taken" already exists',
       ]);
       expect(await errorsFor('free')).toEqual([]);
+    });
+  });
+
+  describe('RayTenantNameField', () => {
+    it("reads the owner's lineage while the name is typed, for the next step's pickers", async () => {
+      const catalog = catalogApiMock({ entities: groups });
+      const reads = jest.spyOn(catalog, 'getEntityByRef');
+      const props = {
+        schema: { title: 'Tenant name' },
+        uiSchema: {},
+        formContext: { formData: { owner: 'group:default/ml-team-alpha' } },
+        idSchema: { $id: 'root_name' },
+        rawErrors: [],
+        onChange: jest.fn(),
+      } as unknown as ComponentProps<typeof RayTenantNameField>;
+      await renderInTestApp(
+        <TestApiProvider apis={[[catalogApiRef, catalog]]}>
+          <RayTenantNameField {...props} />
+        </TestApiProvider>,
+      );
+      expect(screen.getByLabelText('Tenant name')).toBeInTheDocument();
+      await waitFor(() =>
+        expect(reads.mock.calls.map(([ref]) => ref)).toEqual([
+          'group:default/ml-team-alpha',
+          'group:default/ml-teams',
+        ]),
+      );
     });
   });
 });

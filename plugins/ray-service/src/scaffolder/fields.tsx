@@ -42,8 +42,11 @@ export interface OwnerOptions {
 type PickerProps = FieldExtensionComponentProps<string, OwnerOptions>;
 
 /** The owner group chosen elsewhere in the form, if any. */
-function ownerOf(props: PickerProps): string | undefined {
-  const field = props.uiSchema?.['ui:options']?.ownerField ?? 'owner';
+function ownerOf(
+  props: FieldExtensionComponentProps<string, OwnerOptions | {}>,
+): string | undefined {
+  const options = props.uiSchema?.['ui:options'] as OwnerOptions | undefined;
+  const field = options?.ownerField ?? 'owner';
   const owner = (props.formContext?.formData as Record<string, unknown>)?.[
     field
   ];
@@ -161,6 +164,9 @@ export function RayTenantPicker(props: FieldExtensionComponentProps<string>) {
 export function RayTenantNameField(
   props: FieldExtensionComponentProps<string>,
 ) {
+  // The next step's pickers need the owner's lineage (a catalog read per
+  // ancestor): read it while the name is typed, so they open with choices.
+  useOwnerLineage(ownerOf(props));
   const {
     schema,
     formData,
