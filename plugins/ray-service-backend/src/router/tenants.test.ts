@@ -178,8 +178,8 @@ describe('/tenants', () => {
     [{ name: 'Bad_Name' }, 400, 'name'],
     [{ name: 'x'.repeat(33) }, 400, 'name'],
     [{ templateVersion: 'kuberay' }, 400, 'templateVersion'],
-    [{ hostCluster: 'elsewhere' }, 400, 'hostCluster'],
     // Absent: 404; there but not fit for this owner: 409.
+    [{ hostCluster: 'elsewhere' }, 404, 'hostCluster'],
     [{ profile: 'nope' }, 404, 'profile'],
     [{ templateVersion: 'kuberay@9.9.9' }, 404, 'templateVersion'],
     [{ owner: 'group:default/nobody' }, 404, 'owner'],

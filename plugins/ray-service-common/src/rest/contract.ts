@@ -379,7 +379,7 @@ export const rayServiceApi = {
     tag: TENANTS,
     summary: 'Dry-run a tenant',
     description:
-      'Every check of `POST /tenants` (name free, profile published and visible to the owner, version published and shared with the owner, host cluster reachable, preflight passed and capacity enough: picked when not given, the most free GPUs, then CPU) and the objects the tenant would consist of. Changes nothing. An owner group missing from the catalog, or a profile or template version that does not exist, is a 404 naming the field; a profile or version that exists but is not published, not visible or shared to the owner, or without the isolation asked, is a 409 naming it.',
+      'Every check of `POST /tenants` (name free, profile published and visible to the owner, version published and shared with the owner, host cluster reachable, preflight passed and capacity enough: picked when not given, the most free GPUs, then CPU) and the objects the tenant would consist of. Changes nothing. An owner group missing from the catalog, a host cluster that is not configured, or a profile or template version that does not exist, is a 404 naming the field; a profile or version that exists but is not published, not visible or shared to the owner, or without the isolation asked, is a 409 naming it.',
     body: tenantRequestSchema,
     response: {
       status: 200,

@@ -26,7 +26,7 @@ import { Caller } from '../../../access/callers';
 import { HostClusterProbe } from '../../../hostClusters/HostClusterProbe';
 import { Fetched, fetched } from '../../../lib/fetched';
 import { KeyedMutex } from '../../../lib/KeyedMutex';
-import { ValidationError } from '../../../lib/validation';
+import { FieldNotFoundError } from '../../../lib/validation';
 import { RayServiceStore, StoredTenant } from '../../../store/RayServiceStore';
 import {
   CapacityTotals,
@@ -225,11 +225,11 @@ export class Placement {
     return capacityView(hostCluster, capacity, new Date().toISOString());
   }
 
-  /** @throws ValidationError when the asked cluster is not configured. */
+  /** @throws FieldNotFoundError (404 naming the field) when the asked cluster is not configured. */
   private candidates(request: PlacementRequest): string[] {
     const { names } = this.deps.hostClusters;
     if (request.hostCluster && !names.includes(request.hostCluster)) {
-      throw ValidationError.of(
+      throw FieldNotFoundError.of(
         ['hostCluster'],
         `"${request.hostCluster}" is not a configured host cluster`,
       );
