@@ -186,3 +186,24 @@ export async function until<T>(
     await new Promise(resolve => setTimeout(resolve, intervalMs));
   }
 }
+
+/**
+ * Waits until this process's event loop has been nearly idle (under 10%
+ * busy) for two windows of 250 ms in a row: the backends a benchmark runs
+ * in-process have finished what the previous phase set off (reconciles of
+ * claimed tenants, pool passes), so the next phase measures itself.
+ */
+export async function untilQuiet(what: string): Promise<void> {
+  let quietWindows = 0;
+  await until(
+    what,
+    async () => {
+      const before = performance.eventLoopUtilization();
+      await new Promise(resolve => setTimeout(resolve, 250));
+      const busy = performance.eventLoopUtilization(before).utilization;
+      quietWindows = busy < 0.1 ? quietWindows + 1 : 0;
+      return quietWindows >= 2;
+    },
+    0,
+  );
+}

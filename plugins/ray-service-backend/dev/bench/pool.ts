@@ -25,9 +25,10 @@
  * to on demand for the rest. Reported per database (SQLite; PostgreSQL when
  * BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING is set, with one
  * backend and with the bursts spread over two replicas on one database).
- * kube-sim runs in a process of its own with its default delays. First a
+ * kube-sim runs in a process of its own with its default delays. First
  * claims one at a time, then a burst of exactly what the pools hold (every
- * create a claim), then the burst with misses:
+ * create a claim), then the burst with misses; each burst starts once the
+ * pools are full again and the backends have settled (untilQuiet):
  *
  * - claim latency p50/p95 (POST /tenants answering 201 Ready; goal p95 < 150 ms),
  *   next to the floor of this machine: the same number of concurrent
@@ -53,7 +54,7 @@ import {
   startBenchBackend,
 } from './backend';
 import { BurstClient, startBurstClient } from './burstClient';
-import { failAtExit, summarize, until } from './measure';
+import { failAtExit, summarize, until, untilQuiet } from './measure';
 import { SimConnection, simHostCluster, startSimProcess } from './sim';
 
 const POSTGRES_ENV = 'BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING';
@@ -219,6 +220,8 @@ async function run(
       100,
     );
 
+    await untilQuiet('the backend to settle after the refill');
+
     // Then a burst of exactly what the pools hold: every create a claim.
     const hits = await burst(
       client,
@@ -236,6 +239,8 @@ async function run(
       100,
     );
 
+    await untilQuiet('the backend to settle after the refill');
+
     // The floor: as many reads at once as the burst has creates.
     const floorMs = (
       await client.burst(
@@ -248,6 +253,8 @@ async function run(
         ),
       )
     ).map(answer => answer.ms);
+
+    await untilQuiet('the backend to settle after the floor');
 
     // The burst: every create at once, spread over the replicas.
     const requests = POOLS.flatMap(pool =>

@@ -225,23 +225,26 @@ export class TenantsTable {
           query.forUpdate().skipLocked();
         }
       });
-    const updated = await insertUnique(
+    const [row]: TenantRow[] = await insertUnique(
       () =>
         this.db(TENANTS)
           .where('name', candidate)
           .where(inPool(claim))
-          .update({
-            name: claim.name,
-            owner: claim.owner,
-            pool: null,
-            created_by: claim.claimedBy,
-            claimed_at: timestampColumn(claim.at),
-            generation: this.db.raw('generation + 1'),
-            updated_at: timestampColumn(claim.at),
-          }),
+          .update(
+            {
+              name: claim.name,
+              owner: claim.owner,
+              pool: null,
+              created_by: claim.claimedBy,
+              claimed_at: timestampColumn(claim.at),
+              generation: this.db.raw('generation + 1'),
+              updated_at: timestampColumn(claim.at),
+            },
+            '*',
+          ),
       `tenant "${claim.name}" already exists`,
     );
-    return updated ? this.get(claim.name) : undefined;
+    return row && fromRow(row);
   }
 
   /** The standby a claim would take now, without taking it (dry runs). */

@@ -68,26 +68,56 @@ export class PoolClaims {
     if (!match) {
       return {};
     }
-    const { request, profile } = checked;
+    const { profile } = checked;
     const at = (this.deps.now?.() ?? new Date()).toISOString();
     const { store, listener } = this.deps;
     const started = performance.now();
-    const outcome = await store.transaction(async tx => {
-      const tenant =
-        'claimable' in match
-          ? await tx.tenants.claim({
-              ...match.claimable,
-              name: request.name,
-              owner: request.owner,
-              claimedBy: actor,
-              at,
-            })
-          : undefined;
+    const tenant =
+      'claimable' in match
+        ? await this.take(match.claimable, checked, actor, at)
+        : undefined;
+    if (!tenant) {
+      await store.pools.recordEvent({
+        profile: profile.name,
+        kind: 'miss',
+        at,
+      });
+    }
+    const durationMs = performance.now() - started;
+    if (tenant) {
+      listener?.claimed(profile.name, durationMs);
+      return { tenant };
+    }
+    listener?.missed(profile.name, durationMs);
+    return { reason: 'reason' in match ? match.reason : noneReady(checked) };
+  }
+
+  /**
+   * Claims a standby, with its audit entry and pool event in the same
+   * transaction. An empty pool costs one read and no transaction: in a burst
+   * of creates most are misses, and on SQLite's single connection each
+   * transaction waits for the ones before it.
+   */
+  private async take(
+    claimable: PoolClaimable,
+    { request, profile }: CheckedRequest,
+    actor: string,
+    at: string,
+  ): Promise<StoredTenant | undefined> {
+    const { store } = this.deps;
+    if (!(await store.tenants.nextClaimable(claimable))) {
+      return undefined;
+    }
+    return store.transaction(async tx => {
+      const tenant = await tx.tenants.claim({
+        ...claimable,
+        name: request.name,
+        owner: request.owner,
+        claimedBy: actor,
+        at,
+      });
       if (!tenant) {
-        await tx.pools.recordEvent({ profile: profile.name, kind: 'miss', at });
-        return {
-          reason: 'reason' in match ? match.reason : noneReady(checked),
-        };
+        return undefined;
       }
       await tx.pools.recordEvent({
         profile: profile.name,
@@ -101,15 +131,8 @@ export class PoolClaims {
         targetName: tenant.name,
         after: tenantView(tenant),
       });
-      return { tenant };
+      return tenant;
     });
-    const durationMs = performance.now() - started;
-    if ('tenant' in outcome) {
-      listener?.claimed(profile.name, durationMs);
-    } else {
-      listener?.missed(profile.name, durationMs);
-    }
-    return outcome;
   }
 
   /**
