@@ -197,6 +197,7 @@ export function fixtureRayClusterStatus(
     usage: [
       { resource: 'CPU', used: 2, total: 3 },
       { resource: 'GPU', used: 1, total: 1 },
+      { resource: 'memory', used: 2 * 2 ** 30, total: 8 * 2 ** 30 },
     ],
     pendingDemand: [{ resources: { CPU: 4, GPU: 1 }, count: 2 }],
     ...overrides,

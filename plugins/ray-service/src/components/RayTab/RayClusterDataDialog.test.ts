@@ -14,7 +14,11 @@
  * limitations under the License.
  */
 
-import { describeRay, formatRayResources } from './RayClusterDataDialog';
+import {
+  describeRay,
+  formatRayAmount,
+  formatRayResources,
+} from './RayClusterDataDialog';
 
 describe('describeRay', () => {
   it('names a real head by version and short commit', () => {
@@ -40,6 +44,24 @@ describe('formatRayResources', () => {
         object_store_memory: 123,
         GPU: 0.5,
       }),
-    ).toBe('CPU 4, memory 8.0 GiB, GPU 0.50');
+    ).toBe('CPU 4, GPU 0.50, memory 8.0 GiB');
+  });
+
+  it('lists totals and availability in the same order, whatever order Ray sent', () => {
+    expect(formatRayResources({ memory: 2 ** 30, CPU: 2 })).toBe(
+      'CPU 2, memory 1.0 GiB',
+    );
+    expect(formatRayResources({ CPU: 1, memory: 2 ** 31 })).toBe(
+      'CPU 1, memory 2.0 GiB',
+    );
+  });
+});
+
+describe('formatRayAmount', () => {
+  it('shows byte resources in GiB and counts as they are', () => {
+    expect(formatRayAmount('memory', 17222315623)).toBe('16.0 GiB');
+    expect(formatRayAmount('object_store_memory', 7380992409)).toBe('6.9 GiB');
+    expect(formatRayAmount('CPU', 2)).toBe('2');
+    expect(formatRayAmount('GPU', 0.25)).toBe('0.25');
   });
 });

@@ -30,17 +30,24 @@ import { ReactNode } from 'react';
 import { usePolledData } from '../../hooks/usePolledData';
 import { AsyncContent, ViewDialog } from '../shared';
 
-/** `CPU 4, memory 16.0 GiB, GPU 1`, Ray's memory being bytes. */
+const BYTE_RESOURCES = new Set(['memory', 'object_store_memory']);
+
+/** One amount of a Ray resource: Ray counts memory in bytes, shown in GiB. */
+export function formatRayAmount(resource: string, amount: number): string {
+  if (BYTE_RESOURCES.has(resource)) {
+    return `${(amount / 2 ** 30).toFixed(1)} GiB`;
+  }
+  return Number.isInteger(amount) ? String(amount) : amount.toFixed(2);
+}
+
+/** `CPU 4, GPU 1, memory 16.0 GiB`, by name, so totals and availability line up. */
 export function formatRayResources(resources: Record<string, number>): string {
   return Object.entries(resources)
     .filter(
       ([name]) => !name.startsWith('node:') && name !== 'object_store_memory',
     )
-    .map(([name, amount]) =>
-      name === 'memory'
-        ? `memory ${(amount / 2 ** 30).toFixed(1)} GiB`
-        : `${name} ${Number.isInteger(amount) ? amount : amount.toFixed(2)}`,
-    )
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([name, amount]) => `${name} ${formatRayAmount(name, amount)}`)
     .join(', ');
 }
 
@@ -112,7 +119,11 @@ const Use = ({ status }: { status: RayClusterStatus }) => (
     <SimpleTable
       label="Resource use"
       head={['Resource', 'Used', 'Total']}
-      rows={status.usage.map(use => [use.resource, use.used, use.total])}
+      rows={status.usage.map(use => [
+        use.resource,
+        formatRayAmount(use.resource, use.used),
+        formatRayAmount(use.resource, use.total),
+      ])}
     />
     <Box mt={2}>
       {status.pendingDemand.length === 0 ? (

@@ -125,8 +125,12 @@ describe('the Ray tab', () => {
     });
     expect(within(nodes).getByText('10.0.0.12')).toBeInTheDocument();
     expect(
-      within(nodes).getByText('CPU 2, memory 4.0 GiB, GPU 1'),
+      within(nodes).getByText('CPU 2, GPU 1, memory 4.0 GiB'),
     ).toBeInTheDocument();
+    const use = await within(dialog).findByRole('table', {
+      name: 'Resource use',
+    });
+    expect(within(use).getByText('8.0 GiB')).toBeInTheDocument();
     const demand = await within(dialog).findByRole('table', {
       name: 'Pending demand',
     });
