@@ -89,6 +89,15 @@ async function requestOf(
   return { params, query, body, credentials };
 }
 
+/**
+ * Answers to writes up to this size go out uncompressed. They are small and
+ * decided in milliseconds; the root router's compression would hand their
+ * bytes to zlib's thread pool, where in a burst of creates they wait for the
+ * event loop to come round (bench:pool, warm-pool claims on SQLite: p50
+ * 130 → 30 ms). Larger answers, such as dry runs' plans, stay compressed.
+ */
+const UNCOMPRESSED_WRITE_ANSWER_BYTES = 8 * 1024;
+
 function respond(definition: RouteDefinition, res: Response, result: unknown) {
   const { status, contentType } = definition.response;
   res.status(status);
@@ -96,8 +105,14 @@ function respond(definition: RouteDefinition, res: Response, result: unknown) {
     res.end();
   } else if (contentType && contentType !== 'application/json') {
     res.type(contentType).send(result);
-  } else {
+  } else if (definition.method === 'get') {
     res.json(result);
+  } else {
+    const body = JSON.stringify(result);
+    if (Buffer.byteLength(body) <= UNCOMPRESSED_WRITE_ANSWER_BYTES) {
+      res.set('Cache-Control', 'no-store, no-transform');
+    }
+    res.type('application/json').send(body);
   }
 }
 
