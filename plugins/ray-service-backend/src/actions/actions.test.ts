@@ -101,6 +101,13 @@ describe('the actions registry (agents)', () => {
         (t: { name: string }) => t.name,
       ),
     );
+    expect(
+      listed.body.output.items.map((t: { name: string }) => t.name),
+    ).toContain('agent-made');
+    const othersOnly = await invoke('alpha', 'list-tenants', {
+      owner: 'ml-team-bravo',
+    });
+    expect(othersOnly.body.output.items).toEqual([]);
   });
 
   it("authorizes as the caller: another team's member neither sees nor creates for it", async () => {

@@ -26,10 +26,19 @@ export const registerListTenants: ActionRegistration = (registry, deps) =>
     name: 'list-tenants',
     title: 'List Ray tenants',
     description:
-      'The Ray tenants the caller may read (by default those owned by their groups), ordered by name, with their phase and conditions. Pages with limit and cursor.',
+      'The Ray tenants the caller may read (by default those owned by their groups), or those of one owner group, ordered by name, with their phase and conditions. Pages with limit and cursor.',
     attributes: { readOnly: true, idempotent: true },
     schema: {
-      input: z => z.object(pageInput),
+      input: z =>
+        z.object({
+          ...pageInput,
+          owner: z
+            .string()
+            .optional()
+            .describe(
+              'Only the tenants of this group, e.g. "group:default/ml-team-alpha" or "ml-team-alpha"',
+            ),
+        }),
       output: () => pageOutput(tenantOutput, 'The tenants'),
     },
     action: async ({ input, credentials }) => ({

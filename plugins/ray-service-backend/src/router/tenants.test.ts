@@ -225,6 +225,34 @@ describe('/tenants', () => {
       expect(names(await bravo.get('/tenants'))).toEqual([]);
     });
 
+    it("lists one group's tenants with ?owner, within what the caller may read", async () => {
+      const bravoOwned = await admin
+        .post('/tenants')
+        .send(
+          tenantRequest('bravo-owned', {
+            owner: 'group:default/ml-team-bravo',
+          }),
+        );
+      expect(bravoOwned.status).toBe(201);
+
+      const alphas = names(await admin.get('/tenants?owner=ml-team-alpha'));
+      expect(alphas).toContain('owned');
+      expect(alphas).not.toContain('bravo-owned');
+      expect(
+        names(await admin.get('/tenants?owner=group:default/ml-team-bravo')),
+      ).toEqual(['bravo-owned']);
+      expect(names(await alpha.get('/tenants?owner=ml-team-bravo'))).toEqual(
+        [],
+      );
+      const invalid = await admin.get('/tenants?owner=user:default/alice');
+      expect(invalid.status).toBe(400);
+      expect(invalid.body.details).toEqual([
+        expect.objectContaining({ field: 'owner' }),
+      ]);
+
+      expect((await admin.delete('/tenants/bravo-owned')).status).toBe(202);
+    });
+
     it('lets only owners and admins upgrade and delete', async () => {
       const upgrade = { templateVersion: 'kuberay@1.1.0' };
       expect(

@@ -110,15 +110,23 @@ export class TenantsTable {
   }
 
   /**
-   * Ordered by name; `filter` restricts it (in SQL, so pages stay full).
-   * Unclaimed warm-pool standbys are not listed (see {@link listPool}).
+   * Ordered by name; `filter` restricts it, and `owner` to one group's (in
+   * SQL, so pages stay full). Unclaimed warm-pool standbys are not listed
+   * (see {@link listPool}).
    */
   async list(
     page: PageRequest,
     filter?: TenantFilter,
+    owner?: string,
   ): Promise<Page<StoredTenant>> {
     return keysetPage({
-      query: this.filtered(filter).whereNull('pool'),
+      query: this.filtered(filter)
+        .whereNull('pool')
+        .modify(query => {
+          if (owner) {
+            query.where(`${TENANTS}.owner`, owner);
+          }
+        }),
       page,
       keySchema: nameKeySchema,
       orderBy: ['name'],

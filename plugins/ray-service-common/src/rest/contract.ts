@@ -25,6 +25,7 @@ import {
   poolSampleSchema,
   poolSchema,
 } from '../pools';
+import { groupRefSchema } from '../groups';
 import { computeProfileInputSchema, computeProfileSchema } from '../profiles';
 import {
   templateVersionDocumentSchema,
@@ -57,6 +58,13 @@ const rbacQuerySchema = z.object({
     .default('backstage')
     .meta({ description: "Where the backend's ServiceAccount lives" }),
   deliveryController: z.enum(DELIVERY_CONTROLLERS).optional(),
+});
+
+const tenantListQuerySchema = pageQuerySchema.extend({
+  owner: groupRefSchema.optional().meta({
+    description:
+      "Only this group's tenants (a group ref; `ml-team-alpha` is read as `group:default/ml-team-alpha`)",
+  }),
 });
 
 const HOST_CLUSTERS = 'Host clusters';
@@ -351,7 +359,7 @@ export const rayServiceApi = {
     path: '/tenants',
     tag: TENANTS,
     summary: 'The tenants the caller may read, ordered by name',
-    query: pageQuerySchema,
+    query: tenantListQuerySchema,
     response: {
       status: 200,
       description: 'A page of tenants',

@@ -209,10 +209,17 @@ export class TenantService {
     };
   }
 
-  /** A page of the tenants the caller may read, by name. */
-  async list(credentials: Caller, page: PageRequest): Promise<Page<Tenant>> {
+  /** A page of the tenants the caller may read (of `owner` only, if given), by name. */
+  async list(
+    credentials: Caller,
+    { owner, ...page }: PageRequest & { owner?: string },
+  ): Promise<Page<Tenant>> {
     const filter = await this.deps.access.tenantFilter(credentials);
-    const { items, ...rest } = await this.deps.store.tenants.list(page, filter);
+    const { items, ...rest } = await this.deps.store.tenants.list(
+      page,
+      filter,
+      owner,
+    );
     return { items: items.map(tenantView), ...rest };
   }
 

@@ -16,6 +16,7 @@
 
 import { screen } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
+import { tenant } from '../../__testUtils__/fixtures';
 import { setupMsw, testBaseUrl } from '../../__testUtils__/renderAdmin';
 import {
   groupEntity,
@@ -42,6 +43,37 @@ describe('GroupRayTenantsCard', () => {
       'href',
       '/create/templates/default/ray-tenant',
     );
+  });
+
+  it("lists the group's tenants, asking the backend for that owner's only", async () => {
+    const owners: Array<string | null> = [];
+    server.use(
+      http.get(`${testBaseUrl}/tenants`, ({ request }) => {
+        const owner = new URL(request.url).searchParams.get('owner');
+        owners.push(owner);
+        return HttpResponse.json({
+          items:
+            owner === 'group:default/ml-team-alpha'
+              ? [tenant('alpha-one', { owner })]
+              : [],
+        });
+      }),
+      http.get(`${testBaseUrl}/tenants/alpha-one/usage`, () =>
+        HttpResponse.json({
+          tenant: 'alpha-one',
+          namespace: 'ray-alpha-one',
+          resources: [],
+        }),
+      ),
+    );
+    await renderEntityContent(
+      <GroupRayTenantsCard />,
+      groupEntity('ml-team-alpha'),
+    );
+    expect(
+      await screen.findByRole('link', { name: 'alpha-one' }),
+    ).toBeInTheDocument();
+    expect(owners).toEqual(['group:default/ml-team-alpha']);
   });
 
   it('shows why the tenants could not be read, with a retry', async () => {

@@ -66,12 +66,12 @@ export function GroupRayTenantsCard(props: {
   const entityRoute = useRouteRef(entityRouteRef);
   const group = stringifyEntityRef(entity);
   const state = usePolledData(
-    async api => {
-      const page = await api.listTenants({ query: { limit: MAX_PAGE_LIMIT } });
-      return page.items.filter(
-        t => t.owner.toLocaleLowerCase('en-US') === group,
-      );
-    },
+    async api =>
+      (
+        await api.listTenants({
+          query: { owner: group, limit: MAX_PAGE_LIMIT },
+        })
+      ).items,
     [group],
     { changing: tenants => tenants.some(isChanging), intervalMs: 10_000 },
   );
