@@ -50,6 +50,11 @@ describeReal('the reconcile loop watching past a compaction', () => {
       async () => {
         compactedAt = await host.plane.compactEtcd();
       },
+      // listed again and watching from after the compaction
+      resumedRequests =>
+        watchesOpened(resumedRequests, 'networkpolicies').some(
+          event => Number(resourceVersionOf(event)) >= compactedAt,
+        ),
     );
     expect(compactedAt).toBeGreaterThan(beforeDeletion);
     // the first watch resumed from before the compaction (and the

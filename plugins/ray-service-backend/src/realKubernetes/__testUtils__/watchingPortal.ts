@@ -22,6 +22,7 @@ import {
   TestPortal,
 } from '../../__testUtils__/testPortal';
 import { tenantNamespace } from '../../vocabulary';
+import { watchesOpened } from './watchAudit';
 import { PATIENCE, passUntil } from './passes';
 import { RealHost, START_TIMEOUT_MS, startRealHost } from './realHost';
 import { SeverableProxy, startSeverableProxy } from './severableProxy';
@@ -131,12 +132,18 @@ export interface CutOffDeletion {
 /**
  * Severs the portal's connections (its open WATCHes with them), deletes a
  * managed NetworkPolicy and runs `meanwhile` while it is cut off,
- * reconnects, and waits until the policy is applied again.
+ * reconnects, waits until the policy is applied again, then until the
+ * portal's requests since the severing show its NetworkPolicy watch
+ * `resumed` (by default: a WATCH of NetworkPolicies opened). The repair
+ * may come before that watch: while a kind's informer is down, a pass
+ * that another kind's event starts applies that kind's objects unjudged.
  */
 export async function deleteWhileCutOff(
   host: RealHost,
   proxy: SeverableProxy,
   meanwhile: () => Promise<unknown> = async () => {},
+  resumed: (requests: AuditEvent[]) => boolean = requests =>
+    watchesOpened(requests, 'networkpolicies').length > 0,
 ): Promise<CutOffDeletion> {
   const path = await aManagedNetworkPolicy(host);
   const from = host.audit(WATCHING_USER).length;
@@ -155,9 +162,15 @@ export async function deleteWhileCutOff(
     'the NetworkPolicy applied again',
     PATIENCE,
   );
+  const repairMs = performance.now() - reconnected;
+  await waitFor(
+    async () => resumed(host.audit(WATCHING_USER).slice(from)),
+    'the NetworkPolicy watch resumed',
+    PATIENCE,
+  );
   return {
     beforeDeletion: Number(before.metadata.resourceVersion),
     requests: host.audit(WATCHING_USER).slice(from),
-    repairMs: performance.now() - reconnected,
+    repairMs,
   };
 }
