@@ -226,13 +226,11 @@ describe('/tenants', () => {
     });
 
     it("lists one group's tenants with ?owner, within what the caller may read", async () => {
-      const bravoOwned = await admin
-        .post('/tenants')
-        .send(
-          tenantRequest('bravo-owned', {
-            owner: 'group:default/ml-team-bravo',
-          }),
-        );
+      const bravoOwned = await admin.post('/tenants').send(
+        tenantRequest('bravo-owned', {
+          owner: 'group:default/ml-team-bravo',
+        }),
+      );
       expect(bravoOwned.status).toBe(201);
 
       const alphas = names(await admin.get('/tenants?owner=ml-team-alpha'));
