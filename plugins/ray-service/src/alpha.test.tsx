@@ -59,16 +59,18 @@ describe('the new frontend system', () => {
 
   it("puts the Ray tenants card on a Group's page", async () => {
     server.use(
-      http.get(`${testBaseUrl}/tenants`, () =>
-        HttpResponse.json({
+      // the backend answers `?owner=` with that group's tenants only
+      http.get(`${testBaseUrl}/tenants`, ({ request }) => {
+        const owner = new URL(request.url).searchParams.get('owner');
+        return HttpResponse.json({
           items: [
             fixtureTenant('alpha-one'),
             fixtureTenant('bravo-one', {
               owner: 'group:default/ml-team-bravo',
             }),
-          ],
-        }),
-      ),
+          ].filter(tenant => tenant.owner === owner),
+        });
+      }),
     );
     serveTenantWorkloads(server, 'alpha-one');
     renderEntityPage(groupEntity('ml-team-alpha'));
