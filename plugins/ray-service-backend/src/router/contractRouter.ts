@@ -105,11 +105,12 @@ function respond(definition: RouteDefinition, res: Response, result: unknown) {
     res.end();
   } else if (contentType && contentType !== 'application/json') {
     res.type(contentType).send(result);
-  } else if (definition.method === 'get') {
-    res.json(result);
   } else {
     const body = JSON.stringify(result);
-    if (Buffer.byteLength(body) <= UNCOMPRESSED_WRITE_ANSWER_BYTES) {
+    if (
+      definition.method !== 'get' &&
+      Buffer.byteLength(body) <= UNCOMPRESSED_WRITE_ANSWER_BYTES
+    ) {
       res.set('Cache-Control', 'no-store, no-transform');
     }
     res.type('application/json').send(body);
