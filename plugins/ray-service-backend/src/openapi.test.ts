@@ -127,15 +127,16 @@ describe('openapi.yaml', () => {
         // Reading answers 404 for what the caller may not see, never 403.
         const readableByAll =
           /^GET \/(profiles|templates|tenants|pools\/availability)/.test(route);
-        // 404 also for a cursor of no page, for a tenant's references
-        // (owner group, profile, template version) and a warm pool's
-        // template version that do not exist.
+        // 404 also for a cursor of no page and for a new tenant's
+        // references (owner group, profile, template version) that do not
+        // exist. (A profile's warm-pool version that does not exist is a
+        // 422: on PUT a 404 would say the profile is missing.)
         const namesAnObject =
           route.includes('{') ||
           operation.parameters?.some(
             p => (p as { name?: string }).name === 'cursor',
           ) ||
-          /^POST \/(tenants(\/plan)?|profiles)$/.test(route);
+          /^POST \/tenants(\/plan)?$/.test(route);
         const takesInput = Boolean(
           operation.parameters?.length || operation.requestBody,
         );

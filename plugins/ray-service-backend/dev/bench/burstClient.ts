@@ -49,11 +49,19 @@ interface Message {
   requests: BurstRequest[];
 }
 
+type Reply = { id: number } & ({ answers: BurstAnswer[] } | { error: string });
+
 // node:http with kept-alive connections rather than fetch: fetch's own work
 // per request (~0.5 ms here) adds up across a burst to tens of milliseconds
 // that belong to the client, not to the backend being measured. Answers are
 // compressed as for a browser, which sends this Accept-Encoding.
-const agent = new Agent({ keepAlive: true, maxSockets: Infinity });
+// Idle sockets are closed before Node's servers close theirs (5 s): a
+// request sent on a socket the server is closing fails (ECONNRESET).
+const agent = new Agent({
+  keepAlive: true,
+  maxSockets: Infinity,
+  timeout: 4000,
+});
 const ACCEPT_ENCODING = 'gzip, deflate, br';
 
 function decoded(response: IncomingMessage): Readable {
@@ -105,15 +113,19 @@ function send(request: BurstRequest) {
 function serve() {
   process.on('message', async ({ id, requests }: Message) => {
     const started = performance.now();
-    const answers: BurstAnswer[] = await Promise.all(
-      requests.map(async request => {
-        const sent = performance.now();
-        const answer = await send(request);
-        const ended = performance.now();
-        return { ...answer, ms: ended - sent, endedMs: ended - started };
-      }),
-    );
-    process.send!({ id, answers });
+    try {
+      const answers: BurstAnswer[] = await Promise.all(
+        requests.map(async request => {
+          const sent = performance.now();
+          const answer = await send(request);
+          const ended = performance.now();
+          return { ...answer, ms: ended - sent, endedMs: ended - started };
+        }),
+      );
+      process.send!({ id, answers } satisfies Reply);
+    } catch (error) {
+      process.send!({ id, error: String(error) } satisfies Reply);
+    }
   });
 }
 
@@ -130,20 +142,21 @@ export function startBurstClient(): BurstClient {
     execArgv: ['--require', '@backstage/cli/config/nodeTransform.cjs'],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
-  const waiting = new Map<number, (answers: BurstAnswer[]) => void>();
-  child.on(
-    'message',
-    ({ id, answers }: { id: number; answers: BurstAnswer[] }) => {
-      waiting.get(id)?.(answers);
-      waiting.delete(id);
-    },
-  );
+  const waiting = new Map<number, (reply: Reply) => void>();
+  child.on('message', (reply: Reply) => {
+    waiting.get(reply.id)?.(reply);
+    waiting.delete(reply.id);
+  });
   let next = 0;
   return {
     burst: requests =>
-      new Promise(done => {
+      new Promise((done, fail) => {
         const id = next++;
-        waiting.set(id, done);
+        waiting.set(id, reply =>
+          'answers' in reply
+            ? done(reply.answers)
+            : fail(new Error(`burst client: ${reply.error}`)),
+        );
         child.send({ id, requests } satisfies Message);
       }),
     stop: async () => {

@@ -15,7 +15,10 @@
  */
 
 import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
+import { Knex } from 'knex';
 import { basename } from 'node:path';
+import { migrationsDir } from '../store/migrations';
+import { RayServiceStore } from '../store/RayServiceStore';
 
 const POSTGRES_ENV = 'BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING';
 
@@ -51,4 +54,27 @@ export function storeTestDatabases(): {
     databases: TestDatabases.create({ ids, disableDocker: true }),
     ids,
   };
+}
+
+/**
+ * In a `describe`: a migrated test database and the store on it, set before
+ * its tests run, with `emptied` tables emptied before each test.
+ */
+export function migratedStore(
+  databases: TestDatabases,
+  id: TestDatabaseId,
+  emptied: string[] = [],
+): { knex: Knex; store: RayServiceStore } {
+  const db = {} as { knex: Knex; store: RayServiceStore };
+  beforeAll(async () => {
+    db.knex = await databases.init(id);
+    await db.knex.migrate.latest({ directory: migrationsDir });
+    db.store = new RayServiceStore(db.knex);
+  });
+  beforeEach(async () => {
+    for (const table of emptied) {
+      await db.knex(table).delete();
+    }
+  });
+  return db;
 }

@@ -19,6 +19,7 @@ import {
   FieldRefusal,
   formatZodIssues,
   isUnprocessable,
+  UNPROCESSABLE,
 } from '@ray-service/plugin-ray-service-common';
 import { z } from 'zod';
 
@@ -49,6 +50,13 @@ export class ValidationError extends InputError {
   /** One invalid field, e.g. `ValidationError.of(['limit'], 'must be at least 1')`. */
   static of(path: PropertyKey[], message: string): ValidationError {
     return new ValidationError([issue(path, message)]);
+  }
+
+  /** One field that is well formed but cannot be acted on (422), such as a reference to nothing. */
+  static unprocessable(path: PropertyKey[], message: string): ValidationError {
+    return new ValidationError([
+      { ...issue(path, message), params: UNPROCESSABLE } as ValidationIssue,
+    ]);
   }
 }
 

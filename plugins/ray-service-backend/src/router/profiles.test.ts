@@ -72,25 +72,37 @@ describe('/profiles', () => {
     });
   });
 
-  it('answers 404 for a warm pool on a template version that does not exist', async () => {
-    const response = await create(
-      profileInput({
+  it.each(['create', 'update'])(
+    'answers 422 on %s for a warm pool on a template version that does not exist',
+    async write => {
+      const body = profileInput({
         allocation: {
           strategy: 'warmPool',
           desiredCapacity: 1,
           timezone: 'UTC',
           templateVersion: 'kuberay@9.9.9',
         },
-      }),
-    );
-    expect(response.status).toBe(404);
-    expect(response.body.details).toEqual([
-      {
-        field: 'allocation.templateVersion',
-        message: 'template version kuberay@9.9.9 does not exist',
-      },
-    ]);
-  });
+      });
+      if (write === 'update') {
+        await create(profileInput());
+      }
+      // On an update a 404 would say the profile is missing; it is there.
+      const response =
+        write === 'create'
+          ? await create(body)
+          : await request(server)
+              .put(`${BASE}/small`)
+              .set('Authorization', callers.admin)
+              .send(body);
+      expect(response.status).toBe(422);
+      expect(response.body.details).toEqual([
+        {
+          field: 'allocation.templateVersion',
+          message: 'template version kuberay@9.9.9 does not exist',
+        },
+      ]);
+    },
+  );
 
   it('answers 422 for partitioning of a GPU model no resource group uses', async () => {
     const response = await create(

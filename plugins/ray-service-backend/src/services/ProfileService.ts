@@ -23,7 +23,7 @@ import {
 import { AccessService } from '../access/AccessService';
 import { Caller } from '../access/callers';
 import { Page, PageRequest } from '../lib/pagination';
-import { FieldConflictError, FieldNotFoundError } from '../lib/validation';
+import { FieldConflictError, ValidationError } from '../lib/validation';
 import { RayServiceStore } from '../store/RayServiceStore';
 
 function notFound(name: string) {
@@ -90,7 +90,7 @@ export class ProfileService {
   }
 
   /**
-   * A warm pool's template version must exist (404), not be retired and
+   * A warm pool's template version must exist (422), not be retired and
    * offer the pool's isolation (409).
    */
   private async assertPoolVersion(input: ComputeProfileInput) {
@@ -102,7 +102,8 @@ export class ProfileService {
       parseTemplateVersionRef(allocation.templateVersion),
     );
     if (!version) {
-      throw FieldNotFoundError.of(
+      // 422, not 404: the profile is there, what it points to is not.
+      throw ValidationError.unprocessable(
         ['allocation', 'templateVersion'],
         `template version ${allocation.templateVersion} does not exist`,
       );

@@ -21,12 +21,14 @@ import { Page, PageRequest } from '../lib/pagination';
 import {
   booleanFromColumn,
   ColumnTimestamp,
+  foldJoinedGroupRefs,
   groupRefsByOwner,
   insertBatched,
   insertUnique,
   isoFromColumn,
   RowLock,
   timestampColumn,
+  withJoinedGroupRefs,
   withRowLock,
 } from './columns';
 import { keysetPage } from './keyset';
@@ -83,6 +85,8 @@ export class ProfilesTable {
       this.db,
       lock,
     );
+    // Read after the lock is held: joined, PostgreSQL would return the
+    // visibility rows as they were when the statement began.
     return (await this.withVisibility(rows))[0];
   }
 
@@ -91,10 +95,10 @@ export class ProfilesTable {
     names: string[],
     filter?: ProfileFilter,
   ): Promise<ComputeProfile[]> {
-    const rows: ProfileRow[] = await this.filtered(filter)
+    const rows = await this.joined(this.filtered(filter))
       .whereIn(`${PROFILES}.name`, names)
-      .orderBy('name');
-    return this.withVisibility(rows);
+      .orderBy(`${PROFILES}.name`);
+    return fromJoinedRows(rows);
   }
 
   /** Every profile with a warm pool (that `filter` lets through), by name. */
@@ -179,6 +183,14 @@ export class ProfilesTable {
     );
   }
 
+  /** `query` with each profile's visibility rows joined: one statement (see {@link fromJoinedRows}). */
+  private joined(query: Knex.QueryBuilder): Knex.QueryBuilder {
+    return withJoinedGroupRefs(query, PROFILES, VISIBILITY, {
+      profile_name: 'name',
+    });
+  }
+
+  /** The profiles of `rows`, with their visibility read in a second statement (pages: a join would cut them). */
   private async withVisibility(rows: ProfileRow[]): Promise<ComputeProfile[]> {
     const visibleTo = groupRefsByOwner(
       await this.db<VisibilityRow>(VISIBILITY).whereIn(
@@ -207,6 +219,12 @@ function toRow(profile: ComputeProfile): ProfileRow {
     created_at: timestampColumn(profile.createdAt),
     updated_at: timestampColumn(profile.updatedAt),
   };
+}
+
+function fromJoinedRows(rows: ProfileRow[]): ComputeProfile[] {
+  return foldJoinedGroupRefs(rows, row => row.name).map(({ row, groupRefs }) =>
+    fromRow(row, groupRefs),
+  );
 }
 
 function fromRow(row: ProfileRow, visibleTo: string[]): ComputeProfile {

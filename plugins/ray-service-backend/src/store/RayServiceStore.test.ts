@@ -30,7 +30,11 @@ import {
 } from '../__testUtils__/fixtures';
 import { FieldNotFoundError } from '../lib/validation';
 import { migrationsDir } from './migrations';
-import type { ProfileFilter, TenantFilter } from './types';
+import type {
+  ProfileFilter,
+  TemplateVersionFilter,
+  TenantFilter,
+} from './types';
 import { RayServiceStore } from './RayServiceStore';
 
 jest.setTimeout(60_000);
@@ -39,6 +43,7 @@ const { databases, ids } = storeTestDatabases();
 
 const ALPHA = 'group:default/ml-team-alpha';
 const ML_TEAMS = 'group:default/ml-teams';
+const PLATFORM = 'group:default/platform';
 
 async function allPages<T>(
   list: (cursor?: string) => Promise<{ items: T[]; nextCursor?: string }>,
@@ -284,10 +289,13 @@ describe.each(ids)('RayServiceStore on %s', databaseId => {
     it('stores the whole version and refuses duplicates', async () => {
       const version = templateVersion({
         addons: [MLFLOW_ADDON],
-        sharedWith: [ML_TEAMS],
+        sharedWith: [ALPHA, ML_TEAMS],
         state: 'published',
       });
       await store.templateVersions.insert(version);
+      await store.templateVersions.insert(
+        templateVersion({ version: '1.1.0', sharedWith: [PLATFORM] }),
+      );
       expect(await store.templateVersions.get(version)).toEqual(version);
       await expect(store.templateVersions.insert(version)).rejects.toThrow(
         ConflictError,
@@ -340,20 +348,23 @@ describe.each(ids)('RayServiceStore on %s', databaseId => {
         await store.templateVersions.insert(version);
       }
       for (const groupRefs of [[], [ALPHA], [ALPHA, ML_TEAMS], [ML_TEAMS]]) {
-        const page = await store.templateVersions.list(
-          { limit: 50 },
-          {
-            allOf: [
-              { states: ['published', 'deprecated'] },
-              { sharedWithGroups: groupRefs },
-            ],
-          },
-        );
+        const filter: TemplateVersionFilter = {
+          allOf: [
+            { states: ['published', 'deprecated'] },
+            { sharedWithGroups: groupRefs },
+          ],
+        };
+        const page = await store.templateVersions.list({ limit: 50 }, filter);
         const expected = versions
           .filter(v => isTemplateVersionVisibleTo(v, groupRefs, () => []))
           .map(v => v.version);
         expect(page.items.map(v => v.version)).toEqual(expected);
         expect(page.totalCount).toBe(expected.length);
+        for (const v of versions) {
+          expect(await store.templateVersions.get(v, filter)).toEqual(
+            expected.includes(v.version) ? v : undefined,
+          );
+        }
       }
     });
   });

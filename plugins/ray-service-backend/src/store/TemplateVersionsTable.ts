@@ -25,12 +25,14 @@ import { z } from 'zod';
 import { Page, PageRequest } from '../lib/pagination';
 import {
   ColumnTimestamp,
+  foldJoinedGroupRefs,
   groupRefsByOwner,
   insertBatched,
   insertUnique,
   isoFromColumn,
   RowLock,
   timestampColumn,
+  withJoinedGroupRefs,
   withRowLock,
 } from './columns';
 import { keysetPage } from './keyset';
@@ -82,10 +84,10 @@ export class TemplateVersionsTable {
     key: TemplateVersionKey,
     filter?: TemplateVersionFilter,
   ): Promise<TemplateVersion | undefined> {
-    const row = await this.filtered(filter)
-      .where(qualified(primaryKey(key)))
-      .first();
-    return row ? (await this.withSharing([row]))[0] : undefined;
+    const rows = await this.joined(this.filtered(filter)).where(
+      qualified(primaryKey(key)),
+    );
+    return fromJoinedRows(rows)[0];
   }
 
   /**
@@ -101,6 +103,8 @@ export class TemplateVersionsTable {
       this.db,
       lock,
     );
+    // Read after the lock is held: joined, PostgreSQL would return the
+    // sharing rows as they were when the statement began.
     return (await this.withSharing(rows))[0];
   }
 
@@ -251,6 +255,15 @@ export class TemplateVersionsTable {
     );
   }
 
+  /** `query` with each version's sharing rows joined: one statement (see {@link fromJoinedRows}). */
+  private joined(query: Knex.QueryBuilder): Knex.QueryBuilder {
+    return withJoinedGroupRefs(query, VERSIONS, SHARING, {
+      template_name: 'name',
+      template_version: 'version',
+    });
+  }
+
+  /** The versions of `rows`, with their sharing read in a second statement (pages: a join would cut them). */
   private async withSharing(
     rows: TemplateVersionRow[],
   ): Promise<TemplateVersion[]> {
@@ -282,6 +295,12 @@ function qualified(columns: Record<string, string>) {
 
 function sharingKey(key: TemplateVersionKey) {
   return { template_name: key.name, template_version: key.version };
+}
+
+function fromJoinedRows(rows: TemplateVersionRow[]): TemplateVersion[] {
+  return foldJoinedGroupRefs(rows, row =>
+    templateVersionRef(row.name, row.version),
+  ).map(({ row, groupRefs }) => fromRow(row, groupRefs));
 }
 
 function fromRow(

@@ -34,6 +34,7 @@ import { TENANT_NAMESPACE_PREFIX } from '../vocabulary';
 import { applyCriteria } from './criteria';
 import { keysetPage } from './keyset';
 import {
+  PlacedTenant,
   PoolClaim,
   PoolClaimable,
   StoredTenant,
@@ -141,6 +142,21 @@ export class TenantsTable {
       .where({ host_cluster: hostCluster })
       .orderBy('name');
     return rows.map(fromRow);
+  }
+
+  /** The tenants on a host cluster that are not being deleted, by name; only what placement counts. */
+  async placedOn(hostCluster: string): Promise<PlacedTenant[]> {
+    const rows: Array<Pick<TenantRow, 'name' | 'namespace' | 'profile'>> =
+      await this.db(TENANTS)
+        .select('name', 'namespace', 'profile')
+        .where({ host_cluster: hostCluster })
+        .whereNull('deletion_requested_at')
+        .orderBy('name');
+    return rows.map(row => ({
+      name: row.name,
+      profile: row.profile,
+      namespace: namespaceOf(row),
+    }));
   }
 
   async insert(tenant: StoredTenant): Promise<void> {
@@ -263,8 +279,22 @@ export class TenantsTable {
     return row && fromRow(row);
   }
 
-  /** Ready standbys a claim may take, the oldest first. */
+  /** How many Ready standbys a claim may take now. */
+  async countClaimable(claimable: PoolClaimable): Promise<number> {
+    return countFromRow(
+      await this.standbys(claimable).count({ count: '*' }).first(),
+    );
+  }
+
+  /** The Ready standby a claim takes first: the oldest. */
   private claimable(claimable: PoolClaimable) {
+    return this.standbys(claimable)
+      .orderBy([{ column: 'created_at' }, { column: 'name' }])
+      .limit(1);
+  }
+
+  /** Ready standbys a claim may take. */
+  private standbys(claimable: PoolClaimable) {
     return this.db(TENANTS)
       .where(inPool(claimable))
       .whereNull('deletion_requested_at')
@@ -272,9 +302,7 @@ export class TenantsTable {
         if (claimable.hostCluster) {
           query.where({ host_cluster: claimable.hostCluster });
         }
-      })
-      .orderBy([{ column: 'created_at' }, { column: 'name' }])
-      .limit(1);
+      });
   }
 
   /**
@@ -385,6 +413,11 @@ function isPostgres(db: Knex): boolean {
   return db.client.config.client === 'pg';
 }
 
+/** A row without a namespace has the one its name gives. */
+function namespaceOf(row: Pick<TenantRow, 'name' | 'namespace'>): string {
+  return row.namespace ?? `${TENANT_NAMESPACE_PREFIX}${row.name}`;
+}
+
 function fromRow(row: TenantRow): StoredTenant {
   const status: Partial<StatusColumn> = JSON.parse(row.status);
   return {
@@ -401,7 +434,7 @@ function fromRow(row: TenantRow): StoredTenant {
     createdBy: row.created_by,
     createdAt: isoFromColumn(row.created_at),
     updatedAt: isoFromColumn(row.updated_at),
-    namespace: row.namespace ?? `${TENANT_NAMESPACE_PREFIX}${row.name}`,
+    namespace: namespaceOf(row),
     ...(row.deletion_requested_at !== null && {
       deletionRequestedAt: isoFromColumn(row.deletion_requested_at),
     }),

@@ -57,6 +57,56 @@ export function groupRefsByOwner<R extends { group_ref: string }>(
   return owner => [...(byOwner.get(owner) ?? [])].sort();
 }
 
+/** The alias of a joined group ref (see {@link withJoinedGroupRefs}). */
+const JOINED_GROUP_REF = 'joined_group_ref';
+
+/**
+ * `query` on `parent` left-joined with its group table (`on`: child column
+ * to parent column), so that the rows and their group refs come in one
+ * statement: a row per group ref, or one with none.
+ */
+export function withJoinedGroupRefs(
+  query: Knex.QueryBuilder,
+  parent: string,
+  child: string,
+  on: Record<string, string>,
+): Knex.QueryBuilder {
+  return query
+    .select(`${parent}.*`, `${child}.group_ref as ${JOINED_GROUP_REF}`)
+    .leftJoin(child, join => {
+      for (const [childColumn, parentColumn] of Object.entries(on)) {
+        join.on(`${child}.${childColumn}`, '=', `${parent}.${parentColumn}`);
+      }
+    });
+}
+
+/**
+ * The rows of a {@link withJoinedGroupRefs} query, one per key in their
+ * first order, each with its group refs (as {@link groupRefsByOwner} gives them).
+ */
+export function foldJoinedGroupRefs<R>(
+  rows: Array<R & { [JOINED_GROUP_REF]?: string | null }>,
+  keyOf: (row: R) => string,
+): Array<{ row: R; groupRefs: string[] }> {
+  const firstRows = new Map<string, R>();
+  const refs: Array<{ key: string; group_ref: string }> = [];
+  for (const { [JOINED_GROUP_REF]: groupRef, ...rest } of rows) {
+    const row = rest as unknown as R;
+    const key = keyOf(row);
+    if (!firstRows.has(key)) {
+      firstRows.set(key, row);
+    }
+    if (groupRef) {
+      refs.push({ key, group_ref: groupRef });
+    }
+  }
+  const groupRefsOf = groupRefsByOwner(refs, ref => ref.key);
+  return [...firstRows].map(([key, row]) => ({
+    row,
+    groupRefs: groupRefsOf(key),
+  }));
+}
+
 function isUniqueViolation(error: unknown): boolean {
   const code = (error as { code?: unknown })?.code;
   return (

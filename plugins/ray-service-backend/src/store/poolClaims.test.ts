@@ -15,10 +15,9 @@
  */
 
 import { ConflictError } from '@backstage/errors';
-import knexFactory, { Knex } from 'knex';
-import { storeTestDatabases } from '../__testUtils__/databases';
+import knexFactory from 'knex';
+import { migratedStore, storeTestDatabases } from '../__testUtils__/databases';
 import { storedTenant } from '../__testUtils__/fixtures';
-import { migrationsDir } from './migrations';
 import { RayServiceStore } from './RayServiceStore';
 import type { PoolClaim, StoredTenant } from './types';
 
@@ -54,26 +53,19 @@ function claimFor(name: string, overrides: Partial<PoolClaim> = {}): PoolClaim {
 }
 
 describe.each(ids)('claims of warm-pool standbys on %s', databaseId => {
-  let knex: Knex;
-  let store: RayServiceStore;
-
-  beforeAll(async () => {
-    knex = await databases.init(databaseId);
-    await knex.migrate.latest({ directory: migrationsDir });
-    store = new RayServiceStore(knex);
-  });
-  beforeEach(async () => {
-    await knex('tenants').delete();
-  });
+  const db = migratedStore(databases, databaseId, ['tenants']);
 
   it('hands the oldest Ready standby to the team, keeping its namespace', async () => {
-    await store.tenants.insert(
+    await db.store.tenants.insert(
       standby('wp-young', { createdAt: '2026-01-01T10:00:00.000Z' }),
     );
-    await store.tenants.insert(standby('wp-old'));
-    await store.tenants.insert(standby('wp-busy', { phase: 'Provisioning' }));
+    await db.store.tenants.insert(standby('wp-old'));
+    await db.store.tenants.insert(
+      standby('wp-busy', { phase: 'Provisioning' }),
+    );
+    expect(await db.store.tenants.countClaimable(claimFor('alpha'))).toBe(2);
 
-    const claimed = await store.tenants.claim(claimFor('alpha'));
+    const claimed = await db.store.tenants.claim(claimFor('alpha'));
     expect(claimed).toMatchObject({
       name: 'alpha',
       namespace: 'ray-wp-old',
@@ -84,65 +76,67 @@ describe.each(ids)('claims of warm-pool standbys on %s', databaseId => {
       claimedAt: '2026-01-02T00:00:00.000Z',
     });
     expect(claimed?.pool).toBeUndefined();
-    expect(await store.tenants.get('wp-old')).toBeUndefined();
-    expect((await store.tenants.listPool('small')).map(t => t.name)).toEqual([
-      'wp-busy',
-      'wp-young',
-    ]);
+    expect(await db.store.tenants.get('wp-old')).toBeUndefined();
+    expect(await db.store.tenants.countClaimable(claimFor('beta'))).toBe(1);
+    expect((await db.store.tenants.listPool('small')).map(t => t.name)).toEqual(
+      ['wp-busy', 'wp-young'],
+    );
     // Claimed tenants are listed like any; standbys are not.
-    const listed = await store.tenants.list({ limit: 10 });
+    const listed = await db.store.tenants.list({ limit: 10 });
     expect(listed.items.map(t => t.name)).toEqual(['alpha']);
   });
 
   it('claims only a standby of the version, isolation and cluster asked for', async () => {
-    await store.tenants.insert(standby('wp-a'));
+    await db.store.tenants.insert(standby('wp-a'));
     expect(
-      await store.tenants.claim(
+      await db.store.tenants.claim(
         claimFor('x', { template: { name: 'kuberay', version: '2.0.0' } }),
       ),
     ).toBeUndefined();
     expect(
-      await store.tenants.claim(claimFor('x', { isolation: 'namespace' })),
+      await db.store.tenants.claim(claimFor('x', { isolation: 'namespace' })),
     ).toBeUndefined();
     expect(
-      await store.tenants.claim(claimFor('x', { hostCluster: 'elsewhere' })),
+      await db.store.tenants.claim(claimFor('x', { hostCluster: 'elsewhere' })),
     ).toBeUndefined();
-    expect(await store.tenants.claim(claimFor('x', { pool: 'large' }))).toBe(
+    expect(await db.store.tenants.claim(claimFor('x', { pool: 'large' }))).toBe(
       undefined,
     );
     expect(
-      await store.tenants.claim(claimFor('x', { hostCluster: 'sim' })),
+      await db.store.tenants.claim(claimFor('x', { hostCluster: 'sim' })),
     ).toMatchObject({ name: 'x', namespace: 'ray-wp-a' });
   });
 
   it('refuses a taken name and leaves the standby in the pool', async () => {
-    await store.tenants.insert(standby('wp-a'));
-    await store.tenants.insert(storedTenant({ name: 'alpha' }));
-    await expect(store.tenants.claim(claimFor('alpha'))).rejects.toThrow(
+    await db.store.tenants.insert(standby('wp-a'));
+    await db.store.tenants.insert(storedTenant({ name: 'alpha' }));
+    await expect(db.store.tenants.claim(claimFor('alpha'))).rejects.toThrow(
       ConflictError,
     );
-    expect(await store.tenants.get('wp-a')).toMatchObject({ pool: 'small' });
+    expect(await db.store.tenants.get('wp-a')).toMatchObject({ pool: 'small' });
   });
 
   it('never removes a claimed tenant as a standby', async () => {
-    await store.tenants.insert(standby('wp-a'));
-    await store.tenants.claim(claimFor('alpha'));
+    await db.store.tenants.insert(standby('wp-a'));
+    await db.store.tenants.claim(claimFor('alpha'));
     expect(
-      await store.tenants.releaseStandby(
+      await db.store.tenants.releaseStandby(
         'wp-a',
         'small',
         '2026-01-03T00:00:00Z',
       ),
     ).toBe(false);
     expect(
-      await store.tenants.releaseStandby(
+      await db.store.tenants.releaseStandby(
         'alpha',
         'small',
         '2026-01-03T00:00:00Z',
       ),
     ).toBe(false);
-    expect(await store.tenants.get('alpha')).toMatchObject({ phase: 'Ready' });
-    expect((await store.tenants.get('alpha'))?.deletionRequestedAt).toBe(
+    expect(await db.store.tenants.get('alpha')).toMatchObject({
+      phase: 'Ready',
+    });
+    expect((await db.store.tenants.get('alpha'))?.deletionRequestedAt).toBe(
       undefined,
     );
   });
@@ -151,15 +145,15 @@ describe.each(ids)('claims of warm-pool standbys on %s', databaseId => {
     const standbys = 6;
     const claims = 30;
     for (let i = 0; i < standbys; i++) {
-      await store.tenants.insert(standby(`wp-${i}`));
+      await db.store.tenants.insert(standby(`wp-${i}`));
     }
     // A second connection pool on the same database stands for another
     // backend replica (SQLite: the same in-memory database has one).
     const replica =
       databaseId === 'SQLITE_3'
         ? undefined
-        : knexFactory({ ...knex.client.config });
-    const stores = [store, new RayServiceStore(replica ?? knex)];
+        : knexFactory({ ...db.knex.client.config });
+    const stores = [db.store, new RayServiceStore(replica ?? db.knex)];
     try {
       const results = await Promise.all(
         Array.from({ length: claims }, (_, i) =>
@@ -170,8 +164,8 @@ describe.each(ids)('claims of warm-pool standbys on %s', databaseId => {
       expect(won).toHaveLength(standbys);
       const namespaces = won.map(t => t.namespace);
       expect(new Set(namespaces).size).toBe(standbys);
-      expect(await store.tenants.listPool('small')).toEqual([]);
-      const rows = await knex('tenants').select('name', 'namespace');
+      expect(await db.store.tenants.listPool('small')).toEqual([]);
+      const rows = await db.knex('tenants').select('name', 'namespace');
       expect(rows).toHaveLength(standbys);
     } finally {
       await replica?.destroy();
@@ -179,14 +173,14 @@ describe.each(ids)('claims of warm-pool standbys on %s', databaseId => {
   });
 
   it('records when a tenant first became Ready, once', async () => {
-    await store.tenants.insert(standby('wp-a'));
-    expect(await store.tenants.markReady('wp-a', '2026-01-01T00:05:00Z')).toBe(
-      true,
-    );
-    expect(await store.tenants.markReady('wp-a', '2026-01-01T00:09:00Z')).toBe(
-      false,
-    );
-    expect((await store.tenants.get('wp-a'))?.readyAt).toBe(
+    await db.store.tenants.insert(standby('wp-a'));
+    expect(
+      await db.store.tenants.markReady('wp-a', '2026-01-01T00:05:00Z'),
+    ).toBe(true);
+    expect(
+      await db.store.tenants.markReady('wp-a', '2026-01-01T00:09:00Z'),
+    ).toBe(false);
+    expect((await db.store.tenants.get('wp-a'))?.readyAt).toBe(
       '2026-01-01T00:05:00.000Z',
     );
   });

@@ -37,7 +37,6 @@ export interface StoredTenant
   claimedAt?: string;
 }
 
-/** What claiming a pool standby asks: which one, and whose it becomes. */
 /** Which standbys a claim may take. */
 export interface PoolClaimable {
   pool: string;
@@ -47,6 +46,10 @@ export interface PoolClaimable {
   hostCluster?: string;
 }
 
+/** A tenant on a host cluster as placement counts it (not being deleted). */
+export type PlacedTenant = Pick<StoredTenant, 'name' | 'namespace' | 'profile'>;
+
+/** What claiming a pool standby asks: which one, and whose it becomes. */
 export interface PoolClaim extends PoolClaimable {
   /** The claimed tenant's new name and owner. */
   name: string;

@@ -229,9 +229,9 @@ export const rayServiceApi = {
       description: 'The created profile',
       schema: computeProfileSchema,
     },
-    // 404: a warm pool's template version that does not exist; 422: a
+    // 422: a warm pool's template version that does not exist, a
     // partitioning entry for a model no resource group uses.
-    errors: [403, 404, 409, 422],
+    errors: [403, 409, 422],
   }),
   getProfile: route({
     method: 'get',
@@ -259,7 +259,7 @@ export const rayServiceApi = {
       description: 'The updated profile',
       schema: computeProfileSchema,
     },
-    // A partitioning entry for a model no resource group uses.
+    // 422: as for create.
     errors: [403, 409, 422],
   }),
   deleteProfile: route({

@@ -35,7 +35,7 @@ describe('routes', () => {
       400, 401, 404, 431,
     ]);
     expect(errorStatusesOf(rayServiceApi.createProfile)).toEqual([
-      400, 401, 403, 404, 409, 413, 415, 422,
+      400, 401, 403, 409, 413, 415, 422,
     ]);
   });
 

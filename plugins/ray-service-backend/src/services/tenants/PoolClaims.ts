@@ -23,6 +23,7 @@ import {
   WarmPoolAllocation,
 } from '@ray-service/plugin-ray-service-common';
 import { performance } from 'node:perf_hooks';
+import { SingleFlight } from '../../lib/SingleFlight';
 import { PoolOffer, poolOffer } from '../../provisioning/pools/poolActions';
 import { RayServiceStore, StoredTenant } from '../../store/RayServiceStore';
 import { PoolClaimable } from '../../store/types';
@@ -55,6 +56,10 @@ export interface ClaimListener {
  * makes it atomic (see `TenantsTable.claim`).
  */
 export class PoolClaims {
+  /** This backend's claim transactions under way, by claimable (see `take`). */
+  private readonly underWay = new Map<string, Set<Promise<unknown>>>();
+  private readonly readyCounts = new SingleFlight<number>();
+
   constructor(
     private readonly deps: {
       store: RayServiceStore;
@@ -94,21 +99,43 @@ export class PoolClaims {
 
   /**
    * Claims a standby, with its audit entry and pool event in the same
-   * transaction. An empty pool costs one read and no transaction: in a burst
-   * of creates most are misses, and on SQLite's single connection each
-   * transaction waits for the ones before it.
+   * transaction. A transaction starts only while the pool has more Ready
+   * standbys than this backend has claims of them under way; otherwise the
+   * request waits for those and counts again. In a burst beyond the pool
+   * every request would else open a transaction to find nothing, and the
+   * claims would wait for their connections and round trips. Atomicity is
+   * the database's alone (see `TenantsTable.claim`): replicas do not see
+   * each other's claims under way. An empty pool costs one read.
    */
   private async take(
+    claimable: PoolClaimable,
+    checked: CheckedRequest,
+    actor: string,
+    at: string,
+  ): Promise<StoredTenant | undefined> {
+    const key = JSON.stringify(claimable);
+    for (;;) {
+      const ready = await this.readyCounts.run(key, () =>
+        this.deps.store.tenants.countClaimable(claimable),
+      );
+      const underWay = this.underWay.get(key);
+      if (ready === 0) {
+        return undefined;
+      }
+      if (!underWay || ready > underWay.size) {
+        return this.track(key, this.claimOne(claimable, checked, actor, at));
+      }
+      await Promise.allSettled(underWay);
+    }
+  }
+
+  private async claimOne(
     claimable: PoolClaimable,
     { request, profile }: CheckedRequest,
     actor: string,
     at: string,
   ): Promise<StoredTenant | undefined> {
-    const { store } = this.deps;
-    if (!(await store.tenants.nextClaimable(claimable))) {
-      return undefined;
-    }
-    return store.transaction(async tx => {
+    return this.deps.store.transaction(async tx => {
       const tenant = await tx.tenants.claim({
         ...claimable,
         name: request.name,
@@ -133,6 +160,20 @@ export class PoolClaims {
       });
       return tenant;
     });
+  }
+
+  /** `claim`, counted under way for its claimable until it settles. */
+  private async track<T>(key: string, claim: Promise<T>): Promise<T> {
+    const underWay = this.underWay.get(key) ?? new Set<Promise<unknown>>();
+    this.underWay.set(key, underWay.add(claim));
+    try {
+      return await claim;
+    } finally {
+      underWay.delete(claim);
+      if (underWay.size === 0 && this.underWay.get(key) === underWay) {
+        this.underWay.delete(key);
+      }
+    }
   }
 
   /**

@@ -57,6 +57,7 @@ import {
   templateVersionRefusal,
 } from './checks';
 import { authorizedTenant } from './authorizedTenant';
+import { SingleFlight } from '../../lib/SingleFlight';
 import { namespaceRefusal } from './namespaceClaim';
 import { Placement } from './placement/Placement';
 import { CheckedRequest, PoolClaims } from './PoolClaims';
@@ -145,14 +146,21 @@ export interface TenantServiceDeps {
  * a tenant the caller may not read does not exist for them (404).
  */
 export class TenantService {
+  // Creates in a burst ask for the same few profiles and versions.
+  private readonly profileReads = new SingleFlight<
+    ComputeProfile | undefined
+  >();
+  private readonly versionReads = new SingleFlight<
+    TemplateVersion | undefined
+  >();
+
   constructor(private readonly deps: TenantServiceDeps) {}
 
   /** What creating the tenant would apply; every check of create, no side effects. */
   async plan(credentials: Caller, request: TenantRequest): Promise<TenantPlan> {
-    const checked = await this.check(
-      request,
-      await this.deps.access.requireTenantCreator(credentials),
-    );
+    const creator = await this.deps.access.requireTenantCreator(credentials);
+    const checked = await this.check(request, creator);
+    await this.assertNameFree(request.name);
     const offer = (await this.deps.pools?.peek(checked)) ?? {};
     const standby = 'tenant' in offer ? offer.tenant : undefined;
     const planned = await this.planOn(
@@ -194,6 +202,7 @@ export class TenantService {
         provisioning: { source: 'warmPool' },
       };
     }
+    await this.assertNameFree(request.name);
     const tenant = await this.deps.placement.place(placementOf(checked), {
       prepare: async hostCluster => {
         await this.planOn(checked, hostCluster);
@@ -401,6 +410,16 @@ export class TenantService {
   }
 
   /**
+   * Refused before the work of a create or plan; the insert or claim
+   * refuses a name taken meanwhile (a unique name).
+   */
+  private async assertNameFree(name: string) {
+    if (await this.deps.store.tenants.get(name)) {
+      throw new ConflictError(`tenant "${name}" already exists`);
+    }
+  }
+
+  /**
    * Another portal sharing the host cluster (another instance) may have a
    * tenant of the same name, whose namespace is then taken: refused before
    * anything is written, so that neither portal touches the other's objects.
@@ -436,14 +455,15 @@ export class TenantService {
         `you may only create tenants owned by one of your groups, not ${request.owner}`,
       );
     }
-    if (await store.tenants.get(request.name)) {
-      throw new ConflictError(`tenant "${request.name}" already exists`);
-    }
     const [lineage, profile, templateVersion] = await Promise.all([
       groups.lineageOf(request.owner),
-      store.profiles.get(request.profile),
-      store.templateVersions.get(
-        parseTemplateVersionRef(request.templateVersion),
+      this.profileReads.run(request.profile, () =>
+        store.profiles.get(request.profile),
+      ),
+      this.versionReads.run(request.templateVersion, () =>
+        store.templateVersions.get(
+          parseTemplateVersionRef(request.templateVersion),
+        ),
       ),
     ]);
     if (!lineage) {

@@ -27,7 +27,8 @@ import { HostClusterProbe } from '../../../hostClusters/HostClusterProbe';
 import { Fetched, fetched } from '../../../lib/fetched';
 import { KeyedMutex } from '../../../lib/KeyedMutex';
 import { FieldNotFoundError } from '../../../lib/validation';
-import { RayServiceStore, StoredTenant } from '../../../store/RayServiceStore';
+import { RayServiceStore } from '../../../store/RayServiceStore';
+import { PlacedTenant } from '../../../store/types';
 import {
   CapacityTotals,
   computeCapacity,
@@ -183,7 +184,7 @@ export class Placement {
           'value' in capacity
             ? await this.pending(
                 store,
-                await store.tenants.listOnHostCluster(candidate.name),
+                await store.tenants.placedOn(candidate.name),
                 capacity.value,
               )
             : undefined;
@@ -240,7 +241,7 @@ export class Placement {
   /** What the tenants of a cluster whose quotas `capacity` did not count hold. */
   private async pending(
     store: RayServiceStore,
-    tenants: StoredTenant[],
+    tenants: PlacedTenant[],
     capacity: HostCapacity,
   ): Promise<PendingTenants> {
     const waiting = awaitingQuota(tenants, capacity.quotaNamespaces);

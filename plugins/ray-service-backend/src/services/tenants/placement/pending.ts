@@ -39,10 +39,9 @@ export interface PendingTenants {
  * quota is there it counts them, and once it is gone they hold nothing.
  * Pure.
  */
-export function awaitingQuota(
-  tenants: StoredTenant[],
-  quotaNamespaces: readonly string[],
-): StoredTenant[] {
+export function awaitingQuota<
+  T extends Pick<StoredTenant, 'namespace' | 'deletionRequestedAt'>,
+>(tenants: T[], quotaNamespaces: readonly string[]): T[] {
   const counted = new Set(quotaNamespaces);
   return tenants.filter(
     tenant => !tenant.deletionRequestedAt && !counted.has(tenant.namespace),
@@ -55,7 +54,7 @@ export function awaitingQuota(
  * deleted, so that only happens in a race with a profile's deletion. Pure.
  */
 export function pendingTenants(
-  tenants: StoredTenant[],
+  tenants: Array<Pick<StoredTenant, 'profile'>>,
   profiles: ReadonlyMap<
     string,
     Pick<ComputeProfileInput, 'resources' | 'partitioning'>
