@@ -22,6 +22,26 @@ export const FIELD_MANAGER = 'kube-control-plane';
 export interface KubeResponse {
   status: number;
   body: string;
+  /** The `Retry-After` header, in seconds, if the server sent one. */
+  retryAfter?: string;
+}
+
+/** How often a request is sent in all when the server keeps asking to retry later. */
+const MAX_ATTEMPTS = 10;
+/** The longest one `Retry-After` is waited for. */
+const MAX_RETRY_AFTER_MS = 5_000;
+
+/** How long a 429 or 503 answer asks to wait before the request is sent again, if it does. */
+function retryAfterMs(response: KubeResponse): number | undefined {
+  if (response.status !== 429 && response.status !== 503) {
+    return undefined;
+  }
+  const seconds = Number(response.retryAfter);
+  return response.retryAfter !== undefined &&
+    Number.isFinite(seconds) &&
+    seconds >= 0
+    ? Math.min(seconds * 1000, MAX_RETRY_AFTER_MS)
+    : undefined;
 }
 
 /** A non-2xx answer of the API server; the message carries its Status message, never credentials. */
@@ -68,11 +88,31 @@ export class KubeHttpClient {
     this.agent = new https.Agent({ ca: caPem, keepAlive: true });
   }
 
-  /** Sends one request; resolves with any HTTP answer, rejects on network errors and after `timeoutMs`. */
-  request(
+  /**
+   * Sends a request; resolves with any HTTP answer, rejects on network errors
+   * and after `timeoutMs`. A 429 or 503 with a `Retry-After` (the API server
+   * says so while a resource's storage (re)initializes, e.g. just after its
+   * CRD is established) is sent again after that time, as client-go does.
+   */
+  async request(
     method: string,
     path: string,
     options: { body?: string; contentType?: string; timeoutMs?: number } = {},
+  ): Promise<KubeResponse> {
+    for (let attempt = 1; ; attempt++) {
+      const response = await this.requestOnce(method, path, options);
+      const waitMs = retryAfterMs(response);
+      if (waitMs === undefined || attempt >= MAX_ATTEMPTS) {
+        return response;
+      }
+      await new Promise(resolve => setTimeout(resolve, waitMs));
+    }
+  }
+
+  private requestOnce(
+    method: string,
+    path: string,
+    options: { body?: string; contentType?: string; timeoutMs?: number },
   ): Promise<KubeResponse> {
     return new Promise((resolve, reject) => {
       const req = https.request(
@@ -96,6 +136,7 @@ export class KubeHttpClient {
             resolve({
               status: res.statusCode ?? 0,
               body: Buffer.concat(chunks).toString('utf8'),
+              retryAfter: res.headers['retry-after'],
             }),
           );
           res.on('error', reject);
