@@ -20,9 +20,10 @@ import {
   isLabelValue,
   LABEL_KEY_PATTERN,
   LABEL_VALUE_PATTERN,
+  requiredTextSchema,
 } from './validation';
 
-const nonEmpty = z.string().trim().min(1, 'is required').max(253);
+const nonEmpty = requiredTextSchema(253);
 
 export const PUBLIC_CLOUD_PROVIDERS = ['aws', 'azure', 'gcp', 'oci'] as const;
 export const DATA_CENTER_INFRASTRUCTURES = [

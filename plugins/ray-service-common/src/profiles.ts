@@ -31,7 +31,7 @@ import {
   QuantityKind,
   quantitySchemaFor,
 } from './quantity';
-import { slugSchema, timestampSchema } from './validation';
+import { requiredTextSchema, slugSchema, timestampSchema } from './validation';
 
 /**
  * One homogeneous part of a profile, e.g. a head or a worker group; profiles
@@ -74,7 +74,7 @@ export type ResourceGroup = z.infer<typeof resourceGroupSchema>;
 
 const profileFields = {
   name: slugSchema,
-  displayName: z.string().trim().min(1, 'is required').max(100),
+  displayName: requiredTextSchema(100),
   description: z.string().max(2000).default(''),
   resources: z
     .array(resourceGroupSchema)

@@ -24,8 +24,10 @@ import {
   isLabelValue,
   isSecretKey,
   isSemver,
+  requiredTextSchema,
   slugSchema,
 } from './validation';
+import { z } from 'zod';
 
 describe('string formats', () => {
   it('checks DNS-1123 labels', () => {
@@ -128,5 +130,29 @@ describe('string formats', () => {
     expect(slugSchema.safeParse('a'.repeat(64)).error?.issues[0].message).toBe(
       'must be at most 63 characters',
     );
+  });
+
+  it('refuses whitespace alone as required text and keeps the rest trimmed', () => {
+    const schema = requiredTextSchema(5);
+    expect(schema.parse('  Small \u000b')).toBe('Small');
+    expect(schema.safeParse('  Larger ').success).toBe(false);
+    for (const blank of ['', ' ', '\u000b', '\ufeff\u3000\n']) {
+      expect(schema.safeParse(blank).error?.issues[0].message).toBe(
+        'is required',
+      );
+    }
+  });
+
+  it('states in the OpenAPI pattern exactly the characters that trim keeps', () => {
+    const { pattern } = z.toJSONSchema(requiredTextSchema(5)) as {
+      pattern: string;
+    };
+    const openApiPattern = new RegExp(pattern);
+    for (let code = 0; code <= 0xffff; code++) {
+      const char = String.fromCharCode(code);
+      if (openApiPattern.test(char) === (char.trim() === '')) {
+        throw new Error(`U+${code.toString(16)}: pattern and trim disagree`);
+      }
+    }
   });
 });

@@ -54,6 +54,22 @@ export const CHART_REPOSITORY = new RegExp(
   `^(?:https|oci)://${NAME_HOST}(?::${PORT})?(?:/[-A-Za-z0-9._~%]*)*$`,
 );
 
+/**
+ * A character that JavaScript's `String.prototype.trim` keeps, spelt out
+ * because engines disagree on `\s` (Python's leaves U+FEFF out) and
+ * OpenAPI clients test the pattern with their own.
+ */
+const NOT_WHITESPACE =
+  /[^\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/;
+
+/**
+ * Text that must hold more than whitespace, stored trimmed. Its pattern
+ * tells OpenAPI clients that whitespace alone is refused.
+ */
+export function requiredTextSchema(maxLength: number) {
+  return z.string().trim().regex(NOT_WHITESPACE, 'is required').max(maxLength);
+}
+
 /** Whether `value` is `host:port`, e.g. `redis.ray-system.svc:6379`. */
 export function isHostPort(value: string): boolean {
   return HOST_PORT.test(value);
