@@ -37,6 +37,7 @@ import { actorOf, Caller } from '../../access/callers';
 import { GroupHierarchy } from '../../access/GroupHierarchy';
 import { HostClusterProbe } from '../../hostClusters/HostClusterProbe';
 import { Page, PageRequest } from '../../lib/pagination';
+import { SingleFlight } from '../../lib/SingleFlight';
 import {
   FieldConflictError,
   FieldNotFoundError,
@@ -57,7 +58,6 @@ import {
   templateVersionRefusal,
 } from './checks';
 import { authorizedTenant } from './authorizedTenant';
-import { SingleFlight } from '../../lib/SingleFlight';
 import { namespaceRefusal } from './namespaceClaim';
 import { Placement } from './placement/Placement';
 import { CheckedRequest, PoolClaims } from './PoolClaims';
