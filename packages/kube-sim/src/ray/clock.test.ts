@@ -18,7 +18,7 @@ import { SimClock } from './clock';
 
 describe('SimClock', () => {
   it('fires due timers in deadline order when advanced, each seeing its own deadline', () => {
-    const clock = new SimClock();
+    const clock = SimClock.manual();
     const start = clock.now();
     const seen: Array<[string, number]> = [];
     clock.after(3000, () => seen.push(['c', clock.now() - start]));
@@ -39,7 +39,7 @@ describe('SimClock', () => {
   });
 
   it('fires nothing after stop', () => {
-    const clock = new SimClock();
+    const clock = SimClock.manual();
     const fire = jest.fn();
     clock.after(10, fire);
     clock.stop();

@@ -35,9 +35,21 @@ export class SimClock {
   private wakeup?: NodeJS.Timeout;
   private stopped = false;
 
+  /** `wallNow`: the wall clock the offset is added to. */
+  constructor(private readonly wallNow: () => number = Date.now) {}
+
+  /**
+   * A clock that only `advance` moves (its wall clock stands still at
+   * `at`): for tests that assert what has not happened yet, which a wall
+   * clock would race on a busy machine.
+   */
+  static manual(at = Date.UTC(2026, 0, 1)): SimClock {
+    return new SimClock(() => at);
+  }
+
   /** Milliseconds since the epoch, as the simulated heads see them. */
   now(): number {
-    return this.firing ?? Date.now() + this.offset;
+    return this.firing ?? this.wallNow() + this.offset;
   }
 
   /** Calls `fire` once the clock reaches `now() + delayMs` (a delay of 0 fires on the next advance or timer turn). */
@@ -72,7 +84,7 @@ export class SimClock {
   private fireUntil(until: number) {
     while (!this.stopped && this.timers.length && this.timers[0].at <= until) {
       const timer = this.timers.shift()!;
-      this.firing = Math.max(timer.at, Date.now() + this.offset);
+      this.firing = Math.max(timer.at, this.wallNow() + this.offset);
       try {
         timer.fire();
       } finally {

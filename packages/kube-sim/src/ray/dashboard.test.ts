@@ -102,7 +102,7 @@ describe('the simulated Ray dashboard', () => {
   const parsed = (r: { body: string }) => JSON.parse(r.body);
 
   beforeEach(() => {
-    clock = new SimClock();
+    clock = SimClock.manual();
     start();
   });
   afterEach(() => clock.stop());

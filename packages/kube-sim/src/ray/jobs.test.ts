@@ -32,7 +32,7 @@ describe('the simulated Jobs API', () => {
   const changed = jest.fn();
 
   beforeEach(() => {
-    clock = new SimClock();
+    clock = SimClock.manual();
     table = new JobTable(
       clock,
       { jobPendingMs: 1000, jobRunningMs: 2000, jobStopMs: 100 },

@@ -38,7 +38,7 @@ describe('simulated Ray Serve', () => {
   });
 
   beforeEach(() => {
-    clock = new SimClock();
+    clock = SimClock.manual();
     serve = new ServeState(
       clock,
       1000,
